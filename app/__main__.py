@@ -1,0 +1,33 @@
+"""Composition root: settings -> storage -> models -> services -> CLI (the GUI comes later)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from app import cli
+    from app.core.errors import AppError
+    from app.services import Services
+    from app.storage import Store, default_data_dir
+
+    args = cli.parse(argv)
+    logging.basicConfig(level=logging.WARNING, format="hearth: %(message)s")
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+    try:
+        store = Store.open(data_dir)
+    except AppError as exc:
+        print(f"hearth: {exc}", file=sys.stderr)
+        return 1
+    try:
+        services = Services(store, notice=lambda text: print(f"hearth: {text}", file=sys.stderr))
+        return cli.run(services, args)
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

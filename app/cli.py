@@ -1,0 +1,381 @@
+"""The command line: the same services as the GUI, from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.core.errors import AppError, Cancelled, InputError
+from app.core.types import Recommendation
+from app.services import SETTINGS, Filters, Services
+from app.services.catalogs import build_movielens, repo_root
+
+__all__ = ["TerminalProgress", "build_parser", "run"]
+
+
+class TerminalProgress:
+    """Turns progress(done, total, label) calls into tqdm bars on stderr, one per label."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self._bars: dict[str, Any] = {}
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        from tqdm import tqdm
+
+        bar = self._bars.get(label)
+        if bar is None:
+            big = total > 100_000  # bytes of a file, not items
+            bar = self._bars[label] = tqdm(
+                total=total, desc=label, file=self.stream, leave=False, unit="B" if big else "it",
+                unit_scale=big, mininterval=0.2, dynamic_ncols=True,
+            )
+        bar.update(max(0, done - bar.n))
+        if done >= total:
+            bar.close()
+            del self._bars[label]
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()
+        self._bars.clear()
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _rec_json(rec: Recommendation) -> dict[str, Any]:
+    return {
+        "rank": rec.rank,
+        "item_id": rec.item.id,
+        "title": rec.item.title,
+        "year": rec.item.year,
+        "kind": rec.item.kind,
+        "catalog": rec.item.catalog,
+        "probability": rec.probability,
+        "score": rec.score,
+        "terms": {"content": rec.terms.content, "cf": rec.terms.cf,
+                  "prior": rec.terms.prior, "feedback": rec.terms.feedback},
+        "contributions": [
+            {"item_id": c.item_id, "title": c.title, "year": c.year,
+             "contribution": c.contribution, "content": c.content, "cf": c.cf, "weight": c.weight}
+            for c in rec.contributions
+        ],
+    }
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def cmd_history_add(s: Services, a: argparse.Namespace) -> int:
+    scale = _scale(a.scale) if a.scale else (0.5, 5.0)
+    item, outcome = s.history.add(a.title, rating=a.rating, scale=scale, consumed_at=a.date, kind=a.kind)
+    verb = {"added": "Added", "updated": "Updated", "unchanged": "Already in your history:"}[outcome]
+    rating = f", rated {a.rating:g}" if a.rating is not None else ""
+    print(f"{verb} {item.label} [#{item.id}] ({item.kind}{rating})")
+    return 0
+
+
+def _scale(text: str) -> tuple[float, float]:
+    low, _, high = text.partition("-")
+    try:
+        return float(low), float(high)
+    except ValueError as exc:
+        raise InputError(f"Write the scale as MIN-MAX, e.g. 1-10, not {text!r}.") from exc
+
+
+def cmd_history_list(s: Services, a: argparse.Namespace) -> int:
+    entries = s.history.entries()
+    if a.json:
+        _print_json([
+            {"item_id": e.item.id, "title": e.item.title, "year": e.item.year, "kind": e.item.kind,
+             "catalog": e.item.catalog, "rating": e.rating, "rating_scale": [e.rating_min, e.rating_max]
+             if e.rating is not None else None, "rating_norm": e.rating_norm,
+             "consumed_at": e.consumed_at, "source": e.source, "added_at": e.added_at}
+            for e in entries
+        ])
+        return 0
+    if not entries:
+        print('Your history is empty. Add something: hearth history add "The Matrix (1999)" --rating 5')
+        return 0
+    for e in entries:
+        rating = f"{e.rating:g}/{e.rating_max:g}" if e.rating is not None and e.rating_max else "unrated"
+        when = e.consumed_at or e.added_at[:10]
+        print(f"[#{e.item.id:>6}] {_short(e.item.label, 60):<60} {e.item.kind:<5} {rating:>8}  {when}")
+    print(f"{len(entries)} entries")
+    return 0
+
+
+def cmd_history_remove(s: Services, a: argparse.Namespace) -> int:
+    item = s.history.remove(a.item)
+    print(f"Removed {item.label} [#{item.id}] from your history")
+    return 0
+
+
+def cmd_import(s: Services, a: argparse.Namespace) -> int:
+    from app.importers.generic import parse_mapping
+
+    progress = TerminalProgress()
+    try:
+        report = s.history.import_csv(
+            Path(a.file), mapping=parse_mapping(a.map), kind=a.kind, encoding=a.encoding,
+            scale=a.scale, progress=progress,
+        )
+    finally:
+        progress.close()
+    if a.json:
+        _print_json(report.as_dict())
+        return 0
+    print(f"Imported {a.file} ({report.format}, {report.encoding}):")
+    print(f"  rows read      {report.rows}")
+    print(f"  new / changed  {report.added} / {report.updated}   already there: {report.unchanged}")
+    rate = report.matched / max(report.matched + report.unmatched, 1)
+    print(f"  matched        {report.matched} to a catalog ({rate:.0%}); "
+          f"{report.unmatched} kept as your own items")
+    if report.saved:
+        print(f"  saved for later {report.saved}")
+    if report.skipped:
+        why = ", ".join(f"{n} {r}" for r, n in report.skipped_reasons.items())
+        print(f"  skipped        {report.skipped} ({why})")
+    return 0
+
+
+def cmd_recommend(s: Services, a: argparse.Namespace) -> int:
+    progress = TerminalProgress()
+    try:
+        recs = s.recommender.recommend(
+            k=a.k, diversity=a.diversity,
+            filters=Filters(kind=a.kind, year_min=a.year_min, year_max=a.year_max, catalog=a.catalog),
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    if a.json:
+        _print_json([_rec_json(r) for r in recs])
+        return 0
+    if not recs:
+        print("No item matches these filters.")
+        return 0
+    print(f"{'#':>3}  {'P(i|u)':>7}  {'score':>8}  title")
+    for r in recs:
+        print(f"{r.rank:>3}  {r.probability:>7.2%}  {r.score:>8.4f}  {r.item.label} [#{r.item.id}] {r.item.kind}")
+        because = ", ".join(f"{c.title} ({c.contribution:+.4f})" for c in r.contributions if c.contribution > 0)
+        if because:
+            print(f"{'':>23}because of: {because}")
+    return 0
+
+
+def cmd_why(s: Services, a: argparse.Namespace) -> int:
+    progress = TerminalProgress()
+    try:
+        rec = s.recommender.why(a.item, progress=progress)
+    finally:
+        progress.close()
+    if a.json:
+        _print_json(_rec_json(rec))
+        return 0
+    t = rec.terms
+    print(f"{rec.item.label} [#{rec.item.id}] - {rec.item.kind}, catalog {rec.item.catalog}")
+    print(f"P(i|u) = {rec.probability:.4%}   score f(u,i) = {rec.score:.5f}")
+    print(f"  content   alpha x text similarity        {t.content:+.5f}")
+    print(f"  cf        beta x liked by the same people {t.cf:+.5f}")
+    print(f"  prior     gamma x popularity             {t.prior:+.5f}")
+    print(f"  feedback  your likes and dislikes        {t.feedback:+.5f}")
+    total = sum(c.contribution for c in rec.contributions)
+    print(f"By history item (they add up to content + cf = {total:+.5f}):")
+    for c in rec.contributions:
+        label = f"{c.title} ({c.year})" if c.year else c.title
+        print(f"  {c.contribution:+.5f}  {_short(label, 55):<55} text {c.content:+.5f}  cf {c.cf:+.5f}")
+    if not rec.contributions:
+        print("  (no history item contributes: only popularity and feedback)")
+    return 0
+
+
+def cmd_feedback(s: Services, a: argparse.Namespace) -> int:
+    item = s.lookup.find(a.item)
+    kind = {"like": "like", "dislike": "dislike", "not-interested": "not_interested", "save": "saved"}
+    if a.action == "clear":
+        s.store.feedback.clear(int(item.id or 0))
+        print(f"Cleared feedback on {item.label}")
+    else:
+        s.store.feedback.set(int(item.id or 0), kind[a.action])
+        print(f"Marked {item.label} as {a.action}")
+    return 0
+
+
+def cmd_catalogs(s: Services, a: argparse.Namespace) -> int:
+    cats = s.store.items.catalogs()
+    if a.json:
+        _print_json([c.__dict__ for c in cats])
+        return 0
+    for c in cats:
+        print(f"{c.name:<20} {c.items:>7} items  {c.kind:<6} {c.title}")
+        if c.attribution:
+            print(f"{'':<21}{c.attribution}")
+    return 0
+
+
+def cmd_settings(s: Services, a: argparse.Namespace) -> int:
+    if a.action == "list":
+        values = s.settings.all()
+        if a.json:
+            _print_json(values)
+            return 0
+        for key, setting in SETTINGS.items():
+            mark = "" if values[key] == setting.default else "  (changed)"
+            print(f"{key:<16} {values[key]!s:<12} {setting.help}{mark}")
+        return 0
+    if a.action == "get":
+        print(json.dumps(s.settings.get(a.key)))
+        return 0
+    if a.action == "set":
+        if a.value is None:
+            raise InputError("Give a value: hearth settings set KEY VALUE.")
+        value = s.settings.set(a.key, a.value)
+        print(f"{a.key} = {value}")
+        return 0
+    s.settings.reset(a.key)
+    print(f"{a.key or 'all settings'} reset to default")
+    return 0
+
+
+def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
+    source = Path(a.source) if a.source else repo_root().parent / "shared" / "data" / "ml-latest-small"
+    out = Path(a.out) if a.out else repo_root() / "resources" / "catalogs" / "movielens-small"
+    progress = TerminalProgress()
+    embedder = None if a.no_embeddings else s.embeddings.embedder
+
+    def embed(texts: list[str]) -> Any:
+        assert embedder is not None
+        return embedder.encode(texts, progress=progress)
+
+    try:
+        manifest = build_movielens(
+            source, out, embed=None if embedder is None else embed,
+            embedding_model=embedder.model_id if embedder else "",
+            positive=a.positive, l2=a.l2, top_k=a.top_k, progress=progress,
+        )
+    finally:
+        progress.close()
+    print(f"Built {out}: {manifest['items']} items, {manifest['weights']} weights, version {manifest['version']}")
+    return 0
+
+
+def cmd_status(s: Services, a: argparse.Namespace) -> int:
+    print(f"Hearth data: {s.store.db.path}")
+    for c in s.store.items.catalogs():
+        print(f"  catalog {c.name}: {c.items} items")
+    print(f"  history: {s.store.history.count()} entries")
+    print("Try: hearth history add \"The Matrix (1999)\" --rating 5, then hearth recommend")
+    return 0
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="hearth", description="Private recommendations for books and films.")
+    p.add_argument("--data-dir", metavar="DIR", help="folder of the database (default: per-user data folder; env HEARTH_DATA_DIR)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    h = sub.add_parser("history", help="add, list or remove what you have read or watched")
+    hs = h.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = hs.add_parser("add", help="add an item by title (optionally with year) or id")
+    add.add_argument("title")
+    add.add_argument("--rating", type=float, help="your rating (default scale 0.5-5)")
+    add.add_argument("--scale", help="the rating's scale, MIN-MAX (default 0.5-5)")
+    add.add_argument("--date", help="when you read or watched it (YYYY-MM-DD)")
+    add.add_argument("--kind", choices=["film", "book", "other"])
+    add.set_defaults(func=cmd_history_add)
+    ls = hs.add_parser("list", help="list your history")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_history_list)
+    rm = hs.add_parser("remove", help="remove an item from your history")
+    rm.add_argument("item")
+    rm.set_defaults(func=cmd_history_remove)
+
+    imp = sub.add_parser("import", help="import a CSV of your history")
+    imp.add_argument("file")
+    imp.add_argument("--map", help="column mapping, e.g. title=Name,year=Year,rating=Stars,date=Watched")
+    imp.add_argument("--kind", choices=["film", "book", "other"], help="what the rows are, when the file does not say")
+    imp.add_argument("--encoding", help="the file's encoding (default: detected)")
+    imp.add_argument("--scale", help="the ratings' scale, MIN-MAX (default: from the values)")
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.set_defaults(func=cmd_import)
+
+    rec = sub.add_parser("recommend", help="what to read or watch next")
+    rec.add_argument("-k", type=int, default=10, help="how many (default 10)")
+    rec.add_argument("--kind", choices=["film", "book", "other"])
+    rec.add_argument("--diversity", type=float, default=0.0, help="0 = by score only, 1 = as varied as possible")
+    rec.add_argument("--year-min", type=int)
+    rec.add_argument("--year-max", type=int)
+    rec.add_argument("--catalog", help="only this catalog (see hearth catalogs)")
+    rec.add_argument("--json", action="store_true")
+    rec.set_defaults(func=cmd_recommend)
+
+    why = sub.add_parser("why", help="the full attribution of an item's score")
+    why.add_argument("item", help="item id or title")
+    why.add_argument("--json", action="store_true")
+    why.set_defaults(func=cmd_why)
+
+    fb = sub.add_parser("feedback", help="like, dislike, not interested, save for later")
+    fb.add_argument("action", choices=["like", "dislike", "not-interested", "save", "clear"])
+    fb.add_argument("item")
+    fb.set_defaults(func=cmd_feedback)
+
+    cat = sub.add_parser("catalogs", help="list the installed catalogs")
+    cat.add_argument("--json", action="store_true")
+    cat.set_defaults(func=cmd_catalogs)
+
+    st = sub.add_parser("settings", help="show or change settings")
+    st.add_argument("action", choices=["list", "get", "set", "reset"], nargs="?", default="list")
+    st.add_argument("key", nargs="?", choices=list(SETTINGS), metavar="KEY")
+    st.add_argument("value", nargs="?")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_settings)
+
+    b = sub.add_parser("build-catalog", help="rebuild a bundled catalog from public data")
+    b.add_argument("source_kind", choices=["movielens"])
+    b.add_argument("--source", help="the data folder (default ../shared/data/ml-latest-small)")
+    b.add_argument("--out", help="where to write it (default resources/catalogs/movielens-small)")
+    b.add_argument("--positive", type=float, default=4.0, help="ratings counted as liked (default 4)")
+    b.add_argument("--l2", type=float, default=300.0, help="EASE regularisation (default 300)")
+    b.add_argument("--top-k", type=int, default=100, help="weights kept per item (default 100)")
+    b.add_argument("--no-embeddings", action="store_true", help="skip the precomputed embeddings")
+    b.set_defaults(func=cmd_build_catalog)
+    return p
+
+
+NEEDS_CATALOGS = {cmd_history_add, cmd_import, cmd_recommend, cmd_why, cmd_feedback, cmd_catalogs, cmd_status}
+
+
+def run(services: Services, args: argparse.Namespace) -> int:
+    """Run a parsed command; AppErrors become a message and exit code 1."""
+    func = getattr(args, "func", cmd_status)
+    try:
+        if func in NEEDS_CATALOGS or func is cmd_history_remove:
+            progress = TerminalProgress()
+            try:
+                services.catalogs.ensure_bundled(progress=progress)
+            finally:
+                progress.close()
+        return int(func(services, args))
+    except Cancelled:
+        print("Cancelled.", file=sys.stderr)
+        return 130
+    except AppError as exc:
+        print(f"hearth: {exc}", file=sys.stderr)
+        return 1
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

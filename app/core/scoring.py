@@ -1,0 +1,332 @@
+"""The hybrid scoring model of DESIGN.md, with exact per-history-item attribution.
+
+    f(u,i)  = alpha * sum_h w_h c(h,i) + beta * sum_h w_h B[h,i] + gamma * prior(i) + feedback(i)
+    P(i|u)  = softmax(f / tau) over the candidates
+
+Everything here works on positions into a ``Universe`` (the stacked catalogs), so
+the same code ranks 10k or 1M items. Both history terms are sums over history
+items, hence ``contribution(h -> i) = w_h * (alpha c(h,i) + beta B[h,i])`` adds up
+exactly to the score less the prior and feedback terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from app.core.types import HistoryEntry, RankingParams
+
+__all__ = [
+    "Evidence",
+    "Scored",
+    "SparseRows",
+    "Universe",
+    "attribute",
+    "evidence_weights",
+    "rank",
+    "score_all",
+    "softmax",
+    "text_neighbours",
+]
+
+
+@dataclass(frozen=True, eq=False)
+class Universe:
+    """All rankable items stacked: ids, L2-normalised embeddings and prior, by position."""
+
+    item_ids: np.ndarray  # (N,) int64
+    embeddings: np.ndarray  # (N, d) float32, rows L2-normalised
+    prior: np.ndarray  # (N,) float32, log popularity scaled to [0, 1] per catalog
+
+    def __len__(self) -> int:
+        return int(self.item_ids.shape[0])
+
+
+@dataclass(frozen=True, eq=False)
+class SparseRows:
+    """One sparse row per history item: ``positions[r]`` with ``values[r]``.
+
+    Stored flat (CSR style): row r spans ``offsets[r]:offsets[r+1]``.
+    """
+
+    offsets: np.ndarray  # (m+1,) int64
+    positions: np.ndarray  # (nnz,) int64 positions into the universe
+    values: np.ndarray  # (nnz,) float32
+
+    @classmethod
+    def from_lists(cls, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> SparseRows:
+        sizes = [len(p) for p, _ in rows]
+        offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=offsets[1:])
+        if rows and offsets[-1]:
+            positions = np.concatenate([np.asarray(p, dtype=np.int64) for p, _ in rows])
+            values = np.concatenate([np.asarray(v, dtype=np.float32) for _, v in rows])
+        else:
+            positions = np.zeros(0, dtype=np.int64)
+            values = np.zeros(0, dtype=np.float32)
+        return cls(offsets=offsets, positions=positions, values=values)
+
+    @classmethod
+    def empty(cls, m: int) -> SparseRows:
+        return cls.from_lists([(np.zeros(0), np.zeros(0))] * m)
+
+    @property
+    def row_of_entry(self) -> np.ndarray:
+        """For each stored value, the row it belongs to."""
+        return np.repeat(np.arange(len(self.offsets) - 1), np.diff(self.offsets))
+
+    def weighted_sum(self, weights: np.ndarray, size: int) -> np.ndarray:
+        """sum_r weights[r] * row_r, as a dense vector of length ``size``."""
+        if not len(self.positions):
+            return np.zeros(size, dtype=np.float64)
+        scaled = self.values.astype(np.float64) * np.repeat(weights, np.diff(self.offsets))
+        return np.bincount(self.positions, weights=scaled, minlength=size)
+
+    def columns(self, targets: np.ndarray) -> np.ndarray:
+        """The dense (m, len(targets)) block of these rows at the given positions."""
+        m = len(self.offsets) - 1
+        block = np.zeros((m, len(targets)), dtype=np.float64)
+        if not len(self.positions) or not len(targets):
+            return block
+        order = np.argsort(targets, kind="stable")
+        sorted_targets = targets[order]
+        at = np.searchsorted(sorted_targets, self.positions)
+        at_clipped = np.minimum(at, len(sorted_targets) - 1)
+        hit = sorted_targets[at_clipped] == self.positions
+        rows = self.row_of_entry[hit]
+        cols = order[at_clipped[hit]]
+        np.add.at(block, (rows, cols), self.values[hit].astype(np.float64))
+        return block
+
+
+@dataclass(frozen=True, eq=False)
+class Evidence:
+    """The user's side of the score: history item embeddings, weights and sparse rows."""
+
+    weights: np.ndarray  # (m,) float64, w_h
+    embeddings: np.ndarray  # (m, d) float32
+    text: SparseRows | None  # c(h, i) on each history item's top text neighbours; None = all items
+    cf: SparseRows  # B[h, i] from the catalogs' item-to-item weights
+
+    def __len__(self) -> int:
+        return int(self.weights.shape[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    position: int
+    probability: float
+    score: float
+    content: float  # alpha * sum_h w_h c(h,i)
+    cf: float  # beta * sum_h w_h B[h,i]
+    prior: float  # gamma * prior(i)
+    feedback: float
+    by_history_content: np.ndarray  # (m,) w_h * alpha * c(h,i)
+    by_history_cf: np.ndarray  # (m,) w_h * beta * B[h,i]
+
+
+def _entry_date(entry: HistoryEntry) -> str:
+    return entry.consumed_at or entry.added_at[:10]
+
+
+def evidence_weights(
+    entries: Sequence[HistoryEntry],
+    *,
+    params: RankingParams,
+    today: date | None = None,
+    extra: Sequence[float] = (),
+) -> np.ndarray:
+    """w_h for each history entry (then each ``extra`` raw weight, e.g. likes).
+
+    Rating centred on ``rating_center`` and scaled to [-1, 1], times the recency decay
+    2^(-age / half_life), age in positions from the latest entry or in days. The
+    result is scaled so that sum |w_h| = 1, which makes the content term the
+    article's mean-profile dot product when every weight is equal.
+    """
+    n = len(entries)
+    raw = np.zeros(n + len(extra), dtype=np.float64)
+    center = min(max(params.rating_center, 1e-6), 1 - 1e-6)
+    for k, entry in enumerate(entries):
+        r = entry.rating_norm
+        if r is None:
+            raw[k] = params.unrated_weight
+        elif r >= center:
+            raw[k] = (r - center) / (1 - center)
+        else:
+            raw[k] = (r - center) / center
+    if n and params.half_life > 0:
+        if params.decay == "days":
+            ref = today or date.today()
+            for k, entry in enumerate(entries):
+                try:
+                    age = max((ref - date.fromisoformat(_entry_date(entry))).days, 0)
+                except ValueError:
+                    age = 0
+                raw[k] *= 2.0 ** (-age / params.half_life)
+        else:
+            order = sorted(range(n), key=lambda k: (_entry_date(entries[k]), entries[k].seq))
+            for age, k in enumerate(reversed(order)):
+                raw[k] *= 2.0 ** (-age / params.half_life)
+    raw[n:] = np.asarray(extra, dtype=np.float64)
+    total = np.abs(raw).sum()
+    return raw / total if total > 0 else raw
+
+
+def text_neighbours(
+    embeddings: np.ndarray,
+    queries: np.ndarray,
+    *,
+    k: int,
+    exclude: Sequence[int] | None = None,
+    block_floats: int = 1 << 24,
+) -> SparseRows:
+    """Each query's top-k cosine neighbours in ``embeddings`` (rows L2-normalised).
+
+    ``exclude[r]`` is a position to leave out for query r (the item itself), or -1.
+    Works in blocks so memory stays near ``block_floats`` floats at any catalog size.
+    """
+    n = embeddings.shape[0]
+    m = queries.shape[0]
+    k = min(k, max(n - 1, 0))
+    rows: list[tuple[np.ndarray, np.ndarray]] = []
+    step = max(1, block_floats // max(n, 1))
+    for start in range(0, m, step):
+        sims = queries[start : start + step] @ embeddings.T
+        for r in range(sims.shape[0]):
+            row = sims[r]
+            skip = exclude[start + r] if exclude is not None else -1
+            if skip >= 0:
+                row[skip] = -np.inf
+            if k <= 0:
+                rows.append((np.zeros(0, np.int64), np.zeros(0, np.float32)))
+                continue
+            top = np.argpartition(-row, k - 1)[:k] if k < n else np.arange(n)
+            top = top[np.isfinite(row[top])]
+            rows.append((top.astype(np.int64), row[top].astype(np.float32)))
+    return SparseRows.from_lists(rows)
+
+
+def score_all(
+    universe: Universe, evidence: Evidence, params: RankingParams
+) -> tuple[np.ndarray, np.ndarray]:
+    """The two history terms for every item: (alpha * content, beta * cf), each (N,)."""
+    n = len(universe)
+    if params.alpha == 0 or not len(evidence):
+        content = np.zeros(n, dtype=np.float64)
+    elif evidence.text is None:
+        profile = (evidence.weights.astype(np.float32) @ evidence.embeddings).astype(np.float32)
+        content = (universe.embeddings @ profile).astype(np.float64)
+    else:
+        content = evidence.text.weighted_sum(evidence.weights, n)
+    cf = (
+        evidence.cf.weighted_sum(evidence.weights, n)
+        if params.beta != 0 and len(evidence)
+        else np.zeros(n, dtype=np.float64)
+    )
+    return params.alpha * content, params.beta * cf
+
+
+def softmax(scores: np.ndarray, *, tau: float) -> np.ndarray:
+    """Numerically stable softmax of scores / tau."""
+    if not len(scores):
+        return np.zeros(0, dtype=np.float64)
+    z = scores.astype(np.float64) / max(tau, 1e-12)
+    z -= z.max()
+    np.exp(z, out=z)
+    z /= z.sum()
+    return z
+
+
+def attribute(
+    universe: Universe, evidence: Evidence, params: RankingParams, positions: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-history-item contributions to the given items: two (m, k) blocks (content, cf)."""
+    positions = np.asarray(positions, dtype=np.int64)
+    w = evidence.weights[:, None]
+    if evidence.text is None:
+        cos = (evidence.embeddings @ universe.embeddings[positions].T).astype(np.float64)
+    else:
+        cos = evidence.text.columns(positions)
+    b = evidence.cf.columns(positions)
+    return w * params.alpha * cos, w * params.beta * b
+
+
+def _mmr(
+    pool: np.ndarray, relevance: np.ndarray, embeddings: np.ndarray, k: int, diversity: float
+) -> np.ndarray:
+    """Maximal marginal relevance: trade relevance for distance to what is already chosen."""
+    lo, hi = float(relevance.min()), float(relevance.max())
+    rel = (relevance - lo) / (hi - lo) if hi > lo else np.ones_like(relevance)
+    vecs = embeddings[pool]
+    max_sim = np.full(len(pool), 0.0)
+    chosen: list[int] = []
+    taken = np.zeros(len(pool), dtype=bool)
+    for _ in range(min(k, len(pool))):
+        gain = (1 - diversity) * rel - diversity * max_sim
+        gain[taken] = -np.inf
+        pick = int(np.argmax(gain))
+        chosen.append(pick)
+        taken[pick] = True
+        max_sim = np.maximum(max_sim, vecs @ vecs[pick])
+    return pool[np.asarray(chosen, dtype=np.int64)]
+
+
+def rank(
+    universe: Universe,
+    evidence: Evidence,
+    params: RankingParams,
+    *,
+    candidates: np.ndarray,
+    feedback: np.ndarray | None = None,
+    k: int = 10,
+    diversity: float = 0.0,
+    only: Sequence[int] | None = None,
+) -> list[Scored]:
+    """Rank the candidates; return the top k (or exactly ``only``) with attribution.
+
+    ``candidates`` is a boolean mask over the universe; ``feedback`` an additive term
+    per item (in score units). Probabilities are over all candidates.
+    """
+    n = len(universe)
+    content, cf = score_all(universe, evidence, params)
+    prior = params.gamma * universe.prior.astype(np.float64)
+    fb = feedback.astype(np.float64) if feedback is not None else np.zeros(n)
+    f = content + cf + prior + fb
+    cand = np.flatnonzero(candidates)
+    if not len(cand):
+        return []
+    probs = softmax(f[cand], tau=params.tau)
+    prob_of = np.zeros(n, dtype=np.float64)
+    prob_of[cand] = probs
+
+    if only is not None:
+        top = np.asarray(only, dtype=np.int64)
+    else:
+        k = min(k, len(cand))
+        if diversity > 0:
+            pool_size = min(len(cand), max(10 * k, 200))
+            pool = cand[np.argpartition(-f[cand], pool_size - 1)[:pool_size]]
+            top = _mmr(pool, f[pool], universe.embeddings, k, diversity)
+        else:
+            part = cand[np.argpartition(-f[cand], k - 1)[:k]] if k < len(cand) else cand
+            top = part[np.lexsort((part, -f[part]))]
+
+    by_content, by_cf = attribute(universe, evidence, params, top)
+    return [
+        Scored(
+            position=int(p),
+            probability=float(prob_of[p]),
+            score=float(f[p]),
+            content=float(content[p]),
+            cf=float(cf[p]),
+            prior=float(prior[p]),
+            feedback=float(fb[p]),
+            by_history_content=by_content[:, j],
+            by_history_cf=by_cf[:, j],
+        )
+        for j, p in enumerate(top)
+    ]
+

@@ -1,0 +1,114 @@
+"""Text helpers: the text an item is embedded from, cleaning, title normalisation."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+
+from app.core.types import Item
+
+__all__ = [
+    "TEXT_VERSION",
+    "clean_text",
+    "cjk_share",
+    "item_text",
+    "normalize_title",
+    "split_title_year",
+    "text_hash",
+]
+
+# Bumped whenever item_text() changes, so cached embeddings of old texts are not reused.
+TEXT_VERSION = 1
+
+_TAG = re.compile(r"<[^>]*>")
+_BREAK = re.compile(r"<\s*(br|/p|p|/div|li)\b[^>]*>", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str | None) -> str:
+    """Strip HTML tags and entities, control characters and stray whitespace."""
+    if not text:
+        return ""
+    text = _BREAK.sub(" ", text)
+    text = _TAG.sub("", text)
+    text = html.unescape(text)
+    text = _CONTROL.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def item_text(item: Item, *, max_chars: int = 2000) -> str:
+    """The text an item is embedded from: title, year, creators, genres, tags, description."""
+    parts = [clean_text(item.label)]
+    if item.creators:
+        parts.append("By " + ", ".join(clean_text(c) for c in item.creators) + ".")
+    if item.genres:
+        parts.append("Genres: " + ", ".join(clean_text(g) for g in item.genres) + ".")
+    if item.tags:
+        parts.append("Tags: " + ", ".join(clean_text(t) for t in item.tags) + ".")
+    description = clean_text(item.description)
+    if description:
+        parts.append(description)
+    return " ".join(p for p in parts if p)[:max_chars]
+
+
+def text_hash(text: str) -> str:
+    """The cache key of a text (together with the model id)."""
+    return hashlib.sha256(f"v{TEXT_VERSION}\n{text}".encode()).hexdigest()[:32]
+
+
+_YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)\s*\(\s*(?P<year>\d{4})(?:[-–]\d{0,4})?\s*\)\s*$")
+
+
+def split_title_year(text: str) -> tuple[str, int | None]:
+    """``"The Matrix (1999)"`` -> ``("The Matrix", 1999)``; no year -> ``(text, None)``."""
+    match = _YEAR_SUFFIX.match(text.strip())
+    if match and match.group("title"):
+        return match.group("title").strip(), int(match.group("year"))
+    return text.strip(), None
+
+
+_LEADING_ARTICLE = re.compile(
+    r"^(the|a|an|les|le|la|l'|el|il|los|las|der|die|das|den|det)\s+", re.IGNORECASE
+)
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalize_title(title: str) -> str:
+    """A key for comparing titles: case, accents, punctuation and a leading article removed.
+
+    ``"Matrix, The"``, ``"The Matrix"`` and ``"the matrix!"`` all give ``"matrix"``.
+    """
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("&", " and ")
+    # "Matrix, The" -> "The Matrix" before the article is dropped.
+    m = re.match(r"^(.*),\s*(the|a|an|les|le|la|l'|el|il|los|las|der|die|das)$", text.strip())
+    if m:
+        text = f"{m.group(2)} {m.group(1)}"
+    text = _LEADING_ARTICLE.sub("", text.strip())
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF  # CJK unified ideographs
+        or 0x3400 <= cp <= 0x4DBF  # extension A
+        or 0x3040 <= cp <= 0x30FF  # hiragana, katakana
+        or 0xAC00 <= cp <= 0xD7AF  # hangul syllables
+        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
+    )
+
+
+def cjk_share(texts: list[str]) -> float:
+    """Share of letters (not digits, spaces or punctuation) that are CJK."""
+    letters = cjk = 0
+    for text in texts:
+        for ch in text:
+            if ch.isalpha():
+                letters += 1
+                cjk += _is_cjk(ch)
+    return cjk / letters if letters else 0.0

@@ -1,0 +1,137 @@
+"""Domain types shared by every layer: plain frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+
+__all__ = [
+    "FEEDBACK_KINDS",
+    "KINDS",
+    "Contribution",
+    "FeedbackKind",
+    "HistoryEntry",
+    "Item",
+    "Kind",
+    "RankingParams",
+    "Recommendation",
+    "ScoreTerms",
+]
+
+Kind = Literal["book", "film", "other"]
+KINDS: tuple[str, ...] = ("book", "film", "other")
+
+FeedbackKind = Literal["like", "dislike", "not_interested", "saved"]
+FEEDBACK_KINDS: tuple[str, ...] = ("like", "dislike", "not_interested", "saved")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    """A book, film or other thing a person can consume."""
+
+    id: int | None = None
+    catalog: str = "user"
+    source_key: str = ""
+    kind: str = "other"
+    title: str
+    year: int | None = None
+    creators: tuple[str, ...] = ()
+    description: str = ""
+    genres: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    alt_titles: tuple[str, ...] = ()
+    imdb: str | None = None
+    tmdb: str | None = None
+    goodreads: str | None = None
+    isbn13: str | None = None
+    popularity: int = 0
+
+    @property
+    def label(self) -> str:
+        """Title with year, as people write it: ``The Matrix (1999)``."""
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HistoryEntry:
+    """Something the person has read or watched, with their rating."""
+
+    item: Item
+    rating: float | None = None
+    rating_min: float | None = None
+    rating_max: float | None = None
+    rating_norm: float | None = None  # rating mapped onto [0, 1]
+    consumed_at: str | None = None  # ISO date
+    source: str = "manual"
+    added_at: str = ""
+    seq: int = 0  # insertion order, the tie-break for recency
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RankingParams:
+    """Every constant of the scoring model (see DESIGN.md, "The scoring model").
+
+    f(u,i) = alpha * sum_h w_h c(h,i) + beta * sum_h w_h B[h,i] + gamma * prior(i) + feedback
+    P(i|u) = softmax(f / tau) over the candidates.
+    """
+
+    alpha: float = 0.1  # content: text cosine to each history item
+    beta: float = 1.0  # item-to-item weights that ship with a catalog
+    gamma: float = 0.005  # log-popularity prior, scaled to [0, 1] per catalog
+    tau: float = 0.01  # softmax temperature
+    half_life: float = 20.0  # recency half-life, in positions or days (see decay)
+    decay: str = "position"  # "position" (from the latest item) or "days"
+    text_neighbours: int = 50  # c(h,i) kept for each history item's top-k text neighbours; 0 = all
+    rating_center: float = 0.5  # normalised rating that counts as neutral
+    unrated_weight: float = 0.5  # weight of an entry without a rating (it was chosen, so mildly liked)
+    like_weight: float = 1.0  # a liked item counts like a top-rated history entry
+    dislike_weight: float = 1.0  # a disliked item counts like a bottom-rated one
+    # Feedback terms on a candidate's own score, in units of tau: +1 multiplies its odds by e.
+    like_bonus: float = 1.0
+    dislike_penalty: float = 5.0
+    saved_bonus: float = 0.0
+
+    def with_(self, **changes: Any) -> RankingParams:
+        return replace(self, **changes)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contribution:
+    """What one history item adds to a candidate's score: w_h * (alpha c + beta B)."""
+
+    item_id: int
+    title: str
+    year: int | None
+    weight: float  # w_h
+    content: float  # w_h * alpha * c(h, i)
+    cf: float  # w_h * beta * B[h, i]
+
+    @property
+    def contribution(self) -> float:
+        return self.content + self.cf
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScoreTerms:
+    content: float
+    cf: float
+    prior: float
+    feedback: float
+
+    @property
+    def total(self) -> float:
+        return self.content + self.cf + self.prior + self.feedback
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recommendation:
+    rank: int
+    item: Item
+    probability: float  # P(i|u) over the candidates
+    score: float  # f(u, i)
+    terms: ScoreTerms
+    contributions: tuple[Contribution, ...] = field(default=())

@@ -1,0 +1,148 @@
+"""The on-disk form of a bundled catalog (``resources/catalogs/<name>/``).
+
+    catalog.json     manifest: name, title, kind, version, licence, attribution, the
+                     embedding model, the command that built it, sha256 of each file
+    items.jsonl      one item per line, keys sorted, in source-id order
+    weights.npy      item-to-item weights: (item, neighbour, weight) by line number
+    embeddings.npy   float32 (items, dim), L2-normalised, for the manifest's model
+    LICENSE.txt      the source data's licence and attribution
+
+Every file is written deterministically, so a rebuild from the same inputs gives
+the same bytes (embeddings to float rounding on another CPU).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from app.core.errors import InputError
+from app.core.text import TEXT_VERSION
+from app.core.types import Item
+
+__all__ = ["WEIGHT_DTYPE", "Bundle", "read_bundle", "write_bundle"]
+
+WEIGHT_DTYPE = np.dtype([("item", "<i4"), ("neighbour", "<i4"), ("weight", "<f4")])
+_ITEM_KEYS = (
+    "source_key", "kind", "title", "year", "creators", "description", "genres", "tags",
+    "alt_titles", "imdb", "tmdb", "goodreads", "isbn13", "popularity",
+)
+
+
+@dataclass
+class Bundle:
+    folder: Path
+    manifest: dict[str, Any]
+    items: list[Item]
+    weights: np.ndarray  # WEIGHT_DTYPE, indices are positions in ``items``
+    embeddings: np.ndarray | None  # (len(items), dim) or None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return str(self.manifest["name"])
+
+    @property
+    def version(self) -> str:
+        return str(self.manifest["version"])
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _item_to_json(item: Item) -> str:
+    data = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(item).items() if k in _ITEM_KEYS}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def write_bundle(
+    folder: Path,
+    *,
+    manifest: dict[str, Any],
+    items: list[Item],
+    weights: np.ndarray,
+    embeddings: np.ndarray | None,
+    license_text: str,
+) -> Path:
+    """Write a catalog bundle atomically: into a sibling folder, then swapped in."""
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    with (tmp / "items.jsonl").open("w", encoding="utf-8", newline="\n") as f:
+        for item in items:
+            f.write(_item_to_json(item) + "\n")
+    np.save(tmp / "weights.npy", np.ascontiguousarray(weights, dtype=WEIGHT_DTYPE))
+    files = ["items.jsonl", "weights.npy", "LICENSE.txt"]
+    if embeddings is not None:
+        np.save(tmp / "embeddings.npy", np.ascontiguousarray(embeddings, dtype=np.float32))
+        files.append("embeddings.npy")
+    (tmp / "LICENSE.txt").write_text(license_text, encoding="utf-8", newline="\n")
+    sha = {name: _sha256(tmp / name) for name in sorted(files)}
+    manifest = {
+        **manifest,
+        "items": len(items),
+        "weights": int(len(weights)),
+        "text_version": TEXT_VERSION,
+        "sha256": sha,
+        # Content-addressed: any change to the files makes a new version to install.
+        "version": hashlib.sha256(json.dumps(sha, sort_keys=True).encode()).hexdigest()[:16],
+    }
+    (tmp / "catalog.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        encoding="utf-8",
+        newline="\n",
+    )
+    if folder.exists():
+        shutil.rmtree(folder)
+    tmp.rename(folder)
+    return folder
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / "catalog.json"
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError as exc:
+        raise InputError(f"{folder} is not a catalog: it has no catalog.json.") from exc
+    except (ValueError, OSError) as exc:
+        raise InputError(f"{path} cannot be read: {exc}.") from exc
+
+
+def read_bundle(folder: Path, *, verify: bool = True) -> Bundle:
+    """Load a bundle, checking each file against the manifest's sha256."""
+    manifest = read_manifest(folder)
+    if verify:
+        for name, expected in manifest.get("sha256", {}).items():
+            path = folder / name
+            if not path.is_file() or _sha256(path) != expected:
+                raise InputError(
+                    f"The catalog file {path} is missing or damaged.",
+                    hint="Reinstall Hearth, or rebuild the catalog with `hearth build-catalog`.",
+                )
+    items = []
+    with (folder / "items.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            data = json.loads(line)
+            items.append(
+                Item(
+                    catalog=manifest["name"],
+                    **{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()},
+                )
+            )
+    weights = np.load(folder / "weights.npy")
+    emb_path = folder / "embeddings.npy"
+    embeddings = np.load(emb_path) if emb_path.is_file() else None
+    if embeddings is not None and embeddings.shape[0] != len(items):
+        raise InputError(f"{emb_path} does not match the catalog's items.")
+    return Bundle(folder, manifest, items, weights, embeddings)

@@ -1,0 +1,201 @@
+"""Reading CSV files people export from other services, whatever their encoding.
+
+Files are streamed: memory stays bounded however large the file is. The encoding
+is found from a byte-order mark, else by checking the whole file is valid UTF-8,
+else cp1252 / Latin-1; UTF-16 without a BOM is recognised by its zero bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import InputError
+
+__all__ = ["CsvFile", "detect_encoding", "find_column", "open_csv"]
+
+_CHUNK = 1 << 20
+_FIELD_LIMIT = 16 << 20  # one field above 16 MB is a broken file, not a review
+_SNIFF = 64 << 10
+
+csv.field_size_limit(_FIELD_LIMIT)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.3 and odd < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decodes(path: Path, encoding: str) -> tuple[bool, int]:
+    """Whether the whole file decodes; else the byte offset of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return False, offset + exc.start
+            offset += len(chunk)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False, offset
+    return True, -1
+
+
+def detect_encoding(path: Path) -> str:
+    with path.open("rb") as f:
+        sample = f.read(_SNIFF)
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        return utf16
+    if b"\x00" in sample:
+        raise InputError(
+            f"{path.name} does not look like a text CSV file (it contains binary data).",
+            hint="Export the data as CSV and import that file.",
+        )
+    if _decodes(path, "utf-8")[0]:
+        return "utf-8"
+    # Not UTF-8: Windows exports are cp1252; Latin-1 decodes any byte at all.
+    return "cp1252" if _decodes(path, "cp1252")[0] else "latin-1"
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+class _CountingReader(io.RawIOBase):
+    """A binary reader that counts the bytes it hands out (for progress)."""
+
+    def __init__(self, raw: io.BufferedReader) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        n = self.raw.readinto(buffer)
+        self.count += n or 0
+        return n or 0
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+@dataclass
+class CsvFile:
+    """An opened CSV: its header, encoding, delimiter and a row iterator."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+    header: list[str]
+    size: int
+    _counter: _CountingReader
+    _reader: Iterator[list[str]]  # a csv.reader
+
+    @property
+    def bytes_read(self) -> int:
+        return self._counter.count
+
+    @property
+    def line(self) -> int:
+        return self._reader.line_num  # type: ignore[attr-defined]
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """Each data row as {header name: value}; short rows padded, long rows cut."""
+        width = len(self.header)
+        try:
+            for row in self._reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) < width:
+                    row = row + [""] * (width - len(row))
+                yield dict(zip(self.header, row))
+        except csv.Error as exc:
+            raise InputError(
+                f"{self.path.name} is not a well-formed CSV file (line {self.line}: {exc}).",
+                hint="Check the file in a spreadsheet program and export it again as CSV.",
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{self.path.name} is not valid {self.encoding} (near line {self.line}).",
+                hint="Pass --encoding latin-1 (or the file's real encoding), or save it as UTF-8.",
+            ) from exc
+
+    def close(self) -> None:
+        self._counter.close()
+
+
+def open_csv(path: Path | str, *, encoding: str | None = None) -> CsvFile:
+    """Open a CSV for streaming. Raises InputError for missing, empty or binary files."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"There is no file at {path}.")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{path.name} is empty: there is nothing to import.")
+    if encoding is None:
+        encoding = detect_encoding(path)
+    else:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as exc:
+            raise InputError(f"Unknown encoding {encoding!r}.") from exc
+        ok, offset = _decodes(path, encoding)
+        if not ok:
+            raise InputError(
+                f"{path.name} is not valid {encoding}: the byte at offset {offset} cannot be decoded.",
+                hint="Leave out --encoding to detect it, or name the file's real encoding.",
+            )
+    counter = _CountingReader(path.open("rb"))
+    text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline="")
+    try:
+        first = text.readline()
+        delimiter = _delimiter(first)
+        reader = csv.reader(_chain(first, text), delimiter=delimiter)
+        header = next(reader, None)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        counter.close()
+        raise InputError(f"{path.name} has an unreadable header line: {exc}.") from exc
+    if not header or not any(h.strip() for h in header):
+        counter.close()
+        raise InputError(f"{path.name} has no header line naming its columns.")
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    return CsvFile(path, encoding, delimiter, header, size, counter, reader)
+
+
+def _chain(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def find_column(header: list[str], names: tuple[str, ...]) -> str | None:
+    """The header cell matching one of ``names`` (case and spacing ignored)."""
+    norm: Callable[[str], str] = lambda s: " ".join(s.casefold().replace("_", " ").split())
+    by_norm = {norm(h): h for h in reversed(header)}
+    for name in names:
+        if norm(name) in by_norm:
+            return by_norm[norm(name)]
+    return None

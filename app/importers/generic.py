@@ -1,0 +1,165 @@
+"""A CSV of any layout: columns found by name, or named with a mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from app.core.errors import InputError
+from app.core.text import clean_text, split_title_year
+from app.core.types import KINDS
+from app.importers.csvfile import CsvFile, find_column
+from app.importers.values import (
+    parse_date,
+    parse_float,
+    parse_imdb,
+    parse_isbn13,
+    parse_year,
+    rating_scale,
+)
+
+__all__ = ["COLUMNS", "ImportRow", "Skip", "parse_mapping", "read_generic", "resolve_columns"]
+
+# Field -> header names it is found under when no mapping is given.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "name", "film", "movie", "book", "item"),
+    "year": ("year", "release year", "year published", "original publication year"),
+    "rating": ("rating", "my rating", "your rating", "stars", "star rating", "score"),
+    "date": (
+        "date", "watched date", "date watched", "date read", "read date", "date rated",
+        "consumed", "consumed at", "watched", "finished",
+    ),
+    "kind": ("kind", "type", "media", "media type"),
+    "creators": ("creators", "creator", "author", "authors", "director", "directors", "by"),
+    "imdb": ("imdb", "imdb id", "imdbid", "const"),
+    "isbn13": ("isbn13", "isbn 13", "isbn"),
+}
+REQUIRED = ("title",)
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One record read from a file, before matching to a catalog."""
+
+    line: int
+    title: str
+    year: int | None = None
+    kind: str | None = None
+    creators: tuple[str, ...] = ()
+    rating: float | None = None
+    scale: tuple[float, float] | None = None
+    consumed_at: str | None = None
+    imdb: str | None = None
+    isbn13: str | None = None
+    goodreads: str | None = None
+    saved: bool = False  # want-to-read / watchlist: saved for later, not history
+    raw: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Skip:
+    line: int
+    reason: str
+
+
+def parse_mapping(text: str | None) -> dict[str, str]:
+    """``"title=Name,rating=Stars"`` -> ``{"title": "Name", "rating": "Stars"}``."""
+    mapping: dict[str, str] = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        key, sep, column = part.partition("=")
+        key = key.strip().lower()
+        if not sep or not column.strip():
+            raise InputError(f"Cannot read the mapping {part!r}: write it as field=COLUMN.")
+        if key not in COLUMNS:
+            raise InputError(
+                f"Unknown field {key!r} in the mapping.",
+                hint="Fields: " + ", ".join(COLUMNS) + ".",
+            )
+        mapping[key] = column.strip()
+    return mapping
+
+
+def resolve_columns(header: list[str], mapping: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Field -> header column. Raises InputError naming every missing required column."""
+    mapping = dict(mapping or {})
+    columns: dict[str, str] = {}
+    missing: list[str] = []
+    for name, synonyms in COLUMNS.items():
+        if name in mapping:
+            found = find_column(header, (mapping[name],))
+            if found is None:
+                missing.append(f"{name} (mapped to {mapping[name]!r}, which the file does not have)")
+                continue
+        else:
+            found = find_column(header, synonyms)
+            if found is None:
+                if name in REQUIRED:
+                    missing.append(f"{name} (looked for: {', '.join(synonyms)})")
+                continue
+        columns[name] = found
+    if missing:
+        raise InputError(
+            "Missing required column" + ("s" if len(missing) > 1 else "") + ": " + "; ".join(missing) + ".",
+            hint="The file has: " + ", ".join(header[:30])
+            + ". Name the columns with --map title=COLUMN,year=COLUMN,rating=COLUMN,date=COLUMN.",
+        )
+    return columns
+
+
+def scan_rating_scale(csv_file: CsvFile, column: str | None) -> tuple[float, float] | None:
+    """First pass over the file: the scale of its ratings, from the values present."""
+    if column is None:
+        return None
+    low, high = float("inf"), float("-inf")
+    for row in csv_file.rows():
+        value = parse_float(row.get(column))
+        if value is not None:
+            low, high = min(low, value), max(high, value)
+    return rating_scale(low, high) if high >= low else None
+
+
+def read_generic(
+    csv_file: CsvFile,
+    columns: Mapping[str, str],
+    *,
+    scale: tuple[float, float] | None,
+    kind: str | None = None,
+) -> Iterator[ImportRow | Skip]:
+    get = lambda row, name: row.get(columns[name], "") if name in columns else ""  # noqa: E731
+    for row in csv_file.rows():
+        line = csv_file.line
+        title, year = split_title_year(clean_text(get(row, "title")))
+        if not title:
+            yield Skip(line, "no title")
+            continue
+        year = parse_year(get(row, "year")) or year
+        row_kind = (get(row, "kind") or kind or "").strip().lower() or None
+        if row_kind in ("movie", "movies", "films", "tv", "series"):
+            row_kind = "film"
+        elif row_kind in ("books", "novel", "ebook", "audiobook"):
+            row_kind = "book"
+        if row_kind is not None and row_kind not in KINDS:
+            row_kind = "other"
+        rating = parse_float(get(row, "rating"))
+        if rating is not None and scale is not None and not scale[0] <= rating <= scale[1]:
+            yield Skip(line, "rating outside the file's scale")
+            continue
+        # ";" or "|" separate several creators; a comma may be inside one ("Tolkien, J. R. R.").
+        creators = tuple(
+            c for c in (clean_text(x) for x in get(row, "creators").replace("|", ";").split(";")) if c
+        )
+        yield ImportRow(
+            line=line,
+            title=title,
+            year=year,
+            kind=row_kind,
+            creators=creators,
+            rating=rating,
+            scale=scale if rating is not None else None,
+            consumed_at=parse_date(get(row, "date")),
+            imdb=parse_imdb(get(row, "imdb")) if "imdb" in columns else None,
+            isbn13=parse_isbn13(get(row, "isbn13")) if "isbn13" in columns else None,
+            raw=dict(row),
+        )

@@ -1,0 +1,47 @@
+"""Use cases shared by the GUI and the CLI, wired over one store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from app.models.embedder import Embedder
+from app.services.catalogs import CatalogService
+from app.services.embeddings import EmbeddingService
+from app.services.history import HistoryService, ImportReport
+from app.services.lookup import ItemLookup
+from app.services.recommend import Filters, RecommendService
+from app.services.settings import SETTINGS, SettingsService
+from app.storage import Store
+
+__all__ = ["SETTINGS", "Filters", "ImportReport", "Services"]
+
+
+class Services:
+    """Every service over one store; built by the composition root (or a test)."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        embedder_factory: Callable[[], Embedder] | None = None,
+        catalogs_dir: Path | None = None,
+        notice: Callable[[str], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = SettingsService(store)
+        self.catalogs = CatalogService(store, catalogs_dir=catalogs_dir)
+        self.lookup = ItemLookup(store)
+        self.embeddings = EmbeddingService(
+            store, embedder_factory or self._default_embedder, notice=notice
+        )
+        self.history = HistoryService(store, self.lookup)
+        self.recommender = RecommendService(
+            store, self.embeddings, self.lookup, self.settings.ranking_params
+        )
+
+    def _default_embedder(self) -> Embedder:
+        return Embedder(
+            model_path=self.settings.get("embedding_model") or None,
+            device=self.settings.get("device"),
+        )

@@ -1,0 +1,229 @@
+"""Bundled catalogs: building them from public data, installing them into the database."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from app.core.errors import InputError
+from app.core.progress import Progress, no_progress
+from app.core.text import TEXT_VERSION, item_text, text_hash
+from app.importers import cf
+from app.importers.bundle import WEIGHT_DTYPE, read_bundle, read_manifest, write_bundle
+from app.importers.movielens import read_interactions, read_movies
+from app.storage import Store
+
+__all__ = [
+    "MOVIELENS_LICENSE",
+    "CatalogService",
+    "build_movielens",
+    "ease_weights",
+    "repo_root",
+    "resources_dir",
+]
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+def resources_dir() -> Path:
+    """``HEARTH_RESOURCES``, the PyInstaller bundle's copy, or the source tree's."""
+    env = os.environ.get("HEARTH_RESOURCES")
+    if env:
+        return Path(env)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return repo_root() / "resources"
+
+
+class CatalogService:
+    def __init__(self, store: Store, *, catalogs_dir: Path | None = None) -> None:
+        self.store = store
+        self.catalogs_dir = catalogs_dir or resources_dir() / "catalogs"
+
+    def bundled(self) -> list[Path]:
+        if not self.catalogs_dir.is_dir():
+            return []
+        return sorted(p.parent for p in self.catalogs_dir.glob("*/catalog.json"))
+
+    def pending(self) -> list[Path]:
+        """Bundled catalogs not installed yet, or installed from an older version."""
+        installed = {c.name: c.version for c in self.store.items.catalogs()}
+        out = []
+        for folder in self.bundled():
+            manifest = read_manifest(folder)
+            if installed.get(manifest["name"]) != manifest["version"]:
+                out.append(folder)
+        return out
+
+    def ensure_bundled(self, *, progress: Progress = no_progress) -> list[str]:
+        """Install what ``pending()`` lists; returns the names installed."""
+        names = []
+        for folder in self.pending():
+            names.append(self.install(folder, progress=progress))
+        return names
+
+    def install(self, folder: Path, *, progress: Progress = no_progress) -> str:
+        """Load a bundle into the database in one transaction; item ids stay stable on upgrade."""
+        bundle = read_bundle(folder)
+        m = bundle.manifest
+        label = f"Installing {m['title']}"
+        steps = 4
+        progress(0, steps, label)
+        with self.store.transaction():
+            catalog_id = self.store.items.upsert_catalog(
+                name=m["name"],
+                title=m["title"],
+                kind=m["kind"],
+                version="",  # set last: a half-installed catalog is never taken as current
+                bundled=True,
+                license=m.get("license", ""),
+                attribution=m.get("attribution", ""),
+            )
+            ids = self.store.items.upsert_items(catalog_id, bundle.items)
+            progress(1, steps, label)
+            item_ids = np.array([ids[it.source_key] for it in bundle.items], dtype=np.int64)
+            w = bundle.weights
+            self.store.items.replace_weights(
+                catalog_id,
+                zip(
+                    item_ids[w["item"]].tolist(),
+                    item_ids[w["neighbour"]].tolist(),
+                    w["weight"].astype(float).tolist(),
+                ),
+            )
+            progress(2, steps, label)
+            if bundle.embeddings is not None and m.get("text_version") == TEXT_VERSION:
+                self.store.embeddings.put(
+                    m["embedding_model"],
+                    {text_hash(item_text(it)): bundle.embeddings[k] for k, it in enumerate(bundle.items)},
+                )
+            progress(3, steps, label)
+            self.store.items.upsert_catalog(
+                name=m["name"],
+                title=m["title"],
+                kind=m["kind"],
+                version=m["version"],
+                bundled=True,
+                license=m.get("license", ""),
+                attribution=m.get("attribution", ""),
+            )
+        progress(steps, steps, label)
+        return str(m["name"])
+
+
+MOVIELENS_LICENSE = """\
+The Hearth film catalog is derived from MovieLens latest-small (ml-latest-small).
+
+F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: History and
+Context. ACM Transactions on Interactive Intelligent Systems (TiiS) 5, 4: 19:1-19:19.
+https://doi.org/10.1145/2827872
+
+The data set is provided by GroupLens Research (https://grouplens.org/datasets/movielens/)
+and is redistributed here, transformed (titles, years, genres, community tags, IMDb and
+TMDB ids, rating counts and item-to-item weights learned from the ratings), under the
+same terms as the original:
+
+* The user may not state or imply any endorsement from the University of Minnesota or
+  the GroupLens Research Group.
+* The user must acknowledge the use of the data set in publications resulting from the
+  use of the data set.
+* The user may redistribute the data set, including transformations, so long as it is
+  distributed under these same license conditions.
+* The user may not use this information for any commercial or revenue-bearing purposes
+  without first obtaining permission from a faculty member of the GroupLens Research
+  Project at the University of Minnesota.
+
+Neither the University of Minnesota nor any of the researchers involved can guarantee
+the correctness of the data, its suitability for any particular purpose, or the
+validity of results based on the use of the data set.
+"""
+
+
+def ease_weights(
+    users: np.ndarray, items: np.ndarray, *, l2: float = 300.0, top_k: int = 100
+) -> np.ndarray:
+    """EASE on the (user, item position) pairs, each item's top-k weights kept.
+
+    Items nobody interacted with get no row. Returns WEIGHT_DTYPE rows.
+    """
+    active = np.unique(items)
+    if not len(active):
+        return np.zeros(0, dtype=WEIGHT_DTYPE)
+    col = np.searchsorted(active, items)
+    user_ids, row = np.unique(users, return_inverse=True)
+    x = np.zeros((len(user_ids), len(active)), dtype=np.float32)
+    x[row, col] = 1.0
+    b = cf.ease(x, l2=l2)
+    r, c, v = cf.top_k_rows(b, k=top_k)
+    out = np.zeros(len(r), dtype=WEIGHT_DTYPE)
+    out["item"], out["neighbour"], out["weight"] = active[r], active[c], v
+    return out
+
+
+def build_movielens(
+    source: Path,
+    out: Path,
+    *,
+    embed: Callable[[list[str]], np.ndarray] | None,
+    embedding_model: str,
+    name: str = "movielens-small",
+    title: str = "Films (MovieLens latest-small)",
+    positive: float = 4.0,
+    l2: float = 300.0,
+    top_k: int = 100,
+    progress: Progress = no_progress,
+) -> dict[str, Any]:
+    """Build the film catalog bundle from a MovieLens folder; returns its manifest."""
+    source = Path(source)
+    if not (source / "movies.csv").is_file():
+        raise InputError(
+            f"{source} is not a MovieLens folder (no movies.csv).",
+            hint="Point --source at ml-latest-small (movies.csv, links.csv, tags.csv, ratings.csv).",
+        )
+    label = "Building film catalog"
+    progress(0, 4, label)
+    ratings = read_interactions(source / "ratings.csv")
+    items = read_movies(source, ratings=ratings)
+    progress(1, 4, label)
+    position = {it.source_key: k for k, it in enumerate(items)}
+    keep = ratings.ratings >= positive
+    known = np.array([key in position for key in ratings.items[keep]], dtype=bool)
+    pos = np.array([position[key] for key in ratings.items[keep][known]], dtype=np.int64)
+    weights = ease_weights(ratings.users[keep][known], pos, l2=l2, top_k=top_k)
+    progress(2, 4, label)
+    embeddings = embed([item_text(it) for it in items]) if embed is not None else None
+    progress(3, 4, label)
+    inputs = {
+        f: hashlib.sha256((source / f).read_bytes()).hexdigest()
+        for f in ("movies.csv", "links.csv", "tags.csv", "ratings.csv")
+        if (source / f).is_file()
+    }
+    manifest: dict[str, Any] = {
+        "name": name,
+        "title": title,
+        "kind": "film",
+        "source": "MovieLens latest-small (GroupLens), ml-latest-small",
+        "source_sha256": inputs,
+        "license": "MovieLens terms: research and non-commercial use; see LICENSE.txt",
+        "attribution": "F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets:"
+        " History and Context. ACM TiiS 5, 4: 19:1-19:19.",
+        "builder": f"hearth build-catalog movielens --source {source.name} --positive {positive}"
+        f" --l2 {l2} --top-k {top_k}",
+        "weights_method": f"EASE (l2={l2}) on ratings >= {positive}, each item's top {top_k} kept",
+        "embedding_model": embedding_model,
+    }
+    write_bundle(
+        out, manifest=manifest, items=items, weights=weights, embeddings=embeddings,
+        license_text=MOVIELENS_LICENSE,
+    )
+    progress(4, 4, label)
+    return read_manifest(out)

@@ -1,0 +1,106 @@
+"""Embedding items, each text once per model: the cache is (model id, text hash)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from app.core.progress import CancelToken, Progress, no_progress
+from app.core.text import cjk_share, item_text, text_hash
+from app.core.types import Item
+from app.models.embedder import Embedder
+from app.storage import Store
+
+__all__ = ["CJK_NOTICE", "EmbeddingService"]
+
+log = logging.getLogger(__name__)
+
+CJK_NOTICE = (
+    "Most of the text being embedded is Chinese, Japanese or Korean, but the embedding model "
+    "({model}) only understands English, so text similarity would be noise. Set "
+    "embedding_model to a multilingual sentence-transformers folder, e.g. "
+    "paraphrase-multilingual-MiniLM-L12-v2: hearth settings set embedding_model /path/to/model"
+)
+
+
+class EmbeddingService:
+    """Finds texts with no cached vector for the current model and embeds only those."""
+
+    CHUNK = 1024
+
+    def __init__(
+        self,
+        store: Store,
+        embedder_factory: Callable[[], Embedder],
+        *,
+        notice: Callable[[str], None] | None = None,
+    ) -> None:
+        self.store = store
+        self._factory = embedder_factory
+        self._embedder: Embedder | None = None
+        self._notice = notice or log.warning
+        self._warned_cjk = False
+        self.last_embedded = 0  # texts sent to the model by the last call (0 = all cached)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = self._factory()
+        return self._embedder
+
+    @property
+    def model_id(self) -> str:
+        return self.embedder.model_id
+
+    def reset(self) -> None:
+        """Forget the model (after a settings change); the next use builds it anew."""
+        self._embedder = None
+
+    def embed_texts(
+        self,
+        texts: Sequence[str],
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> np.ndarray:
+        """Vectors for the texts, in order: cached ones read, the rest embedded and stored."""
+        hashes = [text_hash(t) for t in texts]
+        missing = self.store.embeddings.missing(self.model_id, hashes)
+        self.last_embedded = len(missing)
+        if missing:
+            by_hash = dict(zip(hashes, texts))
+            self._check_language([by_hash[h] for h in missing])
+            # Longest first across all chunks (as one encode() call would sort them), and
+            # each chunk stored as it is done, so a cancel keeps the work already finished.
+            missing.sort(key=lambda h: -len(by_hash[h]))
+            total = len(missing)
+            for start in range(0, total, self.CHUNK):
+                chunk = missing[start : start + self.CHUNK]
+                vectors = self.embedder.encode(
+                    [by_hash[h] for h in chunk],
+                    progress=lambda done, _t, label, s=start: progress(s + done, total, label),
+                    cancel=cancel,
+                )
+                self.store.embeddings.put(self.model_id, dict(zip(chunk, vectors)))
+        found = self.store.embeddings.get(self.model_id, hashes)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([found[h] for h in hashes])
+
+    def embed_items(
+        self,
+        items: Sequence[Item],
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> np.ndarray:
+        return self.embed_texts([item_text(it) for it in items], progress=progress, cancel=cancel)
+
+    def _check_language(self, texts: Sequence[str]) -> None:
+        if self._warned_cjk or not self.embedder.english_only:
+            return
+        if cjk_share(list(texts)) > 0.5:
+            self._warned_cjk = True
+            self._notice(CJK_NOTICE.format(model=self.model_id))

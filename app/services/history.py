@@ -1,0 +1,186 @@
+"""Use cases on the person's history: add, list, remove, import a file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import InputError, NotFound
+from app.core.progress import CancelToken, Progress, no_progress
+from app.core.types import HistoryEntry, Item
+from app.importers.csvfile import open_csv
+from app.importers.generic import ImportRow, Skip, read_generic, resolve_columns, scan_rating_scale
+from app.services.lookup import ItemLookup
+from app.services.matching import Matcher
+from app.storage import Store
+
+__all__ = ["HistoryService", "ImportReport"]
+
+
+@dataclass
+class ImportReport:
+    format: str
+    file: str
+    encoding: str = ""
+    rows: int = 0  # data rows read
+    imported: int = 0  # history entries added or changed
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0  # already in the history exactly so
+    matched: int = 0  # rows matched to a catalog item
+    unmatched: int = 0  # rows that became items of the person's own
+    saved: int = 0  # want-to-read / watchlist rows saved for later
+    skipped: int = 0
+    skipped_reasons: dict[str, int] = field(default_factory=dict)
+    rating_scale: list[float] | None = None
+    already_imported: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _parse_scale(text: str | None) -> tuple[float, float] | None:
+    if not text:
+        return None
+    low, sep, high = text.partition("-")
+    try:
+        scale = (float(low), float(high))
+    except ValueError as exc:
+        raise InputError(f"Cannot read the rating scale {text!r}: write it as MIN-MAX, e.g. 1-10.") from exc
+    if not sep or scale[1] <= scale[0]:
+        raise InputError(f"The rating scale {text!r} needs MIN-MAX with MIN below MAX.")
+    return scale
+
+
+class HistoryService:
+    def __init__(self, store: Store, lookup: ItemLookup) -> None:
+        self.store = store
+        self.lookup = lookup
+
+    def entries(self) -> list[HistoryEntry]:
+        return self.store.history.entries()
+
+    def add(
+        self,
+        query: str,
+        *,
+        rating: float | None = None,
+        scale: tuple[float, float] = (0.5, 5.0),
+        consumed_at: str | None = None,
+        kind: str | None = None,
+    ) -> tuple[Item, str]:
+        """Find the item by title or id and put it in the history; returns (item, outcome)."""
+        if rating is not None and not scale[0] <= rating <= scale[1]:
+            raise InputError(f"A rating must be between {scale[0]:g} and {scale[1]:g}, not {rating:g}.")
+        item = self.lookup.find(query, kind=kind)
+        assert item.id is not None
+        outcome = self.store.history.upsert(
+            item.id, rating=rating, scale=scale if rating is not None else None,
+            consumed_at=consumed_at, source="manual",
+        )
+        return item, outcome
+
+    def remove(self, query: str) -> Item:
+        in_history = self.store.history.item_ids()
+        if not in_history:
+            raise NotFound("Your history is empty: there is nothing to remove.")
+        item = self.lookup.find(query, among=in_history)
+        assert item.id is not None
+        self.store.history.remove(item.id)
+        return item
+
+    def import_csv(
+        self,
+        path: Path | str,
+        *,
+        mapping: dict[str, str] | None = None,
+        kind: str | None = None,
+        encoding: str | None = None,
+        scale: str | None = None,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> ImportReport:
+        """Import a CSV in one transaction: all of it, or (on any error or kill) none of it."""
+        path = Path(path)
+        csv_file = open_csv(path, encoding=encoding)
+        report = ImportReport(format="generic", file=path.name, encoding=csv_file.encoding)
+        try:
+            columns = resolve_columns(csv_file.header, mapping)
+        finally:
+            csv_file.close()
+        sha = _sha256(path)
+        report.already_imported = self.store.imports.seen(sha)
+
+        rating_scale = _parse_scale(scale)
+        if rating_scale is None and "rating" in columns:
+            scan = open_csv(path, encoding=csv_file.encoding)
+            try:
+                rating_scale = scan_rating_scale(scan, columns["rating"])
+            finally:
+                scan.close()
+        report.rating_scale = list(rating_scale) if rating_scale else None
+
+        matcher = Matcher(self.store)
+        reasons: Counter[str] = Counter()
+        label = f"Importing {path.name}"
+        csv_file = open_csv(path, encoding=csv_file.encoding)
+        try:
+            with self.store.transaction():
+                progress(0, csv_file.size, label)
+                for n, record in enumerate(read_generic(csv_file, columns, scale=rating_scale, kind=kind)):
+                    if n % 500 == 0:
+                        if cancel is not None:
+                            cancel.check()
+                        progress(csv_file.bytes_read, csv_file.size, label)
+                    report.rows += 1
+                    if isinstance(record, Skip):
+                        reasons[record.reason] += 1
+                        continue
+                    self._store_row(record, matcher, report, source=f"import:{path.name}")
+                report.skipped = sum(reasons.values())
+                report.skipped_reasons = dict(reasons)
+                report.imported = report.added + report.updated
+                self.store.imports.record(
+                    sha256=sha, path=str(path), format=report.format, report=report.as_dict()
+                )
+                progress(csv_file.size, csv_file.size, label)
+        finally:
+            csv_file.close()
+        self.lookup.invalidate()
+        return report
+
+    def _store_row(self, row: ImportRow, matcher: Matcher, report: ImportReport, *, source: str) -> None:
+        item_id = matcher.match(row)
+        if item_id is None:
+            report.unmatched += 1
+            item_id = self.store.items.add_own(
+                Item(title=row.title, year=row.year, kind=row.kind or "other", creators=row.creators,
+                     imdb=row.imdb, isbn13=row.isbn13, goodreads=row.goodreads)
+            )
+        else:
+            report.matched += 1
+        if row.saved:
+            self.store.feedback.set(item_id, "saved")
+            report.saved += 1
+            return
+        outcome = self.store.history.upsert(
+            item_id, rating=row.rating, scale=row.scale, consumed_at=row.consumed_at,
+            source=source, raw=row.raw,
+        )
+        if outcome == "added":
+            report.added += 1
+        elif outcome == "updated":
+            report.updated += 1
+        else:
+            report.unchanged += 1

@@ -1,0 +1,281 @@
+"""Recommending and explaining: the scoring model over everything in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.core import scoring
+from app.core.errors import InputError, NotFound
+from app.core.progress import CancelToken, Progress, no_progress
+from app.core.types import Contribution, Item, RankingParams, Recommendation, ScoreTerms
+from app.services.embeddings import EmbeddingService
+from app.services.lookup import ItemLookup
+from app.storage import Store
+
+__all__ = ["Filters", "RecommendService"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    kind: str | None = None
+    year_min: int | None = None
+    year_max: int | None = None
+    catalog: str | None = None
+
+
+@dataclass(eq=False)
+class _Loaded:
+    key: tuple
+    universe: scoring.Universe
+    catalog_ids: np.ndarray
+    kinds: np.ndarray
+    years: np.ndarray
+
+
+def _prior(popularity: np.ndarray, catalog_ids: np.ndarray) -> np.ndarray:
+    """log(1 + count), scaled to [0, 1] within each catalog (their counts are not comparable)."""
+    prior = np.log1p(np.maximum(popularity, 0))
+    for cat in np.unique(catalog_ids):
+        mask = catalog_ids == cat
+        top = prior[mask].max()
+        if top > 0:
+            prior[mask] /= top
+    return prior.astype(np.float32)
+
+
+class RecommendService:
+    def __init__(
+        self,
+        store: Store,
+        embeddings: EmbeddingService,
+        lookup: ItemLookup,
+        params: Callable[[], RankingParams],
+    ) -> None:
+        self.store = store
+        self.embeddings = embeddings
+        self.lookup = lookup
+        self._params = params
+        self._loaded: _Loaded | None = None
+        self._text_rows: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+
+    # -- the universe of rankable items -----------------------------------------------
+
+    def _state_key(self) -> tuple:
+        count, top = self.store.db.read("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM items")[0]
+        return (self.embeddings.model_id, count, top)
+
+    def universe(self, *, progress: Progress = no_progress, cancel: CancelToken | None = None) -> _Loaded:
+        """Every item with its embedding; embeds what the cache lacks (and only that)."""
+        key = self._state_key()
+        if self._loaded is not None and self._loaded.key == key:
+            return self._loaded
+        rows = self.store.items.universe_rows()
+        matrix, missing = self.store.embeddings.item_matrix(self.embeddings.model_id)
+        if missing:
+            items = list(self.store.items.get_many(missing).values())
+            self.embeddings.embed_items(items, progress=progress, cancel=cancel)
+            matrix, missing = self.store.embeddings.item_matrix(self.embeddings.model_id)
+        universe = scoring.Universe(
+            item_ids=rows.ids,
+            embeddings=np.ascontiguousarray(matrix, dtype=np.float32),
+            prior=_prior(rows.popularity, rows.catalog_ids),
+        )
+        self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years)
+        self._text_rows.clear()
+        return self._loaded
+
+    def _positions(self, loaded: _Loaded, item_ids: Sequence[int]) -> np.ndarray:
+        ids = np.asarray(item_ids, dtype=np.int64)
+        pos = np.searchsorted(loaded.universe.item_ids, ids)
+        pos = np.minimum(pos, len(loaded.universe) - 1)
+        if len(ids) and not np.all(loaded.universe.item_ids[pos] == ids):
+            raise NotFound("Some items of the history are missing from the database.")
+        return pos
+
+    # -- the person's evidence ----------------------------------------------------------
+
+    def _evidence(
+        self, loaded: _Loaded, params: RankingParams
+    ) -> tuple[scoring.Evidence, list[Item], set[int], dict[int, set[str]]]:
+        entries = self.store.history.entries()
+        feedback: dict[int, set[str]] = {}
+        for item_id, kind in self.store.feedback.all():
+            feedback.setdefault(item_id, set()).add(kind)
+        consumed = {e.item.id for e in entries if e.item.id is not None}
+        liked = [i for i, k in feedback.items() if "like" in k and i not in consumed]
+        disliked = [i for i, k in feedback.items() if "dislike" in k and i not in consumed]
+        extra_items = self.store.items.get_many(liked + disliked)
+        items = [e.item for e in entries] + [extra_items[i] for i in liked + disliked]
+        ids = [it.id for it in items]
+        weights = scoring.evidence_weights(
+            entries,
+            params=params,
+            extra=[params.like_weight] * len(liked) + [-params.dislike_weight] * len(disliked),
+        )
+        pos = self._positions(loaded, ids)
+        embeddings = loaded.universe.embeddings[pos]
+        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, params)
+        cf_rows = self.store.items.weights_from(ids)
+        cf = scoring.SparseRows.from_lists(
+            [
+                (self._positions(loaded, cf_rows[i][0]), cf_rows[i][1]) if i in cf_rows
+                else (np.zeros(0, np.int64), np.zeros(0, np.float32))
+                for i in ids
+            ]
+        )
+        evidence = scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf)
+        return evidence, items, consumed, feedback
+
+    def _text_neighbours(
+        self, loaded: _Loaded, positions: np.ndarray, params: RankingParams
+    ) -> scoring.SparseRows:
+        """Each history item's top text neighbours, computed once per item and universe."""
+        k = params.text_neighbours
+        todo = [int(p) for p in positions if (k, int(p)) not in self._text_rows]
+        if todo:
+            rows = scoring.text_neighbours(
+                loaded.universe.embeddings, loaded.universe.embeddings[todo], k=k, exclude=todo
+            )
+            for r, p in enumerate(todo):
+                span = slice(rows.offsets[r], rows.offsets[r + 1])
+                self._text_rows[(k, p)] = (rows.positions[span], rows.values[span])
+        return scoring.SparseRows.from_lists([self._text_rows[(k, int(p))] for p in positions])
+
+    # -- use cases -----------------------------------------------------------------------
+
+    def recommend(
+        self,
+        *,
+        k: int = 10,
+        filters: Filters = Filters(),
+        diversity: float = 0.0,
+        top_contributions: int = 3,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> list[Recommendation]:
+        if k < 1:
+            raise InputError("Ask for at least one recommendation (-k 1 or more).")
+        if not 0.0 <= diversity <= 1.0:
+            raise InputError("Diversity must be between 0 and 1.")
+        return self._run(k=k, filters=filters, diversity=diversity, only=None,
+                         top_contributions=top_contributions, progress=progress, cancel=cancel)
+
+    def why(
+        self, query: str, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+    ) -> Recommendation:
+        """The full attribution of one item's score."""
+        item = self.lookup.find(query)
+        if item.id in self.store.history.item_ids():
+            raise InputError(
+                f"{item.label} is in your history, so it is not recommended.",
+                hint="Remove it from the history (hearth history remove) to see its score.",
+            )
+        found = self._run(k=1, filters=Filters(), diversity=0.0, only=[int(item.id or 0)],
+                          top_contributions=None, progress=progress, cancel=cancel)
+        return found[0]
+
+    def _run(
+        self,
+        *,
+        k: int,
+        filters: Filters,
+        diversity: float,
+        only: list[int] | None,
+        top_contributions: int | None,
+        progress: Progress,
+        cancel: CancelToken | None,
+    ) -> list[Recommendation]:
+        if self.store.history.count() == 0 and not any(
+            kind in ("like", "dislike") for _, kind in self.store.feedback.all()
+        ):
+            raise NotFound(
+                "Your history is empty, so there is nothing to base recommendations on.",
+                hint='Add something you loved: hearth history add "The Matrix (1999)" --rating 5,'
+                " or import a file: hearth import FILE.",
+            )
+        params = self._params()
+        loaded = self.universe(progress=progress, cancel=cancel)
+        evidence, evidence_items, consumed, feedback = self._evidence(loaded, params)
+        candidates, bonus = self._candidates(loaded, filters, consumed, feedback, params)
+        only_pos = None
+        if only is not None:
+            only_pos = self._positions(loaded, only)
+            if not candidates[only_pos].all():
+                raise InputError("That item is marked not interested, so it is not ranked.",
+                                 hint="Clear the feedback to see its score.")
+        scored = scoring.rank(
+            loaded.universe, evidence, params, candidates=candidates, feedback=bonus,
+            k=k, diversity=diversity, only=only_pos,
+        )
+        items = self.store.items.get_many([int(loaded.universe.item_ids[s.position]) for s in scored])
+        return [
+            self._recommendation(rank, s, items[int(loaded.universe.item_ids[s.position])],
+                                 evidence, evidence_items, top_contributions)
+            for rank, s in enumerate(scored, start=1)
+        ]
+
+    def _candidates(
+        self,
+        loaded: _Loaded,
+        filters: Filters,
+        consumed: set[int],
+        feedback: dict[int, set[str]],
+        params: RankingParams,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        n = len(loaded.universe)
+        mask = np.ones(n, dtype=bool)
+        excluded = [i for i in consumed] + [i for i, k in feedback.items() if "not_interested" in k]
+        if excluded:
+            mask[self._positions(loaded, excluded)] = False
+        if filters.kind:
+            mask &= loaded.kinds == filters.kind
+        if filters.year_min is not None:
+            mask &= loaded.years >= filters.year_min
+        if filters.year_max is not None:
+            mask &= loaded.years <= filters.year_max
+        if filters.catalog:
+            found = self.store.items.catalog(filters.catalog)
+            if found is None:
+                raise NotFound(f"There is no catalog called {filters.catalog!r}.")
+            mask &= loaded.catalog_ids == found.id
+        bonus = np.zeros(n, dtype=np.float64)
+        for item_id, kinds in feedback.items():
+            term = (
+                params.like_bonus * ("like" in kinds)
+                - params.dislike_penalty * ("dislike" in kinds)
+                + params.saved_bonus * ("saved" in kinds)
+            ) * params.tau
+            if term:
+                bonus[self._positions(loaded, [item_id])[0]] = term
+        return mask, bonus
+
+    @staticmethod
+    def _recommendation(
+        rank: int,
+        s: scoring.Scored,
+        item: Item,
+        evidence: scoring.Evidence,
+        evidence_items: list[Item],
+        top: int | None,
+    ) -> Recommendation:
+        parts = [
+            Contribution(
+                item_id=int(h.id or 0), title=h.title, year=h.year,
+                weight=float(evidence.weights[j]),
+                content=float(s.by_history_content[j]), cf=float(s.by_history_cf[j]),
+            )
+            for j, h in enumerate(evidence_items)
+            if s.by_history_content[j] != 0 or s.by_history_cf[j] != 0
+        ]
+        parts.sort(key=lambda c: (-c.contribution, c.item_id))
+        return Recommendation(
+            rank=rank,
+            item=item,
+            probability=s.probability,
+            score=s.score,
+            terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback),
+            contributions=tuple(parts[:top] if top is not None else parts),
+        )

@@ -1,0 +1,122 @@
+"""Settings a person can change, validated, with their defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from app.core.errors import InputError
+from app.core.types import RankingParams
+from app.storage import Store
+
+__all__ = ["SETTINGS", "SettingsService"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    help: str
+    kind: type = float
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+_RANKING_HELP = {
+    "alpha": "weight of text similarity to your history",
+    "beta": "weight of what people who liked the same things also liked",
+    "gamma": "weight of popularity",
+    "tau": "softmax temperature of P(i|u)",
+    "half_life": "recency half-life (positions or days)",
+    "decay": "measure age by 'position' from the latest entry or by 'days'",
+    "text_neighbours": "text neighbours kept per history item (0 = all items)",
+    "rating_center": "normalised rating that counts as neutral (0-1)",
+    "unrated_weight": "weight of an entry without a rating",
+    "like_weight": "weight of a liked item as evidence",
+    "dislike_weight": "weight of a disliked item as negative evidence",
+    "like_bonus": "score bonus of a liked item, in units of tau",
+    "dislike_penalty": "score penalty of a disliked item, in units of tau",
+    "saved_bonus": "score bonus of an item saved for later, in units of tau",
+}
+_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "tau": (1e-6, None),
+    "half_life": (0.0, None),
+    "text_neighbours": (0, 100000),
+    "rating_center": (0.0, 1.0),
+}
+
+
+def _ranking_settings() -> list[Setting]:
+    defaults = RankingParams()
+    out = []
+    for f in fields(RankingParams):
+        value = getattr(defaults, f.name)
+        low, high = _RANGES.get(f.name, (None, None))
+        kind: type = type(value)
+        choices = ("position", "days") if f.name == "decay" else ()
+        out.append(Setting(f.name, value, _RANKING_HELP.get(f.name, ""), kind, low, high, choices))
+    return out
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in [
+        Setting("embedding_model", "", "sentence-transformers folder ('' = bundled all-MiniLM-L6-v2)", str),
+        Setting("device", "auto", "where models run: auto, cpu, cuda, mps", str),
+        *_ranking_settings(),
+    ]
+}
+
+
+class SettingsService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, key: str) -> Any:
+        setting = self._setting(key)
+        return self.store.settings.get(key, setting.default)
+
+    def all(self) -> dict[str, Any]:
+        stored = self.store.settings.all()
+        return {key: stored.get(key, s.default) for key, s in SETTINGS.items()}
+
+    def set(self, key: str, value: Any) -> Any:
+        setting = self._setting(key)
+        parsed = self._parse(setting, value)
+        self.store.settings.set(key, parsed)
+        return parsed
+
+    def reset(self, key: str | None = None) -> None:
+        for k in [key] if key else list(SETTINGS):
+            self._setting(k)
+            self.store.settings.delete(k)
+
+    def ranking_params(self) -> RankingParams:
+        values = self.all()
+        return RankingParams(**{f.name: values[f.name] for f in fields(RankingParams)})
+
+    @staticmethod
+    def _setting(key: str) -> Setting:
+        if key not in SETTINGS:
+            raise InputError(f"There is no setting {key!r}.", hint="Settings: " + ", ".join(SETTINGS) + ".")
+        return SETTINGS[key]
+
+    @staticmethod
+    def _parse(setting: Setting, value: Any) -> Any:
+        if setting.kind is str:
+            text = str(value).strip()
+            if setting.choices and text not in setting.choices:
+                raise InputError(f"{setting.key} must be one of: {', '.join(setting.choices)}.")
+            return text
+        try:
+            number = setting.kind(float(value)) if setting.kind is int else float(value)
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"{setting.key} must be a number, not {value!r}.") from exc
+        if number != number:
+            raise InputError(f"{setting.key} must be a number.")
+        if setting.low is not None and number < setting.low:
+            raise InputError(f"{setting.key} must be at least {setting.low}.")
+        if setting.high is not None and number > setting.high:
+            raise InputError(f"{setting.key} must be at most {setting.high}.")
+        return number

@@ -1,0 +1,44 @@
+"""The only layer with SQL: one SQLite file, its schema and its repositories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.storage.db import DB_FILENAME, Database, default_data_dir
+from app.storage.embeddings import EmbeddingRepository
+from app.storage.history import FeedbackRepository, HistoryRepository
+from app.storage.items import USER_CATALOG, CatalogInfo, ItemRepository, UniverseRows
+from app.storage.settings import ImportLog, SettingsRepository
+
+__all__ = [
+    "DB_FILENAME",
+    "USER_CATALOG",
+    "CatalogInfo",
+    "Database",
+    "Store",
+    "UniverseRows",
+    "default_data_dir",
+]
+
+
+class Store:
+    """The repositories over one database file."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.items = ItemRepository(db)
+        self.history = HistoryRepository(db)
+        self.feedback = FeedbackRepository(db)
+        self.embeddings = EmbeddingRepository(db)
+        self.settings = SettingsRepository(db)
+        self.imports = ImportLog(db)
+
+    @classmethod
+    def open(cls, data_dir: Path | str) -> Store:
+        return cls(Database.in_folder(data_dir))
+
+    def transaction(self):  # noqa: ANN201 - a context manager from Database
+        return self.db.transaction()
+
+    def close(self) -> None:
+        self.db.close()

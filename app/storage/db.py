@@ -1,0 +1,151 @@
+"""Opening the one SQLite file: pragmas, migrations, transactions, error translation."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from app.core.errors import StorageError
+from app.storage.schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["DB_FILENAME", "Database", "default_data_dir", "storage_errors"]
+
+DB_FILENAME = "hearth.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """``HEARTH_DATA_DIR`` if set, else the per-user data folder of the platform."""
+    env = os.environ.get("HEARTH_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Hearth", appauthor=False))
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> StorageError:
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError(
+            f"The disk holding {path.parent} is full, so nothing was changed.",
+            hint="Free some space and try again.",
+        )
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"The database {path} is busy: another Hearth may be running.",
+            hint="Close it and try again.",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError(
+            f"{path} is not a readable Hearth database (it may be damaged).",
+            hint="Move it aside to start afresh, or restore it from a backup.",
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(
+            f"Cannot write to {path}.",
+            hint="Check that the folder exists and is writable, or choose another with --data-dir.",
+        )
+    return StorageError(f"Database error in {path}: {exc}")
+
+
+@contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Turn sqlite3 errors into StorageError with a message a person can act on."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise _translate(exc, path) from exc
+
+
+class Database:
+    """One connection to the Hearth file, upgraded to the current schema on open.
+
+    Writes go through ``transaction()``: one BEGIN IMMEDIATE ... COMMIT, rolled back
+    on any error, so a failed or killed import leaves the file as it was (WAL).
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"Cannot create the data folder {self.path.parent}: {exc.strerror}.",
+                hint="Choose another folder with --data-dir or HEARTH_DATA_DIR.",
+            ) from exc
+        self._lock = threading.RLock()
+        self._depth = 0
+        with storage_errors(self.path):
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves.
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=10
+            )
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn = conn
+                self.db = sqlite_utils.Database(conn)
+                self._migrate()
+            except BaseException:
+                conn.close()
+                raise
+
+    @classmethod
+    def in_folder(cls, folder: Path | str) -> Database:
+        return cls(Path(folder) / DB_FILENAME)
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > SCHEMA_VERSION:
+            raise StorageError(
+                f"{self.path} was written by a newer Hearth (schema {current}, "
+                f"this one knows {SCHEMA_VERSION}).",
+                hint="Update Hearth, or use another data folder.",
+            )
+        for version in range(current, SCHEMA_VERSION):
+            with self.transaction():
+                MIGRATIONS[version](self.conn)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All writes inside commit together or not at all. Nested calls join the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            with storage_errors(self.path):
+                self.conn.execute("BEGIN IMMEDIATE")
+                self._depth = 1
+                try:
+                    yield self.conn
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+                finally:
+                    self._depth = 0
+
+    def read(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
+        with self._lock, storage_errors(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()

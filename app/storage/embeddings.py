@@ -1,0 +1,77 @@
+"""Embedding vectors cached by (model id, text hash)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from app.storage.db import Database
+
+__all__ = ["EmbeddingRepository"]
+
+
+class EmbeddingRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def missing(self, model_id: str, hashes: Iterable[str]) -> list[str]:
+        """The hashes (deduplicated, in order) with no vector for this model yet."""
+        wanted = list(dict.fromkeys(hashes))
+        have: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            have.update(
+                r[0]
+                for r in self.db.read(
+                    f"SELECT text_hash FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
+                    (model_id, *chunk),
+                )
+            )
+        return [h for h in wanted if h not in have]
+
+    def get(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        wanted = list(dict.fromkeys(hashes))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for h, blob in self.db.read(
+                f"SELECT text_hash, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
+                (model_id, *chunk),
+            ):
+                found[h] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put(self, model_id: str, vectors: Mapping[str, np.ndarray]) -> None:
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO embeddings (model_id, text_hash, dim, vector) VALUES (?,?,?,?)",
+                (
+                    (model_id, h, int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
+                    for h, v in vectors.items()
+                ),
+            )
+
+    def item_matrix(self, model_id: str) -> tuple[np.ndarray, list[int]]:
+        """Vectors of every item in id order, one query; (matrix, ids of items without one)."""
+        rows = self.db.read(
+            "SELECT items.id, embeddings.vector FROM items LEFT JOIN embeddings"
+            " ON embeddings.model_id = ? AND embeddings.text_hash = items.text_hash"
+            " ORDER BY items.id",
+            (model_id,),
+        )
+        missing = [r[0] for r in rows if r[1] is None]
+        dim = next((len(r[1]) // 4 for r in rows if r[1] is not None), 0)
+        if missing or not rows:
+            return np.zeros((len(rows), dim), dtype=np.float32), missing
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32)
+        return matrix.reshape(len(rows), dim), missing
+
+    def count(self, model_id: str | None = None) -> int:
+        if model_id is None:
+            return int(self.db.read("SELECT COUNT(*) FROM embeddings")[0][0])
+        return int(
+            self.db.read("SELECT COUNT(*) FROM embeddings WHERE model_id = ?", (model_id,))[0][0]
+        )

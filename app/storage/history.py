@@ -1,0 +1,142 @@
+"""The person's history and feedback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from app.core.types import FEEDBACK_KINDS, HistoryEntry
+from app.storage.db import Database
+from app.storage.items import ITEM_COLUMNS, row_to_item
+
+__all__ = ["FeedbackRepository", "HistoryRepository", "Outcome"]
+
+Outcome = Literal["added", "updated", "unchanged"]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _norm(rating: float | None, lo: float | None, hi: float | None) -> float | None:
+    if rating is None or lo is None or hi is None or hi <= lo:
+        return None
+    return min(1.0, max(0.0, (rating - lo) / (hi - lo)))
+
+
+class HistoryRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def upsert(
+        self,
+        item_id: int,
+        *,
+        rating: float | None = None,
+        scale: tuple[float, float] | None = None,
+        consumed_at: str | None = None,
+        source: str = "manual",
+        raw: dict[str, Any] | None = None,
+    ) -> Outcome:
+        """Add an entry, or merge into the existing one for the item.
+
+        A new rating replaces the old one, the latest consumed date is kept. Writing
+        what is already there changes nothing, so re-importing a file is a no-op.
+        """
+        lo, hi = scale if scale else (None, None)
+        raw_json = json.dumps(raw, ensure_ascii=False, sort_keys=True) if raw is not None else None
+        with self.db.transaction() as conn:
+            old = conn.execute(
+                "SELECT rating, rating_min, rating_max, consumed_at, source, raw FROM history"
+                " WHERE item_id = ?",
+                (item_id,),
+            ).fetchone()
+            if old is None:
+                conn.execute(
+                    "INSERT INTO history (item_id, rating, rating_min, rating_max, rating_norm,"
+                    " consumed_at, source, raw, added_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (item_id, rating, lo, hi, _norm(rating, lo, hi), consumed_at, source,
+                     raw_json, _now()),
+                )
+                return "added"
+            if rating is None:
+                rating, lo, hi = old[0], old[1], old[2]
+            if consumed_at is None or (old[3] and old[3] > consumed_at):
+                consumed_at = old[3]
+            if raw_json is None:
+                raw_json = old[5]
+            new = (rating, lo, hi, consumed_at, source, raw_json)
+            if new == tuple(old):
+                return "unchanged"
+            conn.execute(
+                "UPDATE history SET rating=?, rating_min=?, rating_max=?, rating_norm=?,"
+                " consumed_at=?, source=?, raw=? WHERE item_id=?",
+                (rating, lo, hi, _norm(rating, lo, hi), consumed_at, source, raw_json, item_id),
+            )
+            return "updated"
+
+    def remove(self, item_id: int) -> bool:
+        with self.db.transaction() as conn:
+            return conn.execute("DELETE FROM history WHERE item_id = ?", (item_id,)).rowcount > 0
+
+    def entries(self) -> list[HistoryEntry]:
+        """Every entry, latest first."""
+        rows = self.db.read(
+            f"SELECT {ITEM_COLUMNS}, h.rating, h.rating_min, h.rating_max, h.rating_norm,"
+            " h.consumed_at, h.source, h.added_at, h.id FROM history h"
+            " JOIN items ON items.id = h.item_id JOIN catalogs ON catalogs.id = items.catalog_id"
+            " ORDER BY COALESCE(h.consumed_at, substr(h.added_at, 1, 10)) DESC, h.id DESC"
+        )
+        n = 16  # columns of ITEM_COLUMNS
+        return [
+            HistoryEntry(
+                item=row_to_item(r[:n]),
+                rating=r[n],
+                rating_min=r[n + 1],
+                rating_max=r[n + 2],
+                rating_norm=r[n + 3],
+                consumed_at=r[n + 4],
+                source=r[n + 5],
+                added_at=r[n + 6],
+                seq=r[n + 7],
+            )
+            for r in rows
+        ]
+
+    def item_ids(self) -> set[int]:
+        return {r[0] for r in self.db.read("SELECT item_id FROM history")}
+
+    def count(self) -> int:
+        return int(self.db.read("SELECT COUNT(*) FROM history")[0][0])
+
+
+class FeedbackRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def set(self, item_id: int, kind: str) -> None:
+        if kind not in FEEDBACK_KINDS:
+            raise ValueError(kind)
+        opposite = {"like": "dislike", "dislike": "like"}.get(kind)
+        with self.db.transaction() as conn:
+            if opposite:
+                conn.execute(
+                    "DELETE FROM feedback WHERE item_id = ? AND kind = ?", (item_id, opposite)
+                )
+            conn.execute(
+                "INSERT OR IGNORE INTO feedback (item_id, kind, created_at) VALUES (?, ?, ?)",
+                (item_id, kind, _now()),
+            )
+
+    def clear(self, item_id: int, kinds: Sequence[str] = FEEDBACK_KINDS) -> None:
+        marks = ",".join("?" * len(kinds))
+        with self.db.transaction() as conn:
+            conn.execute(
+                f"DELETE FROM feedback WHERE item_id = ? AND kind IN ({marks})",
+                (item_id, *kinds),
+            )
+
+    def all(self) -> list[tuple[int, str]]:
+        return [(r[0], r[1]) for r in self.db.read("SELECT item_id, kind FROM feedback ORDER BY created_at")]

@@ -1,0 +1,286 @@
+"""Catalogs, items and their item-to-item weights."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+
+import numpy as np
+
+from app.core.text import item_text, normalize_title, text_hash
+from app.core.types import Item
+from app.storage.db import Database
+
+__all__ = ["CatalogInfo", "ItemRepository", "UniverseRows", "USER_CATALOG"]
+
+USER_CATALOG = "user"  # items of the person's own that no catalog knows
+
+ITEM_COLUMNS = (
+    "items.id, catalogs.name, items.source_key, items.kind, items.title, items.year, "
+    "items.creators, items.description, items.genres, items.tags, items.alt_titles, "
+    "items.imdb, items.tmdb, items.goodreads, items.isbn13, items.popularity"
+)
+
+
+def row_to_item(row: Sequence) -> Item:
+    return Item(
+        id=row[0],
+        catalog=row[1],
+        source_key=row[2],
+        kind=row[3],
+        title=row[4],
+        year=row[5],
+        creators=tuple(json.loads(row[6])),
+        description=row[7],
+        genres=tuple(json.loads(row[8])),
+        tags=tuple(json.loads(row[9])),
+        alt_titles=tuple(json.loads(row[10])),
+        imdb=row[11],
+        tmdb=row[12],
+        goodreads=row[13],
+        isbn13=row[14],
+        popularity=row[15],
+    )
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class CatalogInfo:
+    id: int
+    name: str
+    title: str
+    kind: str
+    version: str
+    bundled: bool
+    license: str
+    attribution: str
+    items: int
+
+
+@dataclass(frozen=True, eq=False)
+class UniverseRows:
+    """Every item as parallel arrays, the raw material of the ranking universe."""
+
+    ids: np.ndarray
+    catalog_ids: np.ndarray
+    kinds: np.ndarray  # str
+    years: np.ndarray  # float, nan where unknown
+    popularity: np.ndarray
+    text_hashes: list[str]
+
+
+class ItemRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- catalogs ---------------------------------------------------------------
+
+    def catalogs(self) -> list[CatalogInfo]:
+        rows = self.db.read(
+            "SELECT c.id, c.name, c.title, c.kind, c.version, c.bundled, c.license, c.attribution,"
+            " (SELECT COUNT(*) FROM items WHERE catalog_id = c.id) FROM catalogs c ORDER BY c.id"
+        )
+        return [CatalogInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8]) for r in rows]
+
+    def catalog(self, name: str) -> CatalogInfo | None:
+        return next((c for c in self.catalogs() if c.name == name), None)
+
+    def upsert_catalog(
+        self,
+        *,
+        name: str,
+        title: str,
+        kind: str,
+        version: str = "",
+        bundled: bool = False,
+        license: str = "",
+        attribution: str = "",
+    ) -> int:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO catalogs (name, title, kind, version, bundled, license, attribution,"
+                " installed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET"
+                " title=excluded.title, kind=excluded.kind, version=excluded.version,"
+                " bundled=excluded.bundled, license=excluded.license,"
+                " attribution=excluded.attribution, installed_at=excluded.installed_at",
+                (name, title, kind, version, int(bundled), license, attribution, _now()),
+            )
+            return int(conn.execute("SELECT id FROM catalogs WHERE name = ?", (name,)).fetchone()[0])
+
+    def user_catalog_id(self) -> int:
+        found = self.catalog(USER_CATALOG)
+        if found:
+            return found.id
+        return self.upsert_catalog(name=USER_CATALOG, title="My own items", kind="mixed")
+
+    # -- items --------------------------------------------------------------------
+
+    def upsert_items(self, catalog_id: int, items: Iterable[Item]) -> dict[str, int]:
+        """Insert or update items by (catalog, source_key); ids of existing items stay."""
+        sql = (
+            "INSERT INTO items (catalog_id, source_key, kind, title, year, creators, description,"
+            " genres, tags, alt_titles, imdb, tmdb, goodreads, isbn13, popularity, text_hash,"
+            " norm_title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(catalog_id, source_key) DO UPDATE SET kind=excluded.kind,"
+            " title=excluded.title, year=excluded.year, creators=excluded.creators,"
+            " description=excluded.description, genres=excluded.genres, tags=excluded.tags,"
+            " alt_titles=excluded.alt_titles, imdb=excluded.imdb, tmdb=excluded.tmdb,"
+            " goodreads=excluded.goodreads, isbn13=excluded.isbn13,"
+            " popularity=excluded.popularity, text_hash=excluded.text_hash,"
+            " norm_title=excluded.norm_title"
+        )
+        with self.db.transaction() as conn:
+            conn.executemany(sql, (self._params(catalog_id, it) for it in items))
+            rows = conn.execute(
+                "SELECT source_key, id FROM items WHERE catalog_id = ?", (catalog_id,)
+            ).fetchall()
+        return dict(rows)
+
+    @staticmethod
+    def _params(catalog_id: int, it: Item) -> tuple:
+        return (
+            catalog_id,
+            it.source_key,
+            it.kind,
+            it.title,
+            it.year,
+            json.dumps(list(it.creators), ensure_ascii=False),
+            it.description,
+            json.dumps(list(it.genres), ensure_ascii=False),
+            json.dumps(list(it.tags), ensure_ascii=False),
+            json.dumps(list(it.alt_titles), ensure_ascii=False),
+            it.imdb,
+            it.tmdb,
+            it.goodreads,
+            it.isbn13,
+            it.popularity,
+            text_hash(item_text(it)),
+            normalize_title(it.title),
+        )
+
+    def add_own(self, item: Item) -> int:
+        """Add (or find) an item of the person's own, keyed by kind, title and year."""
+        catalog_id = self.user_catalog_id()
+        key = f"{item.kind}:{normalize_title(item.title)}:{item.year or ''}"
+        own = replace(item, catalog=USER_CATALOG, source_key=key, id=None)
+        with self.db.transaction() as conn:
+            existing = conn.execute(
+                "SELECT id FROM items WHERE catalog_id = ? AND source_key = ?", (catalog_id, key)
+            ).fetchone()
+            if existing:
+                return int(existing[0])
+            conn.execute(
+                "INSERT INTO items (catalog_id, source_key, kind, title, year, creators, description,"
+                " genres, tags, alt_titles, imdb, tmdb, goodreads, isbn13, popularity, text_hash,"
+                " norm_title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                self._params(catalog_id, own),
+            )
+            return int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+
+    def get(self, item_id: int) -> Item | None:
+        rows = self.db.read(
+            f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id"
+            " WHERE items.id = ?",
+            (item_id,),
+        )
+        return row_to_item(rows[0]) if rows else None
+
+    def get_many(self, item_ids: Sequence[int]) -> dict[int, Item]:
+        found: dict[int, Item] = {}
+        ids = list(dict.fromkeys(int(i) for i in item_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.read(
+                f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id"
+                f" WHERE items.id IN ({marks})",
+                tuple(chunk),
+            ):
+                found[row[0]] = row_to_item(row)
+        return found
+
+    def by_norm_title(self, norm_title: str, year: int | None = None) -> list[Item]:
+        sql = (
+            f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id"
+            " WHERE items.norm_title = ?"
+        )
+        params: tuple = (norm_title,)
+        if year is not None:
+            sql += " AND items.year = ?"
+            params += (year,)
+        return [row_to_item(r) for r in self.db.read(sql + " ORDER BY items.id", params)]
+
+    def by_external_id(self, column: str, value: str) -> list[Item]:
+        if column not in ("imdb", "tmdb", "goodreads", "isbn13"):
+            raise ValueError(column)
+        return [
+            row_to_item(r)
+            for r in self.db.read(
+                f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id"
+                f" WHERE items.{column} = ? ORDER BY items.id",
+                (value,),
+            )
+        ]
+
+    def titles(self) -> list[tuple[int, str, int | None, str, str]]:
+        """(id, title, year, kind, alt_titles JSON) of every item, for title search."""
+        return [tuple(r) for r in self.db.read("SELECT id, title, year, kind, alt_titles FROM items")]
+
+    def universe_rows(self) -> UniverseRows:
+        rows = self.db.read(
+            "SELECT id, catalog_id, kind, year, popularity, text_hash FROM items ORDER BY id"
+        )
+        return UniverseRows(
+            ids=np.array([r[0] for r in rows], dtype=np.int64),
+            catalog_ids=np.array([r[1] for r in rows], dtype=np.int64),
+            kinds=np.array([r[2] for r in rows], dtype=object),
+            years=np.array([np.nan if r[3] is None else r[3] for r in rows], dtype=np.float64),
+            popularity=np.array([r[4] for r in rows], dtype=np.float64),
+            text_hashes=[r[5] for r in rows],
+        )
+
+    def count(self) -> int:
+        return int(self.db.read("SELECT COUNT(*) FROM items")[0][0])
+
+    # -- item-to-item weights --------------------------------------------------------
+
+    def replace_weights(
+        self, catalog_id: int, rows: Iterable[tuple[int, int, float]]
+    ) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM item_weights WHERE catalog_id = ?", (catalog_id,))
+            conn.executemany(
+                "INSERT INTO item_weights (catalog_id, item_id, neighbour_id, weight)"
+                " VALUES (?, ?, ?, ?)",
+                ((catalog_id, a, b, w) for a, b, w in rows),
+            )
+
+    def weights_from(self, item_ids: Sequence[int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """Row h of B for each given item: (neighbour item ids, weights)."""
+        out: dict[int, tuple[list[int], list[float]]] = {}
+        ids = list(dict.fromkeys(int(i) for i in item_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for item_id, neighbour, weight in self.db.read(
+                "SELECT item_id, neighbour_id, weight FROM item_weights"
+                f" WHERE item_id IN ({marks})",
+                tuple(chunk),
+            ):
+                cols, vals = out.setdefault(item_id, ([], []))
+                cols.append(neighbour)
+                vals.append(weight)
+        return {
+            k: (np.array(c, dtype=np.int64), np.array(v, dtype=np.float32))
+            for k, (c, v) in out.items()
+        }
+
+    def weight_count(self, catalog_id: int) -> int:
+        return int(
+            self.db.read("SELECT COUNT(*) FROM item_weights WHERE catalog_id = ?", (catalog_id,))[0][0]
+        )

@@ -1,0 +1,135 @@
+"""The schema as a list of migrations; ``PRAGMA user_version`` is the index reached.
+
+Never edit a released migration: add a new one. ``tests/storage/test_migrations.py``
+opens a file written by version 1 and checks the upgrade keeps its data.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from app.core.text import normalize_title
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+
+_V1 = """
+CREATE TABLE catalogs (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,          -- stable key, e.g. "movielens-small"
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('book', 'film', 'other', 'mixed')),
+    version TEXT NOT NULL DEFAULT '',
+    bundled INTEGER NOT NULL DEFAULT 0,
+    license TEXT NOT NULL DEFAULT '',
+    attribution TEXT NOT NULL DEFAULT '',
+    installed_at TEXT
+);
+
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
+    source_key TEXT NOT NULL,           -- the item's id in its source (movieId, book id, ...)
+    kind TEXT NOT NULL CHECK (kind IN ('book', 'film', 'other')),
+    title TEXT NOT NULL,
+    year INTEGER,
+    creators TEXT NOT NULL DEFAULT '[]',    -- JSON list
+    description TEXT NOT NULL DEFAULT '',
+    genres TEXT NOT NULL DEFAULT '[]',      -- JSON list
+    tags TEXT NOT NULL DEFAULT '[]',        -- JSON list
+    alt_titles TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    imdb TEXT, tmdb TEXT, goodreads TEXT, isbn13 TEXT,
+    popularity INTEGER NOT NULL DEFAULT 0,
+    text_hash TEXT NOT NULL,            -- hash of the text the item is embedded from
+    UNIQUE (catalog_id, source_key)
+);
+CREATE INDEX items_imdb ON items(imdb) WHERE imdb IS NOT NULL;
+CREATE INDEX items_goodreads ON items(goodreads) WHERE goodreads IS NOT NULL;
+CREATE INDEX items_isbn13 ON items(isbn13) WHERE isbn13 IS NOT NULL;
+
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL UNIQUE REFERENCES items(id) ON DELETE CASCADE,
+    rating REAL,                        -- on the source's own scale
+    rating_min REAL,
+    rating_max REAL,
+    consumed_at TEXT,                   -- ISO date
+    source TEXT NOT NULL DEFAULT 'manual',
+    raw TEXT,                           -- the imported row, JSON
+    added_at TEXT NOT NULL
+);
+
+CREATE TABLE feedback (
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('like', 'dislike', 'not_interested', 'saved')),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (item_id, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE embeddings (
+    model_id TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,               -- float32, L2-normalised
+    PRIMARY KEY (model_id, text_hash)
+) WITHOUT ROWID;
+
+CREATE TABLE item_weights (
+    catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
+    item_id INTEGER NOT NULL,
+    neighbour_id INTEGER NOT NULL,
+    weight REAL NOT NULL,
+    PRIMARY KEY (item_id, neighbour_id)
+) WITHOUT ROWID;
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL                 -- JSON
+);
+"""
+
+# Version 2: titles get a normalised search key (backfilled), the rating is kept
+# normalised to [0, 1], and imports are logged by file hash so a re-import is a no-op.
+_V2 = """
+ALTER TABLE items ADD COLUMN norm_title TEXT NOT NULL DEFAULT '';
+CREATE INDEX items_norm_title ON items(norm_title, year);
+ALTER TABLE history ADD COLUMN rating_norm REAL CHECK (rating_norm BETWEEN 0 AND 1);
+UPDATE history SET rating_norm = MIN(1.0, MAX(0.0, (rating - rating_min) / (rating_max - rating_min)))
+    WHERE rating IS NOT NULL AND rating_max > rating_min;
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    format TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    report TEXT NOT NULL                -- JSON
+);
+"""
+
+
+def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("SELECT id, title FROM items").fetchall()
+    conn.executemany(
+        "UPDATE items SET norm_title = ? WHERE id = ?",
+        [(normalize_title(title), item_id) for item_id, title in rows],
+    )
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    # Statement by statement: executescript() would commit the migration's transaction.
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    _run(conn, _V1)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    _run(conn, _V2)
+    _backfill_norm_titles(conn)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,53 @@
+"""Settings and the import log: small key-value records."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from app.storage.db import Database
+
+__all__ = ["ImportLog", "SettingsRepository"]
+
+
+class SettingsRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def all(self) -> dict[str, Any]:
+        return {k: json.loads(v) for k, v in self.db.read("SELECT key, value FROM settings")}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        rows = self.db.read("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default
+
+    def set(self, key: str, value: Any) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value)),
+            )
+
+    def delete(self, key: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
+class ImportLog:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def record(self, *, sha256: str, path: str, format: str, report: dict[str, Any]) -> None:
+        """Log a finished import once per file content; a re-import leaves the log as it was."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO imports (sha256, path, format, imported_at, report)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (sha256, path, format, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                 json.dumps(report, sort_keys=True)),
+            )
+
+    def seen(self, sha256: str) -> bool:
+        return bool(self.db.read("SELECT 1 FROM imports WHERE sha256 = ?", (sha256,)))
