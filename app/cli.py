@@ -122,12 +122,10 @@ def cmd_history_remove(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_import(s: Services, a: argparse.Namespace) -> int:
-    from app.importers.generic import parse_mapping
-
     progress = TerminalProgress()
     try:
         report = s.history.import_csv(
-            Path(a.file), mapping=parse_mapping(a.map), kind=a.kind, encoding=a.encoding,
+            Path(a.file), mapping=a.map, kind=a.kind, encoding=a.encoding,
             scale=a.scale, progress=progress,
         )
     finally:
@@ -201,19 +199,16 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_feedback(s: Services, a: argparse.Namespace) -> int:
-    item = s.lookup.find(a.item)
-    kind = {"like": "like", "dislike": "dislike", "not-interested": "not_interested", "save": "saved"}
-    if a.action == "clear":
-        s.store.feedback.clear(int(item.id or 0))
-        print(f"Cleared feedback on {item.label}")
-    else:
-        s.store.feedback.set(int(item.id or 0), kind[a.action])
-        print(f"Marked {item.label} as {a.action}")
+    kinds = {"like": "like", "dislike": "dislike", "not-interested": "not_interested", "save": "saved",
+             "clear": None}
+    item = s.history.set_feedback(a.item, kinds[a.action])
+    done = "Cleared feedback on" if a.action == "clear" else "Marked"
+    print(f"{done} {item.label}" + ("" if a.action == "clear" else f" as {a.action}"))
     return 0
 
 
 def cmd_catalogs(s: Services, a: argparse.Namespace) -> int:
-    cats = s.store.items.catalogs()
+    cats = s.catalogs.installed()
     if a.json:
         _print_json([c.__dict__ for c in cats])
         return 0
@@ -271,11 +266,12 @@ def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_status(s: Services, a: argparse.Namespace) -> int:
-    print(f"Hearth data: {s.store.db.path}")
-    for c in s.store.items.catalogs():
-        print(f"  catalog {c.name}: {c.items} items")
-    print(f"  history: {s.store.history.count()} entries")
-    print("Try: hearth history add \"The Matrix (1999)\" --rating 5, then hearth recommend")
+    status = s.status()
+    print(f"Hearth data: {status['database']}")
+    for name, count in dict(status["catalogs"]).items():  # type: ignore[call-overload]
+        print(f"  catalog {name}: {count} items")
+    print(f"  history: {status['history']} entries")
+    print('Try: hearth history add "The Matrix (1999)" --rating 5, then hearth recommend')
     return 0
 
 
@@ -284,7 +280,8 @@ def cmd_status(s: Services, a: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hearth", description="Private recommendations for books and films.")
-    p.add_argument("--data-dir", metavar="DIR", help="folder of the database (default: per-user data folder; env HEARTH_DATA_DIR)")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="folder of the database (default: per-user data folder; env HEARTH_DATA_DIR)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     h = sub.add_parser("history", help="add, list or remove what you have read or watched")

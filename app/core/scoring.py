@@ -315,18 +315,23 @@ def rank(
             top = part[np.lexsort((part, -f[part]))]
 
     by_content, by_cf = attribute(universe, evidence, params, top)
-    return [
-        Scored(
-            position=int(p),
-            probability=float(prob_of[p]),
-            score=float(f[p]),
-            content=float(content[p]),
-            cf=float(cf[p]),
-            prior=float(prior[p]),
-            feedback=float(fb[p]),
-            by_history_content=by_content[:, j],
-            by_history_cf=by_cf[:, j],
+    out = []
+    for j, p in enumerate(top):
+        # Report the terms as the sums of their float64 parts, so the numbers shown add up
+        # exactly; the fast float32 product only chose the order.
+        c, b = float(by_content[:, j].sum()), float(by_cf[:, j].sum())
+        out.append(
+            Scored(
+                position=int(p),
+                probability=float(prob_of[p]),
+                score=c + b + float(prior[p]) + float(fb[p]),
+                content=c,
+                cf=b,
+                prior=float(prior[p]),
+                feedback=float(fb[p]),
+                by_history_content=by_content[:, j],
+                by_history_cf=by_cf[:, j],
+            )
         )
-        for j, p in enumerate(top)
-    ]
+    return out
 

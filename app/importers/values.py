@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 __all__ = ["parse_date", "parse_float", "parse_isbn13", "parse_imdb", "parse_year", "rating_scale"]
 
@@ -28,7 +28,7 @@ def parse_date(text: str | None) -> str | None:
     if not text:
         return None
     if re.fullmatch(r"\d{9,10}(\.\d+)?", text):
-        return datetime.fromtimestamp(float(text), tz=timezone.utc).date().isoformat()
+        return datetime.fromtimestamp(float(text), tz=UTC).date().isoformat()
     head = text[:10] if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text) else text
     for fmt in _DATE_FORMATS:
         try:

@@ -40,6 +40,14 @@ class Services:
             store, self.embeddings, self.lookup, self.settings.ranking_params
         )
 
+    def status(self) -> dict[str, object]:
+        """Where the data lives and how much of it there is."""
+        return {
+            "database": str(self.store.db.path),
+            "catalogs": {c.name: c.items for c in self.catalogs.installed()},
+            "history": self.store.history.count(),
+        }
+
     def _default_embedder(self) -> Embedder:
         return Embedder(
             model_path=self.settings.get("embedding_model") or None,

@@ -17,7 +17,7 @@ from app.core.text import TEXT_VERSION, item_text, text_hash
 from app.importers import cf
 from app.importers.bundle import WEIGHT_DTYPE, read_bundle, read_manifest, write_bundle
 from app.importers.movielens import read_interactions, read_movies
-from app.storage import Store
+from app.storage import CatalogInfo, Store
 
 __all__ = [
     "MOVIELENS_LICENSE",
@@ -48,6 +48,9 @@ class CatalogService:
     def __init__(self, store: Store, *, catalogs_dir: Path | None = None) -> None:
         self.store = store
         self.catalogs_dir = catalogs_dir or resources_dir() / "catalogs"
+
+    def installed(self) -> list[CatalogInfo]:
+        return self.store.items.catalogs()
 
     def bundled(self) -> list[Path]:
         if not self.catalogs_dir.is_dir():

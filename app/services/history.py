@@ -12,7 +12,14 @@ from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import HistoryEntry, Item
 from app.importers.csvfile import open_csv
-from app.importers.generic import ImportRow, Skip, read_generic, resolve_columns, scan_rating_scale
+from app.importers.generic import (
+    ImportRow,
+    Skip,
+    parse_mapping,
+    read_generic,
+    resolve_columns,
+    scan_rating_scale,
+)
 from app.services.lookup import ItemLookup
 from app.services.matching import Matcher
 from app.storage import Store
@@ -100,11 +107,21 @@ class HistoryService:
         self.store.history.remove(item.id)
         return item
 
+    def set_feedback(self, query: str, kind: str | None) -> Item:
+        """Mark an item liked, disliked, not interested or saved; ``None`` clears all marks."""
+        item = self.lookup.find(query)
+        assert item.id is not None
+        if kind is None:
+            self.store.feedback.clear(item.id)
+        else:
+            self.store.feedback.set(item.id, kind)
+        return item
+
     def import_csv(
         self,
         path: Path | str,
         *,
-        mapping: dict[str, str] | None = None,
+        mapping: str | dict[str, str] | None = None,
         kind: str | None = None,
         encoding: str | None = None,
         scale: str | None = None,
@@ -113,6 +130,8 @@ class HistoryService:
     ) -> ImportReport:
         """Import a CSV in one transaction: all of it, or (on any error or kill) none of it."""
         path = Path(path)
+        if isinstance(mapping, str):
+            mapping = parse_mapping(mapping)
         csv_file = open_csv(path, encoding=encoding)
         report = ImportReport(format="generic", file=path.name, encoding=csv_file.encoding)
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from app.core.types import FEEDBACK_KINDS, HistoryEntry
@@ -17,7 +17,7 @@ Outcome = Literal["added", "updated", "unchanged"]
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _norm(rating: float | None, lo: float | None, hi: float | None) -> float | None:

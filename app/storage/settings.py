@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from app.storage.db import Database
@@ -45,7 +45,7 @@ class ImportLog:
             conn.execute(
                 "INSERT OR IGNORE INTO imports (sha256, path, format, imported_at, report)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (sha256, path, format, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                (sha256, path, format, datetime.now(UTC).isoformat(timespec="seconds"),
                  json.dumps(report, sort_keys=True)),
             )
 

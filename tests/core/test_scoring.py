@@ -1,0 +1,172 @@
+"""The scoring model: the article's worked example, exact attribution, weights, MMR."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from app.core import scoring
+from app.core.types import HistoryEntry, Item, RankingParams
+
+ARTICLE_U = np.array([[0.1, 0.2, 0.3, 0.4]], dtype=np.float32)
+ARTICLE_ITEMS = np.array(
+    [[0.5, 0.1, 0.2, 0.2], [0.1, 0.3, 0.2, 0.4], [0.3, 0.2, 0.3, 0.2]], dtype=np.float32
+)
+
+
+def _article() -> tuple[scoring.Universe, scoring.Evidence, RankingParams]:
+    universe = scoring.Universe(
+        item_ids=np.array([1, 2, 3]), embeddings=ARTICLE_ITEMS, prior=np.zeros(3, np.float32)
+    )
+    evidence = scoring.Evidence(
+        weights=np.array([1.0]), embeddings=ARTICLE_U, text=None, cf=scoring.SparseRows.empty(1)
+    )
+    params = RankingParams(alpha=1.0, beta=0.0, gamma=0.0, tau=1.0, text_neighbours=0)
+    return universe, evidence, params
+
+
+def test_article_section_4_3_with_correct_arithmetic() -> None:
+    universe, evidence, params = _article()
+    content, cf = scoring.score_all(universe, evidence, params)
+    # u.i1 = 0.05 + 0.02 + 0.06 + 0.08 = 0.21 (the article says 0.175)
+    # u.i2 = 0.01 + 0.06 + 0.06 + 0.16 = 0.29
+    # u.i3 = 0.03 + 0.04 + 0.09 + 0.08 = 0.24 (the article says 0.215)
+    np.testing.assert_allclose(content, [0.21, 0.29, 0.24], atol=1e-6)
+    assert not math.isclose(content[0], 0.175, abs_tol=1e-3)
+    np.testing.assert_array_equal(cf, 0)
+
+    ranked = scoring.rank(universe, evidence, params, candidates=np.ones(3, bool), k=3)
+    probs = {s.position: s.probability for s in ranked}
+    denom = math.exp(0.21) + math.exp(0.29) + math.exp(0.24)
+    assert probs[0] == pytest.approx(math.exp(0.21) / denom, abs=1e-6)  # 0.3212
+    assert probs[1] == pytest.approx(math.exp(0.29) / denom, abs=1e-6)  # 0.3479
+    assert probs[2] == pytest.approx(math.exp(0.24) / denom, abs=1e-6)  # 0.3309
+    assert probs[1] == pytest.approx(0.3479, abs=1e-4)
+    # i2 ranks first, not i3 as the article concludes (its 0.41 for i3 is wrong).
+    assert [s.position for s in ranked] == [1, 2, 0]
+    assert probs[2] < 0.41
+
+
+def _random_case(seed: int, n: int = 300, m: int = 12, d: int = 16, k_text: int = 20):
+    rng = np.random.default_rng(seed)
+    emb = rng.normal(size=(n, d)).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    hist_pos = rng.choice(n, size=m, replace=False)
+    cf = scoring.SparseRows.from_lists(
+        [(rng.choice(n, size=30, replace=False), rng.random(30).astype(np.float32)) for _ in range(m)]
+    )
+    text = scoring.text_neighbours(emb, emb[hist_pos], k=k_text, exclude=hist_pos.tolist())
+    evidence = scoring.Evidence(
+        weights=rng.normal(size=m), embeddings=emb[hist_pos], text=text, cf=cf
+    )
+    universe = scoring.Universe(item_ids=np.arange(n) + 100, embeddings=emb, prior=rng.random(n).astype(np.float32))
+    candidates = np.ones(n, bool)
+    candidates[hist_pos] = False
+    return universe, evidence, candidates
+
+
+@pytest.mark.parametrize("text_neighbours", [0, 20])
+def test_contributions_sum_exactly_to_score_less_prior_and_feedback(text_neighbours: int) -> None:
+    universe, evidence, candidates = _random_case(1)
+    if text_neighbours == 0:
+        evidence = scoring.Evidence(weights=evidence.weights, embeddings=evidence.embeddings,
+                                    text=None, cf=evidence.cf)
+    params = RankingParams(alpha=0.7, beta=1.3, gamma=0.2, tau=0.05, text_neighbours=text_neighbours)
+    feedback = np.zeros(len(universe))
+    feedback[5] = 0.3
+    ranked = scoring.rank(universe, evidence, params, candidates=candidates, feedback=feedback, k=50)
+    assert len(ranked) == 50
+    for s in ranked:
+        total = s.by_history_content.sum() + s.by_history_cf.sum()
+        assert total == pytest.approx(s.score - s.prior - s.feedback, abs=1e-9)
+        assert s.by_history_content.sum() == pytest.approx(s.content, abs=1e-9)
+        assert s.by_history_cf.sum() == pytest.approx(s.cf, abs=1e-9)
+    scores = [s.score for s in ranked]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_probabilities_are_a_softmax_over_candidates_only() -> None:
+    universe, evidence, candidates = _random_case(2)
+    params = RankingParams(alpha=1, beta=1, gamma=0.1, tau=0.1)
+    ranked = scoring.rank(universe, evidence, params, candidates=candidates, k=int(candidates.sum()))
+    assert sum(s.probability for s in ranked) == pytest.approx(1.0, abs=1e-9)
+    assert not any(not candidates[s.position] for s in ranked)
+    ratio = ranked[0].probability / ranked[1].probability
+    assert ratio == pytest.approx(math.exp((ranked[0].score - ranked[1].score) / params.tau), rel=1e-6)
+
+
+def test_only_scores_exactly_the_requested_items() -> None:
+    universe, evidence, candidates = _random_case(3)
+    params = RankingParams()
+    full = {s.position: s for s in scoring.rank(universe, evidence, params, candidates=candidates, k=300)}
+    pick = next(iter(full))
+    one = scoring.rank(universe, evidence, params, candidates=candidates, only=[pick])[0]
+    assert one.score == pytest.approx(full[pick].score)
+    assert one.probability == pytest.approx(full[pick].probability)
+
+
+def test_text_neighbours_truncate_to_top_k_and_exclude_self() -> None:
+    rng = np.random.default_rng(4)
+    emb = rng.normal(size=(500, 8)).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    rows = scoring.text_neighbours(emb, emb[[7, 9]], k=10, exclude=[7, 9], block_floats=600)
+    for r, self_pos in enumerate([7, 9]):
+        span = slice(rows.offsets[r], rows.offsets[r + 1])
+        got = set(rows.positions[span].tolist())
+        sims = emb @ emb[self_pos]
+        sims[self_pos] = -np.inf
+        assert got == set(np.argsort(-sims)[:10].tolist())
+        assert self_pos not in got
+
+
+def _entry(rating: float | None, date: str, seq: int) -> HistoryEntry:
+    return HistoryEntry(item=Item(title=f"t{seq}"), rating=rating,
+                        rating_norm=None if rating is None else (rating - 0.5) / 4.5,
+                        consumed_at=date, seq=seq)
+
+
+def test_weights_centre_ratings_decay_with_age_and_sum_to_one() -> None:
+    entries = [_entry(5, "2024-01-03", 3), _entry(0.5, "2024-01-02", 2), _entry(None, "2024-01-01", 1)]
+    params = RankingParams(rating_center=0.5, half_life=1.0, unrated_weight=0.5)
+    w = scoring.evidence_weights(entries, params=params)
+    assert np.abs(w).sum() == pytest.approx(1.0)
+    assert w[0] > 0 > w[1]  # a top rating counts for, a bottom one against
+    # raw: 1 * 2^0, -1 * 2^-1, 0.5 * 2^-2
+    np.testing.assert_allclose(w / w[0], [1.0, -0.5, 0.125])
+
+
+def test_weights_without_decay_make_the_article_mean_profile() -> None:
+    entries = [_entry(None, "2024-01-01", k) for k in range(4)]
+    w = scoring.evidence_weights(entries, params=RankingParams(half_life=0))
+    np.testing.assert_allclose(w, 0.25)
+
+
+def test_day_decay_uses_dates() -> None:
+    from datetime import date
+
+    entries = [_entry(5, "2024-01-11", 1), _entry(5, "2024-01-01", 2)]
+    w = scoring.evidence_weights(entries, params=RankingParams(decay="days", half_life=10),
+                                 today=date(2024, 1, 11))
+    assert w[1] / w[0] == pytest.approx(0.5)
+
+
+def test_diversity_spreads_the_list() -> None:
+    # Ten near-copies score highest; MMR should still pick other clusters.
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=(1, 8))
+    dup = base + rng.normal(scale=0.01, size=(10, 8))
+    other = rng.normal(size=(40, 8))
+    emb = np.vstack([dup, other]).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    universe = scoring.Universe(item_ids=np.arange(50), embeddings=emb, prior=np.zeros(50, np.float32))
+    profile = (base / np.linalg.norm(base)).astype(np.float32)
+    evidence = scoring.Evidence(weights=np.array([1.0]), embeddings=profile, text=None,
+                                cf=scoring.SparseRows.empty(1))
+    params = RankingParams(alpha=1, beta=0, gamma=0, text_neighbours=0)
+    plain = scoring.rank(universe, evidence, params, candidates=np.ones(50, bool), k=5)
+    varied = scoring.rank(universe, evidence, params, candidates=np.ones(50, bool), k=5, diversity=0.7)
+    assert all(s.position < 10 for s in plain)
+    assert sum(s.position < 10 for s in varied) <= 2
+    assert varied[0].position == plain[0].position

@@ -1,0 +1,122 @@
+"""Importing a CSV of any layout: reports, idempotence, and failures that lose nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import Cancelled, InputError, StorageError
+from app.core.progress import CancelToken
+from app.services import Services
+
+FILMS = """Title,Year,Rating,Watched
+The Matrix,1999,10,2021-03-04
+Blade Runner,1982,8,2021/02/01
+Alien,1979,9,
+My Grandmother's Home Videos,2003,6,2020-01-01
+Heat,1995,not a number,
+,2000,5,
+"""
+
+
+def _dump(services: Services) -> dict[str, object]:
+    """Every row of the tables an import writes (the big static ones by count)."""
+    conn = services.store.db.conn
+    state: dict[str, object] = {
+        table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        for table in ("history", "feedback", "items", "settings", "imports", "catalogs")
+    }
+    for table in ("embeddings", "item_weights"):
+        state[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+    return state
+
+
+def _write(tmp_path: Path, text: str, name: str = "films.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_generic_import_matches_and_reports(services: Services, tmp_path: Path) -> None:
+    report = services.history.import_csv(_write(tmp_path, FILMS))
+    assert report.format == "generic"
+    assert report.rows == 6
+    assert report.skipped == 1 and report.skipped_reasons == {"no title": 1}
+    assert report.imported == report.added == 5
+    assert report.matched == 4 and report.unmatched == 1
+    assert report.rating_scale == [1.0, 10.0]
+    entries = {e.item.title: e for e in services.history.entries()}
+    assert entries["The Matrix"].item.catalog == "movielens-small"
+    assert entries["The Matrix"].rating_norm == pytest.approx(1.0)
+    assert entries["Blade Runner"].consumed_at == "2021-02-01"
+    assert entries["Heat"].rating is None  # kept, unrated
+    own = entries["My Grandmother's Home Videos"].item
+    assert own.catalog == "user" and own.kind == "other"
+
+
+def test_reimporting_the_same_file_changes_nothing(services: Services, tmp_path: Path) -> None:
+    path = _write(tmp_path, FILMS)
+    services.history.import_csv(path)
+    before = _dump(services)
+    again = services.history.import_csv(path)
+    assert again.already_imported
+    assert again.imported == 0 and again.unchanged == 5
+    assert _dump(services) == before
+
+
+def test_mapping_names_the_columns(services: Services, tmp_path: Path) -> None:
+    path = _write(tmp_path, "Film;Released;Stars\nThe Matrix;1999;4.5\n")
+    report = services.history.import_csv(path, mapping="title=Film,year=Released,rating=Stars", kind="film")
+    assert report.matched == 1
+    (entry,) = services.history.entries()
+    assert entry.rating == 4.5 and entry.rating_max == 5
+
+
+def test_latin1_file_imports_with_accents(services: Services, tmp_path: Path) -> None:
+    path = _write(tmp_path, "Title,Year\nAmélie,2001\nLéon: The Professional,1994\n", encoding="cp1252")
+    report = services.history.import_csv(path)
+    assert report.encoding == "cp1252" and report.matched == 2
+
+
+def test_missing_columns_change_nothing(services: Services, tmp_path: Path) -> None:
+    before = _dump(services)
+    with pytest.raises(InputError, match="Missing required column"):
+        services.history.import_csv(_write(tmp_path, "Foo,Bar\n1,2\n"))
+    assert _dump(services) == before
+
+
+def test_a_broken_row_late_in_the_file_imports_nothing(services: Services, tmp_path: Path) -> None:
+    good = "".join(f"Film number {k},2000,3\n" for k in range(5000))
+    path = tmp_path / "broken.csv"
+    # An unterminated quote swallows the rest: a field far beyond any real review.
+    path.write_bytes(("Title,Year,Rating\n" + good + '"Broken,2000,3\n').encode() + b"x" * (17 << 20))
+    before = _dump(services)
+    with pytest.raises(InputError, match="line"):
+        services.history.import_csv(path)
+    assert _dump(services) == before
+
+
+def test_a_full_disk_mid_import_imports_nothing(services: Services, tmp_path: Path) -> None:
+    services.history.add("The Matrix (1999)", rating=5)
+    conn = services.store.db.conn
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 20}")
+    rows = "".join(f"Own film {k} {'x' * 200},2000,3\n" for k in range(3000))
+    with pytest.raises(StorageError, match="full"):
+        services.history.import_csv(_write(tmp_path, "Title,Year,Rating\n" + rows))
+    assert [e.item.title for e in services.history.entries()] == ["The Matrix"]
+
+
+def test_cancel_imports_nothing(services: Services, tmp_path: Path) -> None:
+    token = CancelToken()
+    rows = "".join(f"Own film {k},2000,3\n" for k in range(3000))
+
+    def progress(done: int, total: int, label: str) -> None:
+        if done > 0:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        services.history.import_csv(_write(tmp_path, "Title,Year,Rating\n" + rows), progress=progress,
+                                    cancel=token)
+    assert services.history.entries() == []

@@ -1,0 +1,131 @@
+"""Recommendations from the real bundled catalog, real embeddings and the real database."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from app.core.errors import AmbiguousItem, InputError, NotFound
+from app.services import Filters, Services
+
+SCI_FI = ["The Matrix (1999)", "Blade Runner (1982)", "Alien (1979)",
+          "Star Wars: Episode IV - A New Hope (1977)", "Terminator 2: Judgment Day (1991)"]
+
+
+def _genres(services: Services, item_id: int) -> list[str]:
+    row = services.store.db.read("SELECT genres FROM items WHERE id = ?", (item_id,))
+    return json.loads(row[0][0])
+
+
+@pytest.fixture
+def scifi(services: Services) -> Services:
+    for title in SCI_FI:
+        services.history.add(title, rating=5)
+    return services
+
+
+def test_five_science_fiction_films_give_science_fiction(scifi: Services) -> None:
+    recs = scifi.recommender.recommend(k=10)
+    assert len(recs) == 10
+    sci_fi = [r for r in recs if "Sci-Fi" in _genres(scifi, int(r.item.id or 0))]
+    assert len(sci_fi) >= 7, [r.item.label for r in recs]
+    history_titles = {t.rsplit(" (", 1)[0] for t in SCI_FI}
+    cited = {c.title for r in recs for c in r.contributions}
+    assert cited <= history_titles
+    assert len(cited) >= 4  # most of the five films are cited somewhere
+    for r in recs:
+        assert r.contributions and r.contributions[0].contribution > 0
+        assert r.item.title not in history_titles
+    probabilities = [r.probability for r in recs]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert 0 < sum(probabilities) < 1
+
+
+def test_why_gives_the_full_attribution_that_adds_up(scifi: Services) -> None:
+    top = scifi.recommender.recommend(k=1)[0]
+    why = scifi.recommender.why(str(top.item.id))
+    assert why.item.id == top.item.id
+    assert why.score == pytest.approx(top.score) and why.probability == pytest.approx(top.probability)
+    assert len(why.contributions) == 5  # every history item, not just the top three
+    total = sum(c.contribution for c in why.contributions)
+    assert total == pytest.approx(why.score - why.terms.prior - why.terms.feedback, abs=1e-9)
+    assert total == pytest.approx(why.terms.content + why.terms.cf, abs=1e-9)
+
+
+def test_why_refuses_history_items_and_unknown_titles(scifi: Services) -> None:
+    with pytest.raises(InputError, match="in your history"):
+        scifi.recommender.why("Alien (1979)")
+    with pytest.raises((NotFound, AmbiguousItem)):
+        scifi.recommender.why("qqqq xxxx zzzz")
+
+
+def test_empty_history_is_a_clear_error(services: Services) -> None:
+    with pytest.raises(NotFound, match="history is empty"):
+        services.recommender.recommend()
+
+
+def test_filters_restrict_the_candidates(scifi: Services) -> None:
+    old = scifi.recommender.recommend(k=10, filters=Filters(year_max=1970))
+    assert old and all(r.item.year is not None and r.item.year <= 1970 for r in old)
+    assert sum(r.probability for r in old) < 1
+    assert scifi.recommender.recommend(k=5, filters=Filters(kind="book")) == []
+    with pytest.raises(NotFound, match="no catalog"):
+        scifi.recommender.recommend(filters=Filters(catalog="nope"))
+
+
+def test_feedback_changes_the_list_at_once(scifi: Services) -> None:
+    first = scifi.recommender.recommend(k=5)
+    gone = first[0].item
+    scifi.history.set_feedback(str(gone.id), "not_interested")
+    after = scifi.recommender.recommend(k=5)
+    assert gone.id not in [r.item.id for r in after]
+    assert after[0].item.id == first[1].item.id
+
+    second = after[0].item
+    scifi.history.set_feedback(str(second.id), "dislike")
+    assert second.id not in [r.item.id for r in scifi.recommender.recommend(k=5)]
+
+    low = scifi.recommender.recommend(k=50)[-1]
+    scifi.history.set_feedback(str(low.item.id), "like")
+    raised = scifi.recommender.why(str(low.item.id))
+    assert raised.probability > low.probability
+    assert raised.terms.feedback > 0
+
+
+def test_diversity_makes_the_list_less_alike(scifi: Services) -> None:
+    def spread(recs: list) -> float:
+        loaded = scifi.recommender.universe()
+        pos = np.searchsorted(loaded.universe.item_ids, [r.item.id for r in recs])
+        e = loaded.universe.embeddings[pos]
+        sims = e @ e.T
+        return float(sims[np.triu_indices(len(recs), 1)].mean())
+
+    plain = scifi.recommender.recommend(k=10)
+    varied = scifi.recommender.recommend(k=10, diversity=0.7)
+    assert spread(varied) < spread(plain)
+    with pytest.raises(InputError):
+        scifi.recommender.recommend(diversity=1.5)
+
+
+def test_the_bundled_catalog_needs_no_embedding(scifi: Services) -> None:
+    count = scifi.store.embeddings.count()
+    scifi.recommender.recommend(k=3)
+    assert scifi.embeddings.last_embedded == 0
+    assert scifi.store.embeddings.count() == count
+
+
+def test_an_item_of_ones_own_counts_through_its_text(services: Services, tmp_path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("Title,Year,Rating,Kind\nA Space Odyssey of Robots and Androids,2031,5,film\n",
+                    encoding="utf-8")
+    services.history.import_csv(path)
+    recs = services.recommender.recommend(k=10)
+    assert services.embeddings.last_embedded == 1  # only the new text
+    assert all(r.contributions[0].title == "A Space Odyssey of Robots and Androids" for r in recs)
+    assert all(r.terms.cf == 0 for r in recs)  # no catalog weights for an item of one's own
+    embedder = services.embeddings.embedder
+    again = Services(services.store, embedder_factory=lambda: embedder)  # a second run
+    again.recommender.recommend(k=3)
+    assert again.embeddings.last_embedded == 0

@@ -1,0 +1,121 @@
+"""The SQLite file: pragmas, transactions, failures that lose nothing."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import StorageError
+from app.core.types import Item
+from app.storage import DB_FILENAME, Database, Store
+from app.storage.schema import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _store(tmp_path: Path) -> Store:
+    return Store.open(tmp_path)
+
+
+def test_new_file_uses_wal_foreign_keys_and_current_schema(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    conn = store.db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.db.version == SCHEMA_VERSION
+    assert (tmp_path / DB_FILENAME).is_file()
+    store.close()
+
+
+def test_data_dir_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.storage import default_data_dir
+
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path / "x"))
+    assert default_data_dir() == tmp_path / "x"
+    monkeypatch.delenv("HEARTH_DATA_DIR")
+    assert "hearth" in str(default_data_dir()).lower()
+
+
+def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.items.add_own(Item(title="Ghost", kind="film"))
+            with store.transaction():  # nested: joins the outer one
+                store.settings.set("alpha", 2.0)
+            raise RuntimeError("boom")
+    assert store.items.count() == 0
+    assert store.settings.get("alpha") is None
+    store.close()
+
+
+def test_deleting_an_item_removes_its_history_and_feedback(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    item_id = store.items.add_own(Item(title="Dune", kind="book"))
+    store.history.upsert(item_id, rating=4, scale=(1, 5))
+    store.feedback.set(item_id, "like")
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
+    assert store.history.count() == 0 and store.feedback.all() == []
+    store.close()
+
+
+def test_history_upsert_merges_and_is_idempotent(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    item_id = store.items.add_own(Item(title="Dune", kind="book"))
+    assert store.history.upsert(item_id, rating=4, scale=(1, 5), consumed_at="2020-01-01") == "added"
+    assert store.history.upsert(item_id, rating=4, scale=(1, 5), consumed_at="2020-01-01") == "unchanged"
+    assert store.history.upsert(item_id, consumed_at="2019-01-01") == "unchanged"  # older date, no rating
+    assert store.history.upsert(item_id, rating=2, scale=(1, 5)) == "updated"
+    (entry,) = store.history.entries()
+    assert entry.rating == 2 and entry.rating_norm == pytest.approx(0.25) and entry.consumed_at == "2020-01-01"
+    store.close()
+
+
+def test_a_full_disk_is_a_clear_error_and_keeps_the_data(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    store.items.add_own(Item(title="Kept", kind="film"))
+    pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.db.conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # what a full disk looks like to SQLite
+    with pytest.raises(StorageError, match="full"):
+        with store.transaction():
+            for k in range(2000):
+                store.items.add_own(Item(title=f"Filler {k} " + "x" * 500, kind="film"))
+    assert [t[1] for t in store.items.titles()] == ["Kept"]
+    store.close()
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / DB_FILENAME).write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StorageError, match="not a readable Hearth database"):
+        Database.in_folder(tmp_path)
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / DB_FILENAME)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StorageError, match="newer Hearth"):
+        Database.in_folder(tmp_path)
+
+
+def test_an_old_file_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "hearth-v1.sqlite3", tmp_path / DB_FILENAME)
+    raw = sqlite3.connect(tmp_path / DB_FILENAME)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    raw.close()
+
+    store = Store.open(tmp_path)
+    assert store.db.version == SCHEMA_VERSION
+    entries = {e.item.title: e for e in store.history.entries()}
+    assert set(entries) == {"The Matrix", "Dune", "Amélie"}
+    assert entries["The Matrix"].rating_norm == pytest.approx(1.0)
+    assert entries["Dune"].rating_norm == pytest.approx(6 / 9)  # 7 on 1-10
+    assert entries["Amélie"].rating_norm is None
+    assert [i.title for i in store.items.by_norm_title("amelie")] == ["Amélie"]  # backfilled key
+    assert store.settings.get("alpha") == 0.5
+    assert not store.imports.seen("0" * 64)
+    store.close()
