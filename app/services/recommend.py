@@ -237,10 +237,10 @@ class RecommendService:
         if filters.year_max is not None:
             mask &= loaded.years <= filters.year_max
         if filters.catalog:
-            found = self.store.items.catalog(filters.catalog)
+            found = self.store.items.catalog_id(filters.catalog)
             if found is None:
                 raise NotFound(f"There is no catalog called {filters.catalog!r}.")
-            mask &= loaded.catalog_ids == found.id
+            mask &= loaded.catalog_ids == found
         bonus = np.zeros(n, dtype=np.float64)
         for item_id, kinds in feedback.items():
             term = (

@@ -88,7 +88,19 @@ class ItemRepository:
         return [CatalogInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8]) for r in rows]
 
     def catalog(self, name: str) -> CatalogInfo | None:
-        return next((c for c in self.catalogs() if c.name == name), None)
+        rows = self.db.read(
+            "SELECT id, name, title, kind, version, bundled, license, attribution FROM catalogs WHERE name = ?",
+            (name,),
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        count = self.db.read("SELECT COUNT(*) FROM items WHERE catalog_id = ?", (r[0],))[0][0]
+        return CatalogInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], count)
+
+    def catalog_id(self, name: str) -> int | None:
+        rows = self.db.read("SELECT id FROM catalogs WHERE name = ?", (name,))
+        return int(rows[0][0]) if rows else None
 
     def upsert_catalog(
         self,
@@ -113,9 +125,9 @@ class ItemRepository:
             return int(conn.execute("SELECT id FROM catalogs WHERE name = ?", (name,)).fetchone()[0])
 
     def user_catalog_id(self) -> int:
-        found = self.catalog(USER_CATALOG)
-        if found:
-            return found.id
+        found = self.catalog_id(USER_CATALOG)
+        if found is not None:
+            return found
         return self.upsert_catalog(name=USER_CATALOG, title="My own items", kind="mixed")
 
     # -- items --------------------------------------------------------------------

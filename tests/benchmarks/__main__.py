@@ -1,0 +1,21 @@
+"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli ...] (default: all)."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.benchmarks import bench_cli, bench_embedding, bench_ranking
+
+BENCHES = {"ranking": bench_ranking.main, "embedding": bench_embedding.main, "cli": bench_cli.main}
+
+
+def main() -> None:
+    names = [a for a in sys.argv[1:] if a in BENCHES] or list(BENCHES)
+    for name in names:
+        print(f"== {name} ==", flush=True)
+        BENCHES[name]([])
+        print(flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""The command-line contract, run as a person runs it: a subprocess, network blocked."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.storage import DB_FILENAME
+from tests.conftest import ROOT, cli_env
+
+FIVE = ["The Matrix (1999)", "Blade Runner (1982)", "Alien (1979)", "Aliens (1986)",
+        "Terminator 2: Judgment Day (1991)"]
+
+
+def test_history_add_list_remove(cli) -> None:
+    added = cli("history", "add", "The Matrix (1999)", "--rating", "5")
+    assert added.returncode == 0, added.stderr
+    assert "Added The Matrix (1999)" in added.stdout
+    listed = json.loads(cli("history", "list", "--json").stdout)
+    assert [(e["title"], e["year"], e["rating"], e["kind"]) for e in listed] == [("The Matrix", 1999, 5.0, "film")]
+    assert listed[0]["rating_norm"] == 1.0
+    removed = cli("history", "remove", "The Matrix")
+    assert removed.returncode == 0 and "Removed The Matrix (1999)" in removed.stdout
+    assert json.loads(cli("history", "list", "--json").stdout) == []
+
+
+def test_fuzzy_ambiguous_and_unknown_titles(cli) -> None:
+    typo = cli("history", "add", "The Matrx (1999)")
+    assert typo.returncode == 0 and "The Matrix (1999)" in typo.stdout
+    ambiguous = cli("history", "add", "Hamlet")
+    assert ambiguous.returncode == 1
+    assert "Hamlet (1996)" in ambiguous.stderr and "Hamlet (1948)" in ambiguous.stderr
+    unknown = cli("history", "add", "Qwxzv Plmkj Frobnicate")
+    assert unknown.returncode == 1 and "matches" in unknown.stderr
+
+
+def test_recommend_json_contract(cli) -> None:
+    empty = cli("recommend")
+    assert empty.returncode == 1 and "history is empty" in empty.stderr
+    for title in FIVE:
+        assert cli("history", "add", title, "--rating", "5").returncode == 0
+    result = cli("recommend", "-k", "5", "--kind", "film", "--diversity", "0.3", "--json")
+    assert result.returncode == 0, result.stderr
+    recs = json.loads(result.stdout)
+    assert [r["rank"] for r in recs] == [1, 2, 3, 4, 5]
+    for r in recs:
+        assert {"rank", "item_id", "title", "year", "kind", "probability", "score", "contributions"} <= set(r)
+        assert r["kind"] == "film" and 0 < r["probability"] < 1
+        assert r["contributions"] and {"title", "contribution"} <= set(r["contributions"][0])
+    text = cli("recommend", "-k", "3")
+    assert text.returncode == 0 and "because of:" in text.stdout and "%" in text.stdout
+
+
+def test_why_json_contract_and_errors(cli) -> None:
+    for title in FIVE[:3]:
+        cli("history", "add", title, "--rating", "5")
+    top = json.loads(cli("recommend", "-k", "1", "--json").stdout)[0]
+    why = cli("why", str(top["item_id"]), "--json")
+    assert why.returncode == 0, why.stderr
+    data = json.loads(why.stdout)
+    assert data["item_id"] == top["item_id"] and data["score"] == pytest.approx(top["score"])
+    assert len(data["contributions"]) == 3
+    parts = sum(c["contribution"] for c in data["contributions"])
+    assert parts == pytest.approx(data["score"] - data["terms"]["prior"] - data["terms"]["feedback"], abs=1e-9)
+    by_title = cli("why", f"{top['title']} ({top['year']})")
+    assert by_title.returncode == 0 and "By history item" in by_title.stdout
+    unknown = cli("why", "Qwxzv Plmkj Frobnicate")
+    assert unknown.returncode == 1 and unknown.stderr.startswith("hearth:")
+
+
+def test_import_json_report_and_environment_data_dir(cli, tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("Name,Stars,Watched\nThe Matrix,5,2020-01-01\nAlien,4,2020-02-01\nNo Such Film Ever,3,\n",
+                    encoding="utf-8-sig")
+    result = cli("import", str(path), "--map", "title=Name,rating=Stars,date=Watched", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert {"format", "rows", "imported", "matched", "unmatched", "saved", "skipped"} <= set(report)
+    assert (report["rows"], report["imported"], report["matched"], report["unmatched"]) == (3, 3, 2, 1)
+    unnamed = tmp_path / "unnamed.csv"
+    unnamed.write_text("Movie Title,Stars\nAlien,4\n", encoding="utf-8")
+    missing = cli("import", str(unnamed))
+    assert missing.returncode == 1 and "title" in missing.stderr and "--map" in missing.stderr
+
+    env = cli_env(HEARTH_DATA_DIR=str(cli.data_dir))
+    listed = subprocess.run([sys.executable, "-m", "app", "history", "list", "--json"], capture_output=True,
+                            text=True, env=env, cwd=ROOT, timeout=120)
+    assert len(json.loads(listed.stdout)) == 3
+
+
+def _big_csv(path: Path, rows: int, *, pad: int = 0) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        f.write("Title,Year,Rating,Review\n")
+        for k in range(rows):
+            f.write(f"My own film number {k},{1950 + k % 70},{1 + k % 5},{'x' * pad}\n")
+    return path
+
+
+@pytest.mark.slow
+def test_killing_an_import_midway_leaves_the_database_as_it_was(cli, tmp_path: Path) -> None:
+    assert cli("history", "add", "Alien (1979)", "--rating", "4").returncode == 0
+    db = cli.data_dir / DB_FILENAME
+    wal = db.with_name(DB_FILENAME + "-wal")
+
+    def state() -> tuple:
+        conn = sqlite3.connect(db)
+        try:
+            return (conn.execute("SELECT item_id, rating FROM history ORDER BY 1").fetchall(),
+                    conn.execute("SELECT COUNT(*) FROM items").fetchone(),
+                    conn.execute("PRAGMA integrity_check").fetchone())
+        finally:
+            conn.close()
+
+    before = state()
+    big = _big_csv(tmp_path / "big.csv", 400_000)
+    proc = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(cli.data_dir), "import", str(big)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(), cwd=ROOT)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not wal.exists() or wal.stat().st_size < 4 << 20):
+        assert proc.poll() is None, "the import finished before it could be killed"
+        time.sleep(0.05)
+    assert wal.exists() and wal.stat().st_size >= 4 << 20, "the import never started writing"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert state() == before
+    assert before[2] == ("ok",)
+    # And the file is usable straight away.
+    assert cli("history", "add", "Aliens (1986)").returncode == 0
+
+
+@pytest.mark.slow
+def test_a_100_mb_file_imports_in_bounded_memory(cli, tmp_path: Path) -> None:
+    def peak_kb(path: Path) -> int:
+        code = ("import resource, sys; from app.__main__ import main; rc = main(sys.argv[1:]);"
+                "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr);"
+                "sys.exit(rc)")
+        result = subprocess.run([sys.executable, "-c", code, "--data-dir", str(cli.data_dir), "import",
+                                 str(path), "--json"], capture_output=True, text=True, env=cli_env(),
+                                cwd=ROOT, timeout=900)
+        assert result.returncode == 0, result.stderr[-2000:]
+        peak = int(result.stderr.rsplit("PEAK", 1)[1].split()[0])
+        return peak
+
+    small = _big_csv(tmp_path / "small.csv", 20_000, pad=450)
+    large = _big_csv(tmp_path / "large.csv", 220_000, pad=450)
+    assert large.stat().st_size > 100 << 20
+    small_peak = peak_kb(small)
+    large_peak = peak_kb(large)
+    print(f"peak RSS: {small_peak / 1024:.0f} MB for 10 MB, {large_peak / 1024:.0f} MB for 100 MB")
+    assert large_peak < small_peak + 64 * 1024  # ten times the file, not ten times the memory

@@ -1,0 +1,62 @@
+"""The bundled film catalog: intact, installable, and rebuildable from the shared data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.core.text import item_text
+from app.importers.bundle import read_bundle
+from app.models.embedder import DEFAULT_MODEL_ID, Embedder
+from app.services import Services
+from app.services.catalogs import build_movielens, resources_dir
+from tests.conftest import needs_shared
+
+FILMS = resources_dir() / "catalogs" / "movielens-small"
+
+
+def test_the_bundle_is_intact_and_attributed() -> None:
+    bundle = read_bundle(FILMS)  # checks every file's sha256
+    m = bundle.manifest
+    assert m["items"] == len(bundle.items) == 9742
+    assert m["embedding_model"] == DEFAULT_MODEL_ID
+    assert bundle.embeddings is not None and bundle.embeddings.shape == (9742, 384)
+    assert "Harper" in (FILMS / "LICENSE.txt").read_text() and "non-commercial" in m["license"]
+    matrix = next(it for it in bundle.items if it.title == "The Matrix")
+    assert (matrix.year, matrix.imdb, matrix.tmdb) == (1999, "133093", "603")
+    assert "Sci-Fi" in matrix.genres and matrix.tags and matrix.popularity > 200
+    w = bundle.weights
+    assert len(w) == m["weights"] and np.all(np.bincount(w["item"]) <= 100) and np.all(w["weight"] > 0)
+
+
+def test_install_is_idempotent_and_keeps_item_ids(services: Services) -> None:
+    before = {it[1]: it[0] for it in services.store.items.titles()}
+    assert services.catalogs.pending() == []
+    services.catalogs.install(FILMS)
+    after = {it[1]: it[0] for it in services.store.items.titles()}
+    assert before == after
+    info = {c.name: c for c in services.catalogs.installed()}["movielens-small"]
+    assert info.items == 9742 and info.version == json.loads((FILMS / "catalog.json").read_text())["version"]
+
+
+@pytest.mark.slow
+def test_the_catalog_rebuilds_from_the_shared_data(tmp_path: Path, embedder: Embedder) -> None:
+    source = needs_shared("data", "ml-latest-small")
+    out = tmp_path / "rebuilt"
+    build_movielens(source, out, embed=None, embedding_model=DEFAULT_MODEL_ID)
+    assert (out / "items.jsonl").read_bytes() == (FILMS / "items.jsonl").read_bytes()
+    new, old = np.load(out / "weights.npy"), np.load(FILMS / "weights.npy")
+    if new.tobytes() != old.tobytes():  # another CPU's BLAS may round the last bits differently
+        pairs_new = set(zip(new["item"].tolist(), new["neighbour"].tolist()))
+        pairs_old = set(zip(old["item"].tolist(), old["neighbour"].tolist()))
+        assert len(pairs_new & pairs_old) >= 0.999 * len(pairs_old)
+    # The shipped embeddings are what the model gives for each item's text today.
+    bundle = read_bundle(FILMS)
+    sample = np.random.default_rng(0).choice(len(bundle.items), size=64, replace=False)
+    fresh = embedder.encode([item_text(bundle.items[k]) for k in sample])
+    assert bundle.embeddings is not None
+    cos = np.sum(fresh * bundle.embeddings[sample], axis=1)
+    assert cos.min() > 0.9999
