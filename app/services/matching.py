@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from app.core.text import normalize_title
 from app.importers.generic import ImportRow
-from app.storage import USER_CATALOG, Store
+from app.storage import Store
 
 __all__ = ["Matcher"]
 
@@ -16,12 +16,7 @@ class Matcher:
     """An in-memory index of the catalogs (not of the file), so memory stays bounded."""
 
     def __init__(self, store: Store) -> None:
-        rows = store.db.read(
-            "SELECT items.id, items.title, items.year, items.kind, items.alt_titles, items.popularity,"
-            " items.imdb, items.isbn13, items.goodreads FROM items"
-            " JOIN catalogs ON catalogs.id = items.catalog_id WHERE catalogs.name != ?",
-            (USER_CATALOG,),
-        )
+        rows = store.items.catalog_match_rows()
         self._by_title: dict[str, list[tuple[int, int | None, str, int]]] = defaultdict(list)
         self._by_id: dict[tuple[str, str], int] = {}
         for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads in rows:

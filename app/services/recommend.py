@@ -64,8 +64,7 @@ class RecommendService:
     # -- the universe of rankable items -----------------------------------------------
 
     def _state_key(self) -> tuple:
-        count, top = self.store.db.read("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM items")[0]
-        return (self.embeddings.model_id, count, top)
+        return (self.embeddings.model_id, *self.store.items.generation())
 
     def universe(self, *, progress: Progress = no_progress, cancel: CancelToken | None = None) -> _Loaded:
         """Every item with its embedding; embeds what the cache lacks (and only that)."""

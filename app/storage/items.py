@@ -259,6 +259,23 @@ class ItemRepository:
     def count(self) -> int:
         return int(self.db.read("SELECT COUNT(*) FROM items")[0][0])
 
+    def generation(self) -> tuple[int, int]:
+        """(count, largest id): changes whenever items are added or removed."""
+        count, top = self.db.read("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM items")[0]
+        return int(count), int(top)
+
+    def catalog_match_rows(self) -> list[tuple]:
+        """What matching imported rows needs of every catalog item (not the person's own)."""
+        return [
+            tuple(r)
+            for r in self.db.read(
+                "SELECT items.id, items.title, items.year, items.kind, items.alt_titles, items.popularity,"
+                " items.imdb, items.isbn13, items.goodreads FROM items"
+                " JOIN catalogs ON catalogs.id = items.catalog_id WHERE catalogs.name != ?",
+                (USER_CATALOG,),
+            )
+        ]
+
     # -- item-to-item weights --------------------------------------------------------
 
     def replace_weights(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core.errors import Cancelled, InputError, StorageError
 from app.core.progress import CancelToken
@@ -120,3 +122,34 @@ def test_cancel_imports_nothing(services: Services, tmp_path: Path) -> None:
         services.history.import_csv(_write(tmp_path, "Title,Year,Rating\n" + rows), progress=progress,
                                     cancel=token)
     assert services.history.entries() == []
+
+
+HEADERS = ["Title", "Year", "Rating", "Date", "Name", "Stars", "", "Title;Year"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=5),
+    cells=st.lists(st.lists(st.text(max_size=12), max_size=6), max_size=30),
+    encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]),
+    tail=st.binary(max_size=40),
+)
+def test_any_file_imports_fully_or_not_at_all(bare_services: Services, tmp_path: Path, header: list[str],
+                                              cells: list[list[str]], encoding: str, tail: bytes) -> None:
+    lines = [",".join(header)] + [",".join(c.replace("\x00", "") for c in row) for row in cells]
+    try:
+        data = ("\n".join(lines) + "\n").encode(encoding, errors="replace") + tail
+    except UnicodeEncodeError:
+        return
+    path = tmp_path / "any.csv"
+    path.write_bytes(data)
+    before = _dump(bare_services)
+    try:
+        report = bare_services.history.import_csv(path)
+    except (InputError, StorageError):
+        assert _dump(bare_services) == before  # a failure leaves nothing behind
+        return
+    history = bare_services.store.history.count()
+    assert report.rows == report.skipped + report.matched + report.unmatched
+    assert report.added + report.updated + report.unchanged + report.saved == report.matched + report.unmatched
+    assert history >= report.added
