@@ -44,6 +44,12 @@ class TerminalProgress:
             bar.close()
         self._bars.clear()
 
+    def __enter__(self) -> TerminalProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -122,14 +128,11 @@ def cmd_history_remove(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_import(s: Services, a: argparse.Namespace) -> int:
-    progress = TerminalProgress()
-    try:
+    with TerminalProgress() as progress:
         report = s.history.import_csv(
             Path(a.file), mapping=a.map, kind=a.kind, encoding=a.encoding,
             scale=a.scale, progress=progress,
         )
-    finally:
-        progress.close()
     if a.json:
         _print_json(report.as_dict())
         return 0
@@ -148,15 +151,12 @@ def cmd_import(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_recommend(s: Services, a: argparse.Namespace) -> int:
-    progress = TerminalProgress()
-    try:
+    with TerminalProgress() as progress:
         recs = s.recommender.recommend(
             k=a.k, diversity=a.diversity,
             filters=Filters(kind=a.kind, year_min=a.year_min, year_max=a.year_max, catalog=a.catalog),
             progress=progress,
         )
-    finally:
-        progress.close()
     if a.json:
         _print_json([_rec_json(r) for r in recs])
         return 0
@@ -173,11 +173,8 @@ def cmd_recommend(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_why(s: Services, a: argparse.Namespace) -> int:
-    progress = TerminalProgress()
-    try:
+    with TerminalProgress() as progress:
         rec = s.recommender.why(a.item, progress=progress)
-    finally:
-        progress.close()
     if a.json:
         _print_json(_rec_json(rec))
         return 0
@@ -360,11 +357,8 @@ def run(services: Services, args: argparse.Namespace) -> int:
     func = getattr(args, "func", cmd_status)
     try:
         if func in NEEDS_CATALOGS or func is cmd_history_remove:
-            progress = TerminalProgress()
-            try:
+            with TerminalProgress() as progress:
                 services.catalogs.ensure_bundled(progress=progress)
-            finally:
-                progress.close()
         return int(func(services, args))
     except Cancelled:
         print("Cancelled.", file=sys.stderr)

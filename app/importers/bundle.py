@@ -25,6 +25,7 @@ import numpy as np
 from app.core.errors import InputError
 from app.core.text import TEXT_VERSION
 from app.core.types import Item
+from app.importers.files import sha256_file
 
 __all__ = ["WEIGHT_DTYPE", "Bundle", "read_bundle", "write_bundle"]
 
@@ -51,14 +52,6 @@ class Bundle:
     @property
     def version(self) -> str:
         return str(self.manifest["version"])
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _item_to_json(item: Item) -> str:
@@ -88,7 +81,7 @@ def write_bundle(
         np.save(tmp / "embeddings.npy", np.ascontiguousarray(embeddings, dtype=np.float32))
         files.append("embeddings.npy")
     (tmp / "LICENSE.txt").write_text(license_text, encoding="utf-8", newline="\n")
-    sha = {name: _sha256(tmp / name) for name in sorted(files)}
+    sha = {name: sha256_file(tmp / name) for name in sorted(files)}
     manifest = {
         **manifest,
         "items": len(items),
@@ -125,7 +118,7 @@ def read_bundle(folder: Path, *, verify: bool = True) -> Bundle:
     if verify:
         for name, expected in manifest.get("sha256", {}).items():
             path = folder / name
-            if not path.is_file() or _sha256(path) != expected:
+            if not path.is_file() or sha256_file(path) != expected:
                 raise InputError(
                     f"The catalog file {path} is missing or damaged.",
                     hint="Reinstall Hearth, or rebuild the catalog with `hearth build-catalog`.",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from app.core.progress import Progress, no_progress
 from app.core.text import TEXT_VERSION, item_text, text_hash
 from app.importers import cf
 from app.importers.bundle import WEIGHT_DTYPE, read_bundle, read_manifest, write_bundle
+from app.importers.files import sha256_file
 from app.importers.movielens import read_interactions, read_movies
 from app.storage import CatalogInfo, Store
 
@@ -206,7 +206,7 @@ def build_movielens(
     embeddings = embed([item_text(it) for it in items]) if embed is not None else None
     progress(3, 4, label)
     inputs = {
-        f: hashlib.sha256((source / f).read_bytes()).hexdigest()
+        f: sha256_file(source / f)
         for f in ("movies.csv", "links.csv", "tags.csv", "ratings.csv")
         if (source / f).is_file()
     }

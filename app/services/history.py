@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import HistoryEntry, Item
 from app.importers.csvfile import open_csv
+from app.importers.files import sha256_file
 from app.importers.generic import (
     ImportRow,
     Skip,
@@ -47,14 +47,6 @@ class ImportReport:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _parse_scale(text: str | None) -> tuple[float, float] | None:
@@ -138,7 +130,7 @@ class HistoryService:
             columns = resolve_columns(csv_file.header, mapping)
         finally:
             csv_file.close()
-        sha = _sha256(path)
+        sha = sha256_file(path)
         report.already_imported = self.store.imports.seen(sha)
 
         rating_scale = _parse_scale(scale)

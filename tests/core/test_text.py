@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from app.core.text import clean_text, cjk_share, item_text, normalize_title, split_title_year, text_hash
+from app.core.text import cjk_share, clean_text, item_text, normalize_title, split_title_year, text_hash
 from app.core.types import Item
 
 
