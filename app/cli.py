@@ -181,10 +181,10 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     t = rec.terms
     print(f"{rec.item.label} [#{rec.item.id}] - {rec.item.kind}, catalog {rec.item.catalog}")
     print(f"P(i|u) = {rec.probability:.4%}   score f(u,i) = {rec.score:.5f}")
-    print(f"  content   alpha x text similarity        {t.content:+.5f}")
-    print(f"  cf        beta x liked by the same people {t.cf:+.5f}")
-    print(f"  prior     gamma x popularity             {t.prior:+.5f}")
-    print(f"  feedback  your likes and dislikes        {t.feedback:+.5f}")
+    print(f"  content   alpha x text similarity            {t.content:+.5f}")
+    print(f"  cf        beta x liked by the same people    {t.cf:+.5f}")
+    print(f"  prior     gamma x popularity                 {t.prior:+.5f}")
+    print(f"  feedback  your likes and dislikes            {t.feedback:+.5f}")
     total = sum(c.contribution for c in rec.contributions)
     print(f"By history item (they add up to content + cf = {total:+.5f}):")
     for c in rec.contributions:
