@@ -28,7 +28,6 @@ __all__ = [
     "evidence_weights",
     "rank",
     "score_all",
-    "softmax",
     "text_neighbours",
 ]
 
@@ -229,17 +228,6 @@ def score_all(
     return params.alpha * content, params.beta * cf
 
 
-def softmax(scores: np.ndarray, *, tau: float) -> np.ndarray:
-    """Numerically stable softmax of scores / tau."""
-    if not len(scores):
-        return np.zeros(0, dtype=np.float64)
-    z = scores.astype(np.float64) / max(tau, 1e-12)
-    z -= z.max()
-    np.exp(z, out=z)
-    z /= z.sum()
-    return z
-
-
 def attribute(
     universe: Universe, evidence: Evidence, params: RankingParams, positions: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -291,28 +279,39 @@ def rank(
     per item (in score units). Probabilities are over all candidates.
     """
     n = len(universe)
-    content, cf = score_all(universe, evidence, params)
-    prior = params.gamma * universe.prior.astype(np.float64)
-    fb = feedback.astype(np.float64) if feedback is not None else np.zeros(n)
-    f = content + cf + prior + fb
-    cand = np.flatnonzero(candidates)
-    if not len(cand):
+    count = int(np.count_nonzero(candidates))
+    if not count:
         return []
-    probs = softmax(f[cand], tau=params.tau)
-    prob_of = np.zeros(n, dtype=np.float64)
-    prob_of[cand] = probs
+    content, cf = score_all(universe, evidence, params)
+    # f is built in place and masked to -inf off the candidates: at 1M items every
+    # pass over the array costs milliseconds.
+    f = content + cf
+    f += params.gamma * universe.prior
+    if feedback is not None:
+        f += feedback
+    if only is not None:
+        picked = np.asarray(only, dtype=np.int64)
+        wanted = f[picked].copy()
+    np.copyto(f, -np.inf, where=~candidates)
+    top_score = float(f.max())
+    weights = f - top_score
+    weights /= max(params.tau, 1e-12)
+    np.exp(weights, out=weights)
+    total = float(weights.sum())
 
     if only is not None:
-        top = np.asarray(only, dtype=np.int64)
+        top = picked
+        probs = np.where(candidates[top], np.exp((wanted - top_score) / max(params.tau, 1e-12)) / total, 0.0)
     else:
-        k = min(k, len(cand))
+        k = min(k, count)
         if diversity > 0:
-            pool_size = min(len(cand), max(10 * k, 200))
-            pool = cand[np.argpartition(-f[cand], pool_size - 1)[:pool_size]]
+            size = min(count, max(10 * k, 200))
+            pool = np.argpartition(f, n - size)[n - size :]
             top = _mmr(pool, f[pool], universe.embeddings, k, diversity)
         else:
-            part = cand[np.argpartition(-f[cand], k - 1)[:k]] if k < len(cand) else cand
+            part = np.argpartition(f, n - k)[n - k :]
             top = part[np.lexsort((part, -f[part]))]
+        probs = weights[top] / total
 
     by_content, by_cf = attribute(universe, evidence, params, top)
     out = []
@@ -320,15 +319,17 @@ def rank(
         # Report the terms as the sums of their float64 parts, so the numbers shown add up
         # exactly; the fast float32 product only chose the order.
         c, b = float(by_content[:, j].sum()), float(by_cf[:, j].sum())
+        prior = params.gamma * float(universe.prior[p])
+        fb = float(feedback[p]) if feedback is not None else 0.0
         out.append(
             Scored(
                 position=int(p),
-                probability=float(prob_of[p]),
-                score=c + b + float(prior[p]) + float(fb[p]),
+                probability=float(probs[j]),
+                score=c + b + prior + fb,
                 content=c,
                 cf=b,
-                prior=float(prior[p]),
-                feedback=float(fb[p]),
+                prior=prior,
+                feedback=fb,
                 by_history_content=by_content[:, j],
                 by_history_cf=by_cf[:, j],
             )
