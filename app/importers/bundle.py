@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +43,6 @@ class Bundle:
     items: list[Item]
     weights: np.ndarray  # WEIGHT_DTYPE, indices are positions in ``items``
     embeddings: np.ndarray | None  # (len(items), dim) or None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        return str(self.manifest["name"])
-
-    @property
-    def version(self) -> str:
-        return str(self.manifest["version"])
 
 
 def _item_to_json(item: Item) -> str:

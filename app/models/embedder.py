@@ -174,7 +174,3 @@ class Embedder:
             out[idx] = np.asarray(vectors, dtype=np.float32)
             progress(min(start + step, n), n, label)
         return out
-
-    def describe(self) -> dict[str, str]:
-        return {"model_id": self.model_id, "path": str(self.path), "device": self._device or self.requested_device}
-

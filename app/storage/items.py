@@ -71,7 +71,6 @@ class UniverseRows:
     kinds: np.ndarray  # str
     years: np.ndarray  # float, nan where unknown
     popularity: np.ndarray
-    text_hashes: list[str]
 
 
 class ItemRepository:
@@ -227,25 +226,13 @@ class ItemRepository:
             params += (year,)
         return [row_to_item(r) for r in self.db.read(sql + " ORDER BY items.id", params)]
 
-    def by_external_id(self, column: str, value: str) -> list[Item]:
-        if column not in ("imdb", "tmdb", "goodreads", "isbn13"):
-            raise ValueError(column)
-        return [
-            row_to_item(r)
-            for r in self.db.read(
-                f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id"
-                f" WHERE items.{column} = ? ORDER BY items.id",
-                (value,),
-            )
-        ]
-
     def titles(self) -> list[tuple[int, str, int | None, str, str]]:
         """(id, title, year, kind, alt_titles JSON) of every item, for title search."""
         return [tuple(r) for r in self.db.read("SELECT id, title, year, kind, alt_titles FROM items")]
 
     def universe_rows(self) -> UniverseRows:
         rows = self.db.read(
-            "SELECT id, catalog_id, kind, year, popularity, text_hash FROM items ORDER BY id"
+            "SELECT id, catalog_id, kind, year, popularity FROM items ORDER BY id"
         )
         return UniverseRows(
             ids=np.array([r[0] for r in rows], dtype=np.int64),
@@ -253,7 +240,6 @@ class ItemRepository:
             kinds=np.array([r[2] for r in rows], dtype=object),
             years=np.array([np.nan if r[3] is None else r[3] for r in rows], dtype=np.float64),
             popularity=np.array([r[4] for r in rows], dtype=np.float64),
-            text_hashes=[r[5] for r in rows],
         )
 
     def count(self) -> int:
@@ -308,8 +294,3 @@ class ItemRepository:
             k: (np.array(c, dtype=np.int64), np.array(v, dtype=np.float32))
             for k, (c, v) in out.items()
         }
-
-    def weight_count(self, catalog_id: int) -> int:
-        return int(
-            self.db.read("SELECT COUNT(*) FROM item_weights WHERE catalog_id = ?", (catalog_id,))[0][0]
-        )
