@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from app.core.errors import AppError, Cancelled, InputError
 from app.core.types import Recommendation
 from app.services import SETTINGS, Filters, Services
-from app.services.catalogs import build_movielens, repo_root
+from app.services.catalogs import build_goodbooks, build_movielens, repo_root
 
 __all__ = ["TerminalProgress", "build_parser", "run"]
 
@@ -129,7 +129,7 @@ def cmd_history_remove(s: Services, a: argparse.Namespace) -> int:
 
 def cmd_import(s: Services, a: argparse.Namespace) -> int:
     with TerminalProgress() as progress:
-        report = s.history.import_csv(
+        report = s.history.import_file(
             Path(a.file), mapping=a.map, kind=a.kind, encoding=a.encoding,
             scale=a.scale, progress=progress,
         )
@@ -241,23 +241,25 @@ def cmd_settings(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
-    source = Path(a.source) if a.source else repo_root().parent / "shared" / "data" / "ml-latest-small"
-    out = Path(a.out) if a.out else repo_root() / "resources" / "catalogs" / "movielens-small"
-    progress = TerminalProgress()
+    default_source, default_out = {
+        "movielens": ("ml-latest-small", "movielens-small"),
+        "goodbooks": ("goodbooks-10k", "goodbooks-10k"),
+    }[a.source_kind]
+    source = Path(a.source) if a.source else repo_root().parent / "shared" / "data" / default_source
+    out = Path(a.out) if a.out else repo_root() / "resources" / "catalogs" / default_out
     embedder = None if a.no_embeddings else s.embeddings.embedder
+    with TerminalProgress() as progress:
 
-    def embed(texts: list[str]) -> Any:
-        assert embedder is not None
-        return embedder.encode(texts, progress=progress)
+        def embed(texts: list[str]) -> Any:
+            assert embedder is not None
+            return embedder.encode(texts, progress=progress)
 
-    try:
-        manifest = build_movielens(
-            source, out, embed=None if embedder is None else embed,
-            embedding_model=embedder.model_id if embedder else "",
-            positive=a.positive, l2=a.l2, top_k=a.top_k, progress=progress,
-        )
-    finally:
-        progress.close()
+        common = {"embed": None if embedder is None else embed,
+                  "embedding_model": embedder.model_id if embedder else "", "progress": progress}
+        if a.source_kind == "movielens":
+            manifest = build_movielens(source, out, positive=a.positive, l2=a.l2, top_k=a.top_k, **common)
+        else:
+            manifest = build_goodbooks(source, out, **common)
     print(f"Built {out}: {manifest['items']} items, {manifest['weights']} weights, version {manifest['version']}")
     return 0
 
@@ -338,9 +340,9 @@ def build_parser() -> argparse.ArgumentParser:
     st.set_defaults(func=cmd_settings)
 
     b = sub.add_parser("build-catalog", help="rebuild a bundled catalog from public data")
-    b.add_argument("source_kind", choices=["movielens"])
-    b.add_argument("--source", help="the data folder (default ../shared/data/ml-latest-small)")
-    b.add_argument("--out", help="where to write it (default resources/catalogs/movielens-small)")
+    b.add_argument("source_kind", choices=["movielens", "goodbooks"])
+    b.add_argument("--source", help="the data folder (default ../shared/data/ml-latest-small or goodbooks-10k)")
+    b.add_argument("--out", help="where to write it (default resources/catalogs/<name>)")
     b.add_argument("--positive", type=float, default=4.0, help="ratings counted as liked (default 4)")
     b.add_argument("--l2", type=float, default=300.0, help="EASE regularisation (default 300)")
     b.add_argument("--top-k", type=int, default=100, help="weights kept per item (default 100)")

@@ -150,7 +150,9 @@ def evidence_weights(
     center = min(max(params.rating_center, 1e-6), 1 - 1e-6)
     for k, entry in enumerate(entries):
         r = entry.rating_norm
-        if r is None:
+        if entry.status == "dnf":
+            raw[k] = -params.dnf_weight
+        elif r is None:
             raw[k] = params.unrated_weight
         elif r >= center:
             raw[k] = (r - center) / (1 - center)

@@ -16,6 +16,8 @@ __all__ = [
     "item_text",
     "normalize_title",
     "split_title_year",
+    "strip_series",
+    "surname",
     "text_hash",
 ]
 
@@ -90,6 +92,20 @@ def normalize_title(title: str) -> str:
         text = f"{m.group(2)} {m.group(1)}"
     text = _LEADING_ARTICLE.sub("", text.strip())
     return _NON_WORD.sub(" ", text).strip()
+
+
+_SERIES = re.compile(r"\s*\([^()]*#\s*[\d.]+[^()]*\)\s*$")  # "(The Hunger Games, #1)"
+
+
+def strip_series(title: str) -> str:
+    """``"The Hunger Games (The Hunger Games, #1)"`` -> ``"The Hunger Games"``."""
+    return _SERIES.sub("", title).strip() or title
+
+
+def surname(name: str) -> str:
+    """The family name of a creator, for loose comparison: ``"J.K. Rowling"`` -> ``"rowling"``."""
+    words = normalize_title(name).split()
+    return words[-1] if words else ""
 
 
 def _is_cjk(ch: str) -> bool:

@@ -65,6 +65,7 @@ class HistoryEntry:
     source: str = "manual"
     added_at: str = ""
     seq: int = 0  # insertion order, the tie-break for recency
+    status: str = "done"  # "done", "reading", or "dnf" (did not finish: a weak negative)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,6 +87,7 @@ class RankingParams:
     text_neighbours: int = 50  # c(h,i) kept for each history item's top-k text neighbours; 0 = all
     rating_center: float = 0.4  # normalised rating that counts as neutral (0.4 = 2.3 of 0.5-5 stars)
     unrated_weight: float = 0.5  # weight of an entry without a rating (it was chosen, so mildly liked)
+    dnf_weight: float = 0.25  # a did-not-finish entry counts this much against
     like_weight: float = 1.0  # a liked item counts like a top-rated history entry
     dislike_weight: float = 1.0  # a disliked item counts like a bottom-rated one
     # Feedback terms on a candidate's own score, in units of tau: +1 multiplies its odds by e.

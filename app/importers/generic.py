@@ -53,6 +53,8 @@ class ImportRow:
     isbn13: str | None = None
     goodreads: str | None = None
     saved: bool = False  # want-to-read / watchlist: saved for later, not history
+    liked: bool = False  # a "like" / heart in the source: also kept as feedback
+    status: str = "done"  # "done", "reading" or "dnf" (did not finish)
     raw: dict[str, str] = field(default_factory=dict)
 
 

@@ -16,12 +16,15 @@ from app.core.text import TEXT_VERSION, item_text, text_hash
 from app.importers import cf
 from app.importers.bundle import WEIGHT_DTYPE, read_bundle, read_manifest, write_bundle
 from app.importers.files import sha256_file
+from app.importers.goodbooks import read_books
 from app.importers.movielens import read_interactions, read_movies
 from app.storage import CatalogInfo, Store
 
 __all__ = [
+    "GOODBOOKS_LICENSE",
     "MOVIELENS_LICENSE",
     "CatalogService",
+    "build_goodbooks",
     "build_movielens",
     "ease_weights",
     "repo_root",
@@ -229,4 +232,52 @@ def build_movielens(
         license_text=MOVIELENS_LICENSE,
     )
     progress(4, 4, label)
+    return read_manifest(out)
+
+
+GOODBOOKS_LICENSE = """\
+The Hearth book catalog is derived from goodbooks-10k by Zygmunt Zajac
+(https://github.com/zygmuntz/goodbooks-10k): titles, authors, publication years,
+Goodreads ids, ISBNs and rating counts of 10,000 popular books.
+
+goodbooks-10k is licensed under the Creative Commons Attribution-ShareAlike 4.0
+International License (http://creativecommons.org/licenses/by-sa/4.0/). This
+derived catalog (items.jsonl, embeddings.npy) is shared under the same licence.
+"""
+
+
+def build_goodbooks(
+    source: Path,
+    out: Path,
+    *,
+    embed: Callable[[list[str]], np.ndarray] | None,
+    embedding_model: str,
+    name: str = "goodbooks-10k",
+    title: str = "Books (goodbooks-10k)",
+    progress: Progress = no_progress,
+) -> dict[str, Any]:
+    """Build the book catalog bundle from goodbooks-10k's books.csv (no B weights: beta = 0)."""
+    source = Path(source)
+    books = source / "books.csv" if source.is_dir() else source
+    label = "Building book catalog"
+    progress(0, 3, label)
+    items = read_books(books)
+    progress(1, 3, label)
+    embeddings = embed([item_text(it) for it in items]) if embed is not None else None
+    progress(2, 3, label)
+    manifest: dict[str, Any] = {
+        "name": name,
+        "title": title,
+        "kind": "book",
+        "source": "goodbooks-10k (zygmuntz/goodbooks-10k), books.csv",
+        "source_sha256": {"books.csv": sha256_file(books)},
+        "license": "CC BY-SA 4.0; see LICENSE.txt",
+        "attribution": "goodbooks-10k by Zygmunt Zajac, CC BY-SA 4.0",
+        "builder": f"hearth build-catalog goodbooks --source {source.name}",
+        "weights_method": "none: the ratings are not bundled, so beta = 0 for this catalog",
+        "embedding_model": embedding_model,
+    }
+    write_bundle(out, manifest=manifest, items=items, weights=np.zeros(0, dtype=WEIGHT_DTYPE),
+                 embeddings=embeddings, license_text=GOODBOOKS_LICENSE)
+    progress(3, 3, label)
     return read_manifest(out)

@@ -10,16 +10,9 @@ from typing import Any
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import HistoryEntry, Item
-from app.importers.csvfile import open_csv
+from app.importers.detect import open_source
 from app.importers.files import sha256_file
-from app.importers.generic import (
-    ImportRow,
-    Skip,
-    parse_mapping,
-    read_generic,
-    resolve_columns,
-    scan_rating_scale,
-)
+from app.importers.generic import ImportRow, Skip, parse_mapping
 from app.services.lookup import ItemLookup
 from app.services.matching import Matcher
 from app.storage import Store
@@ -109,10 +102,11 @@ class HistoryService:
             self.store.feedback.set(item.id, kind)
         return item
 
-    def import_csv(
+    def import_file(
         self,
         path: Path | str,
         *,
+        format: str | None = None,
         mapping: str | dict[str, str] | None = None,
         kind: str | None = None,
         encoding: str | None = None,
@@ -120,54 +114,45 @@ class HistoryService:
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
     ) -> ImportReport:
-        """Import a CSV in one transaction: all of it, or (on any error or kill) none of it."""
+        """Import an export in one transaction: all of it, or (on any error or kill) none of it.
+
+        The format (Goodreads, Letterboxd ZIP, StoryGraph, IMDb, or a generic CSV) is
+        detected unless given; ``mapping`` names the columns of a generic CSV.
+        """
         path = Path(path)
         if isinstance(mapping, str):
             mapping = parse_mapping(mapping)
-        csv_file = open_csv(path, encoding=encoding)
-        report = ImportReport(format="generic", file=path.name, encoding=csv_file.encoding)
+        source = open_source(path, format=format, mapping=mapping or None, kind=kind, encoding=encoding,
+                             scale=_parse_scale(scale))
+        report = ImportReport(format=source.format, file=path.name, encoding=source.encoding)
+        report.rating_scale = list(source.rating_scale) if source.rating_scale else None
         try:
-            columns = resolve_columns(csv_file.header, mapping)
-        finally:
-            csv_file.close()
-        sha = sha256_file(path)
-        report.already_imported = self.store.imports.seen(sha)
-
-        rating_scale = _parse_scale(scale)
-        if rating_scale is None and "rating" in columns:
-            scan = open_csv(path, encoding=csv_file.encoding)
-            try:
-                rating_scale = scan_rating_scale(scan, columns["rating"])
-            finally:
-                scan.close()
-        report.rating_scale = list(rating_scale) if rating_scale else None
-
-        matcher = Matcher(self.store)
-        reasons: Counter[str] = Counter()
-        label = f"Importing {path.name}"
-        csv_file = open_csv(path, encoding=csv_file.encoding)
-        try:
+            sha = sha256_file(path)
+            report.already_imported = self.store.imports.seen(sha)
+            matcher = Matcher(self.store)
+            reasons: Counter[str] = Counter()
+            label = f"Importing {path.name}"
             with self.store.transaction():
-                progress(0, csv_file.size, label)
-                for n, record in enumerate(read_generic(csv_file, columns, scale=rating_scale, kind=kind)):
+                progress(0, source.size, label)
+                for n, record in enumerate(source.records):
                     if n % 500 == 0:
                         if cancel is not None:
                             cancel.check()
-                        progress(csv_file.bytes_read, csv_file.size, label)
+                        progress(source.position(), source.size, label)
                     report.rows += 1
                     if isinstance(record, Skip):
                         reasons[record.reason] += 1
                         continue
-                    self._store_row(record, matcher, report, source=f"import:{path.name}")
+                    self._store_row(record, matcher, report, source=f"{source.format}:{path.name}")
                 report.skipped = sum(reasons.values())
                 report.skipped_reasons = dict(reasons)
                 report.imported = report.added + report.updated
                 self.store.imports.record(
                     sha256=sha, path=str(path), format=report.format, report=report.as_dict()
                 )
-                progress(csv_file.size, csv_file.size, label)
+                progress(source.size, source.size, label)
         finally:
-            csv_file.close()
+            source.close()
         self.lookup.invalidate()
         return report
 
@@ -185,9 +170,11 @@ class HistoryService:
             self.store.feedback.set(item_id, "saved")
             report.saved += 1
             return
+        if row.liked:
+            self.store.feedback.set(item_id, "like")
         outcome = self.store.history.upsert(
             item_id, rating=row.rating, scale=row.scale, consumed_at=row.consumed_at,
-            source=source, raw=row.raw,
+            source=source, raw=row.raw, status=row.status,
         )
         if outcome == "added":
             report.added += 1

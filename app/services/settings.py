@@ -33,6 +33,7 @@ _RANKING_HELP = {
     "text_neighbours": "text neighbours kept per history item (0 = all items)",
     "rating_center": "normalised rating that counts as neutral (0-1)",
     "unrated_weight": "weight of an entry without a rating",
+    "dnf_weight": "how much a did-not-finish entry counts against",
     "like_weight": "weight of a liked item as evidence",
     "dislike_weight": "weight of a disliked item as negative evidence",
     "like_bonus": "score bonus of a liked item, in units of tau",

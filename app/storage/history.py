@@ -39,6 +39,7 @@ class HistoryRepository:
         consumed_at: str | None = None,
         source: str = "manual",
         raw: dict[str, Any] | None = None,
+        status: str = "done",
     ) -> Outcome:
         """Add an entry, or merge into the existing one for the item.
 
@@ -49,16 +50,16 @@ class HistoryRepository:
         raw_json = json.dumps(raw, ensure_ascii=False, sort_keys=True) if raw is not None else None
         with self.db.transaction() as conn:
             old = conn.execute(
-                "SELECT rating, rating_min, rating_max, consumed_at, source, raw FROM history"
+                "SELECT rating, rating_min, rating_max, consumed_at, source, raw, status FROM history"
                 " WHERE item_id = ?",
                 (item_id,),
             ).fetchone()
             if old is None:
                 conn.execute(
                     "INSERT INTO history (item_id, rating, rating_min, rating_max, rating_norm,"
-                    " consumed_at, source, raw, added_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    " consumed_at, source, raw, added_at, status) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (item_id, rating, lo, hi, _norm(rating, lo, hi), consumed_at, source,
-                     raw_json, _now()),
+                     raw_json, _now(), status),
                 )
                 return "added"
             if rating is None:
@@ -67,13 +68,13 @@ class HistoryRepository:
                 consumed_at = old[3]
             if raw_json is None:
                 raw_json = old[5]
-            new = (rating, lo, hi, consumed_at, source, raw_json)
+            new = (rating, lo, hi, consumed_at, source, raw_json, status)
             if new == tuple(old):
                 return "unchanged"
             conn.execute(
                 "UPDATE history SET rating=?, rating_min=?, rating_max=?, rating_norm=?,"
-                " consumed_at=?, source=?, raw=? WHERE item_id=?",
-                (rating, lo, hi, _norm(rating, lo, hi), consumed_at, source, raw_json, item_id),
+                " consumed_at=?, source=?, raw=?, status=? WHERE item_id=?",
+                (rating, lo, hi, _norm(rating, lo, hi), consumed_at, source, raw_json, status, item_id),
             )
             return "updated"
 
@@ -85,7 +86,7 @@ class HistoryRepository:
         """Every entry, latest first."""
         rows = self.db.read(
             f"SELECT {ITEM_COLUMNS}, h.rating, h.rating_min, h.rating_max, h.rating_norm,"
-            " h.consumed_at, h.source, h.added_at, h.id FROM history h"
+            " h.consumed_at, h.source, h.added_at, h.id, h.status FROM history h"
             " JOIN items ON items.id = h.item_id JOIN catalogs ON catalogs.id = items.catalog_id"
             " ORDER BY COALESCE(h.consumed_at, substr(h.added_at, 1, 10)) DESC, h.id DESC"
         )
@@ -101,6 +102,7 @@ class HistoryRepository:
                 source=r[n + 5],
                 added_at=r[n + 6],
                 seq=r[n + 7],
+                status=r[n + 8],
             )
             for r in rows
         ]

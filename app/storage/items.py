@@ -175,16 +175,23 @@ class ItemRepository:
         )
 
     def add_own(self, item: Item) -> int:
-        """Add (or find) an item of the person's own, keyed by kind, title and year."""
+        """Add (or find) an item of the person's own, keyed by kind, title and year.
+
+        A missing year matches any year: "Piranesi" from one export and "Piranesi (2020)"
+        from another are one book.
+        """
         catalog_id = self.user_catalog_id()
-        key = f"{item.kind}:{normalize_title(item.title)}:{item.year or ''}"
+        norm = normalize_title(item.title)
+        key = f"{item.kind}:{norm}:{item.year or ''}"
         own = replace(item, catalog=USER_CATALOG, source_key=key, id=None)
         with self.db.transaction() as conn:
-            existing = conn.execute(
-                "SELECT id FROM items WHERE catalog_id = ? AND source_key = ?", (catalog_id, key)
-            ).fetchone()
-            if existing:
-                return int(existing[0])
+            for found, year in conn.execute(
+                "SELECT id, year FROM items WHERE catalog_id = ? AND kind = ? AND norm_title = ?"
+                " ORDER BY year IS NULL, id",
+                (catalog_id, item.kind, norm),
+            ).fetchall():
+                if item.year is None or year is None or year == item.year:
+                    return int(found)
             conn.execute(
                 "INSERT INTO items (catalog_id, source_key, kind, title, year, creators, description,"
                 " genres, tags, alt_titles, imdb, tmdb, goodreads, isbn13, popularity, text_hash,"
@@ -256,7 +263,7 @@ class ItemRepository:
             tuple(r)
             for r in self.db.read(
                 "SELECT items.id, items.title, items.year, items.kind, items.alt_titles, items.popularity,"
-                " items.imdb, items.isbn13, items.goodreads FROM items"
+                " items.imdb, items.isbn13, items.goodreads, items.creators FROM items"
                 " JOIN catalogs ON catalogs.id = items.catalog_id WHERE catalogs.name != ?",
                 (USER_CATALOG,),
             )

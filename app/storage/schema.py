@@ -107,6 +107,14 @@ CREATE TABLE imports (
 """
 
 
+# Version 3: how far the person got: finished, still reading/watching, or gave up
+# (did-not-finish counts as a weak negative).
+_V3 = """
+ALTER TABLE history ADD COLUMN status TEXT NOT NULL DEFAULT 'done'
+    CHECK (status IN ('done', 'reading', 'dnf'));
+"""
+
+
 def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title FROM items").fetchall()
     conn.executemany(
@@ -131,5 +139,9 @@ def _v2(conn: sqlite3.Connection) -> None:
     _backfill_norm_titles(conn)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(conn: sqlite3.Connection) -> None:
+    _run(conn, _V3)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)

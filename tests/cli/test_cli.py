@@ -40,13 +40,16 @@ def test_fuzzy_ambiguous_and_unknown_titles(cli) -> None:
     assert "Hamlet (1996)" in ambiguous.stderr and "Hamlet (1948)" in ambiguous.stderr
     unknown = cli("history", "add", "Qwxzv Plmkj Frobnicate")
     assert unknown.returncode == 1 and "matches" in unknown.stderr
+    both = cli("history", "add", "Alien (1979)")  # the film and Alan Dean Foster's novel
+    assert both.returncode == 1 and "--kind book" in both.stderr and "--kind film" in both.stderr
+    assert cli("history", "add", "Alien (1979)", "--kind", "film").returncode == 0
 
 
 def test_recommend_json_contract(cli) -> None:
     empty = cli("recommend")
     assert empty.returncode == 1 and "history is empty" in empty.stderr
     for title in FIVE:
-        assert cli("history", "add", title, "--rating", "5").returncode == 0
+        assert cli("history", "add", title, "--rating", "5", "--kind", "film").returncode == 0
     result = cli("recommend", "-k", "5", "--kind", "film", "--diversity", "0.3", "--json")
     assert result.returncode == 0, result.stderr
     recs = json.loads(result.stdout)
@@ -61,7 +64,7 @@ def test_recommend_json_contract(cli) -> None:
 
 def test_why_json_contract_and_errors(cli) -> None:
     for title in FIVE[:3]:
-        cli("history", "add", title, "--rating", "5")
+        cli("history", "add", title, "--rating", "5", "--kind", "film")
     top = json.loads(cli("recommend", "-k", "1", "--json").stdout)[0]
     why = cli("why", str(top["item_id"]), "--json")
     assert why.returncode == 0, why.stderr
@@ -106,7 +109,7 @@ def _big_csv(path: Path, rows: int, *, pad: int = 0) -> Path:
 
 @pytest.mark.slow
 def test_killing_an_import_midway_leaves_the_database_as_it_was(cli, tmp_path: Path) -> None:
-    assert cli("history", "add", "Alien (1979)", "--rating", "4").returncode == 0
+    assert cli("history", "add", "Alien (1979)", "--rating", "4", "--kind", "film").returncode == 0
     db = cli.data_dir / DB_FILENAME
     wal = db.with_name(DB_FILENAME + "-wal")
 

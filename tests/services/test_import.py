@@ -41,7 +41,7 @@ def _write(tmp_path: Path, text: str, name: str = "films.csv", encoding: str = "
 
 
 def test_generic_import_matches_and_reports(services: Services, tmp_path: Path) -> None:
-    report = services.history.import_csv(_write(tmp_path, FILMS))
+    report = services.history.import_file(_write(tmp_path, FILMS))
     assert report.format == "generic"
     assert report.rows == 6
     assert report.skipped == 1 and report.skipped_reasons == {"no title": 1}
@@ -59,9 +59,9 @@ def test_generic_import_matches_and_reports(services: Services, tmp_path: Path) 
 
 def test_reimporting_the_same_file_changes_nothing(services: Services, tmp_path: Path) -> None:
     path = _write(tmp_path, FILMS)
-    services.history.import_csv(path)
+    services.history.import_file(path)
     before = _dump(services)
-    again = services.history.import_csv(path)
+    again = services.history.import_file(path)
     assert again.already_imported
     assert again.imported == 0 and again.unchanged == 5
     assert _dump(services) == before
@@ -69,7 +69,7 @@ def test_reimporting_the_same_file_changes_nothing(services: Services, tmp_path:
 
 def test_mapping_names_the_columns(services: Services, tmp_path: Path) -> None:
     path = _write(tmp_path, "Film;Released;Stars\nThe Matrix;1999;4.5\n")
-    report = services.history.import_csv(path, mapping="title=Film,year=Released,rating=Stars", kind="film")
+    report = services.history.import_file(path, mapping="title=Film,year=Released,rating=Stars", kind="film")
     assert report.matched == 1
     (entry,) = services.history.entries()
     assert entry.rating == 4.5 and entry.rating_max == 5
@@ -77,14 +77,14 @@ def test_mapping_names_the_columns(services: Services, tmp_path: Path) -> None:
 
 def test_latin1_file_imports_with_accents(services: Services, tmp_path: Path) -> None:
     path = _write(tmp_path, "Title,Year\nAmélie,2001\nLéon: The Professional,1994\n", encoding="cp1252")
-    report = services.history.import_csv(path)
+    report = services.history.import_file(path)
     assert report.encoding == "cp1252" and report.matched == 2
 
 
 def test_missing_columns_change_nothing(services: Services, tmp_path: Path) -> None:
     before = _dump(services)
     with pytest.raises(InputError, match="Missing required column"):
-        services.history.import_csv(_write(tmp_path, "Foo,Bar\n1,2\n"))
+        services.history.import_file(_write(tmp_path, "Foo,Bar\n1,2\n"))
     assert _dump(services) == before
 
 
@@ -95,7 +95,7 @@ def test_a_broken_row_late_in_the_file_imports_nothing(services: Services, tmp_p
     path.write_bytes(("Title,Year,Rating\n" + good + '"Broken,2000,3\n').encode() + b"x" * (17 << 20))
     before = _dump(services)
     with pytest.raises(InputError, match="line"):
-        services.history.import_csv(path)
+        services.history.import_file(path)
     assert _dump(services) == before
 
 
@@ -106,7 +106,7 @@ def test_a_full_disk_mid_import_imports_nothing(services: Services, tmp_path: Pa
     conn.execute(f"PRAGMA max_page_count = {pages + 20}")
     rows = "".join(f"Own film {k} {'x' * 200},2000,3\n" for k in range(3000))
     with pytest.raises(StorageError, match="full"):
-        services.history.import_csv(_write(tmp_path, "Title,Year,Rating\n" + rows))
+        services.history.import_file(_write(tmp_path, "Title,Year,Rating\n" + rows))
     assert [e.item.title for e in services.history.entries()] == ["The Matrix"]
 
 
@@ -119,7 +119,7 @@ def test_cancel_imports_nothing(services: Services, tmp_path: Path) -> None:
             token.cancel()
 
     with pytest.raises(Cancelled):
-        services.history.import_csv(_write(tmp_path, "Title,Year,Rating\n" + rows), progress=progress,
+        services.history.import_file(_write(tmp_path, "Title,Year,Rating\n" + rows), progress=progress,
                                     cancel=token)
     assert services.history.entries() == []
 
@@ -145,7 +145,7 @@ def test_any_file_imports_fully_or_not_at_all(bare_services: Services, tmp_path:
     path.write_bytes(data)
     before = _dump(bare_services)
     try:
-        report = bare_services.history.import_csv(path)
+        report = bare_services.history.import_file(path)
     except (InputError, StorageError):
         assert _dump(bare_services) == before  # a failure leaves nothing behind
         return

@@ -22,7 +22,7 @@ def _genres(services: Services, item_id: int) -> list[str]:
 @pytest.fixture
 def scifi(services: Services) -> Services:
     for title in SCI_FI:
-        services.history.add(title, rating=5)
+        services.history.add(title, rating=5, kind="film")
     return services
 
 
@@ -56,7 +56,7 @@ def test_why_gives_the_full_attribution_that_adds_up(scifi: Services) -> None:
 
 def test_why_refuses_history_items_and_unknown_titles(scifi: Services) -> None:
     with pytest.raises(InputError, match="in your history"):
-        scifi.recommender.why("Alien (1979)")
+        scifi.recommender.why("Blade Runner (1982)")
     with pytest.raises((NotFound, AmbiguousItem)):
         scifi.recommender.why("qqqq xxxx zzzz")
 
@@ -70,7 +70,11 @@ def test_filters_restrict_the_candidates(scifi: Services) -> None:
     old = scifi.recommender.recommend(k=10, filters=Filters(year_max=1970))
     assert old and all(r.item.year is not None and r.item.year <= 1970 for r in old)
     assert sum(r.probability for r in old) < 1
-    assert scifi.recommender.recommend(k=5, filters=Filters(kind="book")) == []
+    books = scifi.recommender.recommend(k=5, filters=Filters(kind="book"))
+    assert len(books) == 5 and {r.item.kind for r in books} == {"book"}
+    assert {r.item.catalog for r in scifi.recommender.recommend(k=5, filters=Filters(catalog="goodbooks-10k"))} == {
+        "goodbooks-10k"}
+    assert scifi.recommender.recommend(k=5, filters=Filters(kind="other")) == []
     with pytest.raises(NotFound, match="no catalog"):
         scifi.recommender.recommend(filters=Filters(catalog="nope"))
 
@@ -120,7 +124,7 @@ def test_an_item_of_ones_own_counts_through_its_text(services: Services, tmp_pat
     path = tmp_path / "mine.csv"
     path.write_text("Title,Year,Rating,Kind\nA Space Odyssey of Robots and Androids,2031,5,film\n",
                     encoding="utf-8")
-    services.history.import_csv(path)
+    services.history.import_file(path)
     recs = services.recommender.recommend(k=10)
     assert services.embeddings.last_embedded == 1  # only the new text
     assert all(r.contributions[0].title == "A Space Odyssey of Robots and Androids" for r in recs)

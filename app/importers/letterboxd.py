@@ -1,0 +1,183 @@
+"""Letterboxd export ZIP: diary, ratings, watched, reviews, watchlist and liked films.
+
+One film that appears in several files becomes one entry: the rating from
+ratings.csv (the current one), else the latest diary or review rating; the latest
+date it was watched (the diary's Watched Date), else the latest date it was logged.
+The archive is read member by member with hard caps, so a zip bomb or a member
+named ``../../etc/passwd`` cannot do harm: only the known names are read, and never
+written to disk under their own names.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from app.core.errors import InputError
+from app.core.text import clean_text
+from app.importers.csvfile import open_csv
+from app.importers.generic import ImportRow, Skip
+from app.importers.values import parse_date, parse_float, parse_year
+
+__all__ = ["FORMAT", "MAX_MEMBER_BYTES", "is_letterboxd_zip", "read_zip"]
+
+FORMAT = "letterboxd"
+MAX_MEMBER_BYTES = 64 << 20  # far above any real export; a bomb stops here
+MAX_MEMBERS = 10_000
+_FILES = ("diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "watchlist.csv", "likes/films.csv")
+
+
+def _safe_name(name: str) -> str | None:
+    """The member's path if it is a plain relative path, else None (traversal, absolute)."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        return None
+    return path.as_posix()
+
+
+def _members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise InputError("The archive has too many files to be a Letterboxd export.")
+    found: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        name = _safe_name(info.filename)
+        if name is None or info.is_dir():
+            continue
+        # Exports sometimes sit in a top folder: match on the trailing path.
+        for wanted in _FILES:
+            if name == wanted or name.endswith("/" + wanted) and name.count("/") == wanted.count("/") + 1:
+                found.setdefault(wanted, info)
+    return found
+
+
+def is_letterboxd_zip(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = _members(archive)
+    except (zipfile.BadZipFile, OSError, InputError):
+        return False
+    return any(n in names for n in ("diary.csv", "ratings.csv", "watched.csv"))
+
+
+def _extract(archive: zipfile.ZipInfo, zf: zipfile.ZipFile, folder: Path, index: int) -> Path:
+    """Copy one member out under a name of our own, stopping at MAX_MEMBER_BYTES."""
+    if archive.file_size > MAX_MEMBER_BYTES:
+        raise InputError(f"{archive.filename} in the archive is too large ({archive.file_size} bytes).")
+    target = folder / f"member-{index}.csv"
+    written = 0
+    with zf.open(archive) as src, target.open("wb") as dst:
+        while chunk := src.read(1 << 20):
+            written += len(chunk)
+            if written > MAX_MEMBER_BYTES:  # the header lied about the size
+                raise InputError(f"{archive.filename} in the archive unpacks to more than it claims.")
+            dst.write(chunk)
+    return target
+
+
+@dataclass
+class _Film:
+    key: str
+    title: str
+    year: int | None
+    rating: float | None = None
+    rating_date: str = ""  # the date of the entry the rating came from
+    current_rating: bool = False  # from ratings.csv: wins over diary ratings
+    watched_on: str | None = None  # the diary's "Watched Date": when it was seen
+    logged_on: str | None = None  # any file's "Date": when it was logged or rated
+    watched: bool = False
+    liked: bool = False
+    saved: bool = False
+    first_line: int = 0
+    raw: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _film_key(row: dict[str, str]) -> tuple[str, str, int | None]:
+    # Not the Letterboxd URI: in diary.csv and reviews.csv it names the diary entry, not the film.
+    title = clean_text(row.get("Name"))
+    year = parse_year(row.get("Year"))
+    return f"{title.casefold()}|{year}", title, year
+
+
+def read_zip(path: Path) -> Iterator[ImportRow | Skip]:
+    """Films merged across the export's files, one ImportRow each."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"{path.name} is not a readable ZIP archive: {exc}.") from exc
+    films: dict[str, _Film] = {}
+    skips: list[Skip] = []
+    line_no = 0
+    with zf, tempfile.TemporaryDirectory(prefix="hearth-letterboxd-") as tmp:
+        members = _members(zf)
+        if not any(n in members for n in ("diary.csv", "ratings.csv", "watched.csv")):
+            raise InputError(
+                f"{path.name} is not a Letterboxd export: it has no diary.csv, ratings.csv or watched.csv.",
+                hint="Export your data from letterboxd.com (Settings -> Data) and import the ZIP as it is.",
+            )
+        for index, name in enumerate(_FILES):
+            if name not in members:
+                continue
+            try:
+                csv_file = open_csv(_extract(members[name], zf, Path(tmp), index))
+            except zipfile.BadZipFile as exc:
+                raise InputError(f"{name} in {path.name} is damaged: {exc}.") from exc
+            except InputError as exc:
+                raise InputError(f"{name} in {path.name}: {exc.message}", hint=exc.hint) from exc
+            try:
+                if "Name" not in csv_file.header:
+                    raise InputError(f"{name} in {path.name} has no Name column.")
+                for row in csv_file.rows():
+                    line_no += 1
+                    key, title, year = _film_key(row)
+                    if not title:
+                        skips.append(Skip(line_no, "no title"))
+                        continue
+                    film = films.setdefault(key, _Film(key, title, year, first_line=line_no))
+                    _merge(film, name, row)
+            except zipfile.BadZipFile as exc:
+                raise InputError(f"{name} in {path.name} is damaged: {exc}.") from exc
+            finally:
+                csv_file.close()
+    yield from skips
+    for film in films.values():
+        watched = film.watched or not film.saved
+        yield ImportRow(
+            line=film.first_line,
+            title=film.title,
+            year=film.year,
+            kind="film",
+            rating=film.rating,
+            scale=(0.5, 5.0) if film.rating is not None else None,
+            consumed_at=(film.watched_on or film.logged_on) if watched else None,
+            saved=not watched,
+            liked=film.liked,
+            raw={name: " | ".join(f"{k}={v}" for k, v in row.items()) for name, row in film.raw.items()},
+        )
+
+
+def _merge(film: _Film, name: str, row: dict[str, str]) -> None:
+    film.raw[name] = dict(row)
+    if name == "watchlist.csv":
+        film.saved = True
+        return
+    film.watched = True
+    if name == "likes/films.csv":
+        film.liked = True
+        return  # the date there is when it was liked, not watched
+    watched_on, logged_on = parse_date(row.get("Watched Date")), parse_date(row.get("Date"))
+    if watched_on and (film.watched_on is None or watched_on > film.watched_on):
+        film.watched_on = watched_on
+    if logged_on and (film.logged_on is None or logged_on > film.logged_on):
+        film.logged_on = logged_on
+    date = watched_on or logged_on
+    rating = parse_float(row.get("Rating"))
+    if rating is None or not 0.5 <= rating <= 5:
+        return
+    if name == "ratings.csv":
+        film.rating, film.current_rating = rating, True
+    elif not film.current_rating and (date or "") >= film.rating_date:
+        film.rating, film.rating_date = rating, date or ""
