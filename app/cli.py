@@ -264,6 +264,57 @@ def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_args(a: argparse.Namespace) -> dict[str, Any]:
+    from app.services.evaluate import Layout, Protocol
+
+    mapping = dict(part.split("=", 1) for part in (a.map or "").split(",") if "=" in part)
+    if a.map and not mapping:
+        raise InputError(f"Cannot read the mapping {a.map!r}: write it as name=COLUMN,...")
+    if a.holdout is not None and a.leave_last is not None:
+        raise InputError("Use either --holdout or --leave-last, not both.")
+    protocol = Protocol(holdout=a.holdout if a.holdout is not None else 0.2, leave_last=a.leave_last,
+                        seed=a.seed, positive=a.positive, min_positives=a.min_positives)
+    return {"ratings": Path(a.ratings), "items": Path(a.items), "tags": Path(a.tags) if a.tags else None,
+            "layout": Layout().with_mapping(mapping), "protocol": protocol}
+
+
+def cmd_eval(s: Services, a: argparse.Namespace) -> int:
+    from app.services.evaluate import Evaluator
+
+    evaluator = Evaluator(s.embeddings)
+    args = _eval_args(a)
+    params = s.settings.ranking_params()
+    tuning = None
+    with TerminalProgress() as progress:
+        if a.tune:
+            params, tuning = evaluator.tune(**args, start=params, progress=progress,
+                                            log=lambda line: print(f"tune: {line}", file=sys.stderr))
+        result = evaluator.evaluate(**args, params=params, progress=progress)
+    if tuning is not None:
+        result["tuning"] = {k: v for k, v in tuning.items() if k != "trail"}
+    if a.json:
+        _print_json(result)
+        return 0
+    p = result["protocol"]
+    held = f"last {p['leave_last']}" if p["leave_last"] else f"last {p['holdout']:.0%}"
+    print(f"{p['users']} users, {p['items']} items, {p['test_items']} held-out positives ({held} by time), "
+          f"{result['seconds']['total']:.0f} s")
+    names = ["ndcg@10", "recall@10", "recall@20", "hr@10", "mrr", "coverage@10", "novelty", "diversity"]
+    for part in ("all", "cold"):
+        title = "all test items" if part == "all" else f"cold items (< {result['protocol']['cold_below']} "
+        title += "" if part == "all" else f"training interactions; {result['models']['hearth']['cold']['users']} users)"
+        print(f"\n{title}")
+        print(f"{'model':<9}" + "".join(f"{n:>20}" for n in names))
+        for model, values in result["models"].items():
+            v = values if part == "all" else values["cold"]
+            cells = "".join(f"{v[n]:>8.4f} [{v[n + '_ci'][0]:.3f},{v[n + '_ci'][1]:.3f}]" for n in names)
+            print(f"{model:<9}{cells}")
+    if tuning is not None:
+        changed = {k: v for k, v in result["params"].items() if v != SETTINGS[k].default}
+        print(f"\ntuned on a validation split of the training part: {changed or 'the defaults'}")
+    return 0
+
+
 def cmd_status(s: Services, a: argparse.Namespace) -> int:
     status = s.status()
     print(f"Hearth data: {status['database']}")
@@ -339,6 +390,22 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_settings)
 
+    ev = sub.add_parser("eval", help="measure the ranking against baselines on held-out ratings")
+    ev.add_argument("--ratings", required=True, help="interactions CSV (MovieLens layout: userId,movieId,rating,"
+                    "timestamp)")
+    ev.add_argument("--items", required=True, help="items CSV (movieId,title,genres)")
+    ev.add_argument("--tags", help="tags CSV (userId,movieId,tag,timestamp)")
+    ev.add_argument("--map", help="other column names, e.g. user=uid,item=iid,rating=stars,timestamp=ts,title=name")
+    ev.add_argument("--holdout", type=float, help="share of each user's positives held out by time (default 0.2)")
+    ev.add_argument("--leave-last", type=int, help="hold out each user's last N positives instead")
+    ev.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
+    ev.add_argument("--positive", type=float, default=4.0, help="ratings counted as positive (default 4)")
+    ev.add_argument("--min-positives", type=int, default=5, help="users need this many positives (default 5)")
+    ev.add_argument("--tune", action="store_true",
+                    help="first tune the ranking constants on a validation split of the training part")
+    ev.add_argument("--json", action="store_true")
+    ev.set_defaults(func=cmd_eval)
+
     b = sub.add_parser("build-catalog", help="rebuild a bundled catalog from public data")
     b.add_argument("source_kind", choices=["movielens", "goodbooks"])
     b.add_argument("--source", help="the data folder (default ../shared/data/ml-latest-small or goodbooks-10k)")
@@ -351,7 +418,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-NEEDS_CATALOGS = {cmd_history_add, cmd_import, cmd_recommend, cmd_why, cmd_feedback, cmd_catalogs, cmd_status}
+# eval needs them too: the bundled films' embeddings are its embedding cache.
+NEEDS_CATALOGS = {cmd_history_add, cmd_import, cmd_recommend, cmd_why, cmd_feedback, cmd_catalogs, cmd_status,
+                  cmd_eval}
 
 
 def run(services: Services, args: argparse.Namespace) -> int:

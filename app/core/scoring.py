@@ -23,13 +23,19 @@ __all__ = [
     "Evidence",
     "Scored",
     "SparseRows",
+    "COLD_COUNT",
     "Universe",
     "attribute",
     "evidence_weights",
+    "popularity_prior",
+    "total_scores",
     "rank",
     "score_all",
     "text_neighbours",
 ]
+
+
+COLD_COUNT = 5.0  # interactions at which an item counts as half warm for cold_boost
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,6 +45,19 @@ class Universe:
     item_ids: np.ndarray  # (N,) int64
     embeddings: np.ndarray  # (N, d) float32, rows L2-normalised
     prior: np.ndarray  # (N,) float32, log popularity scaled to [0, 1] per catalog
+    counts: np.ndarray | None = None  # (N,) interactions behind each item's public data (cold = few)
+
+    def content_scale(self, params: RankingParams) -> np.ndarray | None:
+        """Per-item factor on c(h,i): 1 + cold_boost * m / (count + m), m = COLD_COUNT.
+
+        Items with little interaction data get no help from B, so their text similarity
+        counts for more. A per-item factor keeps the attribution exact.
+        """
+        if params.cold_boost == 0 or self.counts is None:
+            return None
+        return (1.0 + params.cold_boost * COLD_COUNT / (np.maximum(self.counts, 0) + COLD_COUNT)).astype(
+            np.float64
+        )
 
     def __len__(self) -> int:
         return int(self.item_ids.shape[0])
@@ -222,12 +241,35 @@ def score_all(
         content = (universe.embeddings @ profile).astype(np.float64)
     else:
         content = evidence.text.weighted_sum(evidence.weights, n)
+    scale = universe.content_scale(params)
+    if scale is not None:
+        content *= scale
     cf = (
         evidence.cf.weighted_sum(evidence.weights, n)
         if params.beta != 0 and len(evidence)
         else np.zeros(n, dtype=np.float64)
     )
     return params.alpha * content, params.beta * cf
+
+
+def total_scores(
+    universe: Universe, evidence: Evidence, params: RankingParams, *, feedback: np.ndarray | None = None
+) -> np.ndarray:
+    """f(u, i) for every item, float64 (N,): both history terms, the prior and feedback."""
+    content, cf = score_all(universe, evidence, params)
+    f = content
+    f += cf
+    f += params.gamma * universe.prior
+    if feedback is not None:
+        f += feedback
+    return f
+
+
+def popularity_prior(counts: np.ndarray) -> np.ndarray:
+    """prior(i) = log(1 + count), scaled to [0, 1] (catalogs' counts are not comparable)."""
+    prior = np.log1p(np.maximum(np.asarray(counts, dtype=np.float64), 0))
+    top = prior.max() if len(prior) else 0.0
+    return (prior / top if top > 0 else prior).astype(np.float32)
 
 
 def attribute(
@@ -240,6 +282,9 @@ def attribute(
         cos = (evidence.embeddings @ universe.embeddings[positions].T).astype(np.float64)
     else:
         cos = evidence.text.columns(positions)
+    scale = universe.content_scale(params)
+    if scale is not None:
+        cos = cos * scale[positions]
     b = evidence.cf.columns(positions)
     return w * params.alpha * cos, w * params.beta * b
 
@@ -284,13 +329,9 @@ def rank(
     count = int(np.count_nonzero(candidates))
     if not count:
         return []
-    content, cf = score_all(universe, evidence, params)
     # f is built in place and masked to -inf off the candidates: at 1M items every
     # pass over the array costs milliseconds.
-    f = content + cf
-    f += params.gamma * universe.prior
-    if feedback is not None:
-        f += feedback
+    f = total_scores(universe, evidence, params, feedback=feedback)
     if only is not None:
         picked = np.asarray(only, dtype=np.int64)
         wanted = f[picked].copy()

@@ -76,23 +76,24 @@ class RankingParams:
     P(i|u) = softmax(f / tau) over the candidates.
     """
 
-    # Defaults picked on a validation split carved from MovieLens training data (never
-    # its test part); the evaluation harness re-tunes them.
+    # Defaults tuned on a validation split carved from MovieLens latest-small's training
+    # part (never its test part) by `hearth eval --tune` (see README, "Evaluation").
     alpha: float = 0.03  # content: text cosine to each history item
     beta: float = 1.0  # item-to-item weights that ship with a catalog
     gamma: float = 0.005  # log-popularity prior, scaled to [0, 1] per catalog
-    tau: float = 0.01  # softmax temperature
+    tau: float = 0.002  # softmax temperature
     half_life: float = 30.0  # recency half-life, in positions or days (see decay)
     decay: str = "position"  # "position" (from the latest item) or "days"
     text_neighbours: int = 50  # c(h,i) kept for each history item's top-k text neighbours; 0 = all
+    cold_boost: float = 0.5  # extra weight of c(h,i) for items with little interaction data
     rating_center: float = 0.4  # normalised rating that counts as neutral (0.4 = 2.3 of 0.5-5 stars)
     unrated_weight: float = 0.5  # weight of an entry without a rating (it was chosen, so mildly liked)
     dnf_weight: float = 0.25  # a did-not-finish entry counts this much against
     like_weight: float = 1.0  # a liked item counts like a top-rated history entry
     dislike_weight: float = 1.0  # a disliked item counts like a bottom-rated one
     # Feedback terms on a candidate's own score, in units of tau: +1 multiplies its odds by e.
+    # (A disliked item leaves the candidates, like one marked not interested.)
     like_bonus: float = 1.0
-    dislike_penalty: float = 5.0
     saved_bonus: float = 0.0
 
     def with_(self, **changes: Any) -> RankingParams:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +14,15 @@ from app.core.errors import InputError
 from app.core.text import split_title_year
 from app.core.types import Item
 
-__all__ = ["Interactions", "display_title", "parse_movielens_title", "read_interactions", "read_movies"]
+__all__ = [
+    "Interactions",
+    "Layout",
+    "display_title",
+    "parse_movielens_title",
+    "read_interactions",
+    "read_movies",
+    "read_tags",
+]
 
 _ARTICLE_SUFFIX = re.compile(
     r"^(?P<rest>.*), (?P<article>The|A|An|Les|Le|La|L'|El|Il|Los|Las|Der|Die|Das|Den|Det|I|Lo|Un|Une)$"
@@ -52,12 +60,15 @@ def parse_movielens_title(raw: str) -> tuple[str, int | None, tuple[str, ...]]:
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
     if not path.is_file():
-        raise InputError(f"{path} is missing: a MovieLens folder has {path.name}.")
+        raise InputError(f"{path} is missing.")
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
-            raise InputError(f"{path.name} lacks the column(s) {', '.join(missing)}.")
+            raise InputError(
+                f"{path.name} lacks the column(s) {', '.join(missing)}.",
+                hint="Name its columns with --map (e.g. --map user=uid,item=iid,rating=stars,timestamp=ts).",
+            )
         return list(reader)
 
 
@@ -76,6 +87,26 @@ def _top_tags(tag_rows: list[str]) -> tuple[str, ...]:
     return tuple(sorted(forms[k].items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k in ranked)
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Column names of the interactions, items and tags files (MovieLens by default)."""
+
+    user: str = "userId"
+    item: str = "movieId"
+    rating: str = "rating"
+    timestamp: str = "timestamp"
+    title: str = "title"
+    genres: str = "genres"
+    tag: str = "tag"
+
+    def with_mapping(self, mapping: dict[str, str]) -> Layout:
+        unknown = set(mapping) - set(self.__dataclass_fields__)
+        if unknown:
+            raise InputError(f"Unknown column name(s) in --map: {', '.join(sorted(unknown))}.",
+                             hint="Known: " + ", ".join(self.__dataclass_fields__) + ".")
+        return replace(self, **mapping)
+
+
 @dataclass(frozen=True, eq=False)
 class Interactions:
     """(user, item, rating, timestamp) rows; items are source keys (movieId as text)."""
@@ -84,50 +115,72 @@ class Interactions:
     items: np.ndarray  # object (str source keys)
     ratings: np.ndarray  # float32
     timestamps: np.ndarray  # int64
+    user_keys: tuple[str, ...] = ()  # the file's user id of each user index
+
+    def subset(self, mask: np.ndarray) -> Interactions:
+        return Interactions(self.users[mask], self.items[mask], self.ratings[mask], self.timestamps[mask],
+                            self.user_keys)
 
 
-def read_interactions(
-    path: Path, *, columns: tuple[str, str, str, str] = ("userId", "movieId", "rating", "timestamp")
-) -> Interactions:
-    user_col, item_col, rating_col, time_col = columns
-    rows = _read_csv(path, columns)
-    return Interactions(
-        users=np.array([int(r[user_col]) for r in rows], dtype=np.int64),
-        items=np.array([r[item_col] for r in rows], dtype=object),
-        ratings=np.array([float(r[rating_col]) for r in rows], dtype=np.float32),
-        timestamps=np.array([int(float(r[time_col] or 0)) for r in rows], dtype=np.int64),
-    )
+def read_interactions(path: Path, layout: Layout = Layout()) -> Interactions:
+    cols = (layout.user, layout.item, layout.rating, layout.timestamp)
+    rows = _read_csv(path, cols)
+    users = sorted({r[layout.user] for r in rows})
+    user_index = {u: k for k, u in enumerate(users)}
+    try:
+        return Interactions(
+            users=np.array([user_index[r[layout.user]] for r in rows], dtype=np.int64),
+            items=np.array([r[layout.item] for r in rows], dtype=object),
+            ratings=np.array([float(r[layout.rating]) for r in rows], dtype=np.float32),
+            timestamps=np.array([int(float(r[layout.timestamp] or 0)) for r in rows], dtype=np.int64),
+            user_keys=tuple(users),
+        )
+    except ValueError as exc:
+        raise InputError(f"{path.name} has a rating or timestamp that is not a number: {exc}.") from exc
+
+
+def read_tags(
+    path: Path, layout: Layout = Layout(), *, leave_out: set[tuple[int, str]] | None = None,
+    users: dict[str, int] | None = None,
+) -> dict[str, list[str]]:
+    """Tags by item; ``leave_out`` drops (user, item) pairs (held-out interactions)."""
+    rows = _read_csv(path, (layout.item, layout.tag))
+    by_item: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        if leave_out and users is not None and layout.user in row:
+            if (users.get(row[layout.user], -1), row[layout.item]) in leave_out:
+                continue
+        by_item[row[layout.item]].append(row[layout.tag])
+    return by_item
 
 
 def read_movies(
-    folder: Path,
+    movies_path: Path,
     *,
-    ratings: Interactions | None = None,
-    tags_path: Path | None = None,
+    layout: Layout = Layout(),
+    links_path: Path | None = None,
+    tags: dict[str, list[str]] | None = None,
+    popularity: Counter[str] | None = None,
 ) -> list[Item]:
-    """Films from ``movies.csv`` with ids from ``links.csv`` and tags from ``tags.csv``.
+    """Films from a MovieLens-style items file, with ids from links and community tags.
 
-    Popularity is the number of ratings in ``ratings`` (all of them, any value).
+    Popularity is the number of ratings each item has in the interactions given.
     """
-    movies = _read_csv(folder / "movies.csv", ("movieId", "title", "genres"))
-    links_path = folder / "links.csv"
+    movies = _read_csv(movies_path, (layout.item, layout.title))
     links = (
         {r["movieId"]: r for r in _read_csv(links_path, ("movieId", "imdbId", "tmdbId"))}
-        if links_path.is_file()
+        if links_path is not None and links_path.is_file()
         else {}
     )
-    tags_path = tags_path or folder / "tags.csv"
-    tags_by_movie: dict[str, list[str]] = defaultdict(list)
-    if tags_path.is_file():
-        for row in _read_csv(tags_path, ("movieId", "tag")):
-            tags_by_movie[row["movieId"]].append(row["tag"])
-    popularity: Counter[str] = Counter(ratings.items.tolist()) if ratings is not None else Counter()
-
+    tags = tags or {}
+    popularity = popularity or Counter()
     items: list[Item] = []
-    for row in sorted(movies, key=lambda r: int(r["movieId"])):
-        key = row["movieId"]
-        title, year, alts = parse_movielens_title(row["title"])
-        genres = tuple(g for g in row["genres"].split("|") if g and g != "(no genres listed)")
+    for row in sorted(movies, key=lambda r: (int(r[layout.item]) if r[layout.item].isdigit() else 0, r[layout.item])):
+        key = row[layout.item]
+        title, year, alts = parse_movielens_title(row[layout.title])
+        genres = tuple(
+            g for g in (row.get(layout.genres) or "").split("|") if g and g != "(no genres listed)"
+        )
         link = links.get(key, {})
         imdb = link.get("imdbId", "").strip()
         tmdb = link.get("tmdbId", "").strip()
@@ -139,7 +192,7 @@ def read_movies(
                 title=title,
                 year=year,
                 genres=genres,
-                tags=_top_tags(tags_by_movie.get(key, [])),
+                tags=_top_tags(tags.get(key, [])),
                 alt_titles=alts,
                 imdb=str(int(imdb)) if imdb.isdigit() else None,
                 tmdb=str(int(tmdb)) if tmdb.isdigit() else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from app.importers import cf
 from app.importers.bundle import WEIGHT_DTYPE, read_bundle, read_manifest, write_bundle
 from app.importers.files import sha256_file
 from app.importers.goodbooks import read_books
-from app.importers.movielens import read_interactions, read_movies
+from app.importers.movielens import read_interactions, read_movies, read_tags
 from app.storage import CatalogInfo, Store
 
 __all__ = [
@@ -198,7 +199,9 @@ def build_movielens(
     label = "Building film catalog"
     progress(0, 4, label)
     ratings = read_interactions(source / "ratings.csv")
-    items = read_movies(source, ratings=ratings)
+    tags = read_tags(source / "tags.csv") if (source / "tags.csv").is_file() else {}
+    items = read_movies(source / "movies.csv", links_path=source / "links.csv", tags=tags,
+                        popularity=Counter(ratings.items.tolist()))
     progress(1, 4, label)
     position = {it.source_key: k for k, it in enumerate(items)}
     keep = ratings.ratings >= positive

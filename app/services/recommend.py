@@ -36,14 +36,12 @@ class _Loaded:
 
 
 def _prior(popularity: np.ndarray, catalog_ids: np.ndarray) -> np.ndarray:
-    """log(1 + count), scaled to [0, 1] within each catalog (their counts are not comparable)."""
-    prior = np.log1p(np.maximum(popularity, 0))
+    """The popularity prior, scaled within each catalog."""
+    prior = np.zeros(len(popularity), dtype=np.float32)
     for cat in np.unique(catalog_ids):
         mask = catalog_ids == cat
-        top = prior[mask].max()
-        if top > 0:
-            prior[mask] /= top
-    return prior.astype(np.float32)
+        prior[mask] = scoring.popularity_prior(popularity[mask])
+    return prior
 
 
 class RecommendService:
@@ -81,6 +79,7 @@ class RecommendService:
             item_ids=rows.ids,
             embeddings=np.ascontiguousarray(matrix, dtype=np.float32),
             prior=_prior(rows.popularity, rows.catalog_ids),
+            counts=rows.popularity.astype(np.float32),
         )
         self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years)
         self._text_rows.clear()
@@ -203,7 +202,7 @@ class RecommendService:
         if only is not None:
             only_pos = self._positions(loaded, only)
             if not candidates[only_pos].all():
-                raise InputError("That item is marked not interested, so it is not ranked.",
+                raise InputError("That item is marked not interested or disliked, so it is not ranked.",
                                  hint="Clear the feedback to see its score.")
         scored = scoring.rank(
             loaded.universe, evidence, params, candidates=candidates, feedback=bonus,
@@ -226,7 +225,8 @@ class RecommendService:
     ) -> tuple[np.ndarray, np.ndarray]:
         n = len(loaded.universe)
         mask = np.ones(n, dtype=bool)
-        excluded = [i for i in consumed] + [i for i, k in feedback.items() if "not_interested" in k]
+        # Disliked items go too (they also count against similar items, as evidence).
+        excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"})]
         if excluded:
             mask[self._positions(loaded, excluded)] = False
         if filters.kind:
@@ -242,11 +242,7 @@ class RecommendService:
             mask &= loaded.catalog_ids == found
         bonus = np.zeros(n, dtype=np.float64)
         for item_id, kinds in feedback.items():
-            term = (
-                params.like_bonus * ("like" in kinds)
-                - params.dislike_penalty * ("dislike" in kinds)
-                + params.saved_bonus * ("saved" in kinds)
-            ) * params.tau
+            term = (params.like_bonus * ("like" in kinds) + params.saved_bonus * ("saved" in kinds)) * params.tau
             if term:
                 bonus[self._positions(loaded, [item_id])[0]] = term
         return mask, bonus

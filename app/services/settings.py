@@ -31,13 +31,13 @@ _RANKING_HELP = {
     "half_life": "recency half-life (positions or days)",
     "decay": "measure age by 'position' from the latest entry or by 'days'",
     "text_neighbours": "text neighbours kept per history item (0 = all items)",
+    "cold_boost": "extra weight of text similarity for items few people rated",
     "rating_center": "normalised rating that counts as neutral (0-1)",
     "unrated_weight": "weight of an entry without a rating",
     "dnf_weight": "how much a did-not-finish entry counts against",
     "like_weight": "weight of a liked item as evidence",
     "dislike_weight": "weight of a disliked item as negative evidence",
     "like_bonus": "score bonus of a liked item, in units of tau",
-    "dislike_penalty": "score penalty of a disliked item, in units of tau",
     "saved_bonus": "score bonus of an item saved for later, in units of tau",
 }
 _RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -45,6 +45,7 @@ _RANGES: dict[str, tuple[float | None, float | None]] = {
     "half_life": (0.0, None),
     "text_neighbours": (0, 100000),
     "rating_center": (0.0, 1.0),
+    "cold_boost": (0.0, None),
 }
 
 

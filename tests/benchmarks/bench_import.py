@@ -1,0 +1,70 @@
+"""Importing a 5,000-row Goodreads export (embedding excluded: it happens at recommend time).
+
+    python -m tests.benchmarks import [--rows 5000]
+
+The export is written in the 24-column Goodreads layout from the bundled book
+catalog's titles and authors (as a reader's shelves would hold them, edition ids
+unknown to the catalog), plus a fifth of books no catalog has.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from app.services import Services
+from app.services.catalogs import resources_dir
+from app.storage import Store
+from tests.fixtures.exports.make_exports import GOODREADS_24
+
+
+def write_export(path: Path, rows: int) -> None:
+    books = []
+    with (resources_dir() / "catalogs" / "goodbooks-10k" / "items.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            books.append(json.loads(line))
+    columns = GOODREADS_24.split(",")
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns)
+        writer.writeheader()
+        for k in range(rows):
+            row = {c: "" for c in columns}
+            if k % 5 == 4:
+                title, author, year = f"A Book Nobody Catalogued, Volume {k}", f"Author {k}", 2020
+            else:
+                book = books[k % len(books)]
+                title, author, year = book["title"], (book["creators"] or ["Anon"])[0], book["year"] or ""
+            row.update({"Book Id": str(90_000_000 + k), "Title": title, "Author": author,
+                        "ISBN": '=""', "ISBN13": '=""', "My Rating": str(k % 6),
+                        "Original Publication Year": str(year), "Date Read": f"2020/{1 + k % 12:02d}/15",
+                        "Date Added": "2019/12/01", "Exclusive Shelf": "to-read" if k % 10 == 3 else "read",
+                        "My Review": "Good.<br/>Really." if k % 7 == 0 else ""})
+            writer.writerow(row)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=5000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        export = Path(tmp) / "goodreads_library_export.csv"
+        write_export(export, args.rows)
+        store = Store.open(Path(tmp) / "data")
+        services = Services(store)
+        services.catalogs.ensure_bundled()
+        start = time.perf_counter()
+        report = services.history.import_file(export)
+        took = time.perf_counter() - start
+        store.close()
+    rate = report.matched / max(1, report.matched + report.unmatched)
+    print(f"Goodreads export, {report.rows} rows: {took:.2f} s ({report.rows / took:.0f} rows/s), embedding excluded")
+    print(f"matched {report.matched} ({rate:.1%}), unmatched {report.unmatched}, saved {report.saved}, "
+          f"imported {report.imported}, skipped {report.skipped}")
+
+
+if __name__ == "__main__":
+    main()
