@@ -77,8 +77,8 @@ def coverage_ci(
 ) -> tuple[float, float]:
     """Bootstrap interval of coverage@10, resampling users' lists.
 
-    Resampling repeats users, which can only shrink a union, so the percentiles sit
-    below the estimate; the basic bootstrap (2 x estimate - percentiles) corrects that.
+    Resampling repeats users, which can only shrink a union, so every resample sits
+    below the estimate; the interval is the resamples' spread, re-centred on the estimate.
     """
     if not lists:
         return (0.0, 0.0)
@@ -86,5 +86,5 @@ def coverage_ci(
     tops = np.stack([np.asarray(x[:10]) for x in lists])
     estimate = len(np.unique(tops)) / n_items
     values = [len(np.unique(tops[rng.integers(0, len(tops), len(tops))])) / n_items for _ in range(rounds)]
-    low, high = np.quantile(values, 0.025), np.quantile(values, 0.975)
-    return (float(2 * estimate - high), float(2 * estimate - low))
+    shift = estimate - float(np.mean(values))
+    return (float(np.quantile(values, 0.025) + shift), float(np.quantile(values, 0.975) + shift))

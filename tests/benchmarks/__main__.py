@@ -1,16 +1,17 @@
-"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import ...] (default: all)."""
+"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval ...] (default: all)."""
 
 from __future__ import annotations
 
 import sys
 
-from tests.benchmarks import bench_cli, bench_embedding, bench_import, bench_ranking
+from tests.benchmarks import bench_cli, bench_embedding, bench_eval, bench_import, bench_ranking
 
 BENCHES = {
     "ranking": bench_ranking.main,
     "embedding": bench_embedding.main,
     "cli": bench_cli.main,
     "import": bench_import.main,
+    "eval": bench_eval.main,
 }
 
 

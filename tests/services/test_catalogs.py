@@ -12,7 +12,7 @@ from app.core.text import item_text
 from app.importers.bundle import read_bundle
 from app.models.embedder import DEFAULT_MODEL_ID, Embedder
 from app.services import Services
-from app.services.catalogs import build_movielens, resources_dir
+from app.services.catalogs import build_goodbooks, build_movielens, resources_dir
 from tests.conftest import needs_shared
 
 FILMS = resources_dir() / "catalogs" / "movielens-small"
@@ -60,3 +60,24 @@ def test_the_catalog_rebuilds_from_the_shared_data(tmp_path: Path, embedder: Emb
     assert bundle.embeddings is not None
     cos = np.sum(fresh * bundle.embeddings[sample], axis=1)
     assert cos.min() > 0.9999
+
+
+BOOKS = resources_dir() / "catalogs" / "goodbooks-10k"
+
+
+def test_the_book_bundle_is_intact_and_attributed() -> None:
+    bundle = read_bundle(BOOKS)
+    assert len(bundle.items) == 10_000 and len(bundle.weights) == 0
+    assert bundle.embeddings is not None and bundle.embeddings.shape == (10_000, 384)
+    assert "Attribution-ShareAlike 4.0" in (BOOKS / "LICENSE.txt").read_text()
+    hunger = bundle.items[0]
+    assert (hunger.title, hunger.creators, hunger.year, hunger.goodreads, hunger.isbn13) == (
+        "The Hunger Games", ("Suzanne Collins",), 2008, "2767052", "9780439023481")
+    assert hunger.tags == ("The Hunger Games series",) and hunger.kind == "book"
+
+
+@pytest.mark.slow
+def test_the_book_catalog_rebuilds_from_the_shared_data(tmp_path: Path) -> None:
+    source = needs_shared("data", "goodbooks-10k")
+    build_goodbooks(source, tmp_path / "books", embed=None, embedding_model=DEFAULT_MODEL_ID)
+    assert (tmp_path / "books" / "items.jsonl").read_bytes() == (BOOKS / "items.jsonl").read_bytes()
