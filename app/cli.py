@@ -265,7 +265,7 @@ def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
 
 
 def _eval_args(a: argparse.Namespace) -> dict[str, Any]:
-    from app.services.evaluate import Layout, Protocol
+    from app.services.evaluate import Dataset, Layout, Protocol
 
     mapping = dict(part.split("=", 1) for part in (a.map or "").split(",") if "=" in part)
     if a.map and not mapping:
@@ -274,8 +274,9 @@ def _eval_args(a: argparse.Namespace) -> dict[str, Any]:
         raise InputError("Use either --holdout or --leave-last, not both.")
     protocol = Protocol(holdout=a.holdout if a.holdout is not None else 0.2, leave_last=a.leave_last,
                         seed=a.seed, positive=a.positive, min_positives=a.min_positives)
-    return {"ratings": Path(a.ratings), "items": Path(a.items), "tags": Path(a.tags) if a.tags else None,
-            "layout": Layout().with_mapping(mapping), "protocol": protocol}
+    data = Dataset(ratings=Path(a.ratings), items=Path(a.items), tags=Path(a.tags) if a.tags else None,
+                   layout=Layout().with_mapping(mapping))
+    return {"data": data, "protocol": protocol}
 
 
 def cmd_eval(s: Services, a: argparse.Namespace) -> int:

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from pathlib import Path
 
-__all__ = ["sha256_file"]
+from app.core.errors import InputError
+
+__all__ = ["read_table", "sha256_file"]
+
+
+def read_table(path: Path, required: tuple[str, ...], *, hint: str | None = None) -> list[dict[str, str]]:
+    """A small, well-formed UTF-8 CSV (a data set, not a user's export) as dicts."""
+    if not path.is_file():
+        raise InputError(f"{path} is missing.")
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputError(f"{path.name} lacks the column(s) {', '.join(missing)}.", hint=hint)
+        return list(reader)
 
 
 def sha256_file(path: Path) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
-from app.core.errors import InputError
 from app.core.text import clean_text, strip_series
 from app.core.types import Item
+from app.importers.files import read_table
 from app.importers.values import parse_isbn13
 
 __all__ = ["read_books"]
@@ -35,14 +34,7 @@ def _isbn13(isbn10: str) -> str | None:
 
 
 def read_books(path: Path) -> list[Item]:
-    if not path.is_file():
-        raise InputError(f"{path} is missing: goodbooks-10k has books.csv.")
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"{path.name} lacks the column(s) {', '.join(missing)}.")
-        rows = list(reader)
+    rows = read_table(path, _REQUIRED, hint="Point --source at goodbooks-10k (its books.csv).")
     items = []
     for row in sorted(rows, key=lambda r: int(r["book_id"])):
         full = clean_text(row["title"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -13,6 +12,7 @@ import numpy as np
 from app.core.errors import InputError
 from app.core.text import split_title_year
 from app.core.types import Item
+from app.importers.files import read_table
 
 __all__ = [
     "Interactions",
@@ -59,17 +59,8 @@ def parse_movielens_title(raw: str) -> tuple[str, int | None, tuple[str, ...]]:
 
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    if not path.is_file():
-        raise InputError(f"{path} is missing.")
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(
-                f"{path.name} lacks the column(s) {', '.join(missing)}.",
-                hint="Name its columns with --map (e.g. --map user=uid,item=iid,rating=stars,timestamp=ts).",
-            )
-        return list(reader)
+    return read_table(path, required, hint="Name its columns with --map "
+                      "(e.g. --map user=uid,item=iid,rating=stars,timestamp=ts).")
 
 
 def _top_tags(tag_rows: list[str]) -> tuple[str, ...]:

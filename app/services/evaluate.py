@@ -27,7 +27,7 @@ from app.importers.movielens import Interactions, Layout, read_interactions, rea
 from app.services.catalogs import ease_weights
 from app.services.embeddings import EmbeddingService
 
-__all__ = ["TUNE_GRID", "Evaluator", "Layout", "Protocol"]
+__all__ = ["TUNE_GRID", "Dataset", "Evaluator", "Layout", "Protocol"]
 
 MODELS = ("hearth", "mostpop", "itemknn", "ease")
 
@@ -44,6 +44,16 @@ COLD_GRID = (0.0, 0.25, 0.5, 1.0, 2.0)
 COLD_TOLERANCE = 0.97
 SIGNIFICANCE = 2.0  # standard errors of the paired difference a tuning step must win by (~95%)
 TAU_GRID = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The files an evaluation reads, and their column names."""
+
+    ratings: Path
+    items: Path
+    tags: Path | None = None
+    layout: Layout = Layout()
 
 
 @dataclass(frozen=True)
@@ -102,26 +112,18 @@ class Evaluator:
 
     # -- data -----------------------------------------------------------------------------
 
-    def load(
-        self, ratings: Path, items: Path, tags: Path | None, layout: Layout
-    ) -> tuple[Interactions, Path, Path | None, Layout]:
-        for path in (ratings, items, *([tags] if tags else [])):
+    @staticmethod
+    def load(data: Dataset) -> Interactions:
+        for path in (data.ratings, data.items, *([data.tags] if data.tags else [])):
             if not Path(path).is_file():
                 raise InputError(f"There is no file at {path}.")
-        return read_interactions(ratings, layout), items, tags, layout
+        return read_interactions(data.ratings, data.layout)
 
     def build_catalog(
-        self,
-        split_: Split,
-        items_path: Path,
-        tags_path: Path | None,
-        layout: Layout,
-        *,
-        positive: float,
-        progress: Progress,
-        cancel: CancelToken | None,
+        self, split_: Split, data: Dataset, *, positive: float, progress: Progress, cancel: CancelToken | None
     ) -> _Catalog:
         train = split_.train
+        items_path, tags_path, layout = data.items, data.tags, data.layout
         user_keys = sorted({int(u) for u in train.users})
         held_pairs = {(u, k) for u, keys in split_.test.items() for k in keys}
         tags = (
@@ -213,11 +215,8 @@ class Evaluator:
 
     def evaluate(
         self,
+        data: Dataset,
         *,
-        ratings: Path,
-        items: Path,
-        tags: Path | None = None,
-        layout: Layout = Layout(),
         protocol: Protocol = Protocol(),
         params: RankingParams = RankingParams(),
         models: tuple[str, ...] = MODELS,
@@ -225,12 +224,10 @@ class Evaluator:
         cancel: CancelToken | None = None,
     ) -> dict[str, Any]:
         started = time.perf_counter()
-        data, items_path, tags_path, layout = self.load(ratings, items, tags, layout)
-        split_ = split(data, protocol)
+        split_ = split(self.load(data), protocol)
         if not split_.test:
             raise InputError(f"No user has {protocol.min_positives} ratings of {protocol.positive:g} or more.")
-        cat = self.build_catalog(split_, items_path, tags_path, layout, positive=protocol.positive,
-                                 progress=progress, cancel=cancel)
+        cat = self.build_catalog(split_, data, positive=protocol.positive, progress=progress, cancel=cancel)
         built = time.perf_counter()
         users = sorted(split_.test)
         results: dict[str, Any] = {}
@@ -241,7 +238,7 @@ class Evaluator:
             "protocol": {**asdict(protocol), "users": len(users), "items": len(cat.items),
                          "train_interactions": int(len(split_.train.users)),
                          "test_items": int(sum(len(t) for t in split_.test.values())),
-                         "ratings": str(ratings), "items_file": str(items)},
+                         "ratings": str(data.ratings), "items_file": str(data.items)},
             "params": asdict(params),
             "models": results,
             "seconds": {"catalog": round(built - started, 2), "total": round(time.perf_counter() - started, 2)},
@@ -321,11 +318,8 @@ class Evaluator:
 
     def tune(
         self,
+        data: Dataset,
         *,
-        ratings: Path,
-        items: Path,
-        tags: Path | None = None,
-        layout: Layout = Layout(),
         protocol: Protocol = Protocol(),
         start: RankingParams = RankingParams(),
         rounds: int = 2,
@@ -339,11 +333,9 @@ class Evaluator:
         keeps 97% of the best overall; tau (which changes P(i|u), not the order)
         maximises the validation log-likelihood of the held-out items.
         """
-        data, items_path, tags_path, layout = self.load(ratings, items, tags, layout)
-        outer = split(data, protocol)
+        outer = split(self.load(data), protocol)
         inner = split(outer.train, protocol)  # the test part is never looked at
-        cat = self.build_catalog(inner, items_path, tags_path, layout, positive=protocol.positive,
-                                 progress=progress, cancel=None)
+        cat = self.build_catalog(inner, data, positive=protocol.positive, progress=progress, cancel=None)
         users = sorted(inner.test)
 
         cold_items = {p for p in range(len(cat.items)) if cat.counts[p] < protocol.cold_below}

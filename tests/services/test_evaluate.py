@@ -12,7 +12,7 @@ import pytest
 from app.core.types import RankingParams
 from app.importers.movielens import Interactions
 from app.services import Services
-from app.services.evaluate import Evaluator, Protocol, split
+from app.services.evaluate import Dataset, Evaluator, Protocol, split
 from tests.conftest import needs_shared
 
 METRICS = ["ndcg@10", "recall@10", "recall@20", "hr@10", "mrr", "coverage@10", "novelty", "diversity"]
@@ -96,7 +96,7 @@ def test_eval_reads_other_layouts_with_map(cli, tmp_path: Path) -> None:
 def test_movielens_targets(services: Services) -> None:
     src = needs_shared("data", "ml-latest-small")
     result = Evaluator(services.embeddings).evaluate(
-        ratings=src / "ratings.csv", items=src / "movies.csv", tags=src / "tags.csv")
+        Dataset(ratings=src / "ratings.csv", items=src / "movies.csv", tags=src / "tags.csv"))
     models = result["models"]
     print({m: (round(v["ndcg@10"], 4), round(v["cold"]["ndcg@10"], 4)) for m, v in models.items()})
     assert models["hearth"]["ndcg@10"] >= 0.110
@@ -110,5 +110,5 @@ def test_movielens_targets(services: Services) -> None:
 def test_tuning_from_the_shipped_defaults_returns_them(services: Services) -> None:
     src = needs_shared("data", "ml-latest-small")
     tuned, report = Evaluator(services.embeddings).tune(
-        ratings=src / "ratings.csv", items=src / "movies.csv", tags=src / "tags.csv")
+        Dataset(ratings=src / "ratings.csv", items=src / "movies.csv", tags=src / "tags.csv"))
     assert tuned == RankingParams(), report["cold_boost_trials"]
