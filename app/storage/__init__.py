@@ -8,7 +8,7 @@ from app.storage.db import DB_FILENAME, Database, default_data_dir
 from app.storage.embeddings import EmbeddingRepository
 from app.storage.history import FeedbackRepository, HistoryRepository
 from app.storage.items import USER_CATALOG, CatalogInfo, ItemRepository, UniverseRows
-from app.storage.settings import ImportLog, SettingsRepository
+from app.storage.settings import ExplanationCache, ImportLog, SettingsRepository
 
 __all__ = [
     "DB_FILENAME",
@@ -32,6 +32,7 @@ class Store:
         self.embeddings = EmbeddingRepository(db)
         self.settings = SettingsRepository(db)
         self.imports = ImportLog(db)
+        self.explanations = ExplanationCache(db)
 
     @classmethod
     def open(cls, data_dir: Path | str) -> Store:

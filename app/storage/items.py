@@ -233,6 +233,15 @@ class ItemRepository:
             params += (year,)
         return [row_to_item(r) for r in self.db.read(sql + " ORDER BY items.id", params)]
 
+    def names(self) -> list[str]:
+        """Every title, alternative title and creator in the database (for spotting names in text)."""
+        out: set[str] = set()
+        for title, alts, creators in self.db.read("SELECT title, alt_titles, creators FROM items"):
+            out.add(title)
+            out.update(json.loads(alts))
+            out.update(json.loads(creators))
+        return sorted(out)
+
     def titles(self) -> list[tuple[int, str, int | None, str, str]]:
         """(id, title, year, kind, alt_titles JSON) of every item, for title search."""
         return [tuple(r) for r in self.db.read("SELECT id, title, year, kind, alt_titles FROM items")]

@@ -115,6 +115,23 @@ ALTER TABLE history ADD COLUMN status TEXT NOT NULL DEFAULT 'done'
 """
 
 
+# Version 4: explanations cached by (item, evidence, model, prompt version).
+_V4 = """
+CREATE TABLE explanations (
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    evidence_hash TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    text TEXT NOT NULL,
+    path TEXT NOT NULL CHECK (path IN ('llm', 'template')),
+    verified INTEGER NOT NULL,
+    cited TEXT NOT NULL,                -- JSON list of the names the text cites
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (item_id, evidence_hash, model_id, prompt_version)
+) WITHOUT ROWID;
+"""
+
+
 def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title FROM items").fetchall()
     conn.executemany(
@@ -143,5 +160,9 @@ def _v3(conn: sqlite3.Connection) -> None:
     _run(conn, _V3)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v4(conn: sqlite3.Connection) -> None:
+    _run(conn, _V4)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)

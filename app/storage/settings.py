@@ -8,7 +8,7 @@ from typing import Any
 
 from app.storage.db import Database
 
-__all__ = ["ImportLog", "SettingsRepository"]
+__all__ = ["ExplanationCache", "ImportLog", "SettingsRepository"]
 
 
 class SettingsRepository:
@@ -51,3 +51,35 @@ class ImportLog:
 
     def seen(self, sha256: str) -> bool:
         return bool(self.db.read("SELECT 1 FROM imports WHERE sha256 = ?", (sha256,)))
+
+
+class ExplanationCache:
+    """Finished explanations, keyed by (item, evidence hash, model, prompt version)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, item_id: int, evidence_hash: str, model_id: str, prompt_version: str) -> dict[str, Any] | None:
+        rows = self.db.read(
+            "SELECT text, path, verified, cited, created_at FROM explanations WHERE item_id = ? AND"
+            " evidence_hash = ? AND model_id = ? AND prompt_version = ?",
+            (item_id, evidence_hash, model_id, prompt_version),
+        )
+        if not rows:
+            return None
+        text, path, verified, cited, created = rows[0]
+        return {"text": text, "path": path, "verified": bool(verified), "cited": json.loads(cited),
+                "created_at": created}
+
+    def put(self, item_id: int, evidence_hash: str, model_id: str, prompt_version: str, *, text: str,
+            path: str, verified: bool, cited: list[str]) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO explanations (item_id, evidence_hash, model_id, prompt_version, text,"
+                " path, verified, cited, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (item_id, evidence_hash, model_id, prompt_version, text, path, int(verified),
+                 json.dumps(cited), datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+
+    def count(self) -> int:
+        return int(self.db.read("SELECT COUNT(*) FROM explanations")[0][0])

