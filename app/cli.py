@@ -195,6 +195,49 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(s: Services, a: argparse.Namespace) -> int:
+    """Stream the explanation; a draft that fails verification is taken back on screen."""
+    shown = 0
+    done = None
+    for kind, value in s.explainer.explain(a.item, use_llm=not a.no_llm):
+        if kind == "text" and not a.json:
+            print(value, end="", flush=True)
+            shown += len(value)
+        elif kind == "reset" and not a.json:
+            print(f"\r\033[K(draft rejected: {'; '.join(value)})", file=sys.stderr, flush=True)
+            shown = 0
+        elif kind == "done":
+            done = value
+    assert done is not None
+    if a.json:
+        _print_json(done.as_dict() | {"evidence": done.evidence})
+        return 0
+    print()
+    badge = "verified" if done.verified else "NOT verified"
+    origin = "language model" if done.path == "llm" else "template"
+    speed = f", first token {done.ttft_s:.2f} s, {done.tokens_per_s:.0f} tokens/s" if done.ttft_s else ""
+    print(f"[{origin}, {badge}{', cached' if done.cached else ''}{speed}]", file=sys.stderr)
+    return 0
+
+
+def cmd_profile(s: Services, a: argparse.Namespace) -> int:
+    result = None
+    for kind, value in s.explainer.profile(use_llm=not a.no_llm):
+        if kind == "done":
+            result = value
+    assert result is not None
+    if a.json:
+        _print_json(result.as_dict())
+        return 0
+    for facet in result.facets:
+        examples = ", ".join(i.label for i in facet.items[:4])
+        print(f"{facet.weight:>4.0%}  {facet.label}: {examples}")
+    print()
+    print(result.text)
+    print(f"[{'language model' if result.path == 'llm' else 'template'}, verified]", file=sys.stderr)
+    return 0
+
+
 def cmd_feedback(s: Services, a: argparse.Namespace) -> int:
     kinds = {"like": "like", "dislike": "dislike", "not-interested": "not_interested", "save": "saved",
              "clear": None}
@@ -375,6 +418,17 @@ def build_parser() -> argparse.ArgumentParser:
     why.add_argument("--json", action="store_true")
     why.set_defaults(func=cmd_why)
 
+    exp = sub.add_parser("explain", help="why an item is recommended, in plain language")
+    exp.add_argument("item", help="item id or title")
+    exp.add_argument("--json", action="store_true")
+    exp.add_argument("--no-llm", action="store_true", help="use the template, not the language model")
+    exp.set_defaults(func=cmd_explain)
+
+    prof = sub.add_parser("profile", help="what your tastes are: interest facets and a paragraph")
+    prof.add_argument("--json", action="store_true")
+    prof.add_argument("--no-llm", action="store_true", help="use the template, not the language model")
+    prof.set_defaults(func=cmd_profile)
+
     fb = sub.add_parser("feedback", help="like, dislike, not interested, save for later")
     fb.add_argument("action", choices=["like", "dislike", "not-interested", "save", "clear"])
     fb.add_argument("item")
@@ -421,7 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # eval needs them too: the bundled films' embeddings are its embedding cache.
 NEEDS_CATALOGS = {cmd_history_add, cmd_import, cmd_recommend, cmd_why, cmd_feedback, cmd_catalogs, cmd_status,
-                  cmd_eval}
+                  cmd_eval, cmd_explain, cmd_profile}
 
 
 def run(services: Services, args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ __all__ = [
     "template_text",
 ]
 
-PROMPT_VERSION = "why-v1"
+PROMPT_VERSION = "why-v2"
 _FIELD = re.compile(r'["\n\r]')
 
 
@@ -115,6 +115,14 @@ _SHOTS = (
 )
 
 
+_SHOT_GRAMS = {
+    " ".join(w[i : i + 5])
+    for _, clause in _SHOTS
+    for w in [normalize_title(clause).split()]
+    for i in range(len(w) - 4)
+}
+
+
 def prefix_for(ev: WhyEvidence) -> str:
     """The opening we write ourselves, so the title slot can only hold the top reason."""
     top = ev.reasons[0].title if ev.reasons else ev.title
@@ -147,10 +155,11 @@ def template_text(ev: WhyEvidence) -> str:
     names = [clean_text(r.title) for r in ev.reasons[:3]]
     loved = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     top = ev.reasons[0]
+    them = "it" if len(names) == 1 else "them"
     if top.cf >= top.content:
-        why = "people who liked it also liked this"
+        why = f"people who liked {them} also liked this"
     else:
-        why = "its description is close to theirs"
+        why = f"its description is close to {'its' if them == 'it' else 'theirs'}"
     text = f"Because you {ev.liked_verb} {loved}: {why}"
     if ev.genres:
         text += f" ({', '.join(g.lower() for g in ev.genres[:3])})"
@@ -227,6 +236,10 @@ def check(text: str, ev: WhyEvidence, index: NameIndex) -> Cited:
             problems.append(f"names {name!r}, which is not in the evidence")
     if "\n" in text.strip():
         problems.append("spans several lines")
+    words = normalize_title(text).split()
+    grams = {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
+    if any(g in _SHOT_GRAMS for g in grams):
+        problems.append("copies a worked example instead of describing this item")
     if not text.strip().endswith((".", "!")):
         problems.append("does not end as a sentence")
     return Cited(ok=not problems, named=tuple(named), grounded=tuple(grounded), problems=tuple(problems))

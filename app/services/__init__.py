@@ -6,15 +6,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.models.embedder import Embedder
+from app.models.llm import DEFAULT_LLM_ID, LlamaModel, default_llm_path
 from app.services.catalogs import CatalogService
 from app.services.embeddings import EmbeddingService
+from app.services.explain import ExplainService, Explanation, Profile
 from app.services.history import HistoryService, ImportReport
 from app.services.lookup import ItemLookup
 from app.services.recommend import Filters, RecommendService
 from app.services.settings import SETTINGS, SettingsService
 from app.storage import Store
 
-__all__ = ["SETTINGS", "Filters", "ImportReport", "Services"]
+__all__ = ["SETTINGS", "Explanation", "Filters", "ImportReport", "Profile", "Services"]
 
 
 class Services:
@@ -25,6 +27,7 @@ class Services:
         store: Store,
         *,
         embedder_factory: Callable[[], Embedder] | None = None,
+        llm_factory: Callable[[], LlamaModel] | None = None,
         catalogs_dir: Path | None = None,
         notice: Callable[[str], None] | None = None,
     ) -> None:
@@ -39,6 +42,9 @@ class Services:
         self.recommender = RecommendService(
             store, self.embeddings, self.lookup, self.settings.ranking_params
         )
+        self.explainer = ExplainService(
+            store, self.recommender, llm_factory or self._default_llm, settings=self.settings.all
+        )
 
     def status(self) -> dict[str, object]:
         """Where the data lives and how much of it there is."""
@@ -47,6 +53,16 @@ class Services:
             "catalogs": {c.name: c.items for c in self.catalogs.installed()},
             "history": self.store.history.count(),
         }
+
+    def _default_llm(self) -> LlamaModel:
+        chosen = self.settings.get("llm_model")
+        path = default_llm_path(self.store.db.path.parent) if not chosen else chosen
+        layers = self.settings.get("llm_gpu_layers")
+        return LlamaModel(
+            path, model_id=None if chosen else DEFAULT_LLM_ID, threads=self.settings.get("llm_threads"),
+            context=self.settings.get("llm_context"), gpu_layers=None if layers < 0 else layers,
+            mode=self.settings.get("llm_mode"),
+        )
 
     def _default_embedder(self) -> Embedder:
         return Embedder(

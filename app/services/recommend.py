@@ -59,6 +59,9 @@ class RecommendService:
         self._loaded: _Loaded | None = None
         self._text_rows: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
+    def params(self) -> RankingParams:
+        return self._params()
+
     # -- the universe of rankable items -----------------------------------------------
 
     def _state_key(self) -> tuple:

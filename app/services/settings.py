@@ -66,6 +66,15 @@ SETTINGS: dict[str, Setting] = {
     for s in [
         Setting("embedding_model", "", "sentence-transformers folder ('' = bundled all-MiniLM-L6-v2)", str),
         Setting("device", "auto", "where models run: auto, cpu, cuda, mps", str),
+        Setting("llm_model", "", "GGUF file of the explainer ('' = bundled Gemma 3 270M)", str),
+        Setting("llm_mode", "auto", "auto (chat if the file has a chat template), completion or chat", str,
+                choices=("auto", "completion", "chat")),
+        Setting("llm_threads", 0, "CPU threads for the explainer (0 = automatic)", int, 0, 256),
+        Setting("llm_context", 2048, "context size of the explainer, in tokens", int, 256, 131072),
+        Setting("llm_gpu_layers", -1, "layers offloaded to the GPU (-1 = all if llama.cpp can)", int, -1, 1000),
+        Setting("llm_temperature", 0.7, "sampling temperature of explanations", float, 0.0, 2.0),
+        Setting("llm_seed", 0, "sampling seed of explanations", int, 0, 2**31 - 1),
+        Setting("llm_max_tokens", 48, "longest explanation, in tokens", int, 8, 512),
         *_ranking_settings(),
     ]
 }

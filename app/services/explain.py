@@ -1,0 +1,373 @@
+"""Explaining recommendations and the person's tastes, streamed and verified before display.
+
+`explain()` yields events: ("text", piece) for text that has passed the verifier,
+("reset", reason) when a draft is thrown away, and finally ("done", Explanation).
+Text is held back while it may still be the start of a title, so no name that is
+not in the evidence is ever shown; a draft that fails is regenerated once, then the
+template built from the same evidence is used.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from app.core import explain as ex
+from app.core import scoring
+from app.core.errors import AppError, ModelError
+from app.core.facets import Facet, find_facets
+from app.core.progress import CancelToken
+from app.core.types import Recommendation
+from app.models.llm import LlamaModel
+from app.services.recommend import RecommendService
+from app.storage import Store
+
+__all__ = ["Explanation", "ExplainService", "Profile"]
+
+TEMPLATE_MODEL = "template"
+_CONNECTORS = {"of", "the", "and", "a", "an", "in", "on", "to", "at", "for", "de", "la", "le", "&", "-", ":"}
+
+
+@dataclass
+class Explanation:
+    item_id: int
+    title: str
+    text: str
+    path: str  # "llm" or "template"
+    verified: bool
+    cited: list[str]  # the names the text cites
+    evidence: list[dict[str, Any]]
+    ttft_s: float | None = None
+    tokens_per_s: float | None = None
+    seconds: float = 0.0
+    model: str = TEMPLATE_MODEL
+    cached: bool = False
+    drafts: list[dict[str, Any]] = field(default_factory=list)  # LLM drafts and why each failed
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Profile:
+    facets: list[Facet]
+    text: str
+    path: str
+    verified: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "facets": [{"label": f.label, "weight": f.weight,
+                        "items": [{"item_id": i.id, "title": i.title, "year": i.year} for i in f.items]}
+                       for f in self.facets],
+            "text": self.text, "path": self.path, "verified": self.verified,
+        }
+
+
+class _Guard:
+    """Releases generated text only once it cannot be the start of an unchecked name."""
+
+    def __init__(self, evidence: ex.WhyEvidence, index: ex.NameIndex, start: str) -> None:
+        self.evidence, self.index = evidence, index
+        self.text = start
+        self.shown = len(start)
+
+    def _hold_from(self) -> int:
+        words = list(re.finditer(r"\S+", self.text))
+        hold = len(self.text)
+        if words and not self.text[-1:].isspace():
+            hold = words[-1].start()  # the last word may be half-written
+            words = words[:-1]
+        for word in reversed(words):
+            bare = word.group().strip("\"'(),.;!?")
+            if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _CONNECTORS:
+                hold = word.start()
+            else:
+                break
+        return max(hold, self.shown)
+
+    def feed(self, piece: str) -> tuple[str, ex.Cited | None]:
+        """Add model output; return (text now safe to show, a failed check or None)."""
+        self.text += piece
+        hold = self._hold_from()
+        verdict = ex.check(self.text[:hold].rstrip() + ".", self.evidence, self.index)
+        if verdict.problems and any("names" in p for p in verdict.problems):
+            return "", verdict
+        out, self.shown = self.text[self.shown : hold], hold
+        return out, None
+
+    def finish(self) -> tuple[str, ex.Cited]:
+        verdict = ex.check(self.text, self.evidence, self.index)
+        out = self.text[self.shown :] if verdict.ok else ""
+        return out, verdict
+
+
+class ExplainService:
+    def __init__(
+        self,
+        store: Store,
+        recommender: RecommendService,
+        llm_factory: Callable[[], LlamaModel] | None,
+        *,
+        settings: Callable[[], dict[str, Any]] = dict,
+    ) -> None:
+        self.store = store
+        self.recommender = recommender
+        self._llm_factory = llm_factory
+        self._llm: LlamaModel | None = None
+        self._index: ex.NameIndex | None = None
+        self._settings = settings
+
+    # -- the model ----------------------------------------------------------------------------
+
+    @property
+    def llm(self) -> LlamaModel:
+        if self._llm is None:
+            if self._llm_factory is None:
+                raise ModelError("No language model is configured.")
+            self._llm = self._llm_factory()
+        return self._llm
+
+    def preload(self) -> None:
+        """Start loading the model in the background (the window stays responsive)."""
+        self.llm.load_async()
+
+    def unload(self) -> None:
+        if self._llm is not None:
+            self._llm.unload()
+            self._llm = None
+
+    @property
+    def index(self) -> ex.NameIndex:
+        if self._index is None:
+            self._index = ex.NameIndex(self.store.items.names())
+        return self._index
+
+    # -- evidence -------------------------------------------------------------------------------
+
+    def evidence_for(self, rec: Recommendation, *, top: int = 3) -> ex.WhyEvidence:
+        reasons_src = [c for c in rec.contributions if c.contribution > 0][:top]
+        items = self.store.items.get_many([c.item_id for c in reasons_src])
+        ratings = {e.item.id: e.rating_norm for e in self.store.history.entries()}
+        reasons = tuple(
+            ex.Reason(title=c.title, year=c.year, contribution=c.contribution, content=c.content, cf=c.cf,
+                      creators=items[c.item_id].creators if c.item_id in items else ())
+            for c in reasons_src
+        )
+        theirs = {g for c in reasons_src if c.item_id in items for g in items[c.item_id].genres}
+        genres = tuple(g for g in rec.item.genres if g in theirs)
+        top_rating = ratings.get(reasons_src[0].item_id) if reasons_src else None
+        verb = "loved" if top_rating is None or top_rating >= 0.85 else "enjoyed" if top_rating >= 0.6 else "liked"
+        return ex.WhyEvidence(
+            item_id=int(rec.item.id or 0), title=rec.item.title, year=rec.item.year, kind=rec.item.kind,
+            reasons=reasons, genres=genres, tags=rec.item.tags[:5], creators=rec.item.creators,
+            liked_verb=verb, extra_names=rec.item.alt_titles,
+        )
+
+    # -- why this item ---------------------------------------------------------------------------
+
+    def explain(
+        self,
+        query: str,
+        *,
+        use_llm: bool = True,
+        temperature: float | None = None,
+        seed: int | None = None,
+        max_tokens: int | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Iterator[tuple[str, Any]]:
+        rec = self.recommender.why(query)
+        evidence = self.evidence_for(rec)
+        yield from self.explain_evidence(evidence, use_llm=use_llm, temperature=temperature, seed=seed,
+                                         max_tokens=max_tokens, cancel=cancel)
+
+    def explain_evidence(
+        self,
+        evidence: ex.WhyEvidence,
+        *,
+        use_llm: bool = True,
+        temperature: float | None = None,
+        seed: int | None = None,
+        max_tokens: int | None = None,
+        cancel: CancelToken | None = None,
+        cache: bool = True,
+    ) -> Iterator[tuple[str, Any]]:
+        started = time.perf_counter()
+        conf = self._settings()
+        temperature = conf.get("llm_temperature", 0.7) if temperature is None else temperature
+        seed = int(conf.get("llm_seed", 0) if seed is None else seed)
+        max_tokens = int(conf.get("llm_max_tokens", 48) if max_tokens is None else max_tokens)
+        facts = [asdict(r) | {"channel": r.channel} for r in evidence.reasons]
+        result = Explanation(item_id=evidence.item_id, title=evidence.title, text="", path="template",
+                             verified=True, cited=[], evidence=facts)
+        model_id = TEMPLATE_MODEL
+        if use_llm:
+            try:
+                model_id = self.llm.model_id
+            except AppError as exc:  # no model: the template still explains
+                result.drafts.append({"error": str(exc)})
+                use_llm = False
+        key = (evidence.item_id, evidence.digest(), model_id, f"{ex.PROMPT_VERSION}:{temperature}:{seed}")
+        if cache:
+            hit = self.store.explanations.get(*key)
+            if hit is not None and not ex.check(hit["text"], evidence, self.index).ok:
+                hit = None  # written before the verifier learnt something new: write it again
+            if hit is not None:
+                result.text, result.path, result.verified, result.cited = (
+                    hit["text"], hit["path"], hit["verified"], hit["cited"])
+                result.model, result.cached = model_id, True
+                result.seconds = time.perf_counter() - started
+                yield "text", hit["text"]
+                yield "done", result
+                return
+        if use_llm:
+            for attempt in range(2):
+                outcome = yield from self._draft(evidence, result, temperature=temperature, seed=seed + attempt,
+                                                 max_tokens=max_tokens, cancel=cancel)
+                if outcome:
+                    break
+                yield "reset", result.drafts[-1]["problems"]
+        if not result.text:
+            text = ex.template_text(evidence)
+            verdict = ex.check(text, evidence, self.index)
+            result.text, result.path, result.verified = text, "template", verdict.ok
+            result.cited = list(verdict.named) or ex.cited_history(text, evidence)
+            yield "text", text
+        result.seconds = time.perf_counter() - started
+        if cache:
+            self.store.explanations.put(*key, text=result.text, path=result.path, verified=result.verified,
+                                        cited=result.cited)
+        yield "done", result
+
+    def _draft(self, evidence: ex.WhyEvidence, result: Explanation, *, temperature: float, seed: int,
+               max_tokens: int, cancel: CancelToken | None) -> Iterator[tuple[str, Any]]:
+        llm = self.llm
+        prompt: Any = ex.chat_messages(evidence) if llm.chat else ex.few_shot_prompt(evidence)
+        prefix = ex.prefix_for(evidence)
+        guard = _Guard(evidence, self.index, prefix)
+        asked = time.perf_counter()
+        first: float | None = None
+        pieces = 0
+        yield "text", prefix
+        failed: ex.Cited | None = None
+        generated = ""
+        for piece in llm.stream(prompt, max_tokens=max_tokens, temperature=temperature, seed=seed,
+                                stop=("\n", "Explanation:"), cancel=cancel):
+            if first is None:
+                first = time.perf_counter() - asked
+            pieces += 1
+            if llm.chat and not generated and piece.strip().startswith(prefix[:12]):
+                piece = piece.strip()[len(prefix):]  # a chat model may repeat the prefix
+            generated += piece
+            if "." in piece:  # one sentence: stop at its end
+                piece = piece[: piece.index(".") + 1]
+                out, failed = guard.feed(piece)
+                if out and not failed:
+                    yield "text", out
+                break
+            out, failed = guard.feed(piece)
+            if failed:
+                break
+            if out:
+                yield "text", out
+        total = time.perf_counter() - asked
+        if failed is None:
+            rest, failed = guard.finish()
+            if failed.ok:
+                if rest:
+                    yield "text", rest
+                result.text, result.path, result.verified = guard.text.strip(), "llm", True
+                result.cited = list(failed.named)
+                failed = None
+        result.ttft_s = first
+        result.tokens_per_s = (pieces - 1) / (total - first) if first is not None and total > first and pieces > 1 \
+            else None
+        result.model = llm.model_id
+        result.drafts.append({"text": guard.text.strip(), "named": list(failed.named) if failed else result.cited,
+                              "grounded": list(failed.grounded) if failed else result.cited,
+                              "problems": list(failed.problems) if failed else [], "ttft_s": first,
+                              "tokens": pieces, "seconds": total})
+        return failed is None
+
+    def explain_now(self, query: str, **kwargs: Any) -> Explanation:
+        """explain() run to the end: the final Explanation."""
+        done: Explanation | None = None
+        for kind, value in self.explain(query, **kwargs):
+            if kind == "done":
+                done = value
+        assert done is not None
+        return done
+
+    # -- the person's tastes --------------------------------------------------------------------
+
+    def facets(self) -> list[Facet]:
+        loaded = self.recommender.universe()
+        params = self.recommender.params()
+        entries = self.store.history.entries()
+        if not entries:
+            return []
+        weights = scoring.evidence_weights(entries, params=params)
+        pos = np.searchsorted(loaded.universe.item_ids, [e.item.id for e in entries])
+        return find_facets([e.item for e in entries], loaded.universe.embeddings[pos], weights)
+
+    def profile(self, *, use_llm: bool = True, cancel: CancelToken | None = None) -> Iterator[tuple[str, Any]]:
+        """Events like explain(): the paragraph about the person's interest facets."""
+        facets = self.facets()
+        if not facets:
+            raise AppError("Your history is empty, so there is no taste to describe yet.")
+        names = [i.title for f in facets for i in f.items[:3]]
+        labels = [part.strip() for f in facets for part in f.label.split(",")]
+        creators = [c for f in facets for i in f.items for c in i.creators]
+        evidence = ex.WhyEvidence(item_id=0, title="", year=None, kind="profile", reasons=(),
+                                  extra_names=tuple(names + labels + creators))
+        text, path, verified = _profile_template(facets), "template", True
+        if use_llm:
+            shot_grams = _grams(_PROFILE_SHOT)
+            for seed in range(2):
+                try:
+                    draft = "".join(self.llm.stream(_profile_prompt(facets), max_tokens=70, temperature=0.7,
+                                                    seed=seed, stop=("\n", "Facets:"), cancel=cancel))
+                except AppError:
+                    break
+                draft = "You are drawn to" + draft.split(".")[0] + "."
+                if ex.check(draft, evidence, self.index).ok and len(draft) > 40 and not (_grams(draft) & shot_grams):
+                    text, path = draft, "llm"
+                    break
+        yield "text", text
+        yield "done", Profile(facets=facets, text=text, path=path, verified=verified)
+
+
+def _facet_line(f: Facet) -> str:
+    examples = ", ".join(f'"{i.title}"' for i in f.items[:3])
+    return f"{f.label} ({round(f.weight * 100)}%): {examples}"
+
+
+_PROFILE_SHOT = (
+    'Facets: Fantasy, Adventure (70%): "The Hobbit", "A Game of Thrones"; Mystery, Crime (30%): "Gone Girl"\n'
+    "Profile: You are drawn to epic fantasy worlds full of quests, with a taste for dark, twisty crime on"
+    " the side.\n\n"
+)
+
+
+def _grams(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
+
+
+def _profile_prompt(facets: list[Facet]) -> str:
+    return _PROFILE_SHOT + "Facets: " + "; ".join(_facet_line(f) for f in facets[:4]) + "\nProfile: You are drawn to"
+
+
+def _profile_template(facets: list[Facet]) -> str:
+    parts = []
+    for f in facets[:4]:
+        examples = ", ".join(i.title for i in f.items[:2])
+        parts.append(f"{f.label.lower()} ({examples})")
+    if len(parts) == 1:
+        return f"You are drawn to {parts[0]}."
+    return "You are drawn to " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
