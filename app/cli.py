@@ -359,6 +359,36 @@ def cmd_eval(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_explanations(s: Services, a: argparse.Namespace) -> int:
+    from app.services.evaluate import Dataset, Evaluator
+    from app.services.explain_eval import ExplanationEvaluator
+
+    data = Dataset(ratings=Path(a.ratings), items=Path(a.items), tags=Path(a.tags) if a.tags else None)
+    with TerminalProgress() as progress:
+        result = ExplanationEvaluator(Evaluator(s.embeddings), s.explainer).run(
+            data, n=a.n, use_llm=not a.no_llm, progress=progress)
+    if a.json:
+        _print_json(result)
+        return 0
+    bare = result["bare_llama_cpp"]
+    print(f"{result['explanations']} explanations ({result['llm_drafts']} language-model drafts)")
+    print(f"  grounding precision of raw drafts  {result['grounding_precision_raw']:.3f} "
+          f"({result['names_in_raw_drafts']} names)")
+    print(f"  accepted without fallback          {result['accepted_without_fallback']:.1%}")
+    print(f"  hallucinations displayed           {result['hallucinations_displayed']}")
+    print(f"  attribution agreement (top 3)      {result['attribution_agreement']:.3f}")
+    print(f"  counterfactual faithfulness        {result['counterfactual_faithfulness']:.3f}")
+    if result["ttft_s_p50"] is not None:
+        print(f"  time to first token p50            {result['ttft_s_p50']:.3f} s (bare llama.cpp "
+              f"{bare.get('ttft_s_p50', 0):.3f} s)")
+        ratio = result["tokens_per_s_vs_bare"]
+        print(f"  tokens/s                           {result['tokens_per_s']:.1f} (bare "
+              f"{bare.get('tokens_per_s', 0):.1f}{f'; {ratio:.2f}x' if ratio else ''})")
+    print(f"  latency per explanation            p50 {result['latency_s_p50']:.2f} s, "
+          f"p95 {result['latency_s_p95']:.2f} s")
+    return 0
+
+
 def cmd_status(s: Services, a: argparse.Namespace) -> int:
     status = s.status()
     print(f"Hearth data: {status['database']}")
@@ -461,6 +491,15 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true")
     ev.set_defaults(func=cmd_eval)
 
+    ee = sub.add_parser("eval-explanations", help="measure explanations: grounding, faithfulness, speed")
+    ee.add_argument("--ratings", required=True)
+    ee.add_argument("--items", required=True)
+    ee.add_argument("--tags")
+    ee.add_argument("-n", type=int, default=200, help="how many explanations (default 200)")
+    ee.add_argument("--no-llm", action="store_true", help="measure the template path only")
+    ee.add_argument("--json", action="store_true")
+    ee.set_defaults(func=cmd_eval_explanations)
+
     b = sub.add_parser("build-catalog", help="rebuild a bundled catalog from public data")
     b.add_argument("source_kind", choices=["movielens", "goodbooks"])
     b.add_argument("--source", help="the data folder (default ../shared/data/ml-latest-small or goodbooks-10k)")
@@ -475,7 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # eval needs them too: the bundled films' embeddings are its embedding cache.
 NEEDS_CATALOGS = {cmd_history_add, cmd_import, cmd_recommend, cmd_why, cmd_feedback, cmd_catalogs, cmd_status,
-                  cmd_eval, cmd_explain, cmd_profile}
+                  cmd_eval, cmd_explain, cmd_profile, cmd_eval_explanations}
 
 
 def run(services: Services, args: argparse.Namespace) -> int:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from app.core.text import clean_text, normalize_title
+from app.core.types import Item, Recommendation
 
 __all__ = [
     "PROMPT_VERSION",
@@ -22,6 +23,7 @@ __all__ = [
     "NameIndex",
     "WhyEvidence",
     "check",
+    "evidence_from",
     "few_shot_prompt",
     "prefix_for",
     "template_text",
@@ -75,9 +77,38 @@ class WhyEvidence:
 
     @property
     def allowed_names(self) -> list[str]:
-        names = [self.title, *(r.title for r in self.reasons), *self.creators, *self.extra_names]
+        names = [self.title, *(r.title for r in self.reasons), *self.creators, *self.extra_names,
+                 *self.genres, *self.tags]
         names += [c for r in self.reasons for c in r.creators]
         return [n for n in names if n]
+
+
+def evidence_from(
+    rec: Recommendation,
+    items: Mapping[int, Item],
+    ratings: Mapping[int, float | None],
+    *,
+    top: int = 3,
+) -> WhyEvidence:
+    """The evidence of a recommendation: its top positive contributors and what they share.
+
+    ``items`` maps the contributors' item ids to their Items (for genres and creators),
+    ``ratings`` their normalised ratings (for "loved" or "liked").
+    """
+    src = [c for c in rec.contributions if c.contribution > 0][:top]
+    reasons = tuple(
+        Reason(title=c.title, year=c.year, contribution=c.contribution, content=c.content, cf=c.cf,
+               creators=items[c.item_id].creators if c.item_id in items else ())
+        for c in src
+    )
+    theirs = {g for c in src if c.item_id in items for g in items[c.item_id].genres}
+    top_rating = ratings.get(src[0].item_id) if src else None
+    verb = "loved" if top_rating is None or top_rating >= 0.85 else "enjoyed" if top_rating >= 0.6 else "liked"
+    return WhyEvidence(
+        item_id=int(rec.item.id or 0), title=rec.item.title, year=rec.item.year, kind=rec.item.kind,
+        reasons=reasons, genres=tuple(g for g in rec.item.genres if g in theirs), tags=rec.item.tags[:5],
+        creators=rec.item.creators, liked_verb=verb, extra_names=rec.item.alt_titles,
+    )
 
 
 def _field(text: str) -> str:

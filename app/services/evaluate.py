@@ -161,7 +161,7 @@ class Evaluator:
 
     # -- Hearth ---------------------------------------------------------------------------
 
-    def _history(self, cat: _Catalog, train: Interactions, user_rows: np.ndarray) -> tuple[list[HistoryEntry],
+    def history_of(self, cat: _Catalog, train: Interactions, user_rows: np.ndarray) -> tuple[list[HistoryEntry],
                                                                                            np.ndarray]:
         rows = user_rows[np.argsort(train.timestamps[user_rows], kind="stable")]
         lo, hi = cat.scale
@@ -176,7 +176,7 @@ class Evaluator:
             positions.append(cat.position[key])
         return entries, np.asarray(positions, dtype=np.int64)
 
-    def _evidence(self, cat: _Catalog, entries: list[HistoryEntry], positions: np.ndarray,
+    def evidence_of(self, cat: _Catalog, entries: list[HistoryEntry], positions: np.ndarray,
                   params: RankingParams) -> scoring.Evidence:
         weights = scoring.evidence_weights(entries, params=params)
         k = params.text_neighbours
@@ -199,16 +199,16 @@ class Evaluator:
                       users: Iterable[int]) -> Iterable[tuple[int, np.ndarray, np.ndarray]]:
         """(user, f over all items, seen mask) for each user, through the real engine."""
         train = split_.train
-        by_user = _rows_by_user(train)
+        by_user = rows_by_user(train)
         for u in users:
             rows = by_user.get(u, np.zeros(0, dtype=np.int64))
-            entries, positions = self._history(cat, train, rows)
+            entries, positions = self.history_of(cat, train, rows)
             seen = np.zeros(len(cat.items), dtype=bool)
             seen[positions] = True
             if not entries:
                 yield u, scoring.popularity_prior(cat.counts).astype(np.float64), seen
                 continue
-            evidence = self._evidence(cat, entries, positions, params)
+            evidence = self.evidence_of(cat, entries, positions, params)
             yield u, scoring.total_scores(cat.universe, evidence, params), seen
 
     # -- the run --------------------------------------------------------------------------
@@ -258,7 +258,7 @@ class Evaluator:
             weights = cf.ease(x[:, active], l2=300.0)
         else:
             raise InputError(f"Unknown model {name!r}.", hint="Models: " + ", ".join(MODELS) + ".")
-        by_user = _rows_by_user(split_.train)
+        by_user = rows_by_user(split_.train)
 
         def run(users: list[int]) -> Iterable[tuple[int, np.ndarray, np.ndarray]]:
             for u in users:
@@ -414,7 +414,7 @@ class Evaluator:
                       "tau_log_likelihood": tau_scores, "trail": trail, "validation_users": len(users)}
 
 
-def _rows_by_user(data: Interactions) -> dict[int, np.ndarray]:
+def rows_by_user(data: Interactions) -> dict[int, np.ndarray]:
     order = np.argsort(data.users, kind="stable")
     users = data.users[order]
     bounds = np.flatnonzero(np.diff(users)) + 1

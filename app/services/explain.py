@@ -95,8 +95,10 @@ class _Guard:
         """Add model output; return (text now safe to show, a failed check or None)."""
         self.text += piece
         hold = self._hold_from()
+        if hold <= self.shown:
+            return "", None  # nothing new is safe yet: no need to check
         verdict = ex.check(self.text[:hold].rstrip() + ".", self.evidence, self.index)
-        if verdict.problems and any("names" in p for p in verdict.problems):
+        if any("names" in p for p in verdict.problems):
             return "", verdict
         out, self.shown = self.text[self.shown : hold], hold
         return out, None
@@ -151,23 +153,9 @@ class ExplainService:
     # -- evidence -------------------------------------------------------------------------------
 
     def evidence_for(self, rec: Recommendation, *, top: int = 3) -> ex.WhyEvidence:
-        reasons_src = [c for c in rec.contributions if c.contribution > 0][:top]
-        items = self.store.items.get_many([c.item_id for c in reasons_src])
-        ratings = {e.item.id: e.rating_norm for e in self.store.history.entries()}
-        reasons = tuple(
-            ex.Reason(title=c.title, year=c.year, contribution=c.contribution, content=c.content, cf=c.cf,
-                      creators=items[c.item_id].creators if c.item_id in items else ())
-            for c in reasons_src
-        )
-        theirs = {g for c in reasons_src if c.item_id in items for g in items[c.item_id].genres}
-        genres = tuple(g for g in rec.item.genres if g in theirs)
-        top_rating = ratings.get(reasons_src[0].item_id) if reasons_src else None
-        verb = "loved" if top_rating is None or top_rating >= 0.85 else "enjoyed" if top_rating >= 0.6 else "liked"
-        return ex.WhyEvidence(
-            item_id=int(rec.item.id or 0), title=rec.item.title, year=rec.item.year, kind=rec.item.kind,
-            reasons=reasons, genres=genres, tags=rec.item.tags[:5], creators=rec.item.creators,
-            liked_verb=verb, extra_names=rec.item.alt_titles,
-        )
+        ids = [c.item_id for c in rec.contributions if c.contribution > 0][:top]
+        ratings = {int(e.item.id or 0): e.rating_norm for e in self.store.history.entries()}
+        return ex.evidence_from(rec, self.store.items.get_many(ids), ratings, top=top)
 
     # -- why this item ---------------------------------------------------------------------------
 

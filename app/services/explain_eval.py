@@ -1,0 +1,186 @@
+"""Measuring the explanations: grounding, faithfulness and speed over many sample users."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from app.core import explain as ex
+from app.core import scoring
+from app.core.progress import CancelToken, Progress, no_progress
+from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+from app.services.evaluate import Dataset, Evaluator, Protocol, rows_by_user, split
+from app.services.explain import ExplainService
+
+__all__ = ["ExplanationEvaluator"]
+
+
+@dataclass
+class _Sample:
+    user: int
+    positions: np.ndarray  # the user's history
+    entries: list
+    scored: scoring.Scored
+    evidence: ex.WhyEvidence
+
+
+class ExplanationEvaluator:
+    def __init__(self, evaluator: Evaluator, explainer: ExplainService) -> None:
+        self.evaluator = evaluator
+        self.explainer = explainer
+
+    def run(
+        self,
+        data: Dataset,
+        *,
+        n: int = 200,
+        per_user: int = 5,
+        bare_runs: int = 30,
+        use_llm: bool = True,
+        seed: int = 0,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> dict[str, Any]:
+        protocol = Protocol(seed=seed)
+        params = self.explainer.recommender.params()
+        split_ = split(self.evaluator.load(data), protocol)
+        cat = self.evaluator.build_catalog(split_, data, positive=protocol.positive, progress=progress,
+                                           cancel=cancel)
+        rng = np.random.default_rng(seed)
+        users = rng.permutation(sorted(split_.test))[: max(1, -(-n // per_user))]
+        by_user = rows_by_user(split_.train)
+        samples: list[_Sample] = []
+        for u in users:
+            entries, positions = self.evaluator.history_of(cat, split_.train, by_user[int(u)])
+            entries = [replace(e, item=replace(cat.items[p], id=int(p))) for e, p in zip(entries, positions)]
+            evidence = self.evaluator.evidence_of(cat, entries, positions, params)
+            candidates = np.ones(len(cat.items), dtype=bool)
+            candidates[positions] = False
+            for s in scoring.rank(cat.universe, evidence, params, candidates=candidates, k=per_user):
+                rec = _recommendation(s, cat.items, positions, evidence)
+                items = {int(p): cat.items[p] for p in positions}
+                ratings = {int(p): e.rating_norm for p, e in zip(positions, entries)}
+                samples.append(_Sample(int(u), positions, entries, s, ex.evidence_from(rec, items, ratings)))
+        samples = samples[:n]
+
+        results = []
+        label = "Explaining"
+        for done, sample in enumerate(samples):
+            if cancel is not None:
+                cancel.check()
+            progress(done, len(samples), label)
+            final = None
+            for kind, value in self.explainer.explain_evidence(sample.evidence, use_llm=use_llm, cache=False,
+                                                               cancel=cancel):
+                if kind == "done":
+                    final = value
+            results.append((sample, final))
+        progress(len(samples), len(samples), label)
+
+        bare = self._bare(samples[:bare_runs]) if use_llm else {}
+        return self._summary(results, cat, params, bare)
+
+    # -- the pieces -------------------------------------------------------------------------
+
+    def _bare(self, samples: list[_Sample]) -> dict[str, float]:
+        """Bare llama-cpp-python on the same prompts, in the same process, for comparison."""
+        llm = self.explainer.llm.llm
+        conf = self.explainer._settings()
+        ttfts, rates = [], []
+        for s in samples:
+            prompt = ex.few_shot_prompt(s.evidence)
+            start = time.perf_counter()
+            first = None
+            tokens = 0
+            for _chunk in llm(prompt, max_tokens=int(conf.get("llm_max_tokens", 48)),
+                              temperature=float(conf.get("llm_temperature", 0.7)), seed=0,
+                              stop=["\n", "Explanation:"], stream=True):
+                if first is None:
+                    first = time.perf_counter() - start
+                tokens += 1
+            total = time.perf_counter() - start
+            if first is not None:
+                ttfts.append(first)
+                if tokens > 1 and total > first:
+                    rates.append((tokens - 1) / (total - first))
+        return {"ttft_s_p50": statistics.median(ttfts) if ttfts else 0.0,
+                "tokens_per_s": statistics.median(rates) if rates else 0.0, "runs": len(ttfts)}
+
+    def _summary(self, results: list, cat: Any, params: Any, bare: dict[str, float]) -> dict[str, Any]:
+        named = grounded = 0
+        drafts = 0
+        accepted = 0
+        shown_bad = 0
+        agree = []
+        faithful = []
+        ttft, rates, seconds = [], [], []
+        index = self.explainer.index
+        for sample, exp in results:
+            for draft in exp.drafts:
+                if "named" in draft:
+                    drafts += 1
+                    named += len(draft["named"])
+                    grounded += len(draft["grounded"])
+            accepted += exp.path == "llm"
+            verdict = ex.check(exp.text, sample.evidence, index)
+            shown_bad += len(verdict.named) - len(verdict.grounded)
+            cited = ex.cited_history(exp.text, sample.evidence)
+            top3 = [r.title for r in sample.evidence.reasons[:3]]
+            if cited:
+                agree.append(sum(c in top3 for c in cited) / len(cited))
+                faithful.append(self._lower_without(sample, cited, cat, params))
+            if exp.ttft_s is not None:
+                ttft.append(exp.ttft_s)
+            if exp.tokens_per_s:
+                rates.append(exp.tokens_per_s)
+            seconds.append(exp.seconds)
+        count = len(results)
+        hearth_rate = statistics.median(rates) if rates else 0.0
+        return {
+            "explanations": count,
+            "llm_drafts": drafts,
+            "grounding_precision_raw": grounded / named if named else 1.0,
+            "names_in_raw_drafts": named,
+            "accepted_without_fallback": accepted / count if count else 0.0,
+            "hallucinations_displayed": shown_bad,
+            "attribution_agreement": float(np.mean(agree)) if agree else 0.0,
+            "counterfactual_faithfulness": float(np.mean(faithful)) if faithful else 0.0,
+            "ttft_s_p50": statistics.median(ttft) if ttft else None,
+            "tokens_per_s": hearth_rate,
+            "bare_llama_cpp": bare,
+            "tokens_per_s_vs_bare": hearth_rate / bare["tokens_per_s"] if bare.get("tokens_per_s") else None,
+            "latency_s_p50": statistics.median(seconds) if seconds else 0.0,
+            "latency_s_p95": float(np.quantile(seconds, 0.95)) if seconds else 0.0,
+        }
+
+    def _lower_without(self, sample: _Sample, cited: list[str], cat: Any, params: Any) -> bool:
+        """Does removing the cited history items lower the item's P(i|u)?"""
+        keep = [k for k, e in enumerate(sample.entries) if e.item.title not in cited]
+        if not keep:
+            return True
+        entries = [sample.entries[k] for k in keep]
+        positions = sample.positions[keep]
+        evidence = self.evaluator.evidence_of(cat, entries, positions, params)
+        candidates = np.ones(len(cat.items), dtype=bool)
+        candidates[sample.positions] = False
+        after = scoring.rank(cat.universe, evidence, params, candidates=candidates,
+                             only=[sample.scored.position])[0]
+        return after.probability < sample.scored.probability
+
+
+def _recommendation(s: scoring.Scored, items: list[Item], positions: np.ndarray,
+                    evidence: scoring.Evidence) -> Recommendation:
+    parts = [
+        Contribution(item_id=int(p), title=items[p].title, year=items[p].year, weight=float(evidence.weights[j]),
+                     content=float(s.by_history_content[j]), cf=float(s.by_history_cf[j]))
+        for j, p in enumerate(positions)
+    ]
+    parts.sort(key=lambda c: -c.contribution)
+    return Recommendation(rank=0, item=replace(items[s.position], id=s.position),
+                          probability=s.probability, score=s.score,
+                          terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback),
+                          contributions=tuple(parts))
