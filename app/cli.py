@@ -238,6 +238,23 @@ def cmd_profile(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_model(s: Services, a: argparse.Namespace) -> int:
+    if a.action == "download":
+        if not a.url:
+            raise InputError("Give the address: hearth model download URL [--sha256 HEX].")
+        with TerminalProgress() as progress:
+            path = s.download_model(a.url, sha256=a.sha256, progress=progress)
+        print(f"Downloaded {path}; it is now the explainer's model (llm_model).")
+        return 0
+    info = s.model_info()
+    if a.json:
+        _print_json(info)
+        return 0
+    for key, value in info.items():
+        print(f"{key:<11} {value}")
+    return 0
+
+
 def cmd_feedback(s: Services, a: argparse.Namespace) -> int:
     kinds = {"like": "like", "dislike": "dislike", "not-interested": "not_interested", "save": "saved",
              "clear": None}
@@ -458,6 +475,13 @@ def build_parser() -> argparse.ArgumentParser:
     prof.add_argument("--json", action="store_true")
     prof.add_argument("--no-llm", action="store_true", help="use the template, not the language model")
     prof.set_defaults(func=cmd_profile)
+
+    mod = sub.add_parser("model", help="the explainer's language model: info, or the opt-in download")
+    mod.add_argument("action", choices=["info", "download"], nargs="?", default="info")
+    mod.add_argument("url", nargs="?", help="for download: the GGUF file's http(s) address")
+    mod.add_argument("--sha256", help="for download: the expected checksum (strongly advised)")
+    mod.add_argument("--json", action="store_true")
+    mod.set_defaults(func=cmd_model)
 
     fb = sub.add_parser("feedback", help="like, dislike, not interested, save for later")
     fb.add_argument("action", choices=["like", "dislike", "not-interested", "save", "clear"])

@@ -27,6 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HEARTH_DATA_DIR", None)
 
 from app.models.embedder import Embedder  # noqa: E402
+from app.models.llm import DEFAULT_LLM_ID, LlamaModel, default_llm_path  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.storage import DB_FILENAME, Store  # noqa: E402
 
@@ -46,6 +47,12 @@ def embedder() -> Embedder:
 
 
 @pytest.fixture(scope="session")
+def llm(tmp_path_factory: pytest.TempPathFactory) -> LlamaModel:
+    """The real bundled Gemma 3 270M through llama.cpp, assembled and loaded once."""
+    return LlamaModel(default_llm_path(tmp_path_factory.mktemp("llm")), model_id=DEFAULT_LLM_ID)
+
+
+@pytest.fixture(scope="session")
 def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with the bundled catalogs installed, copied by each test that needs one."""
     folder = tmp_path_factory.mktemp("catalog-db")
@@ -56,13 +63,13 @@ def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def services(tmp_path: Path, catalog_db: Path, embedder: Embedder) -> Iterator[Services]:
-    """Services over a fresh copy of the catalog database, with the real embedding model."""
+def services(tmp_path: Path, catalog_db: Path, embedder: Embedder, llm: LlamaModel) -> Iterator[Services]:
+    """Services over a fresh copy of the catalog database, with the real models."""
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(catalog_db, data / DB_FILENAME)
     store = Store.open(data)
-    yield Services(store, embedder_factory=lambda: embedder)
+    yield Services(store, embedder_factory=lambda: embedder, llm_factory=lambda: llm)
     store.close()
 
 

@@ -65,6 +65,9 @@ class WhyEvidence:
     creators: tuple[str, ...] = ()  # the item's own creators
     liked_verb: str = "loved"
     extra_names: tuple[str, ...] = field(default=())  # other names the text may use (series, etc.)
+    # Free text of the items (descriptions). Never put in a prompt: kept only so the
+    # verifier can refuse an output that repeats it, e.g. an instruction hidden in it.
+    data_text: tuple[str, ...] = field(default=())
 
     def digest(self) -> str:
         """A stable hash: the cache key of any text written from this evidence."""
@@ -108,6 +111,8 @@ def evidence_from(
         item_id=int(rec.item.id or 0), title=rec.item.title, year=rec.item.year, kind=rec.item.kind,
         reasons=reasons, genres=tuple(g for g in rec.item.genres if g in theirs), tags=rec.item.tags[:5],
         creators=rec.item.creators, liked_verb=verb, extra_names=rec.item.alt_titles,
+        data_text=tuple(t for t in [rec.item.description, *(items[c.item_id].description for c in src
+                                                             if c.item_id in items)] if t),
     )
 
 
@@ -271,9 +276,17 @@ def check(text: str, ev: WhyEvidence, index: NameIndex) -> Cited:
     grams = {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
     if any(g in _SHOT_GRAMS for g in grams):
         problems.append("copies a worked example instead of describing this item")
+    data_grams = {g for t in ev.data_text for g in _ngrams(t, 4)}
+    if data_grams & _ngrams(text, 4):
+        problems.append("repeats the catalog's own text (data is never an instruction)")
     if not text.strip().endswith((".", "!")):
         problems.append("does not end as a sentence")
     return Cited(ok=not problems, named=tuple(named), grounded=tuple(grounded), problems=tuple(problems))
+
+
+def _ngrams(text: str, n: int) -> set[str]:
+    words = normalize_title(text).split()
+    return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def cited_history(text: str, ev: WhyEvidence) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from app.core.progress import CancelToken, Progress, no_progress
 from app.models.embedder import Embedder
 from app.models.llm import DEFAULT_LLM_ID, LlamaModel, default_llm_path
 from app.services.catalogs import CatalogService
@@ -53,6 +54,27 @@ class Services:
             "catalogs": {c.name: c.items for c in self.catalogs.installed()},
             "history": self.store.history.count(),
         }
+
+    def download_model(self, url: str, *, sha256: str | None, progress: Progress = no_progress,
+                       cancel: CancelToken | None = None) -> Path:
+        """The opt-in download: fetch a GGUF into the data folder and make it the explainer's model."""
+        from urllib.parse import urlparse
+
+        from app.models.download import download_model
+
+        name = Path(urlparse(url).path).name or "model.gguf"
+        path = download_model(url, self.store.db.path.parent / "models" / name, sha256=sha256,
+                              progress=progress, cancel=cancel)
+        self.settings.set("llm_model", str(path))
+        self.explainer.unload()
+        return path
+
+    def model_info(self) -> dict[str, object]:
+        """The explainer's model as configured (does not load it)."""
+        llm = self.explainer.llm
+        return {"model_id": llm.model_id, "path": str(llm.path), "size": llm.info.size,
+                "threads": llm.threads, "context": llm.context, "mode": llm.mode,
+                "gpu_layers": "auto" if llm.gpu_layers is None else llm.gpu_layers}
 
     def _default_llm(self) -> LlamaModel:
         chosen = self.settings.get("llm_model")

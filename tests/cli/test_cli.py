@@ -159,3 +159,38 @@ def test_a_100_mb_file_imports_in_bounded_memory(cli, tmp_path: Path) -> None:
     large_peak = peak_kb(large)
     print(f"peak RSS: {small_peak / 1024:.0f} MB for 10 MB, {large_peak / 1024:.0f} MB for 100 MB")
     assert large_peak < small_peak + 64 * 1024  # ten times the file, not ten times the memory
+
+
+def test_explain_and_profile_json_contract(cli) -> None:
+    for title in FIVE[:3]:
+        cli("history", "add", title, "--rating", "5", "--kind", "film")
+    top = json.loads(cli("recommend", "-k", "1", "--json").stdout)[0]
+    result = cli("explain", str(top["item_id"]), "--json")
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(result.stdout)
+    assert {"item_id", "title", "text", "path", "verified", "cited", "evidence", "ttft_s",
+            "tokens_per_s"} <= set(data)
+    assert data["item_id"] == top["item_id"] and data["path"] in ("llm", "template") and data["verified"]
+    assert data["evidence"] and {"title", "contribution"} <= set(data["evidence"][0])
+    streamed = cli("explain", str(top["item_id"]), "--no-llm")
+    assert streamed.returncode == 0 and streamed.stdout.startswith("Because you")
+    assert "template" in streamed.stderr
+    profile = json.loads(cli("profile", "--json").stdout)
+    assert profile["facets"] and {"label", "items", "weight"} <= set(profile["facets"][0])
+    assert profile["text"].startswith("You are drawn to") and profile["path"] in ("llm", "template")
+    unknown = cli("explain", "Qwxzv Plmkj Frobnicate")
+    assert unknown.returncode == 1 and unknown.stderr.startswith("hearth:")
+
+
+def test_eval_explanations_json_contract(cli, tmp_path: Path) -> None:
+    from tests.services.test_evaluate import synthetic
+
+    ratings, items, tags = synthetic(tmp_path / "ml")
+    result = cli("eval-explanations", "--ratings", str(ratings), "--items", str(items), "-n", "6", "--json")
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads(result.stdout)
+    assert data["explanations"] == 6 and data["hallucinations_displayed"] == 0
+    for name in ("grounding_precision_raw", "accepted_without_fallback", "attribution_agreement",
+                 "counterfactual_faithfulness", "ttft_s_p50", "tokens_per_s", "latency_s_p50", "latency_s_p95"):
+        assert name in data
+    assert data["bare_llama_cpp"]["runs"] == 6

@@ -1,0 +1,129 @@
+"""The GGUF model manager and the opt-in download (against a server on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import Cancelled, ModelError
+from app.core.progress import CancelToken
+from app.models.download import download_model
+from app.models.llm import LlamaModel, read_gguf_header
+
+HEADER = b"GGUF" + struct.pack("<IQQ", 3, 10, 5)
+
+
+def fake_gguf(size: int = 2 << 20) -> bytes:
+    return HEADER + bytes(range(256)) * ((size - len(HEADER)) // 256)
+
+
+def test_gguf_header_checks(tmp_path: Path) -> None:
+    good = tmp_path / "m.gguf"
+    good.write_bytes(fake_gguf())
+    assert read_gguf_header(good).version == 3
+    for name, data, message in [
+        ("text.gguf", b"hello world" * 200_000, "not a GGUF"),
+        ("short.gguf", HEADER + b"x" * 100, "incomplete"),
+        ("badver.gguf", b"GGUF" + struct.pack("<IQQ", 99, 10, 5) + b"x" * (2 << 20), "unreadable GGUF header"),
+    ]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(ModelError, match=message):
+            read_gguf_header(path)
+    with pytest.raises(ModelError, match="no model file"):
+        read_gguf_header(tmp_path / "missing.gguf")
+
+
+def test_a_corrupt_gguf_is_a_clear_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.gguf"
+    path.write_bytes(fake_gguf())  # a valid header, then garbage where tensors should be
+    model = LlamaModel(path, threads=1, context=256)
+    with pytest.raises(ModelError, match="could not load"):
+        _ = model.llm
+
+
+@pytest.fixture
+def server() -> Iterator[dict]:
+    """Serves one file with Range support; can drop the first connection half-way."""
+    state: dict = {"data": fake_gguf(), "drop_after": None, "ranges": []}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            data = state["data"]
+            start = 0
+            if self.headers.get("Range"):
+                start = int(self.headers["Range"].split("=")[1].split("-")[0])
+                state["ranges"].append(start)
+                self.send_response(206)
+            else:
+                self.send_response(200)
+            body = data[start:]
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if state["drop_after"] is not None:
+                cut, state["drop_after"] = state["drop_after"], None
+                self.wfile.write(body[:cut])
+                self.wfile.flush()
+                self.connection.shutdown(2)  # the connection drops mid-file
+                return
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    state["url"] = f"http://127.0.0.1:{httpd.server_port}/models/tiny.gguf"
+    yield state
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_download_verifies_the_checksum(server: dict, tmp_path: Path) -> None:
+    expected = hashlib.sha256(server["data"]).hexdigest()
+    seen: list[int] = []
+    path = download_model(server["url"], tmp_path / "tiny.gguf", sha256=expected,
+                          progress=lambda done, total, label: seen.append(done))
+    assert path.read_bytes() == server["data"] and seen[-1] == len(server["data"])
+
+
+def test_a_dropped_connection_resumes(server: dict, tmp_path: Path) -> None:
+    server["drop_after"] = 700_000
+    expected = hashlib.sha256(server["data"]).hexdigest()
+    with pytest.raises(ModelError, match="resume"):
+        download_model(server["url"], tmp_path / "tiny.gguf", sha256=expected)
+    part = tmp_path / "tiny.gguf.part"
+    assert part.exists() and 0 < part.stat().st_size < len(server["data"])
+    path = download_model(server["url"], tmp_path / "tiny.gguf", sha256=expected)
+    assert server["ranges"] == [part_size := server["ranges"][0]] and part_size > 0
+    assert path.read_bytes() == server["data"]
+
+
+def test_a_wrong_checksum_deletes_the_file(server: dict, tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="sha256"):
+        download_model(server["url"], tmp_path / "tiny.gguf", sha256="0" * 64)
+    assert not list(tmp_path.iterdir())
+
+
+def test_cancel_keeps_the_partial_file(server: dict, tmp_path: Path) -> None:
+    token = CancelToken()
+
+    def progress(done: int, total: int, label: str) -> None:
+        if done > 100_000:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        download_model(server["url"], tmp_path / "tiny.gguf", sha256=None, progress=progress, cancel=token)
+    assert (tmp_path / "tiny.gguf.part").exists() and not (tmp_path / "tiny.gguf").exists()
+
+
+def test_only_web_addresses(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="only http"):
+        download_model("file:///etc/passwd", tmp_path / "x.gguf", sha256=None)
