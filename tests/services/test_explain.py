@@ -108,3 +108,18 @@ def test_profile_facets_and_paragraph(scifi: Services) -> None:
     titles = {i.title for f in profile.facets for i in f.items}
     assert titles <= {t.rsplit(" (", 1)[0] for t in SCI_FI}
     assert profile.text.startswith("You are drawn to") and profile.verified
+
+
+def test_cancel_stops_at_any_token_and_caches_nothing(scifi: Services) -> None:
+    from app.core.errors import Cancelled
+    from app.core.progress import CancelToken
+
+    top = scifi.recommender.recommend(k=1)[0]
+    token = CancelToken()
+    shown = []
+    with pytest.raises(Cancelled):
+        for kind, value in scifi.explainer.explain(str(top.item.id), cancel=token):
+            if kind == "text":
+                shown.append(value)
+                token.cancel()
+    assert len(shown) == 1 and scifi.store.explanations.count() == 0
