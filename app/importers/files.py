@@ -1,12 +1,12 @@
-"""File helpers shared by the importers and catalog builders."""
+"""Data-set files shared by the importers and catalog builders."""
 
 from __future__ import annotations
 
 import csv
-import hashlib
 from pathlib import Path
 
 from app.core.errors import InputError
+from app.core.files import sha256_file
 
 __all__ = ["read_table", "sha256_file"]
 
@@ -21,12 +21,3 @@ def read_table(path: Path, required: tuple[str, ...], *, hint: str | None = None
         if missing:
             raise InputError(f"{path.name} lacks the column(s) {', '.join(missing)}.", hint=hint)
         return list(reader)
-
-
-def sha256_file(path: Path) -> str:
-    """The sha256 of a file, read in 1 MB blocks so memory stays flat for any size."""
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()

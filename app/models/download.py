@@ -7,7 +7,6 @@ the person asks for it.
 
 from __future__ import annotations
 
-import hashlib
 import http.client
 import urllib.error
 import urllib.parse
@@ -15,20 +14,13 @@ import urllib.request
 from pathlib import Path
 
 from app.core.errors import Cancelled, ModelError
+from app.core.files import sha256_file
 from app.core.progress import CancelToken, Progress, no_progress
 from app.models.llm import read_gguf_header
 
 __all__ = ["download_model"]
 
 _CHUNK = 1 << 16
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while block := f.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def download_model(
@@ -85,7 +77,7 @@ def download_model(
             hint="Run the same download again to resume it.",
         ) from exc
     if sha256:
-        actual = _sha256(part)
+        actual = sha256_file(part)
         if actual.lower() != sha256.strip().lower():
             part.unlink(missing_ok=True)
             raise ModelError(
