@@ -1,4 +1,4 @@
-"""Composition root: settings -> storage -> models -> services -> CLI (the GUI comes later)."""
+"""Composition root: settings -> storage -> models -> services -> GUI or CLI."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     try:
         services = Services(store, notice=lambda text: print(f"hearth: {text}", file=sys.stderr))
+        if args.command is None:  # no command: the desktop application
+            from app.gui.app import run_gui
+
+            return run_gui(services, self_check=args.self_check)
         return cli.run(services, args)
     finally:
         store.close()

@@ -423,7 +423,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hearth", description="Private recommendations for books and films.")
     p.add_argument("--data-dir", metavar="DIR",
                    help="folder of the database (default: per-user data folder; env HEARTH_DATA_DIR)")
+    p.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)  # packaging smoke test
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    st0 = sub.add_parser("status", help="where your data is and what it holds")
+    st0.set_defaults(func=cmd_status)
 
     h = sub.add_parser("history", help="add, list or remove what you have read or watched")
     hs = h.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -12,12 +12,15 @@ from app.services.catalogs import CatalogService
 from app.services.embeddings import EmbeddingService
 from app.services.explain import ExplainService, Explanation, Profile
 from app.services.history import HistoryService, ImportReport
+from app.services.interests import InterestMap, InterestsService
 from app.services.lookup import ItemLookup
+from app.services.privacy import STATEMENT, PrivacyService
 from app.services.recommend import Filters, RecommendService
 from app.services.settings import SETTINGS, SettingsService
 from app.storage import Store
 
-__all__ = ["SETTINGS", "Explanation", "Filters", "ImportReport", "Profile", "Services"]
+__all__ = ["SETTINGS", "STATEMENT", "Explanation", "Filters", "ImportReport", "InterestMap", "Profile",
+           "Services"]
 
 
 class Services:
@@ -46,6 +49,8 @@ class Services:
         self.explainer = ExplainService(
             store, self.recommender, llm_factory or self._default_llm, settings=self.settings.all
         )
+        self.interests = InterestsService(self.recommender, self.explainer)
+        self.privacy = PrivacyService(store)
 
     def status(self) -> dict[str, object]:
         """Where the data lives and how much of it there is."""

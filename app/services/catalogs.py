@@ -14,6 +14,7 @@ import numpy as np
 from app.core.errors import InputError
 from app.core.progress import Progress, no_progress
 from app.core.text import TEXT_VERSION, item_text, text_hash
+from app.core.types import Item
 from app.importers import cf
 from app.importers.bundle import WEIGHT_DTYPE, read_bundle, read_manifest, write_bundle
 from app.importers.files import sha256_file
@@ -55,6 +56,10 @@ class CatalogService:
 
     def installed(self) -> list[CatalogInfo]:
         return self.store.items.catalogs()
+
+    def browse(self, *, catalog: str | None = None, text: str = "", limit: int = 200) -> list[Item]:
+        """A catalog's items (all catalogs if none is named), filtered by title or creator."""
+        return self.store.items.search(catalog=catalog, text=text, limit=limit)
 
     def bundled(self) -> list[Path]:
         if not self.catalogs_dir.is_dir():

@@ -92,6 +92,32 @@ class HistoryService:
         self.store.history.remove(item.id)
         return item
 
+    def set_rating(self, item_id: int, rating: float | None, *, scale: tuple[float, float] = (0.5, 5.0)) -> None:
+        """Change (or clear) the rating of a history entry."""
+        entry = next((e for e in self.store.history.entries() if e.item.id == item_id), None)
+        if entry is None:
+            raise NotFound("That item is not in your history.")
+        if rating is not None and not scale[0] <= rating <= scale[1]:
+            raise InputError(f"A rating must be between {scale[0]:g} and {scale[1]:g}.")
+        with self.store.transaction() as conn:
+            lo, hi = (scale if rating is not None else (None, None))
+            norm = None if rating is None else (rating - scale[0]) / (scale[1] - scale[0])
+            conn.execute("UPDATE history SET rating = ?, rating_min = ?, rating_max = ?, rating_norm = ?"
+                         " WHERE item_id = ?", (rating, lo, hi, norm, item_id))
+
+    def take_out(self, item_id: int) -> HistoryEntry:
+        """Remove an entry and return it, so that ``put_back`` can undo the removal."""
+        entry = next((e for e in self.store.history.entries() if e.item.id == item_id), None)
+        if entry is None:
+            raise NotFound("That item is not in your history.")
+        self.store.history.remove(item_id)
+        return entry
+
+    def put_back(self, entry: HistoryEntry) -> None:
+        scale = (entry.rating_min, entry.rating_max) if entry.rating is not None else None
+        self.store.history.upsert(int(entry.item.id or 0), rating=entry.rating, scale=scale,  # type: ignore[arg-type]
+                                  consumed_at=entry.consumed_at, source=entry.source, status=entry.status)
+
     def set_feedback(self, query: str, kind: str | None) -> Item:
         """Mark an item liked, disliked, not interested or saved; ``None`` clears all marks."""
         item = self.lookup.find(query)

@@ -164,6 +164,28 @@ class RecommendService:
         return self._run(k=k, filters=filters, diversity=diversity, only=None,
                          top_contributions=top_contributions, progress=progress, cancel=cancel)
 
+    def more_like(self, item_id: int, *, k: int = 10) -> list[Recommendation]:
+        """Items like one item: the engine with that item as the whole history."""
+        params = self._params()
+        loaded = self.universe()
+        pos = self._positions(loaded, [item_id])
+        item = self.store.items.get(item_id)
+        if item is None:
+            raise NotFound(f"Item {item_id} does not exist.")
+        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, params)
+        cf_rows = self.store.items.weights_from([item_id])
+        cf = scoring.SparseRows.from_lists(
+            [(self._positions(loaded, cf_rows[item_id][0]), cf_rows[item_id][1]) if item_id in cf_rows
+             else (np.zeros(0, np.int64), np.zeros(0, np.float32))]
+        )
+        evidence = scoring.Evidence(weights=np.ones(1), embeddings=loaded.universe.embeddings[pos], text=text, cf=cf)
+        consumed = self.store.history.item_ids() | {item_id}
+        candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
+        scored = scoring.rank(loaded.universe, evidence, params, candidates=candidates, k=k)
+        items = self.store.items.get_many([int(loaded.universe.item_ids[s.position]) for s in scored])
+        return [self._recommendation(r, s, items[int(loaded.universe.item_ids[s.position])], evidence, [item], 1)
+                for r, s in enumerate(scored, start=1)]
+
     def why(
         self, query: str, *, progress: Progress = no_progress, cancel: CancelToken | None = None
     ) -> Recommendation:

@@ -38,6 +38,19 @@ class Store:
     def open(cls, data_dir: Path | str) -> Store:
         return cls(Database.in_folder(data_dir))
 
+    def forget_everything(self) -> None:
+        """Delete the person's data: history, feedback, own items, imports, explanations, settings."""
+        with self.db.transaction() as conn:
+            for table in ("history", "feedback", "imports", "explanations", "settings"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM items WHERE catalog_id IN (SELECT id FROM catalogs WHERE name = ?)",
+                         (USER_CATALOG,))
+        self.db.conn.execute("VACUUM")
+
+    def size_bytes(self) -> int:
+        path = self.db.path
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
+
     def transaction(self):  # noqa: ANN201 - a context manager from Database
         return self.db.transaction()
 

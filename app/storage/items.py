@@ -233,6 +233,21 @@ class ItemRepository:
             params += (year,)
         return [row_to_item(r) for r in self.db.read(sql + " ORDER BY items.id", params)]
 
+    def search(self, *, catalog: str | None = None, text: str = "", limit: int = 200) -> list[Item]:
+        """Items of a catalog (or all) whose title or creators contain ``text``, most popular first."""
+        sql = (f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id WHERE 1=1")
+        params: list = []
+        if catalog:
+            sql += " AND catalogs.name = ?"
+            params.append(catalog)
+        if text.strip():
+            sql += " AND (items.title LIKE ? ESCAPE '\\' OR items.creators LIKE ? ESCAPE '\\')"
+            like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [like, like]
+        sql += " ORDER BY items.popularity DESC, items.id LIMIT ?"
+        params.append(limit)
+        return [row_to_item(r) for r in self.db.read(sql, tuple(params))]
+
     def names(self) -> list[str]:
         """Every title, alternative title and creator in the database (for spotting names in text)."""
         out: set[str] = set()

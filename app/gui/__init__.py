@@ -1,0 +1,1 @@
+"""The PySide6 desktop application. Talks to services only; long work runs in Ops."""

@@ -1,0 +1,116 @@
+"""The explanation of the selected item: streamed text, its badge, and the evidence as a chart."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.core.types import Recommendation
+
+__all__ = ["ExplainPanel"]
+
+
+def _short(text: str, width: int = 28) -> str:
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    # Qt Charts lays axis labels out as rich text: escape, so a title is shown as written.
+    return html.escape(text)
+
+
+class ExplainPanel(QWidget):
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self.tr("Select a recommendation to see why it is there."))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.title.setObjectName("explainTitle")
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Explanation"))
+        self.text.setMaximumHeight(110)
+        self.badge = QLabel()
+        self.badge.setTextFormat(Qt.TextFormat.PlainText)
+        self.badge.setAccessibleName(self.tr("How the explanation was made"))
+        self.stop = QPushButton(self.tr("Stop"))
+        self.stop.setEnabled(False)
+        self.stop.setShortcut("Esc")
+        self.stop.setAccessibleName(self.tr("Stop writing the explanation"))
+        self.stop.clicked.connect(self.stop_requested)
+        self.chart = QChart()
+        self.chart.legend().hide()
+        self.chart.setTitle(self.tr("What each history item adds to the score"))
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(200)
+        self.chart_view.setAccessibleName(self.tr("Contributions chart"))
+        row = QHBoxLayout()
+        row.addWidget(self.badge, 1)
+        row.addWidget(self.stop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        layout.addWidget(self.chart_view, 1)
+
+    def begin(self, rec: Recommendation) -> None:
+        self.title.setText(rec.item.label)
+        self.text.setPlainText("")
+        self.badge.setText(self.tr("Writing…"))
+        self.stop.setEnabled(True)
+        self.show_evidence(rec)
+
+    def add_text(self, piece: str) -> None:
+        cursor = self.text.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        cursor.insertText(piece)  # insertText: plain text, never markup
+        self.text.setTextCursor(cursor)
+
+    def reset_text(self, reasons: Any) -> None:
+        self.text.setPlainText("")
+        self.badge.setText(self.tr("Draft rejected by the checker; writing again…"))
+
+    def finish(self, result: Any) -> None:
+        self.stop.setEnabled(False)
+        if result is None:
+            return
+        if result.path == "llm":
+            badge = self.tr("Written by the local language model · checked against the evidence")
+        else:
+            badge = self.tr("Built from the evidence (template)")
+        if not result.verified:
+            badge = self.tr("Not verified")
+        self.badge.setText(badge)
+
+    def stopped(self) -> None:
+        self.stop.setEnabled(False)
+        self.badge.setText(self.tr("Stopped"))
+
+    def show_evidence(self, rec: Recommendation) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        parts = [c for c in rec.contributions[:8]]
+        if not parts:
+            return
+        bars = QBarSet(self.tr("Contribution"))
+        labels = []
+        for c in reversed(parts):
+            bars.append(c.contribution)
+            labels.append(_short(c.title))
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append(labels)
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%.3f")
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_y)
+        series.attachAxis(axis_x)

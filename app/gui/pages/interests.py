@@ -1,0 +1,118 @@
+"""Interests: the facets, the profile paragraph, the interest map and the similarity heatmap."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import Qt, Signal  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.plain import plain_tip  # noqa: E402
+from app.services import InterestMap, Profile  # noqa: E402
+
+__all__ = ["InterestsPage"]
+
+_COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75)]
+
+
+class InterestsPage(QWidget):
+    refresh_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.facets = QTreeWidget()
+        self.facets.setHeaderLabels([self.tr("Interest"), self.tr("Share")])
+        self.facets.setAccessibleName(self.tr("Interest facets"))
+        self.paragraph = QPlainTextEdit()
+        self.paragraph.setReadOnly(True)
+        self.paragraph.setMaximumHeight(90)
+        self.paragraph.setAccessibleName(self.tr("Your taste, in words"))
+        self.badge = QLabel()
+        self.badge.setTextFormat(Qt.TextFormat.PlainText)
+        refresh = QPushButton(self.tr("Describe my tastes"))
+        refresh.clicked.connect(self.refresh_requested)
+        self.map = pg.PlotWidget(title=self.tr("Interest map: your history and recommendations"))
+        self.map.setAccessibleName(self.tr("Interest map"))
+        self.map.hideAxis("left")
+        self.map.hideAxis("bottom")
+        self.map.addLegend(offset=(5, 5))
+        self.heat = pg.PlotWidget(title=self.tr("Similarity: history (rows) × recommendations (columns)"))
+        self.heat.setAccessibleName(self.tr("Similarity heatmap"))
+        self.heat_image = pg.ImageItem()
+        self.heat.addItem(self.heat_image)
+        self.heat.invertY(True)
+        bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get("viridis"))
+        bar.setImageItem(self.heat_image, insert_in=self.heat.getPlotItem())
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.facets, 1)
+        left_layout.addWidget(self.paragraph)
+        row = QHBoxLayout()
+        row.addWidget(self.badge, 1)
+        row.addWidget(refresh)
+        left_layout.addLayout(row)
+        plots = QSplitter(Qt.Orientation.Vertical)
+        plots.addWidget(self.map)
+        plots.addWidget(self.heat)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(plots)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    def show_profile(self, profile: Profile) -> None:
+        self.facets.clear()
+        for facet in profile.facets:
+            top = QTreeWidgetItem([facet.label, f"{facet.weight:.0%}"])
+            for item in facet.items:
+                top.addChild(QTreeWidgetItem([item.label, ""]))
+            self.facets.addTopLevelItem(top)
+            top.setExpanded(True)
+        self.paragraph.setPlainText(profile.text)
+        self.badge.setText(self.tr("Written by the local language model · checked") if profile.path == "llm"
+                           else self.tr("Built from your facets (template)"))
+
+    def show_map(self, data: InterestMap) -> None:
+        self.map.clear()
+        groups = list(dict.fromkeys(data.group))
+        for k, group in enumerate(groups):
+            idx = [i for i, g in enumerate(data.group) if g == group]
+            history = group != "recommended"
+            colour = _COLOURS[k % len(_COLOURS)] if history else (120, 120, 120)
+            spots = pg.ScatterPlotItem(
+                x=data.xy[idx, 0], y=data.xy[idx, 1], size=12 if history else 9,
+                symbol="o" if history else "t", brush=pg.mkBrush(*colour, 200), pen=pg.mkPen(None),
+                hoverable=True, data=[data.titles[i] for i in idx],
+                tip=lambda x, y, data: plain_tip(str(data)),
+                name=group if history else self.tr("recommended"),
+            )
+            self.map.addItem(spots)
+        heat = np.asarray(data.heat, dtype=float)
+        self.heat_image.setImage(heat.T if heat.size else np.zeros((1, 1)), levels=(0, 1))
+        bottom, left = self.heat.getAxis("bottom"), self.heat.getAxis("left")
+        bottom.setTicks([[(i + 0.5, _short(t)) for i, t in enumerate(data.heat_cols)]])
+        left.setTicks([[(i + 0.5, _short(t)) for i, t in enumerate(data.heat_rows)]])
+
+    def points(self) -> list[Any]:
+        return [item for item in self.map.listDataItems()]
+
+
+def _short(text: str, width: int = 18) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

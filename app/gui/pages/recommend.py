@@ -1,0 +1,199 @@
+"""Recommendations: filters, the ranked list, feedback actions and the explanation panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.types import Recommendation
+from app.gui.explain_panel import ExplainPanel
+from app.gui.tables import RowsModel
+from app.services import Filters
+
+__all__ = ["RecommendPage"]
+
+
+class ScoreBar(QStyledItemDelegate):
+    """P(i|u) as a bar next to its percentage, drawn by the style like a progress bar."""
+
+    def paint(self, painter: Any, option: Any, index: Any) -> None:
+        value = index.data(Qt.ItemDataRole.UserRole) or 0.0
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 4, -2, -4)
+        bar.minimum, bar.maximum = 0, 1000
+        bar.progress = int(round(1000 * min(max(value, 0.0), 1.0)))
+        bar.text = index.data(Qt.ItemDataRole.DisplayRole)
+        bar.textVisible = True
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+class RecommendPage(QWidget):
+    refresh_requested = Signal()
+    explain_requested = Signal(object)  # Recommendation
+    feedback_requested = Signal(object, str)  # Recommendation, kind
+    consumed_requested = Signal(object, float)  # Recommendation, rating
+    more_like_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for label, value in ((self.tr("Films and books"), None), (self.tr("Films"), "film"),
+                             (self.tr("Books"), "book")):
+            self.kind.addItem(label, value)
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.year_min = QSpinBox()
+        self.year_max = QSpinBox()
+        bounds = ((self.year_min, 1870, self.tr("From year")), (self.year_max, 2030, self.tr("To year")))
+        for box, value, name in bounds:
+            box.setRange(1870, 2030)
+            box.setValue(value)
+            box.setAccessibleName(name)
+        self.catalog = QComboBox()
+        self.catalog.addItem(self.tr("All catalogs"), None)
+        self.catalog.setAccessibleName(self.tr("Catalog"))
+        self.diversity = QSlider(Qt.Orientation.Horizontal)
+        self.diversity.setRange(0, 100)
+        self.diversity.setAccessibleName(self.tr("Diversity"))
+        self.diversity.setToolTip(self.tr("0: by score only · 100: as varied as possible"))
+        self.refresh = QPushButton(self.tr("Refresh"))
+        self.refresh.setShortcut("Ctrl+R")
+        self.refresh.clicked.connect(self.refresh_requested)
+        for widget in (self.kind, self.catalog):
+            widget.currentIndexChanged.connect(self.refresh_requested)
+        for box in (self.year_min, self.year_max):
+            box.editingFinished.connect(self.refresh_requested)
+        self.diversity.sliderReleased.connect(self.refresh_requested)
+
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("Show"), self.kind), (self.tr("Years"), self.year_min), ("–", self.year_max),
+                              (self.tr("Catalog"), self.catalog), (self.tr("Diversity"), self.diversity)):
+            text = QLabel(label)
+            text.setBuddy(widget)
+            filters.addWidget(text)
+            filters.addWidget(widget)
+        filters.addWidget(self.refresh)
+
+        self.model = RowsModel([
+            ("#", lambda r: r.rank),
+            (self.tr("Title"), lambda r: r.item.title),
+            (self.tr("Year"), lambda r: r.item.year),
+            (self.tr("Kind"), lambda r: {"film": self.tr("film"), "book": self.tr("book")}.get(r.item.kind,
+                                                                                             r.item.kind)),
+            ("P(i|u)", lambda r: f"{r.probability:.2%}"),
+            (self.tr("Score"), lambda r: f"{r.score:.4f}"),
+        ])
+        self.model.sort_keys = {4: lambda r: r.probability, 0: lambda r: r.rank}
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setItemDelegateForColumn(4, ScoreBar(self.table))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Recommendations"))
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, label, shortcut in (("like", self.tr("Like"), "L"), ("dislike", self.tr("Dislike"), "D"),
+                                     ("not_interested", self.tr("Not interested"), "N"),
+                                     ("saved", self.tr("Save for later"), "S"),
+                                     ("consumed", self.tr("Mark as read/watched…"), "W"),
+                                     ("more", self.tr("More like this"), "M")):
+            button = QPushButton(label)
+            button.setShortcut(shortcut)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, k=key: self._act(k))
+            self.buttons[key] = button
+            actions.addWidget(button)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.status)
+        self.panel = ExplainPanel()
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    # -- state ------------------------------------------------------------------------------
+
+    def filters(self) -> Filters:
+        return Filters(kind=self.kind.currentData(), year_min=self.year_min.value() if self.year_min.value() > 1870
+                       else None, year_max=self.year_max.value() if self.year_max.value() < 2030 else None,
+                       catalog=self.catalog.currentData())
+
+    def set_catalogs(self, names: list[tuple[str, str]]) -> None:
+        current = self.catalog.currentData()
+        self.catalog.blockSignals(True)
+        while self.catalog.count() > 1:
+            self.catalog.removeItem(1)
+        for name, title in names:
+            self.catalog.addItem(title, name)
+        index = self.catalog.findData(current)
+        self.catalog.setCurrentIndex(max(index, 0))
+        self.catalog.blockSignals(False)
+
+    def show_recommendations(self, recs: list[Recommendation], note: str = "") -> None:
+        self.model.set_rows(recs)
+        self.status.setText(note or self.tr("{0} recommendations").format(len(recs)))
+        if recs:
+            self.table.selectRow(0)
+        else:
+            for button in self.buttons.values():
+                button.setEnabled(False)
+
+    def current(self) -> Recommendation | None:
+        index = self.table.currentIndex()
+        return self.model.row(index) if index.isValid() else None
+
+    def _selected(self, *_: Any) -> None:
+        rec = self.current()
+        for button in self.buttons.values():
+            button.setEnabled(rec is not None)
+        if rec is not None:
+            self.explain_requested.emit(rec)
+
+    def _act(self, key: str) -> None:
+        rec = self.current()
+        if rec is None:
+            return
+        if key == "more":
+            self.more_like_requested.emit(rec)
+        elif key == "consumed":
+            rating, ok = QInputDialog.getDouble(self, self.tr("Your rating"),
+                                                self.tr("How did you like {0}? (0.5 to 5)").format(rec.item.title),
+                                                4.0, 0.5, 5.0, 1)
+            if ok:
+                self.consumed_requested.emit(rec, rating)
+        else:
+            self.feedback_requested.emit(rec, key)

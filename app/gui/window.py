@@ -1,0 +1,492 @@
+"""The main window: pages wired to the services through Ops, so the window never waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+)
+
+from app.core.types import Recommendation
+from app.gui.errors import show_error
+from app.gui.ops import Lanes, Op
+from app.gui.pages.catalogs import CatalogPage
+from app.gui.pages.history import HistoryPage
+from app.gui.pages.interests import InterestsPage
+from app.gui.pages.privacy import PrivacyPage
+from app.gui.pages.recommend import RecommendPage
+from app.gui.pages.settings import SettingsPage
+from app.gui.pages.welcome import WelcomePage
+from app.services import Services
+
+__all__ = ["MainWindow", "SAMPLE_PROFILE"]
+
+SAMPLE_PROFILE = (
+    ("The Matrix (1999)", "film", 5.0), ("Spirited Away (2001)", "film", 5.0),
+    ("The Lord of the Rings: The Fellowship of the Ring (2001)", "film", 4.5),
+    ("Amelie (2001)", "film", 4.0), ("Inception (2010)", "film", 4.5),
+    ("Dune (1965)", "book", 5.0), ("Pride and Prejudice (1813)", "book", 4.0),
+    ("The Hobbit (1937)", "book", 4.5),
+)
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the first recommendations are on screen (or there is nothing to recommend)
+
+    def __init__(self, services: Services, *, lanes: Lanes | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self.lanes = lanes or Lanes()
+        self.setWindowTitle(self.tr("Hearth"))
+        self.setAcceptDrops(True)
+        self._explain_op: Op | None = None
+        self._long_op: Op | None = None
+        self._undo: list[Any] = []
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.welcome = WelcomePage()
+        self.recommend = RecommendPage()
+        self.history = HistoryPage()
+        self.catalogs = CatalogPage()
+        self.interests = InterestsPage()
+        self.settings_page = SettingsPage()
+        self.privacy = PrivacyPage()
+        for page, title in ((self.recommend, self.tr("Recommendations")), (self.history, self.tr("History")),
+                            (self.catalogs, self.tr("Catalogs")), (self.interests, self.tr("Interests")),
+                            (self.settings_page, self.tr("Settings")), (self.privacy, self.tr("Privacy"))):
+            self.tabs.addTab(page, title)
+        self.setCentralWidget(self.tabs)
+        self._status_bar()
+        self._menus()
+        self._connect()
+        self._restore_state()
+        QTimer.singleShot(0, self.start)
+
+    # -- chrome ---------------------------------------------------------------------------------
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.hide()
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setAccessibleName(self.tr("Cancel the running task"))
+        self.cancel.hide()
+        self.cancel.clicked.connect(self._cancel_long)
+        self.model_label = QLabel()
+        self.model_label.setTextFormat(Qt.TextFormat.PlainText)
+        bar.addWidget(self.message, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel)
+        bar.addPermanentWidget(self.model_label)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.choose_import)
+        file_menu.addAction(self.import_action)
+        export = QAction(self.tr("&Export everything…"), self)
+        export.triggered.connect(self.export_everything)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for index in range(self.tabs.count()):
+            action = QAction(self.tabs.tabText(index), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            view.addAction(action)
+        find = QAction(self.tr("&Find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        view.addAction(find)
+
+    def _connect(self) -> None:
+        r = self.recommend
+        r.refresh_requested.connect(self.refresh_recommendations)
+        r.explain_requested.connect(self.explain)
+        r.feedback_requested.connect(self.give_feedback)
+        r.consumed_requested.connect(self.mark_consumed)
+        r.more_like_requested.connect(self.more_like)
+        r.panel.stop_requested.connect(self.stop_explaining)
+        h = self.history
+        h.rating_changed.connect(self.change_rating)
+        h.delete_requested.connect(self.delete_entry)
+        h.undo_requested.connect(self.undo_delete)
+        h.add_requested.connect(lambda: self.tabs.setCurrentWidget(self.catalogs))
+        h.import_requested.connect(self.choose_import)
+        self.catalogs.search_requested.connect(self.search_catalog)
+        self.catalogs.add_requested.connect(self.add_from_catalog)
+        self.interests.refresh_requested.connect(self.refresh_interests)
+        s = self.settings_page
+        s.apply_requested.connect(self.apply_settings)
+        s.reset_ranking_requested.connect(self.reset_ranking)
+        s.download_requested.connect(self.download_model)
+        s.language_changed.connect(lambda code: QSettings().setValue("language", code))
+        self.privacy.export_requested.connect(self.export_everything)
+        self.privacy.delete_requested.connect(self.delete_everything)
+        self.welcome.import_requested.connect(self.choose_import)
+        self.welcome.pick_requested.connect(lambda: self.tabs.setCurrentWidget(self.catalogs))
+        self.welcome.sample_requested.connect(self.load_sample)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.settings_page.set_language(str(settings.value("language", "") or ""))
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.lanes.cancel_all()
+        self.lanes.wait(10000)
+        super().closeEvent(event)
+
+    def _focus_search(self) -> None:
+        page = self.tabs.currentWidget()
+        search = getattr(page, "search", None)
+        if search is not None:
+            search.setFocus()
+
+    def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is self.catalogs and not self.catalogs.model.rows:
+            self.catalogs.request()
+        elif page is self.interests and self.interests.facets.topLevelItemCount() == 0:
+            self.refresh_interests()
+        elif page is self.privacy:
+            self.run(lambda **_: self.services.privacy.info(), self.privacy.show_info)
+
+    # -- running work ---------------------------------------------------------------------------
+
+    def run(self, fn: Any, on_done: Any = None, *, lane: str = "db", long: str | None = None,
+            streaming: bool = False, on_event: Any = None) -> Op:
+        """Start ``fn`` on a lane; ``long`` names a task that shows progress and Cancel."""
+        op = Op(fn, streaming=streaming)
+        if on_done is not None:
+            op.signals.done.connect(on_done)
+        if on_event is not None:
+            op.signals.event.connect(on_event)
+        op.signals.failed.connect(lambda exc: show_error(self, exc))
+        if long is not None:
+            self._long_op = op
+            self.message.setText(long)
+            self.progress.setRange(0, 0)
+            self.progress.show()
+            self.cancel.show()
+            op.signals.progress.connect(self._progress)
+            for signal in (op.signals.done, op.signals.failed, op.signals.cancelled):
+                signal.connect(lambda *_: self._end_long(op))
+        return self.lanes.start(op, lane)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.message.setText(label)
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * done / total))
+
+    def _end_long(self, op: Op) -> None:
+        if self._long_op is op:
+            self._long_op = None
+            self.progress.hide()
+            self.cancel.hide()
+            self.message.setText("")
+
+    def _cancel_long(self) -> None:
+        if self._long_op is not None:
+            self._long_op.cancel()
+
+    # -- start-up and refreshing -------------------------------------------------------------------
+
+    def start(self) -> None:
+        def prepare(progress: Any, cancel: Any) -> dict[str, Any]:
+            self.services.catalogs.ensure_bundled(progress=progress)
+            return {"catalogs": [(c.name, c.title, c.attribution) for c in self.services.catalogs.installed()
+                                 if c.name != "user"],
+                    "history": self.services.history.entries(), "settings": self.services.settings.all()}
+
+        self.run(prepare, self._prepared, long=self.tr("Preparing the catalogs…"))
+
+    def _prepared(self, state: dict[str, Any]) -> None:
+        self.recommend.set_catalogs([(n, t) for n, t, _ in state["catalogs"]])
+        self.catalogs.set_catalogs(state["catalogs"])
+        self.settings_page.show_values(state["settings"])
+        self._show_history(state["history"])
+        self._update_model_label()
+        if state["history"]:
+            self.refresh_recommendations()
+        else:
+            self.ready.emit()
+
+    def _show_history(self, entries: list[Any]) -> None:
+        self.history.show_entries(entries)
+        has_welcome = self.tabs.indexOf(self.welcome) >= 0
+        if not entries and not has_welcome:
+            self.tabs.insertTab(0, self.welcome, self.tr("Welcome"))
+            self.tabs.setCurrentIndex(0)
+        elif entries and has_welcome:
+            self.tabs.removeTab(self.tabs.indexOf(self.welcome))
+            self.tabs.setCurrentWidget(self.recommend)
+
+    def refresh_history(self, then_recommend: bool = True) -> None:
+        def done(entries: list[Any]) -> None:
+            self._show_history(entries)
+            if then_recommend and entries:
+                self.refresh_recommendations()
+
+        self.run(lambda **_: self.services.history.entries(), done)
+
+    def refresh_recommendations(self) -> None:
+        filters = self.recommend.filters()
+        diversity = self.recommend.diversity.value() / 100
+
+        def work(progress: Any, cancel: Any) -> list[Recommendation]:
+            return self.services.recommender.recommend(k=50, filters=filters, diversity=diversity,
+                                                       progress=progress, cancel=cancel)
+
+        def done(recs: list[Recommendation]) -> None:
+            self.recommend.show_recommendations(recs)
+            self.ready.emit()
+
+        self.run(work, done, lane="model")
+
+    # -- recommendations ----------------------------------------------------------------------------
+
+    def explain(self, rec: Recommendation) -> None:
+        self.stop_explaining(quiet=True)
+        panel = self.recommend.panel
+        panel.begin(rec)
+
+        def on_event(kind: str, value: Any) -> None:
+            if kind == "text":
+                panel.add_text(value)
+            elif kind == "reset":
+                panel.reset_text(value)
+            elif kind == "done":
+                panel.finish(value)
+                if value.tokens_per_s:
+                    self._update_model_label(f"{value.tokens_per_s:.0f} tokens/s")
+
+        op = self.run(lambda progress, cancel: self.services.explainer.explain(str(rec.item.id), cancel=cancel),
+                      lane="model", streaming=True, on_event=on_event)
+        op.signals.cancelled.connect(panel.stopped)
+        self._explain_op = op
+
+    def stop_explaining(self, quiet: bool = False) -> None:
+        if self._explain_op is not None:
+            self._explain_op.cancel()
+            self._explain_op = None
+
+    def give_feedback(self, rec: Recommendation, kind: str) -> None:
+        self.run(lambda **_: self.services.history.set_feedback(str(rec.item.id), kind),
+                 lambda _: self.refresh_recommendations())
+
+    def mark_consumed(self, rec: Recommendation, rating: float) -> None:
+        self.run(lambda **_: self.services.history.add(str(rec.item.id), rating=rating),
+                 lambda _: self.refresh_history())
+
+    def more_like(self, rec: Recommendation) -> None:
+        def done(recs: list[Recommendation]) -> None:
+            self.recommend.show_recommendations(recs, self.tr("More like {0}").format(rec.item.label))
+
+        self.run(lambda **_: self.services.recommender.more_like(int(rec.item.id or 0), k=30), done, lane="model")
+
+    # -- history and catalogs ------------------------------------------------------------------------
+
+    def change_rating(self, entry: Any, rating: float) -> None:
+        self.run(lambda **_: self.services.history.set_rating(int(entry.item.id), rating),
+                 lambda _: self.refresh_history())
+
+    def delete_entry(self, entry: Any) -> None:
+        def done(removed: Any) -> None:
+            self._undo.append(removed)
+            self.history.undo.setEnabled(True)
+            self.message.setText(self.tr("Removed {0}. Undo with Ctrl+Z.").format(removed.item.label))
+            self.refresh_history()
+
+        self.run(lambda **_: self.services.history.take_out(int(entry.item.id)), done)
+
+    def undo_delete(self) -> None:
+        if not self._undo:
+            return
+        entry = self._undo.pop()
+        self.history.undo.setEnabled(bool(self._undo))
+        self.run(lambda **_: self.services.history.put_back(entry), lambda _: self.refresh_history())
+
+    def search_catalog(self, catalog: str | None, text: str) -> None:
+        self.run(lambda **_: self.services.catalogs.browse(catalog=catalog, text=text), self.catalogs.show_items)
+
+    def add_from_catalog(self, item: Any) -> None:
+        def done(_: Any) -> None:
+            self.message.setText(self.tr("Added {0} to your history.").format(item.label))
+            self.refresh_history()
+
+        self.run(lambda **_: self.services.history.add(str(item.id)), done)
+
+    def load_sample(self) -> None:
+        def work(progress: Any, cancel: Any) -> None:
+            for k, (title, kind, rating) in enumerate(SAMPLE_PROFILE):
+                progress(k, len(SAMPLE_PROFILE), self.tr("Adding a sample profile…"))
+                try:
+                    self.services.history.add(title, rating=rating, kind=kind)
+                except Exception:  # noqa: BLE001 - a missing sample title is no reason to stop
+                    continue
+
+        self.run(work, lambda _: self.refresh_history(), long=self.tr("Adding a sample profile…"))
+
+    # -- importing --------------------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import your history"), "",
+            self.tr("Exports (*.csv *.zip);;All files (*)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        def done(report: Any) -> None:
+            rate = report.matched / max(report.matched + report.unmatched, 1)
+            text = self.tr("{0}: {1} rows, {2} imported, {3} matched to a catalog ({4:.0%}), {5} your own, "
+                           "{6} saved for later, {7} skipped.").format(
+                report.file, report.rows, report.imported, report.matched, rate, report.unmatched,
+                report.saved, report.skipped)
+            self.last_report = report
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setObjectName("importReport")
+            box.open()
+            self.refresh_history()
+
+        self.run(lambda progress, cancel: self.services.history.import_file(path, progress=progress, cancel=cancel),
+                 done, long=self.tr("Importing {0}…").format(path.name))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.import_file(Path(url.toLocalFile()))
+                break
+
+    # -- interests --------------------------------------------------------------------------------------
+
+    def refresh_interests(self) -> None:
+        def work(progress: Any, cancel: Any) -> tuple[Any, Any]:
+            profile = None
+            for kind, value in self.services.explainer.profile(cancel=cancel):
+                if kind == "done":
+                    profile = value
+            return profile, self.services.interests.interest_map()
+
+        def done(result: tuple[Any, Any]) -> None:
+            profile, data = result
+            self.interests.show_profile(profile)
+            self.interests.show_map(data)
+
+        self.run(work, done, lane="model", long=self.tr("Describing your tastes…"))
+
+    # -- settings and privacy ----------------------------------------------------------------------------
+
+    def apply_settings(self, values: dict[str, Any]) -> None:
+        def work(**_: Any) -> None:
+            before = self.services.settings.all()
+            for key, value in values.items():
+                if before.get(key) != value:
+                    self.services.settings.set(key, value)
+            after = self.services.settings.all()
+            if any(before[k] != after[k] for k in ("embedding_model", "device")):
+                self.services.embeddings.reset()
+            if any(before[k] != after[k] for k in after if k.startswith("llm_")):
+                self.services.explainer.unload()
+
+        self.run(work, lambda _: (self._update_model_label(), self.refresh_recommendations()))
+
+    def reset_ranking(self) -> None:
+        from app.core.types import RankingParams
+
+        def work(**_: Any) -> dict[str, Any]:
+            for key in RankingParams.names():
+                self.services.settings.reset(key)
+            return self.services.settings.all()
+
+        self.run(work, lambda values: (self.settings_page.show_values(values), self.refresh_recommendations()))
+
+    def download_model(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Download a model"))
+        url, sha = QLineEdit(), QLineEdit()
+        url.setPlaceholderText("https://…/model.gguf")
+        sha.setPlaceholderText(self.tr("sha256 of the file (recommended)"))
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(self.tr("Hearth will connect to this address, and nowhere else.")))
+        form.addRow(self.tr("Address"), url)
+        form.addRow(self.tr("Checksum"), sha)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not url.text().strip():
+            return
+        link, digest = url.text().strip(), sha.text().strip() or None
+        self.run(lambda progress, cancel: self.services.download_model(link, sha256=digest, progress=progress,
+                                                                       cancel=cancel),
+                 lambda _: self._update_model_label(), long=self.tr("Downloading the model…"), lane="model")
+
+    def export_everything(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export everything to"))
+        if folder:
+            self.run(lambda **_: self.services.privacy.export(Path(folder)),
+                     lambda paths: self.message.setText(self.tr("Exported to {0}").format(folder)))
+
+    def delete_everything(self, confirmed: bool = False) -> None:
+        if not confirmed:
+            answer = QMessageBox.question(
+                self, self.tr("Delete everything?"),
+                self.tr("This deletes your history, ratings, feedback, imports and settings from this computer. "
+                        "It cannot be undone."))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.run(lambda **_: self.services.privacy.delete_everything(), lambda _: self._after_delete())
+
+    def _after_delete(self) -> None:
+        self._undo.clear()
+        self.recommend.show_recommendations([])
+        self.refresh_history(then_recommend=False)
+        self.run(lambda **_: self.services.privacy.info(), self.privacy.show_info)
+
+    def _update_model_label(self, extra: str = "") -> None:
+        def work(**_: Any) -> str:
+            values = self.services.settings.all()
+            embed = values["embedding_model"] or "all-MiniLM-L6-v2"
+            llm = Path(values["llm_model"]).name if values["llm_model"] else "Gemma 3 270M"
+            return f"{Path(embed).name} · {values['device']} · {llm}"
+
+        self.run(work, lambda text: self.model_label.setText(text + (f" · {extra}" if extra else "")))
+

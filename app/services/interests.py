@@ -1,0 +1,52 @@
+"""Data for the interests view: the facets on a 2-D map, and history x recommendations similarity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.services.explain import ExplainService
+from app.services.recommend import RecommendService
+
+__all__ = ["InterestMap", "InterestsService"]
+
+
+@dataclass(frozen=True)
+class InterestMap:
+    titles: list[str]
+    xy: np.ndarray  # (n, 2) a 2-D projection of the embeddings (principal components)
+    group: list[str]  # the facet label, or "recommended"
+    is_history: list[bool]
+    heat_rows: list[str]  # history items
+    heat_cols: list[str]  # top recommendations
+    heat: np.ndarray  # cosine similarity, (rows, cols)
+
+
+class InterestsService:
+    def __init__(self, recommender: RecommendService, explainer: ExplainService) -> None:
+        self.recommender = recommender
+        self.explainer = explainer
+
+    def interest_map(self, *, recommendations: int = 15, heat_rows: int = 12) -> InterestMap:
+        facets = self.explainer.facets()
+        loaded = self.recommender.universe()
+        recs = self.recommender.recommend(k=recommendations)
+        history = [(i, f.label) for f in facets for i in f.items]
+        ids = [int(i.id or 0) for i, _ in history] + [int(r.item.id or 0) for r in recs]
+        pos = np.searchsorted(loaded.universe.item_ids, ids)
+        e = loaded.universe.embeddings[pos].astype(np.float64)
+        centred = e - e.mean(axis=0)
+        _, _, vt = np.linalg.svd(centred, full_matrices=False)
+        xy = centred @ vt[:2].T if len(e) > 1 else np.zeros((len(e), 2))
+        rows = history[:heat_rows]
+        heat = e[: len(rows)] @ e[len(history):].T
+        return InterestMap(
+            titles=[i.label for i, _ in history] + [r.item.label for r in recs],
+            xy=xy,
+            group=[label for _, label in history] + ["recommended"] * len(recs),
+            is_history=[True] * len(history) + [False] * len(recs),
+            heat_rows=[i.label for i, _ in rows],
+            heat_cols=[r.item.label for r in recs],
+            heat=heat,
+        )
