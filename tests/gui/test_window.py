@@ -1,0 +1,166 @@
+"""The desktop app, offscreen, over the real database and models."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+
+from app.services import Services
+from tests.gui.conftest import EXPORTS, wait_idle
+
+EVIL = "<img src=x> <b>bold</b>"
+
+
+def test_first_run_shows_welcome_and_the_sample_profile_fills_it(qtbot, window) -> None:  # noqa: ANN001
+    assert window.tabs.indexOf(window.welcome) == 0 and window.tabs.currentWidget() is window.welcome
+    window.load_sample()
+    qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
+    assert window.tabs.indexOf(window.welcome) < 0
+    assert window.history.model.rowCount() >= 6
+    wait_idle(qtbot, window)
+
+
+def test_import_recommend_explain_feedback_settings_delete(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    window.import_file(EXPORTS / "imdb_ratings.csv")
+    qtbot.waitUntil(lambda: hasattr(window, "last_report"), timeout=60000)
+    assert window.last_report.format == "imdb" and window.last_report.imported == 6
+    qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
+    wait_idle(qtbot, window)
+
+    # The explanation of the selected item streams into the panel.
+    panel = window.recommend.panel
+    qtbot.waitUntil(lambda: not panel.stop.isEnabled() and bool(panel.text.toPlainText()), timeout=120000)
+    first = window.recommend.current()
+    assert panel.title.text() == first.item.label
+    assert panel.text.toPlainText().startswith("Because you")
+    assert panel.badge.text() and panel.chart.series()
+
+    # Not interested: the item leaves the list at once.
+    window.give_feedback(first, "not_interested")
+    qtbot.waitUntil(lambda: bool(window.recommend.model.rows) and window.recommend.model.rows[0].item.id != first.item.id,
+                    timeout=60000)
+    assert first.item.id not in [r.item.id for r in window.recommend.model.rows]
+    wait_idle(qtbot, window)
+
+    # Settings change the ranking.
+    before = [r.item.id for r in window.recommend.model.rows[:10]]
+    values = window.settings_page.values()
+    values["alpha"] = 1.0
+    values["beta"] = 0.0
+    window.apply_settings(values)
+    qtbot.waitUntil(lambda: [r.item.id for r in window.recommend.model.rows[:10]] != before, timeout=60000)
+    assert services.settings.get("alpha") == 1.0
+    wait_idle(qtbot, window)
+
+    # Delete everything empties the database.
+    window.delete_everything(confirmed=True)
+    qtbot.waitUntil(lambda: window.tabs.indexOf(window.welcome) == 0, timeout=60000)
+    wait_idle(qtbot, window)
+    assert services.store.history.count() == 0 and services.store.feedback.all() == []
+    assert services.settings.get("alpha") == services.settings.ranking_params().__class__().alpha
+
+
+def test_history_edit_delete_and_undo(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    services.history.add("Blade Runner (1982)", rating=3, kind="film")
+    window.refresh_history()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=60000)
+    wait_idle(qtbot, window)
+    index = window.history.proxy.index(0, 3)
+    assert window.history.proxy.setData(index, "4.5")
+    qtbot.waitUntil(lambda: services.store.history.entries()[0].rating == 4.5, timeout=30000)
+    wait_idle(qtbot, window)
+    window.history.table.selectRow(0)
+    window.history._delete()
+    qtbot.waitUntil(lambda: window.history.undo.isEnabled(), timeout=30000)
+    wait_idle(qtbot, window)
+    assert services.store.history.count() == 0
+    window.undo_delete()
+    qtbot.waitUntil(lambda: services.store.history.count() == 1, timeout=30000)
+    assert services.store.history.entries()[0].rating == 4.5
+    wait_idle(qtbot, window)
+
+
+def test_catalog_search_and_add(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    window.tabs.setCurrentWidget(window.catalogs)
+    window.catalogs.search.setText("Hunger Games")
+    qtbot.waitUntil(lambda: any("Hunger Games" in i.title for i in window.catalogs.model.rows), timeout=30000)
+    window.catalogs.table.selectRow(0)
+    window.catalogs._add()
+    qtbot.waitUntil(lambda: services.store.history.count() == 1, timeout=30000)
+    wait_idle(qtbot, window)
+
+
+def test_data_is_shown_as_plain_text(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    from app.core.types import Item
+
+    item_id = services.store.items.add_own(Item(title=EVIL, kind="film", year=2001))
+    services.history.add(str(item_id), rating=5)
+    window.refresh_history()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=60000)
+    wait_idle(qtbot, window)
+    index = window.history.model.index(0, 0)
+    assert window.history.model.data(index) == EVIL
+    from app.gui.plain import plain_tip
+
+    assert "&lt;img src=x&gt; &lt;b&gt;bold" in plain_tip(EVIL) and "<img" not in plain_tip(EVIL)
+    panel = window.recommend.panel
+    assert panel.title.textFormat() == Qt.TextFormat.PlainText
+    from app.core.types import Contribution, Recommendation, ScoreTerms
+
+    rec = Recommendation(rank=1, item=Item(id=item_id, title=EVIL, kind="film"), probability=0.5, score=1.0,
+                         terms=ScoreTerms(content=1, cf=0, prior=0, feedback=0),
+                         contributions=(Contribution(item_id=item_id, title=EVIL, year=None, weight=1, content=1,
+                                                     cf=0),))
+    panel.begin(rec)
+    panel.add_text(EVIL)
+    assert panel.title.text() == f"{EVIL}" and panel.text.toPlainText() == EVIL
+    assert panel.chart.axes()[0].categories()[0] == "&lt;img src=x&gt; &lt;b&gt;bold&lt;/b&gt;"
+
+
+def test_the_window_keeps_ticking_while_the_model_writes(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    for title in ("The Matrix (1999)", "Alien (1979)", "Blade Runner (1982)"):
+        services.history.add(title, rating=5, kind="film")
+    window.refresh_history()
+    qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
+    wait_idle(qtbot, window)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    start = time.perf_counter()
+    services.store.explanations.db.conn.execute("DELETE FROM explanations")  # no cache: really generate
+    window.explain(window.recommend.model.rows[1])
+    qtbot.waitUntil(lambda: not window.recommend.panel.stop.isEnabled(), timeout=120000)
+    elapsed = time.perf_counter() - start
+    timer.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert elapsed > 0.2 and len(ticks) >= 0.5 * elapsed / 0.020
+    assert max(gaps) < 0.25  # the event loop never stalls for long while tokens stream in
+    wait_idle(qtbot, window)
+
+
+def test_interests_view(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    for title in ("The Matrix (1999)", "Alien (1979)", "Pride and Prejudice (1813)", "Dune (1965)"):
+        kind = "book" if title.startswith(("Pride", "Dune")) else "film"
+        services.history.add(title, rating=5, kind=kind)
+    window.refresh_history()
+    qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
+    wait_idle(qtbot, window)
+    window.tabs.setCurrentWidget(window.interests)
+    qtbot.waitUntil(lambda: window.interests.facets.topLevelItemCount() > 0, timeout=120000)
+    wait_idle(qtbot, window)
+    assert window.interests.paragraph.toPlainText().startswith("You are drawn to")
+    assert len(window.interests.points()) >= 2
+    assert window.interests.heat_image.image is not None
+
+
+def test_errors_are_shown_in_one_place(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    bad = tmp_path / "photo.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    window.import_file(bad)
+    qtbot.waitUntil(lambda: window.findChild(object, "errorBox") is not None, timeout=30000)
+    box = window.findChild(object, "errorBox")
+    assert "binary" in box.text() and box.textFormat() == Qt.TextFormat.PlainText
+    wait_idle(qtbot, window)
