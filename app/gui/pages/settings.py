@@ -27,7 +27,7 @@ __all__ = ["SettingsPage"]
 
 MODEL_KEYS = ("embedding_model", "device", "llm_model", "llm_mode", "llm_threads", "llm_context",
               "llm_gpu_layers", "llm_temperature", "llm_seed", "llm_max_tokens")
-LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "中文 (简体)"))
+LANGUAGES = (("en", "English"), ("zh_CN", "中文 (简体)"))
 
 
 class SettingsPage(QWidget):
@@ -57,8 +57,9 @@ class SettingsPage(QWidget):
         reset.clicked.connect(self.reset_ranking_requested)
         ranking_form.addRow("", reset)
         self.language = QComboBox()
+        self.language.addItem(self.tr("System"), "")
         for code, name in LANGUAGES:
-            self.language.addItem(self.tr(name) if code == "" else name, code)
+            self.language.addItem(name, code)
         self.language.setAccessibleName(self.tr("Language"))
         self.language.currentIndexChanged.connect(lambda _: self.language_changed.emit(self.language.currentData()))
         general = QGroupBox(self.tr("Language"))
