@@ -90,6 +90,9 @@ class Database:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                # Reading the catalogs' vectors (30 MB) at start-up: map the file, cache more pages.
+                conn.execute("PRAGMA mmap_size = 268435456")
+                conn.execute("PRAGMA cache_size = -65536")
                 self.conn = conn
                 self.db = sqlite_utils.Database(conn)
                 self._migrate()

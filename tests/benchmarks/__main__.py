@@ -1,10 +1,10 @@
-"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval ...] (default: all)."""
+"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval|gui ...] (default: all)."""
 
 from __future__ import annotations
 
 import sys
 
-from tests.benchmarks import bench_cli, bench_embedding, bench_eval, bench_import, bench_ranking
+from tests.benchmarks import bench_cli, bench_embedding, bench_eval, bench_gui, bench_import, bench_ranking
 
 BENCHES = {
     "ranking": bench_ranking.main,
@@ -12,6 +12,7 @@ BENCHES = {
     "cli": bench_cli.main,
     "import": bench_import.main,
     "eval": bench_eval.main,
+    "gui": bench_gui.main,
 }
 
 

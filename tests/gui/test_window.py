@@ -38,7 +38,7 @@ def test_import_recommend_explain_feedback_settings_delete(qtbot, window, servic
 
     # Not interested: the item leaves the list at once.
     window.give_feedback(first, "not_interested")
-    qtbot.waitUntil(lambda: bool(window.recommend.model.rows) and window.recommend.model.rows[0].item.id != first.item.id,
+    qtbot.waitUntil(lambda: bool(now := window.recommend.model.rows) and now[0].item.id != first.item.id,
                     timeout=60000)
     assert first.item.id not in [r.item.id for r in window.recommend.model.rows]
     wait_idle(qtbot, window)
