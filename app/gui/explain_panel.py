@@ -6,11 +6,12 @@ import html
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.types import Recommendation
+from app.gui.theme import style_chart
 
 __all__ = ["ExplainPanel"]
 
@@ -45,6 +46,7 @@ class ExplainPanel(QWidget):
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setTitle(self.tr("What each history item adds to the score"))
+        style_chart(self.chart)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(200)
@@ -57,6 +59,11 @@ class ExplainPanel(QWidget):
         layout.addWidget(self.text)
         layout.addLayout(row)
         layout.addWidget(self.chart_view, 1)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            style_chart(self.chart)  # the system switched between light and dark
+        super().changeEvent(event)
 
     def begin(self, rec: Recommendation) -> None:
         self.title.setText(rec.item.label)

@@ -6,10 +6,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from app.gui.plain import plain_tip
 
-__all__ = ["RowsModel"]
+__all__ = ["RowsModel", "fit_columns"]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,3 +67,17 @@ class RowsModel(QAbstractTableModel):
             return False
         setter(self.rows[index.row()], value)
         return True
+
+
+def fit_columns(table: QTableView, *, stretch: int, wide: Sequence[int] = (), wide_px: int = 240) -> None:
+    """One column takes the spare width; short columns fit their contents; ``wide`` ones
+    (names, genres) start at ``wide_px`` and can be dragged wider."""
+    header = table.horizontalHeader()
+    for column in range(table.model().columnCount()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        elif column in wide:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, wide_px)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -28,7 +28,7 @@ class InterestsService:
         self.recommender = recommender
         self.explainer = explainer
 
-    def interest_map(self, *, recommendations: int = 15, heat_rows: int = 12) -> InterestMap:
+    def interest_map(self, *, recommendations: int = 12, heat_rows: int = 12) -> InterestMap:
         facets = self.explainer.facets()
         loaded = self.recommender.universe()
         recs = self.recommender.recommend(k=recommendations)

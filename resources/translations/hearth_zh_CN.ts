@@ -1,64 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="32" />
+        <location filename="../../app/gui/pages/catalogs.py" line="31"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="33" />
+        <location filename="../../app/gui/pages/catalogs.py" line="32"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="35" />
+        <location filename="../../app/gui/pages/catalogs.py" line="34"/>
         <source>Title or author</source>
         <translation>标题或作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="37" />
+        <location filename="../../app/gui/pages/catalogs.py" line="36"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="45" />
+        <location filename="../../app/gui/pages/catalogs.py" line="44"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="46" />
+        <location filename="../../app/gui/pages/catalogs.py" line="45"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="47" />
+        <location filename="../../app/gui/pages/catalogs.py" line="46"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="48" />
+        <location filename="../../app/gui/pages/catalogs.py" line="47"/>
         <source>By</source>
         <translation>作者/导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="49" />
+        <location filename="../../app/gui/pages/catalogs.py" line="48"/>
         <source>Genres</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="50" />
+        <location filename="../../app/gui/pages/catalogs.py" line="49"/>
         <source>Ratings</source>
         <translation>评分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="57" />
+        <location filename="../../app/gui/pages/catalogs.py" line="56"/>
         <source>Catalog items</source>
         <translation>目录条目</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="58" />
+        <location filename="../../app/gui/pages/catalogs.py" line="57"/>
         <source>Add to my history</source>
         <translation>加入我的历史</translation>
     </message>
@@ -66,12 +67,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/gui/errors.py" line="18" />
+        <location filename="../../app/gui/errors.py" line="18"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="24" />
+        <location filename="../../app/gui/errors.py" line="24"/>
         <source>Something went wrong: {0}</source>
         <translation>出错了：{0}</translation>
     </message>
@@ -79,72 +80,72 @@
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="29" />
+        <location filename="../../app/gui/explain_panel.py" line="29"/>
         <source>Select a recommendation to see why it is there.</source>
         <translation>选择一条推荐，查看推荐它的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="35" />
+        <location filename="../../app/gui/explain_panel.py" line="35"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="39" />
+        <location filename="../../app/gui/explain_panel.py" line="39"/>
         <source>How the explanation was made</source>
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="40" />
+        <location filename="../../app/gui/explain_panel.py" line="40"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="43" />
+        <location filename="../../app/gui/explain_panel.py" line="43"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="47" />
+        <location filename="../../app/gui/explain_panel.py" line="47"/>
         <source>What each history item adds to the score</source>
         <translation>每个历史条目对分数的贡献</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="51" />
+        <location filename="../../app/gui/explain_panel.py" line="51"/>
         <source>Contributions chart</source>
         <translation>贡献图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="64" />
+        <location filename="../../app/gui/explain_panel.py" line="64"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="76" />
+        <location filename="../../app/gui/explain_panel.py" line="76"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="83" />
+        <location filename="../../app/gui/explain_panel.py" line="83"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="85" />
+        <location filename="../../app/gui/explain_panel.py" line="85"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="87" />
+        <location filename="../../app/gui/explain_panel.py" line="87"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="92" />
+        <location filename="../../app/gui/explain_panel.py" line="92"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="101" />
+        <location filename="../../app/gui/explain_panel.py" line="101"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
@@ -152,83 +153,83 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="42" />
-        <location filename="../../app/gui/pages/history.py" line="44" />
+        <location filename="../../app/gui/pages/history.py" line="41"/>
+        <location filename="../../app/gui/pages/history.py" line="43"/>
         <source>Search your history</source>
         <translation>搜索你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="46" />
+        <location filename="../../app/gui/pages/history.py" line="45"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="47" />
+        <location filename="../../app/gui/pages/history.py" line="46"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="48" />
+        <location filename="../../app/gui/pages/history.py" line="47"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="49" />
+        <location filename="../../app/gui/pages/history.py" line="48"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="50" />
+        <location filename="../../app/gui/pages/history.py" line="49"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="51" />
+        <location filename="../../app/gui/pages/history.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="51" />
+        <location filename="../../app/gui/pages/history.py" line="50"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="52" />
+        <location filename="../../app/gui/pages/history.py" line="51"/>
         <source>did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="53" />
+        <location filename="../../app/gui/pages/history.py" line="52"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="69" />
+        <location filename="../../app/gui/pages/history.py" line="68"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="72" />
+        <location filename="../../app/gui/pages/history.py" line="71"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="74" />
+        <location filename="../../app/gui/pages/history.py" line="73"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="76" />
+        <location filename="../../app/gui/pages/history.py" line="75"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="79" />
+        <location filename="../../app/gui/pages/history.py" line="78"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="97" />
+        <location filename="../../app/gui/pages/history.py" line="96"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
@@ -236,256 +237,261 @@
 <context>
     <name>InterestsPage</name>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="40" />
+        <location filename="../../app/gui/pages/interests.py" line="40"/>
         <source>Interest</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="40" />
+        <location filename="../../app/gui/pages/interests.py" line="40"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="41" />
+        <location filename="../../app/gui/pages/interests.py" line="41"/>
         <source>Interest facets</source>
         <translation>兴趣面</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="45" />
+        <location filename="../../app/gui/pages/interests.py" line="47"/>
         <source>Your taste, in words</source>
         <translation>用文字描述你的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="48" />
+        <location filename="../../app/gui/pages/interests.py" line="50"/>
         <source>Describe my tastes</source>
         <translation>描述我的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="50" />
+        <location filename="../../app/gui/pages/interests.py" line="52"/>
         <source>Interest map: your history and recommendations</source>
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="51" />
+        <location filename="../../app/gui/pages/interests.py" line="53"/>
         <source>Interest map</source>
         <translation>兴趣地图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="55" />
+        <location filename="../../app/gui/pages/interests.py" line="57"/>
         <source>Similarity: history (rows) × recommendations (columns)</source>
         <translation>相似度：历史（行）× 推荐（列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="56" />
+        <location filename="../../app/gui/pages/interests.py" line="58"/>
         <source>Similarity heatmap</source>
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="89" />
+        <location filename="../../app/gui/pages/interests.py" line="91"/>
         <source>Written by the local language model · checked</source>
         <translation>由本地语言模型撰写 · 已校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="90" />
+        <location filename="../../app/gui/pages/interests.py" line="92"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="104" />
+        <location filename="../../app/gui/pages/interests.py" line="106"/>
         <source>recommended</source>
         <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="114"/>
+        <source>recommendation rank</source>
+        <translation>推荐排名</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/window.py" line="54" />
+        <location filename="../../app/gui/window.py" line="54"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="69" />
+        <location filename="../../app/gui/window.py" line="69"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="69" />
+        <location filename="../../app/gui/window.py" line="69"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="70" />
+        <location filename="../../app/gui/window.py" line="70"/>
         <source>Catalogs</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="70" />
+        <location filename="../../app/gui/window.py" line="70"/>
         <source>Interests</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="71" />
+        <location filename="../../app/gui/window.py" line="71"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="71" />
+        <location filename="../../app/gui/window.py" line="71"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="88" />
+        <location filename="../../app/gui/window.py" line="88"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="90" />
+        <location filename="../../app/gui/window.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="91" />
+        <location filename="../../app/gui/window.py" line="91"/>
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="102" />
+        <location filename="../../app/gui/window.py" line="102"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="103" />
+        <location filename="../../app/gui/window.py" line="103"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="107" />
+        <location filename="../../app/gui/window.py" line="107"/>
         <source>&amp;Export everything…</source>
         <translation>导出全部数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="111" />
+        <location filename="../../app/gui/window.py" line="111"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="115" />
+        <location filename="../../app/gui/window.py" line="115"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="121" />
+        <location filename="../../app/gui/window.py" line="121"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="233" />
+        <location filename="../../app/gui/window.py" line="233"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="250" />
+        <location filename="../../app/gui/window.py" line="250"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="315" />
+        <location filename="../../app/gui/window.py" line="315"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="329" />
+        <location filename="../../app/gui/window.py" line="329"/>
         <source>Removed {0}. Undo with Ctrl+Z.</source>
         <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="346" />
+        <location filename="../../app/gui/window.py" line="346"/>
         <source>Added {0} to your history.</source>
         <translation>已将 {0} 加入你的历史。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="354" />
-        <location filename="../../app/gui/window.py" line="360" />
+        <location filename="../../app/gui/window.py" line="354"/>
+        <location filename="../../app/gui/window.py" line="360"/>
         <source>Adding a sample profile…</source>
         <translation>正在添加示例档案…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="366" />
+        <location filename="../../app/gui/window.py" line="366"/>
         <source>Import your history</source>
         <translation>导入你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="367" />
+        <location filename="../../app/gui/window.py" line="367"/>
         <source>Exports (*.csv *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="374" />
+        <location filename="../../app/gui/window.py" line="374"/>
         <source>{0}: {1} rows, {2} imported, {3} matched to a catalog ({4:.0%}), {5} your own, {6} saved for later, {7} skipped.</source>
         <translation>{0}：{1} 行，导入 {2} 条，{3} 条与目录匹配（{4:.0%}），{5} 条为你自己的条目，{6} 条稍后再看，跳过 {7} 条。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="379" />
+        <location filename="../../app/gui/window.py" line="379"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="386" />
+        <location filename="../../app/gui/window.py" line="386"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="413" />
+        <location filename="../../app/gui/window.py" line="413"/>
         <source>Describing your tastes…</source>
         <translation>正在描述你的口味…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="443" />
+        <location filename="../../app/gui/window.py" line="443"/>
         <source>Download a model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="446" />
+        <location filename="../../app/gui/window.py" line="446"/>
         <source>sha256 of the file (recommended)</source>
         <translation>文件的 sha256（建议填写）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="448" />
+        <location filename="../../app/gui/window.py" line="448"/>
         <source>Hearth will connect to this address, and nowhere else.</source>
         <translation>Hearth 只会连接这个地址，不会连接其他任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="449" />
+        <location filename="../../app/gui/window.py" line="449"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="450" />
+        <location filename="../../app/gui/window.py" line="450"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="460" />
+        <location filename="../../app/gui/window.py" line="460"/>
         <source>Downloading the model…</source>
         <translation>正在下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="463" />
+        <location filename="../../app/gui/window.py" line="463"/>
         <source>Export everything to</source>
         <translation>将全部数据导出到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="466" />
+        <location filename="../../app/gui/window.py" line="466"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="471" />
+        <location filename="../../app/gui/window.py" line="471"/>
         <source>Delete everything?</source>
         <translation>删除全部数据？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="472" />
+        <location filename="../../app/gui/window.py" line="472"/>
         <source>This deletes your history, ratings, feedback, imports and settings from this computer. It cannot be undone.</source>
         <translation>这会从这台电脑上删除你的历史、评分、反馈、导入记录和设置，且无法撤销。</translation>
     </message>
@@ -493,22 +499,22 @@
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="26" />
+        <location filename="../../app/gui/pages/privacy.py" line="26"/>
         <source>Export everything…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="28" />
+        <location filename="../../app/gui/pages/privacy.py" line="28"/>
         <source>Delete everything…</source>
         <translation>删除全部数据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="42" />
+        <location filename="../../app/gui/pages/privacy.py" line="42"/>
         <source>Nothing leaves this computer.</source>
         <translation>任何数据都不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="44" />
+        <location filename="../../app/gui/pages/privacy.py" line="44"/>
         <source>Your data: {0}
 Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <translation>你的数据：{0}
@@ -518,145 +524,145 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>RecommendPage</name>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="61" />
+        <location filename="../../app/gui/pages/recommend.py" line="61"/>
         <source>Films and books</source>
         <translation>电影和图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="61" />
+        <location filename="../../app/gui/pages/recommend.py" line="61"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="62" />
+        <location filename="../../app/gui/pages/recommend.py" line="62"/>
         <source>Books</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="64" />
-        <location filename="../../app/gui/pages/recommend.py" line="101" />
+        <location filename="../../app/gui/pages/recommend.py" line="64"/>
+        <location filename="../../app/gui/pages/recommend.py" line="101"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="67" />
+        <location filename="../../app/gui/pages/recommend.py" line="67"/>
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="67" />
+        <location filename="../../app/gui/pages/recommend.py" line="67"/>
         <source>To year</source>
         <translation>截止年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="73" />
+        <location filename="../../app/gui/pages/recommend.py" line="73"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="74" />
-        <location filename="../../app/gui/pages/recommend.py" line="90" />
+        <location filename="../../app/gui/pages/recommend.py" line="74"/>
+        <location filename="../../app/gui/pages/recommend.py" line="90"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="77" />
-        <location filename="../../app/gui/pages/recommend.py" line="90" />
+        <location filename="../../app/gui/pages/recommend.py" line="77"/>
+        <location filename="../../app/gui/pages/recommend.py" line="90"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="78" />
+        <location filename="../../app/gui/pages/recommend.py" line="78"/>
         <source>0: by score only · 100: as varied as possible</source>
         <translation>0：只按分数 · 100：尽可能多样</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="79" />
+        <location filename="../../app/gui/pages/recommend.py" line="79"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="89" />
+        <location filename="../../app/gui/pages/recommend.py" line="89"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="89" />
+        <location filename="../../app/gui/pages/recommend.py" line="89"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="99" />
+        <location filename="../../app/gui/pages/recommend.py" line="99"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="100" />
+        <location filename="../../app/gui/pages/recommend.py" line="100"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="101" />
+        <location filename="../../app/gui/pages/recommend.py" line="101"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="101" />
+        <location filename="../../app/gui/pages/recommend.py" line="101"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="104" />
+        <location filename="../../app/gui/pages/recommend.py" line="104"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="114" />
+        <location filename="../../app/gui/pages/recommend.py" line="114"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="119" />
+        <location filename="../../app/gui/pages/recommend.py" line="119"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="119" />
+        <location filename="../../app/gui/pages/recommend.py" line="119"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="120" />
+        <location filename="../../app/gui/pages/recommend.py" line="120"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="121" />
+        <location filename="../../app/gui/pages/recommend.py" line="121"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="122" />
+        <location filename="../../app/gui/pages/recommend.py" line="122"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="123" />
+        <location filename="../../app/gui/pages/recommend.py" line="123"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="168" />
+        <location filename="../../app/gui/pages/recommend.py" line="168"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="193" />
+        <location filename="../../app/gui/pages/recommend.py" line="193"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="194" />
+        <location filename="../../app/gui/pages/recommend.py" line="194"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>
@@ -664,68 +670,193 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="42" />
+        <location filename="../../app/gui/pages/settings.py" line="43"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="46" />
+        <location filename="../../app/gui/pages/settings.py" line="47"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="47" />
+        <location filename="../../app/gui/pages/settings.py" line="48"/>
         <source>The only thing Hearth ever fetches from the network, and only when you ask</source>
         <translation>这是 Hearth 唯一会从网络获取的内容，而且只在你要求时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="50" />
+        <location filename="../../app/gui/pages/settings.py" line="51"/>
         <source>Ranking</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="56" />
+        <location filename="../../app/gui/pages/settings.py" line="55"/>
         <source>Reset ranking to defaults</source>
         <translation>排序参数恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="60" />
+        <location filename="../../app/gui/pages/settings.py" line="59"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="63" />
-        <location filename="../../app/gui/pages/settings.py" line="65" />
+        <location filename="../../app/gui/pages/settings.py" line="62"/>
+        <location filename="../../app/gui/pages/settings.py" line="64"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="66" />
+        <location filename="../../app/gui/pages/settings.py" line="65"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="67" />
+        <location filename="../../app/gui/pages/settings.py" line="66"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="99" />
+        <location filename="../../app/gui/pages/settings.py" line="98"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="103" />
+        <location filename="../../app/gui/pages/settings.py" line="102"/>
         <source>(bundled)</source>
         <translation>（内置）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="120" />
+        <location filename="../../app/gui/pages/settings.py" line="121"/>
+        <source>Embedding model</source>
+        <translation>嵌入模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="122"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="123"/>
+        <source>Language model</source>
+        <translation>语言模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="124"/>
+        <source>Prompt style</source>
+        <translation>提示方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="125"/>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="126"/>
+        <source>Context size</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="127"/>
+        <source>GPU layers</source>
+        <translation>GPU 层数</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="128"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="129"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="130"/>
+        <source>Longest explanation (tokens)</source>
+        <translation>解释最长长度（词元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="131"/>
+        <source>Text similarity (α)</source>
+        <translation>文本相似度 (α)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="132"/>
+        <source>People who liked the same (β)</source>
+        <translation>同好之选 (β)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="133"/>
+        <source>Popularity (γ)</source>
+        <translation>热门程度 (γ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="134"/>
+        <source>Temperature (τ)</source>
+        <translation>温度 (τ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="135"/>
+        <source>Recency half-life</source>
+        <translation>时间衰减半衰期</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="136"/>
+        <source>Age measured by</source>
+        <translation>时间计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="137"/>
+        <source>Text neighbours per item</source>
+        <translation>每项保留的文本近邻数</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="138"/>
+        <source>Boost for rarely rated items</source>
+        <translation>冷门条目加成</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="139"/>
+        <source>Neutral rating (0–1)</source>
+        <translation>中性评分 (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="140"/>
+        <source>Weight of unrated entries</source>
+        <translation>未评分条目权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="141"/>
+        <source>Weight of did-not-finish</source>
+        <translation>未读完/未看完权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="142"/>
+        <source>Weight of a like</source>
+        <translation>“喜欢”的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="143"/>
+        <source>Weight of a dislike</source>
+        <translation>“不喜欢”的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="144"/>
+        <source>Bonus for liked items (τ)</source>
+        <translation>喜欢条目的加分 (τ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="145"/>
+        <source>Bonus for saved items (τ)</source>
+        <translation>稍后再看条目的加分 (τ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="150"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="122" />
+        <location filename="../../app/gui/pages/settings.py" line="152"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
     </message>
@@ -733,27 +864,27 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="18" />
+        <location filename="../../app/gui/pages/welcome.py" line="18"/>
         <source>Welcome to Hearth</source>
         <translation>欢迎使用 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="23" />
+        <location filename="../../app/gui/pages/welcome.py" line="23"/>
         <source>Private recommendations for books and films. Tell Hearth what you have read or watched; everything stays on this computer.</source>
         <translation>私密的图书与电影推荐。告诉 Hearth 你读过或看过什么；所有数据都留在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="31" />
+        <location filename="../../app/gui/pages/welcome.py" line="35"/>
         <source>Import a file (Goodreads, Letterboxd, StoryGraph, IMDb, CSV)…</source>
         <translation>导入文件（Goodreads、Letterboxd、StoryGraph、IMDb、CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="33" />
+        <location filename="../../app/gui/pages/welcome.py" line="37"/>
         <source>Pick titles from the catalogs</source>
         <translation>从目录中挑选作品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="34" />
+        <location filename="../../app/gui/pages/welcome.py" line="38"/>
         <source>Try a sample profile</source>
         <translation>试用示例档案</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.gui.app import install_translation
@@ -23,7 +24,7 @@ def test_every_string_is_translated_and_compiled() -> None:
 
 def test_the_window_speaks_chinese(qtbot, services) -> None:  # noqa: ANN001
     app = QApplication.instance()
-    before = set(app.findChildren(object))
+    before = set(app.findChildren(QTranslator))
     assert install_translation(app, "zh_CN") == "zh_CN"
     try:
         from app.gui.window import MainWindow
@@ -35,8 +36,6 @@ def test_the_window_speaks_chinese(qtbot, services) -> None:  # noqa: ANN001
         assert win.recommend.buttons["like"].text() == "喜欢"
         win.lanes.wait(60000)
     finally:
-        from PySide6.QtCore import QTranslator
-
         for translator in set(app.findChildren(QTranslator)) - before:
             app.removeTranslator(translator)
     assert QApplication.translate("RecommendPage", "Like") == "Like"

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.types import Item
-from app.gui.tables import RowsModel
+from app.gui.tables import RowsModel, fit_columns
 
 __all__ = ["CatalogPage"]
 
@@ -53,7 +52,7 @@ class CatalogPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=0, wide=(3, 4))
         self.table.setAccessibleName(self.tr("Catalog items"))
         add = QPushButton(self.tr("Add to my history"))
         add.clicked.connect(self._add)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from typing import Any
 
@@ -10,7 +11,7 @@ import numpy as np
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import Qt, Signal  # noqa: E402
+from PySide6.QtCore import QEvent, Qt, Signal  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from app.gui.plain import plain_tip  # noqa: E402
+from app.gui.theme import style_plot  # noqa: E402
 from app.services import InterestMap, Profile  # noqa: E402
 
 __all__ = ["InterestsPage"]
@@ -39,6 +41,8 @@ class InterestsPage(QWidget):
         self.facets = QTreeWidget()
         self.facets.setHeaderLabels([self.tr("Interest"), self.tr("Share")])
         self.facets.setAccessibleName(self.tr("Interest facets"))
+        self.facets.header().setStretchLastSection(False)
+        self.facets.header().setSectionResizeMode(0, self.facets.header().ResizeMode.Stretch)
         self.paragraph = QPlainTextEdit()
         self.paragraph.setReadOnly(True)
         self.paragraph.setMaximumHeight(90)
@@ -47,12 +51,12 @@ class InterestsPage(QWidget):
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
         refresh = QPushButton(self.tr("Describe my tastes"))
         refresh.clicked.connect(self.refresh_requested)
-        self.map = pg.PlotWidget(title=self.tr("Interest map: your history and recommendations"))
+        self.map = pg.PlotWidget()
         self.map.setAccessibleName(self.tr("Interest map"))
         self.map.hideAxis("left")
         self.map.hideAxis("bottom")
         self.map.addLegend(offset=(5, 5))
-        self.heat = pg.PlotWidget(title=self.tr("Similarity: history (rows) × recommendations (columns)"))
+        self.heat = pg.PlotWidget()
         self.heat.setAccessibleName(self.tr("Similarity heatmap"))
         self.heat_image = pg.ImageItem()
         self.heat.addItem(self.heat_image)
@@ -76,6 +80,16 @@ class InterestsPage(QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
+        self._style()
+
+    def _style(self) -> None:
+        style_plot(self.map, self.tr("Interest map: your history and recommendations"))
+        style_plot(self.heat, self.tr("Similarity: history (rows) × recommendations (columns)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style()  # the system switched between light and dark
+        super().changeEvent(event)
 
     def show_profile(self, profile: Profile) -> None:
         self.facets.clear()
@@ -101,13 +115,16 @@ class InterestsPage(QWidget):
                 symbol="o" if history else "t", brush=pg.mkBrush(*colour, 200), pen=pg.mkPen(None),
                 hoverable=True, data=[data.titles[i] for i in idx],
                 tip=lambda x, y, data: plain_tip(str(data)),
-                name=group if history else self.tr("recommended"),
+                # The legend lays names out as HTML: escape, so a facet label shows as written.
+                name=html.escape(group) if history else self.tr("recommended"),
             )
             self.map.addItem(spots)
         heat = np.asarray(data.heat, dtype=float)
         self.heat_image.setImage(heat.T if heat.size else np.zeros((1, 1)), levels=(0, 1))
         bottom, left = self.heat.getAxis("bottom"), self.heat.getAxis("left")
-        bottom.setTicks([[(i + 0.5, _short(t)) for i, t in enumerate(data.heat_cols)]])
+        # Columns are numbered by rank (titles would overlap); the map's tooltips name them.
+        bottom.setTicks([[(i + 0.5, str(i + 1)) for i in range(len(data.heat_cols))]])
+        bottom.setLabel(self.tr("recommendation rank"))
         left.setTicks([[(i + 0.5, _short(t)) for i, t in enumerate(data.heat_rows)]])
 
     def points(self) -> list[Any]:

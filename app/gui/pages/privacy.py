@@ -16,6 +16,11 @@ class PrivacyPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        heading = QLabel(self.tr("Nothing leaves this computer."))
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        heading.setFont(font)
         self.statement = QLabel()
         self.statement.setWordWrap(True)
         self.statement.setTextFormat(Qt.TextFormat.PlainText)
@@ -33,13 +38,14 @@ class PrivacyPage(QWidget):
         buttons.addWidget(delete)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(self.statement)
         layout.addWidget(self.where)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
     def show_info(self, info: dict[str, Any]) -> None:
-        self.statement.setText(self.tr("Nothing leaves this computer.") + " " + info["statement"])
+        self.statement.setText(info["statement"])
         size = info["bytes"] / (1 << 20)
         self.where.setText(self.tr("Your data: {0}\nSize: {1:.1f} MB · {2} history entries · {3} feedback marks")
                            .format(info["folder"], size, info["history"], info["feedback"]))

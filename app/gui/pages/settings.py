@@ -39,10 +39,11 @@ class SettingsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editors: dict[str, QWidget] = {}
+        labels = self._labels()
         models = QGroupBox(self.tr("Models"))
         models_form = QFormLayout(models)
         for key in MODEL_KEYS:
-            models_form.addRow(key, self._editor(key))
+            models_form.addRow(labels[key], self._editor(key, labels[key]))
         download = QPushButton(self.tr("Download a model…"))
         download.setToolTip(self.tr("The only thing Hearth ever fetches from the network, and only when you ask"))
         download.clicked.connect(self.download_requested)
@@ -50,9 +51,7 @@ class SettingsPage(QWidget):
         ranking = QGroupBox(self.tr("Ranking"))
         ranking_form = QFormLayout(ranking)
         for key in RankingParams.names():
-            editor = self._editor(key)
-            editor.setToolTip(SETTINGS[key].help)
-            ranking_form.addRow(key, editor)
+            ranking_form.addRow(labels[key], self._editor(key, labels[key]))
         reset = QPushButton(self.tr("Reset ranking to defaults"))
         reset.clicked.connect(self.reset_ranking_requested)
         ranking_form.addRow("", reset)
@@ -82,7 +81,7 @@ class SettingsPage(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
-    def _editor(self, key: str) -> QWidget:
+    def _editor(self, key: str, label: str) -> QWidget:
         setting = SETTINGS[key]
         editor: QWidget
         if setting.choices:
@@ -100,6 +99,7 @@ class SettingsPage(QWidget):
                 browse.clicked.connect(lambda _=False, k=key, ln=line: self._browse(k, ln))
                 row.addWidget(browse)
                 editor.line = line  # type: ignore[attr-defined]
+                line.setAccessibleName(label)
                 line.setPlaceholderText(self.tr("(bundled)"))
         elif setting.kind is int:
             editor = QSpinBox()
@@ -111,9 +111,40 @@ class SettingsPage(QWidget):
             editor.setSingleStep(0.001)
             editor.setRange(setting.low if setting.low is not None else -1000.0,
                             setting.high if setting.high is not None else 1000.0)
-        editor.setAccessibleName(key)
+        editor.setAccessibleName(label)
+        # The help text, and the key that `hearth settings set` takes.
+        editor.setToolTip(f"{setting.help}\n({key})")
         self.editors[key] = editor
         return editor
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "embedding_model": self.tr("Embedding model"),
+            "device": self.tr("Device"),
+            "llm_model": self.tr("Language model"),
+            "llm_mode": self.tr("Prompt style"),
+            "llm_threads": self.tr("CPU threads"),
+            "llm_context": self.tr("Context size"),
+            "llm_gpu_layers": self.tr("GPU layers"),
+            "llm_temperature": self.tr("Temperature"),
+            "llm_seed": self.tr("Seed"),
+            "llm_max_tokens": self.tr("Longest explanation (tokens)"),
+            "alpha": self.tr("Text similarity (α)"),
+            "beta": self.tr("People who liked the same (β)"),
+            "gamma": self.tr("Popularity (γ)"),
+            "tau": self.tr("Temperature (τ)"),
+            "half_life": self.tr("Recency half-life"),
+            "decay": self.tr("Age measured by"),
+            "text_neighbours": self.tr("Text neighbours per item"),
+            "cold_boost": self.tr("Boost for rarely rated items"),
+            "rating_center": self.tr("Neutral rating (0–1)"),
+            "unrated_weight": self.tr("Weight of unrated entries"),
+            "dnf_weight": self.tr("Weight of did-not-finish"),
+            "like_weight": self.tr("Weight of a like"),
+            "dislike_weight": self.tr("Weight of a dislike"),
+            "like_bonus": self.tr("Bonus for liked items (τ)"),
+            "saved_bonus": self.tr("Bonus for saved items (τ)"),
+        }
 
     def _browse(self, key: str, line: QLineEdit) -> None:
         if key == "llm_model":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 __all__ = ["WelcomePage"]
 
@@ -24,16 +24,26 @@ class WelcomePage(QWidget):
                               "watched; everything stays on this computer."))
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A centred column of fixed width: a wrapped label only gets its height for a known width.
+        column = QWidget()
+        column.setFixedWidth(560)
+        inner = QVBoxLayout(column)
+        inner.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(text)
+        inner.addSpacing(12)
         for label, signal in ((self.tr("Import a file (Goodreads, Letterboxd, StoryGraph, IMDb, CSV)…"),
                                self.import_requested),
                               (self.tr("Pick titles from the catalogs"), self.pick_requested),
                               (self.tr("Try a sample profile"), self.sample_requested)):
             button = QPushButton(label)
-            button.setMinimumWidth(420)
             button.clicked.connect(signal)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
