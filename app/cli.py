@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import __version__
 from app.core.errors import AppError, Cancelled, InputError
 from app.core.types import Recommendation
 from app.services import SETTINGS, Filters, Services
@@ -424,6 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", metavar="DIR",
                    help="folder of the database (default: per-user data folder; env HEARTH_DATA_DIR)")
     p.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)  # packaging smoke test
+    p.add_argument("--version", action="version", version=f"hearth {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     st0 = sub.add_parser("status", help="where your data is and what it holds")
     st0.set_defaults(func=cmd_status)

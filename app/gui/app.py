@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -49,14 +50,34 @@ def run_gui(services: Services, argv: Sequence[str] = (), *, self_check: bool = 
     window.show()
     shown = time.perf_counter() - started
     if self_check:
-        # Packaging smoke test: exit 0 once the window is shown and the first recommendations
-        # (or the welcome page) are up, 1 if that takes more than two minutes.
-        print(f"window shown in {shown:.2f} s", flush=True)
-        window.ready.connect(lambda: (print("ready", flush=True), app.exit(0)))
-        QTimer.singleShot(120_000, lambda: app.exit(1))
+        _self_check(app, window, services, started, shown)
     code = app.exec()
     window.lanes.wait(10000)
     return int(code)
+
+
+def _self_check(app: QApplication, window: Any, services: Services, started: float, shown: float) -> None:
+    """Packaging smoke test: print when the window is shown, then load both models after the
+    first recommendations (or the welcome page) are up; exit 0 when they have, 1 on an error
+    or after two minutes."""
+    print(f"window shown in {shown:.2f} s", flush=True)
+
+    def load_models(**_: Any) -> str:
+        device = services.embeddings.embedder.device
+        services.explainer.llm.llm  # noqa: B018 - blocks this worker until llama.cpp has loaded it
+        return f"models loaded in {time.perf_counter() - started:.2f} s (embeddings on {device})"
+
+    def failed(exc: BaseException) -> None:
+        print(f"self-check failed: {exc}", flush=True)
+        app.exit(1)
+
+    def ready() -> None:
+        print("ready", flush=True)
+        op = window.run(load_models, lambda text: (print(text, flush=True), app.exit(0)), lane="model")
+        op.signals.failed.connect(failed)
+
+    window.ready.connect(ready)
+    QTimer.singleShot(120_000, lambda: app.exit(1))
 
 
 def data_dir_of(services: Services) -> Path:

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self._explain_op: Op | None = None
         self._long_op: Op | None = None
         self._undo: list[Any] = []
+        self._closed = False
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.settings_page.set_language(str(settings.value("language", "") or ""))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self._closed = True
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.lanes.cancel_all()
         self.lanes.wait(10000)
@@ -188,20 +190,25 @@ class MainWindow(QMainWindow):
             streaming: bool = False, on_event: Any = None) -> Op:
         """Start ``fn`` on a lane; ``long`` names a task that shows progress and Cancel."""
         op = Op(fn, streaming=streaming)
+
+        def live(callback: Any) -> Any:
+            # Work can finish after the window has closed: then there is nothing to show it on.
+            return lambda *args: None if self._closed else callback(*args)
+
         if on_done is not None:
-            op.signals.done.connect(on_done)
+            op.signals.done.connect(live(on_done))
         if on_event is not None:
-            op.signals.event.connect(on_event)
-        op.signals.failed.connect(lambda exc: show_error(self, exc))
+            op.signals.event.connect(live(on_event))
+        op.signals.failed.connect(live(lambda exc: show_error(self, exc)))
         if long is not None:
             self._long_op = op
             self.message.setText(long)
             self.progress.setRange(0, 0)
             self.progress.show()
             self.cancel.show()
-            op.signals.progress.connect(self._progress)
+            op.signals.progress.connect(live(self._progress))
             for signal in (op.signals.done, op.signals.failed, op.signals.cancelled):
-                signal.connect(lambda *_: self._end_long(op))
+                signal.connect(live(lambda *_: self._end_long(op)))
         return self.lanes.start(op, lane)
 
     def _progress(self, done: int, total: int, label: str) -> None:
