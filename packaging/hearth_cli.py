@@ -1,4 +1,4 @@
-"""Entry point of the console executable (hearth-cli): the command line, with its output."""
+"""Entry point of the console executable hearth-cli.exe on Windows (elsewhere hearth-cli is a link to hearth)."""
 
 import sys
 

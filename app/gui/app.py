@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services import Services
 from app.services.catalogs import resources_dir
@@ -58,8 +58,9 @@ def run_gui(services: Services, argv: Sequence[str] = (), *, self_check: bool = 
 
 def _self_check(app: QApplication, window: Any, services: Services, started: float, shown: float) -> None:
     """Packaging smoke test: print when the window is shown, then load both models after the
-    first recommendations (or the welcome page) are up; exit 0 when they have, 1 on an error
-    or after two minutes."""
+    first recommendations (or the welcome page) are up, then open every page and let its work
+    finish; exit 0 when all that has happened without an error, 1 on an error or after three
+    minutes."""
     print(f"window shown in {shown:.2f} s", flush=True)
 
     def load_models(**_: Any) -> str:
@@ -67,17 +68,34 @@ def _self_check(app: QApplication, window: Any, services: Services, started: flo
         services.explainer.llm.llm  # noqa: B018 - blocks this worker until llama.cpp has loaded it
         return f"models loaded in {time.perf_counter() - started:.2f} s (embeddings on {device})"
 
-    def failed(exc: BaseException) -> None:
-        print(f"self-check failed: {exc}", flush=True)
+    def failed(text: str) -> None:
+        print(f"self-check failed: {text}", flush=True)
         app.exit(1)
+
+    def visit(index: int) -> None:
+        errors = [box.text() for box in window.findChildren(QMessageBox, "errorBox")]
+        if errors:
+            failed(errors[0])
+        elif window.lanes.busy:  # the page's own work (interests, privacy...) is still running
+            QTimer.singleShot(100, lambda: visit(index))
+        elif index == window.tabs.count():
+            print(f"pages shown: {window.tabs.count()}", flush=True)
+            app.exit(0)
+        else:
+            window.tabs.setCurrentIndex(index)
+            QTimer.singleShot(100, lambda: visit(index + 1))
+
+    def loaded(text: str) -> None:
+        print(text, flush=True)
+        visit(0)
 
     def ready() -> None:
         print("ready", flush=True)
-        op = window.run(load_models, lambda text: (print(text, flush=True), app.exit(0)), lane="model")
-        op.signals.failed.connect(failed)
+        op = window.run(load_models, loaded, lane="model")
+        op.signals.failed.connect(lambda exc: failed(str(exc)))
 
     window.ready.connect(ready)
-    QTimer.singleShot(120_000, lambda: app.exit(1))
+    QTimer.singleShot(180_000, lambda: failed("not done after three minutes"))
 
 
 def data_dir_of(services: Services) -> Path:

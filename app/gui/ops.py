@@ -77,6 +77,10 @@ class Lanes:
         self.pools[lane].start(op)
         return op
 
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
     def wait(self, msecs: int = 30000) -> bool:
         return all(pool.waitForDone(msecs) for pool in self.pools.values())
 

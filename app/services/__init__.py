@@ -7,8 +7,8 @@ from pathlib import Path
 
 from app.core.progress import CancelToken, Progress, no_progress
 from app.models.embedder import Embedder
-from app.models.llm import DEFAULT_LLM_ID, LlamaModel, default_llm_path
-from app.services.catalogs import CatalogService
+from app.models.llm import DEFAULT_LLM_ID, PACKED_NAME, LlamaModel, default_llm_path
+from app.services.catalogs import CatalogService, resources_dir
 from app.services.embeddings import EmbeddingService
 from app.services.explain import ExplainService, Explanation, Profile
 from app.services.history import HistoryService, ImportReport
@@ -83,7 +83,8 @@ class Services:
 
     def _default_llm(self) -> LlamaModel:
         chosen = self.settings.get("llm_model")
-        path = default_llm_path(self.store.db.path.parent) if not chosen else chosen
+        packed = resources_dir() / "models" / PACKED_NAME  # only the packaged app has it
+        path = default_llm_path(self.store.db.path.parent, packed=packed) if not chosen else chosen
         layers = self.settings.get("llm_gpu_layers")
         return LlamaModel(
             path, model_id=None if chosen else DEFAULT_LLM_ID, threads=self.settings.get("llm_threads"),

@@ -194,3 +194,20 @@ def test_eval_explanations_json_contract(cli, tmp_path: Path) -> None:
                  "counterfactual_faithfulness", "ttft_s_p50", "tokens_per_s", "latency_s_p50", "latency_s_p95"):
         assert name in data
     assert data["bare_llama_cpp"]["runs"] == 6
+
+
+@pytest.mark.slow
+def test_the_self_check_opens_every_page_with_both_models(cli, tmp_path: Path) -> None:
+    """`hearth --self-check`, which the packaging smoke test runs on the frozen app."""
+    for title in FIVE:
+        cli("history", "add", title, "--rating", "5", "--kind", "film")
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "cli-data"), "--self-check"],
+        capture_output=True, text=True, encoding="utf-8", timeout=300,
+        env=cli_env(QT_QPA_PLATFORM="offscreen"), cwd=ROOT,
+    )
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert lines[0].startswith("window shown in") and "ready" in lines
+    assert any(line.startswith("models loaded in") for line in lines)
+    assert lines[-1] == "pages shown: 6"  # recommendations, history, catalogs, interests, settings, privacy

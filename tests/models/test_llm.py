@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import shutil
 import struct
 import threading
 from collections.abc import Iterator
@@ -14,7 +16,7 @@ import pytest
 from app.core.errors import Cancelled, ModelError
 from app.core.progress import CancelToken
 from app.models.download import download_model
-from app.models.llm import LlamaModel, read_gguf_header
+from app.models.llm import LlamaModel, default_llm_path, read_gguf_header, unpack
 
 HEADER = b"GGUF" + struct.pack("<IQQ", 3, 10, 5)
 
@@ -46,6 +48,51 @@ def test_a_corrupt_gguf_is_a_clear_error_not_a_crash(tmp_path: Path) -> None:
     model = LlamaModel(path, threads=1, context=256)
     with pytest.raises(ModelError, match="could not load"):
         _ = model.llm
+
+
+def test_unpack_writes_the_model_once_and_checks_it(tmp_path: Path) -> None:
+    data = fake_gguf()
+    packed = tmp_path / "m.gguf.gz"
+    packed.write_bytes(gzip.compress(data))
+    sha = hashlib.sha256(data).hexdigest()
+    target = tmp_path / "models" / "m.gguf"
+    assert unpack(packed, target, sha256=sha) == target
+    assert target.read_bytes() == data
+    packed.unlink()  # a good copy is reused: the packed file is not read again
+    assert unpack(packed, target, sha256=sha) == target
+
+
+def test_unpack_failures_leave_no_model_behind(tmp_path: Path) -> None:
+    data = fake_gguf()
+    target = tmp_path / "models" / "m.gguf"
+    truncated = tmp_path / "cut.gz"
+    truncated.write_bytes(gzip.compress(data)[:5000])
+    garbage = tmp_path / "garbage.gz"
+    garbage.write_bytes(b"not gzip at all" * 100)
+    other = tmp_path / "other.gz"
+    other.write_bytes(gzip.compress(data[::-1]))
+    for packed in (truncated, garbage, other):
+        with pytest.raises(ModelError, match="Could not unpack"):
+            unpack(packed, target, sha256=hashlib.sha256(data).hexdigest())
+        assert list(target.parent.iterdir()) == []  # neither the model nor a .part file
+    target.write_bytes(data[:1000])  # a damaged copy from earlier is replaced
+    good = tmp_path / "good.gz"
+    good.write_bytes(gzip.compress(data))
+    unpack(good, target, sha256=hashlib.sha256(data).hexdigest())
+    assert target.read_bytes() == data
+
+
+@pytest.mark.slow
+def test_the_packed_default_model_unpacks_to_the_same_file(tmp_path: Path) -> None:
+    """The packaged app ships the GGUF as one gzip file: it must give the very same model."""
+    assembled = default_llm_path(tmp_path / "a")
+    packed = tmp_path / "gemma.gguf.gz"
+    with assembled.open("rb") as source, gzip.open(packed, "wb", compresslevel=1) as out:
+        shutil.copyfileobj(source, out, 1 << 20)
+    unpacked = default_llm_path(tmp_path / "b", packed=packed)
+    assert unpacked != assembled
+    assert unpacked.stat().st_size == assembled.stat().st_size
+    assert read_gguf_header(unpacked) == read_gguf_header(assembled)
 
 
 @pytest.fixture
