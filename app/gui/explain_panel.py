@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
@@ -116,8 +117,18 @@ class ExplainPanel(QWidget):
         axis_y = QBarCategoryAxis()
         axis_y.append(labels)
         axis_x = QValueAxis()
-        axis_x.setLabelFormat("%.3f")
+        values = [c.contribution for c in parts]
+        low, high = min(0.0, *values), max(0.0, *values)
+        axis_x.setRange(low, high if high > low else low + 1)  # all zero: an empty range is NaN ticks
+        axis_x.applyNiceNumbers()  # ticks 1, 2 or 5 times a power of ten
+        axis_x.setLabelFormat(tick_format(axis_x.min(), axis_x.max(), axis_x.tickCount()))
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)
         series.attachAxis(axis_x)
+
+
+def tick_format(low: float, high: float, ticks: int) -> str:
+    """A printf format with just enough decimals to tell the axis's ticks apart."""
+    step = (high - low) / max(1, ticks - 1)
+    return f"%.{max(0, -math.floor(math.log10(step) + 1e-9))}f"

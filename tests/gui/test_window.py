@@ -164,3 +164,23 @@ def test_errors_are_shown_in_one_place(qtbot, window, tmp_path) -> None:  # noqa
     box = window.findChild(object, "errorBox")
     assert "binary" in box.text() and box.textFormat() == Qt.TextFormat.PlainText
     wait_idle(qtbot, window)
+
+
+def test_the_evidence_axis_tells_small_contributions_apart(qtbot) -> None:  # noqa: ANN001
+    """Contributions are often ~0.0004: three decimals printed 0.000 0.000 0.000 0.001 0.001."""
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+    from app.gui.explain_panel import ExplainPanel
+
+    panel = ExplainPanel()
+    qtbot.addWidget(panel)
+    for values in ((0.0003, 0.00012, 0.0001), (2.5, 0.7), (0.04, -0.01), (0.0, 0.0)):
+        parts = tuple(Contribution(item_id=i, title=f"item {i}", year=None, weight=1, content=v, cf=0)
+                      for i, v in enumerate(values))
+        rec = Recommendation(rank=1, item=Item(id=99, title="x", kind="book"), probability=0.1, score=sum(values),
+                             terms=ScoreTerms(content=sum(values), cf=0, prior=0, feedback=0), contributions=parts)
+        panel.show_evidence(rec)
+        axis = panel.chart.axes(Qt.Orientation.Horizontal)[0]
+        assert axis.min() <= min(values) and axis.max() >= max(values)
+        step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+        labels = [axis.labelFormat() % (axis.min() + k * step) for k in range(axis.tickCount())]
+        assert len(set(labels)) == len(labels), (values, labels)
