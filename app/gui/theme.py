@@ -54,4 +54,6 @@ def dark_palette() -> QPalette:
                          (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#353535"),
                          (roles.ToolTipText, "#e6e6e6"), (roles.PlaceholderText, "#9a9a9a")):
         palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):  # disabled controls look disabled
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
     return palette
