@@ -95,12 +95,12 @@ def unpack(packed: Path, target: Path, *, sha256: str) -> Path:
 
     Written to a .part file and renamed, so an interrupted first run leaves no half model.
     """
-    if target.is_file():
-        if sha256_file(target) == sha256:
-            return target
-        target.unlink()  # damaged, or left by an older version: unpack again
     part = target.with_name(target.name + ".part")
     try:
+        if target.is_file():
+            if sha256_file(target) == sha256:
+                return target
+            target.unlink()  # damaged, or left by an older version: unpack again
         target.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         with gzip.open(packed, "rb") as source, part.open("wb") as out:
