@@ -1,10 +1,23 @@
-"""Showing data as plain text where Qt would guess rich text (tooltips, chart labels)."""
+"""Showing data as plain text where Qt would guess rich text (tooltips, chart labels, headings)."""
 
 from __future__ import annotations
 
 import html
 
-__all__ = ["plain_tip"]
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+__all__ = ["heading", "plain_tip"]
+
+
+def heading(text: str, scale: float) -> QLabel:
+    """A plain-text label in a font ``scale`` times the normal size."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
 
 
 def plain_tip(text: str) -> str:

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.gui.plain import heading
+
 __all__ = ["PrivacyPage"]
 
 
@@ -16,11 +18,7 @@ class PrivacyPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel(self.tr("Nothing leaves this computer."))
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        heading.setFont(font)
+        title = heading(self.tr("Nothing leaves this computer."), 1.4)
         self.statement = QLabel()
         self.statement.setWordWrap(True)
         self.statement.setTextFormat(Qt.TextFormat.PlainText)
@@ -38,7 +36,7 @@ class PrivacyPage(QWidget):
         buttons.addWidget(delete)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(title)
         layout.addWidget(self.statement)
         layout.addWidget(self.where)
         layout.addLayout(buttons)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.gui.plain import heading
+
 __all__ = ["WelcomePage"]
 
 
@@ -15,11 +17,7 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(self.tr("Welcome to Hearth"))
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        title.setFont(font)
+        title = heading(self.tr("Welcome to Hearth"), 1.8)
         text = QLabel(self.tr("Private recommendations for books and films. Tell Hearth what you have read or "
                               "watched; everything stays on this computer."))
         text.setTextFormat(Qt.TextFormat.PlainText)
