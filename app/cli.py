@@ -107,7 +107,8 @@ def cmd_history_list(s: Services, a: argparse.Namespace) -> int:
             {"item_id": e.item.id, "title": e.item.title, "year": e.item.year, "kind": e.item.kind,
              "catalog": e.item.catalog, "rating": e.rating, "rating_scale": [e.rating_min, e.rating_max]
              if e.rating is not None else None, "rating_norm": e.rating_norm,
-             "consumed_at": e.consumed_at, "source": e.source, "added_at": e.added_at}
+             "consumed_at": e.consumed_at, "source": e.source, "added_at": e.added_at, "status": e.status,
+             "shelf": e.shelf}
             for e in entries
         ])
         return 0
@@ -117,7 +118,8 @@ def cmd_history_list(s: Services, a: argparse.Namespace) -> int:
     for e in entries:
         rating = f"{e.rating:g}/{e.rating_max:g}" if e.rating is not None and e.rating_max else "unrated"
         when = e.consumed_at or e.added_at[:10]
-        print(f"[#{e.item.id:>6}] {_short(e.item.label, 60):<60} {e.item.kind:<5} {rating:>8}  {when}")
+        status = {"reading": "  reading", "dnf": "  did not finish", "shelved": f"  shelf {e.shelf}"}.get(e.status, "")
+        print(f"[#{e.item.id:>6}] {_short(e.item.label, 60):<60} {e.item.kind:<5} {rating:>8}  {when}{status}")
     print(f"{len(entries)} entries")
     return 0
 
@@ -130,25 +132,64 @@ def cmd_history_remove(s: Services, a: argparse.Namespace) -> int:
 
 def cmd_import(s: Services, a: argparse.Namespace) -> int:
     with TerminalProgress() as progress:
-        report = s.history.import_file(
-            Path(a.file), mapping=a.map, kind=a.kind, encoding=a.encoding,
-            scale=a.scale, progress=progress,
+        reports = s.history.import_files(
+            [Path(f) for f in a.files], format=a.format, mapping=a.map, kind=a.kind, encoding=a.encoding,
+            scale=a.scale, shelves=a.shelf, progress=progress,
         )
     if a.json:
-        _print_json(report.as_dict())
+        _print_json(_import_json(reports))
         return 0
-    print(f"Imported {a.file} ({report.format}, {report.encoding}):")
-    print(f"  rows read      {report.rows}")
-    print(f"  new / changed  {report.added} / {report.updated}   already there: {report.unchanged}")
-    rate = report.matched / max(report.matched + report.unmatched, 1)
-    print(f"  matched        {report.matched} to a catalog ({rate:.0%}); "
-          f"{report.unmatched} kept as your own items")
-    if report.saved:
-        print(f"  saved for later {report.saved}")
-    if report.skipped:
-        why = ", ".join(f"{n} {r}" for r, n in report.skipped_reasons.items())
-        print(f"  skipped        {report.skipped} ({why})")
+    for report in reports:
+        _print_report(report)
     return 0
+
+
+_TOTALS = ("rows", "imported", "added", "updated", "unchanged", "history", "saved", "negative", "matched",
+           "unmatched", "loose_count", "skipped")
+
+
+def _import_json(reports: list[Any]) -> dict[str, Any]:
+    """One object: the totals at the top (with the format, when there is one), each export in "exports"."""
+    out: dict[str, Any] = {k: sum(getattr(r, k) for r in reports) for k in _TOTALS}
+    out["format"] = reports[0].format if len({r.format for r in reports}) == 1 else "several"
+    out["files"] = [f for r in reports for f in r.files]
+    out["shelved"] = sum(sum(r.shelved.values()) for r in reports)
+    out["match_rate"] = round(out["matched"] / max(out["matched"] + out["unmatched"], 1), 4)
+    out["exports"] = [r.as_dict() for r in reports]
+    return out
+
+
+def _print_report(r: Any) -> None:
+    files = r.files[0] if len(r.files) == 1 else f"{len(r.files)} files ({', '.join(r.files[:6])})"
+    print(f"Imported {files}")
+    print(f"  format         {r.format}: {r.layout}")
+    print(f"                 {'guessed: ' if r.guessed else ''}{r.detected}")
+    print(f"  read/watched   {r.history}")
+    print(f"  saved          {r.saved}   (to read / watchlist: not history)")
+    print(f"  negative       {r.negative}   (did not finish, not interested)")
+    if r.shelved:
+        shelves = ", ".join(f"{name!r} {n}" for name, n in sorted(r.shelved.items(), key=lambda kv: -kv[1]))
+        print(f"  shelved        {sum(r.shelved.values())}   ({shelves}: unrated, counted weakly;"
+              " say what a shelf means with --shelf NAME=read|saved|dnf|not-interested|skip)")
+    if r.skipped:
+        why = ", ".join(f"{n} {reason}" for reason, n in r.skipped_reasons.items())
+        print(f"  skipped        {r.skipped} ({why})")
+    print(f"  matched        {r.matched} of {r.matched + r.unmatched} to a catalog ({r.match_rate:.0%});"
+          f" {r.unmatched} kept as your own items")
+    print(f"  changes        {r.added} new, {r.updated} changed, {r.unchanged} already there")
+    for note, n in r.notes.items():
+        print(f"  note           {note}" + (f" ({n})" if n > 1 else ""))
+    if r.loose:
+        print(f"  matched loosely ({r.loose_count}; check these):")
+        for m in r.loose[:10]:
+            print(f"    line {m['line']:>5}  {_short(m['title'], 40)!r} -> {m['matched']}  [{m['how']}]")
+        if r.loose_count > 10:
+            print(f"    ... {r.loose_count - 10} more in --json")
+    if r.unmatched_sample:
+        print("  not in a catalog, for example:")
+        for m in r.unmatched_sample[:8]:
+            label = m["title"] + (f" ({m['year']})" if m["year"] else "")
+            print(f"    line {m['line']:>5}  {_short(label, 48)!r}: {m['reason']}")
 
 
 def cmd_recommend(s: Services, a: argparse.Namespace) -> int:
@@ -446,12 +487,19 @@ def build_parser() -> argparse.ArgumentParser:
     rm.add_argument("item")
     rm.set_defaults(func=cmd_history_remove)
 
-    imp = sub.add_parser("import", help="import a CSV of your history")
-    imp.add_argument("file")
+    imp = sub.add_parser("import", help="import your history: export files, or a folder of them")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="Goodreads, StoryGraph, IMDb or any CSV, a Letterboxd"
+                     " ZIP, its CSVs (several at once), or a folder")
+    imp.add_argument("--format", choices=["goodreads", "letterboxd", "storygraph", "imdb", "generic"],
+                     help="the format (default: recognised from the content)")
+    imp.add_argument("--shelf", action="append", metavar="NAME=MEANING",
+                     help="what a shelf or status means: read, reading, saved, dnf, not-interested, shelved or skip"
+                     " (repeatable), e.g. --shelf literature=read")
     imp.add_argument("--map", help="column mapping, e.g. title=Name,year=Year,rating=Stars,date=Watched")
     imp.add_argument("--kind", choices=["film", "book", "other"], help="what the rows are, when the file does not say")
     imp.add_argument("--encoding", help="the file's encoding (default: detected)")
-    imp.add_argument("--scale", help="the ratings' scale, MIN-MAX (default: from the values)")
+    imp.add_argument("--scale", help="the ratings' scale of a CSV of its own layout, MIN-MAX (default: from the"
+                     " values); known formats have their own")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.set_defaults(func=cmd_import)
 

@@ -171,6 +171,8 @@ def evidence_weights(
         r = entry.rating_norm
         if entry.status == "dnf":
             raw[k] = -params.dnf_weight
+        elif entry.status == "shelved" and r is None:
+            raw[k] = params.shelved_weight
         elif r is None:
             raw[k] = params.unrated_weight
         elif r >= center:

@@ -45,6 +45,8 @@ class Item:
     goodreads: str | None = None
     isbn13: str | None = None
     popularity: int = 0
+    # More ids of the same work, as "scheme:value" (e.g. "goodreads:3", "goodreads-work:4640799").
+    alt_ids: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -65,7 +67,8 @@ class HistoryEntry:
     source: str = "manual"
     added_at: str = ""
     seq: int = 0  # insertion order, the tie-break for recency
-    status: str = "done"  # "done", "reading", or "dnf" (did not finish: a weak negative)
+    status: str = "done"  # "done", "reading", "dnf" (did not finish: a weak negative) or "shelved"
+    shelf: str | None = None  # the source's shelf, for entries kept as "shelved"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,6 +92,7 @@ class RankingParams:
     rating_center: float = 0.4  # normalised rating that counts as neutral (0.4 = 2.3 of 0.5-5 stars)
     unrated_weight: float = 0.5  # weight of an entry without a rating (it was chosen, so mildly liked)
     dnf_weight: float = 0.25  # a did-not-finish entry counts this much against
+    shelved_weight: float = 0.15  # an unrated entry on a shelf whose name says nothing (read or not?)
     like_weight: float = 1.0  # a liked item counts like a top-rated history entry
     dislike_weight: float = 1.0  # a disliked item counts like a bottom-rated one
     # Feedback terms on a candidate's own score, in units of tau: +1 multiplies its odds by e.

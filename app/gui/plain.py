@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
-__all__ = ["heading", "plain_tip"]
+__all__ = ["heading", "plain_label", "plain_tip"]
 
 
 def heading(text: str, scale: float) -> QLabel:
@@ -17,6 +17,14 @@ def heading(text: str, scale: float) -> QLabel:
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
     label.setFont(font)
+    return label
+
+
+def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A wrapping label that shows ``text`` literally (data from files is never rich text)."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
     return label
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.types import Recommendation
 from app.gui.errors import show_error
+from app.gui.import_report import ImportReportDialog
 from app.gui.ops import Lanes, Op
 from app.gui.pages.catalogs import CatalogPage
 from app.gui.pages.history import HistoryPage
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_import)
         file_menu.addAction(self.import_action)
+        import_folder = QAction(self.tr("Import a &folder…"), self)
+        import_folder.triggered.connect(self.choose_import_folder)
+        file_menu.addAction(import_folder)
         export = QAction(self.tr("&Export everything…"), self)
         export.triggered.connect(self.export_everything)
         file_menu.addAction(export)
@@ -369,38 +373,43 @@ class MainWindow(QMainWindow):
     # -- importing --------------------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import your history"), "",
             self.tr("Exports (*.csv *.zip);;All files (*)"))
-        if path:
-            self.import_file(Path(path))
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import an export folder"))
+        if folder:
+            self.import_files([Path(folder)])
 
     def import_file(self, path: Path) -> None:
-        def done(report: Any) -> None:
-            rate = report.matched / max(report.matched + report.unmatched, 1)
-            text = self.tr("{0}: {1} rows, {2} imported, {3} matched to a catalog ({4:.0%}), {5} your own, "
-                           "{6} saved for later, {7} skipped.").format(
-                report.file, report.rows, report.imported, report.matched, rate, report.unmatched,
-                report.saved, report.skipped)
-            self.last_report = report
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setObjectName("importReport")
-            box.open()
+        self.import_files([path])
+
+    def import_files(self, paths: list[Path], shelves: list[str] | None = None) -> None:
+        """Import files or folders (the CSVs of one Letterboxd export are read together), then show the report."""
+        def done(reports: list[Any]) -> None:
+            self.last_reports = reports
+            self.last_report = reports[0]
+            dialog = ImportReportDialog(reports, self)
+            dialog.reimport.connect(lambda choices: self.import_files(paths, shelves=choices))
+            dialog.open()
             self.refresh_history()
 
-        self.run(lambda progress, cancel: self.services.history.import_file(path, progress=progress, cancel=cancel),
-                 done, long=self.tr("Importing {0}…").format(path.name))
+        label = paths[0].name if len(paths) == 1 else self.tr("{0} files").format(len(paths))
+        self.run(lambda progress, cancel: self.services.history.import_files(
+            paths, shelves=shelves, progress=progress, cancel=cancel),
+            done, long=self.tr("Importing {0}…").format(label))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.import_file(Path(url.toLocalFile()))
-                break
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.import_files(paths)
 
     # -- interests --------------------------------------------------------------------------------------
 

@@ -32,8 +32,9 @@ __all__ = ["WEIGHT_DTYPE", "Bundle", "read_bundle", "write_bundle"]
 WEIGHT_DTYPE = np.dtype([("item", "<i4"), ("neighbour", "<i4"), ("weight", "<f4")])
 _ITEM_KEYS = (
     "source_key", "kind", "title", "year", "creators", "description", "genres", "tags",
-    "alt_titles", "imdb", "tmdb", "goodreads", "isbn13", "popularity",
+    "alt_titles", "imdb", "tmdb", "goodreads", "isbn13", "popularity", "alt_ids",
 )
+_OPTIONAL_KEYS = ("alt_ids",)  # written only when not empty
 
 
 @dataclass
@@ -46,7 +47,8 @@ class Bundle:
 
 
 def _item_to_json(item: Item) -> str:
-    data = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(item).items() if k in _ITEM_KEYS}
+    data = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(item).items()
+            if k in _ITEM_KEYS and not (k in _OPTIONAL_KEYS and not v)}
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 

@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import InputError
@@ -105,7 +105,11 @@ class _CountingReader(io.RawIOBase):
 
 @dataclass
 class CsvFile:
-    """An opened CSV: its header, encoding, delimiter and a row iterator."""
+    """An opened CSV: its header, encoding, delimiter and a row iterator.
+
+    ``peek(n)`` reads rows ahead (to recognise a format or a date order from its values)
+    without losing them: ``rows()`` yields them first.
+    """
 
     path: Path
     encoding: str
@@ -114,42 +118,69 @@ class CsvFile:
     size: int
     _counter: _CountingReader
     _reader: Iterator[list[str]]  # a csv.reader
+    _ahead: list[tuple[int, list[str]]] = field(default_factory=list)
+    line: int = 0  # the line of the row last yielded
+    headerless: bool = False  # the first line was data; ``header`` was given
 
     @property
     def bytes_read(self) -> int:
         return self._counter.count
 
-    @property
-    def line(self) -> int:
-        return self._reader.line_num  # type: ignore[attr-defined]
-
-    def rows(self) -> Iterator[dict[str, str]]:
-        """Each data row as {header name: value}; short rows padded, long rows cut."""
-        width = len(self.header)
+    def _next_raw(self) -> tuple[int, list[str]] | None:
         try:
             for row in self._reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) < width:
-                    row = row + [""] * (width - len(row))
-                yield dict(zip(self.header, row))
+                if any(cell.strip() for cell in row):
+                    return self._reader.line_num, row  # type: ignore[attr-defined]
+            return None
         except csv.Error as exc:
             raise InputError(
-                f"{self.path.name} is not a well-formed CSV file (line {self.line}: {exc}).",
+                f"{self.path.name} is not a well-formed CSV file (line {self._reader.line_num}: {exc}).",  # type: ignore[attr-defined]
                 hint="Check the file in a spreadsheet program and export it again as CSV.",
             ) from exc
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"{self.path.name} is not valid {self.encoding} (near line {self.line}).",
+                f"{self.path.name} is not valid {self.encoding} (near line {self._reader.line_num}).",  # type: ignore[attr-defined]
                 hint="Pass --encoding latin-1 (or the file's real encoding), or save it as UTF-8.",
             ) from exc
+
+    def _as_dict(self, row: list[str]) -> dict[str, str]:
+        width = len(self.header)
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        return dict(zip(self.header, row))
+
+    def peek(self, n: int) -> list[dict[str, str]]:
+        """The next ``n`` data rows (fewer at the end), kept for ``rows()``."""
+        while len(self._ahead) < n:
+            raw = self._next_raw()
+            if raw is None:
+                break
+            self._ahead.append(raw)
+        return [self._as_dict(row) for _, row in self._ahead[:n]]
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """Each data row as {header name: value}; short rows padded, long rows cut."""
+        while True:
+            if self._ahead:
+                line, row = self._ahead.pop(0)
+            else:
+                raw = self._next_raw()
+                if raw is None:
+                    return
+                line, row = raw
+            self.line = line
+            yield self._as_dict(row)
 
     def close(self) -> None:
         self._counter.close()
 
 
-def open_csv(path: Path | str, *, encoding: str | None = None) -> CsvFile:
-    """Open a CSV for streaming. Raises InputError for missing, empty or binary files."""
+def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str] | None = None) -> CsvFile:
+    """Open a CSV for streaming. Raises InputError for missing, empty or binary files.
+
+    With ``header``, the file has no header line: its first line is data, and the
+    columns are named by ``header``.
+    """
     path = Path(path)
     if not path.is_file():
         raise InputError(f"There is no file at {path}.")
@@ -174,16 +205,24 @@ def open_csv(path: Path | str, *, encoding: str | None = None) -> CsvFile:
     try:
         first = text.readline()
         delimiter = _delimiter(first)
-        reader = csv.reader(_chain(first, text), delimiter=delimiter)
-        header = next(reader, None)
+        # skipinitialspace: some people pad their columns ("Book Id  , Title   , ..."); a quoted
+        # cell after the padding must still be one cell.
+        reader = csv.reader(_chain(first, text), delimiter=delimiter, skipinitialspace=True)
+        first_row = next(reader, None)
     except (csv.Error, UnicodeDecodeError) as exc:
         counter.close()
         raise InputError(f"{path.name} has an unreadable header line: {exc}.") from exc
-    if not header or not any(h.strip() for h in header):
+    if not first_row or not any(h.strip() for h in first_row):
         counter.close()
         raise InputError(f"{path.name} has no header line naming its columns.")
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    return CsvFile(path, encoding, delimiter, header, size, counter, reader)
+    ahead: list[tuple[int, list[str]]] = []
+    if header is None:
+        header = [h.strip().lstrip("\ufeff") for h in first_row]
+    else:
+        first_row[0] = first_row[0].lstrip("\ufeff")
+        ahead.append((1, first_row))
+    return CsvFile(path, encoding, delimiter, list(header), size, counter, reader, ahead,
+                   headerless=bool(ahead))
 
 
 def _chain(first: str, rest: io.TextIOWrapper) -> Iterator[str]:

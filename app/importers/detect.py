@@ -1,21 +1,32 @@
-"""Which export a file is, from its headers or its archive contents."""
+"""Which export a file is, from its content: the header's columns, the shape of its rows, the
+files in an archive or a folder. Several files (or a folder) are read together: the loose
+CSVs of one Letterboxd export are merged as its ZIP is.
+"""
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import InputError
 from app.importers import goodreads, imdb, letterboxd, storygraph
-from app.importers.csvfile import CsvFile, open_csv
-from app.importers.generic import ImportRow, Skip, read_generic, resolve_columns, scan_rating_scale
+from app.importers.csvfile import CsvFile, find_column, open_csv
+from app.importers.generic import guess_kind, read_generic, resolve_columns, scan_rating_scale
+from app.importers.records import ImportRow, ReadContext, Skip
+from app.importers.values import sniff_date_order
 
-__all__ = ["FORMATS", "Source", "open_source"]
+__all__ = ["FORMATS", "MAX_FILES", "Source", "open_source", "open_sources"]
 
 FORMATS = ("goodreads", "letterboxd", "storygraph", "imdb", "generic")
-_CSV_FORMATS = (goodreads, storygraph, imdb)
+MAX_FILES = 200  # files read from one folder
+_NAMES = {"goodreads": "Goodreads", "letterboxd": "Letterboxd", "storygraph": "StoryGraph", "imdb": "IMDb",
+          "generic": "a CSV of its own layout"}
+_SCALES = {"goodreads": goodreads.SCALE, "letterboxd": letterboxd.SCALE, "storygraph": storygraph.SCALE,
+           "imdb": imdb.SCALE}
+_SNIFF_ROWS = 500
 
 
 @dataclass
@@ -29,71 +40,220 @@ class Source:
     position: Callable[[], int]
     close: Callable[[], None]
     rating_scale: tuple[float, float] | None = None
+    paths: tuple[Path, ...] = ()  # the files read
+    layout: str = ""  # which export of the service: "library export, 24 columns", "watchlist", ...
+    why: str = ""  # how the format was recognised
+    guessed: bool = False  # recognised from the shape of the data, not from named columns
+    kind: str | None = None  # what the rows are ("film", "book"), None if the file does not say
+    notes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def name(self) -> str:
+        return _NAMES[self.format]
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.paths)
 
 
-def open_source(
-    path: Path,
+@dataclass
+class _Options:
+    format: str | None
+    mapping: dict[str, str] | None
+    kind: str | None
+    encoding: str | None
+    scale: tuple[float, float] | None
+    shelves: dict[str, str]
+
+
+def open_source(path: Path, **options: object) -> Source:
+    """Open one export file (see ``open_sources``)."""
+    sources = open_sources([path], **options)  # type: ignore[arg-type]
+    if len(sources) != 1:
+        for s in sources:
+            s.close()
+        raise InputError(f"{path.name} holds {len(sources)} exports; import them with import_files.")
+    return sources[0]
+
+
+def open_sources(
+    paths: Sequence[Path],
     *,
     format: str | None = None,
     mapping: dict[str, str] | None = None,
     kind: str | None = None,
     encoding: str | None = None,
     scale: tuple[float, float] | None = None,
-) -> Source:
-    """Open any supported export; ``format`` forces one, else it is detected."""
+    shelves: dict[str, str] | None = None,
+) -> list[Source]:
+    """Every export in ``paths`` (files or folders); ``format`` forces one, else each is detected."""
     if format is not None and format not in FORMATS:
         raise InputError(f"Unknown format {format!r}.", hint="Formats: " + ", ".join(FORMATS) + ".")
-    if not path.is_file():
-        raise InputError(f"There is no file at {path}.")
-    if format == "letterboxd" or (format is None and zipfile.is_zipfile(path)):
-        return _letterboxd(path)
-    csv_file = open_csv(path, encoding=encoding)
+    opts = _Options(format, mapping, kind, encoding, scale, dict(shelves or {}))
+    files, ignored = _expand(paths)
+    sources: list[Source] = []
+    lb_zips: list[Path] = []
+    lb_files: list[tuple[str, Path]] = []
+    lb_why: list[str] = []
     try:
-        chosen = format or ("generic" if mapping else _detect(csv_file.header))
-        if chosen == "generic":
-            columns = resolve_columns(csv_file.header, mapping)
-            if scale is None and "rating" in columns:
-                scan = open_csv(path, encoding=csv_file.encoding)
-                try:
-                    scale = scan_rating_scale(scan, columns["rating"])
-                finally:
-                    scan.close()
-            records = read_generic(csv_file, columns, scale=scale, kind=kind)
+        for path, explicit in files:
+            if format in (None, "letterboxd") and zipfile.is_zipfile(path):
+                if not letterboxd.is_letterboxd_zip(path) and not explicit:
+                    ignored.append(f"{path.name} (not a Letterboxd export)")
+                    continue
+                lb_zips.append(path)
+                continue
+            found = _open_csv_source(path, opts, explicit=explicit)
+            if isinstance(found, tuple):
+                member, why = found
+                lb_files.append((member, path))
+                lb_why.append(f"{path.name}: {why}")
+            elif found is None:
+                ignored.append(f"{path.name} (not a history file)")
+            else:
+                sources.append(found)
+        if lb_zips or lb_files:
+            sources.insert(0, _letterboxd(lb_zips, lb_files, lb_why, opts))
+    except BaseException:
+        for s in sources:
+            s.close()
+        raise
+    if not sources:
+        raise InputError(
+            "Nothing to import: " + (", ".join(ignored[:5]) if ignored else "no CSV or ZIP file was found") + ".",
+            hint="Give a Goodreads, StoryGraph or IMDb CSV, a Letterboxd ZIP or its CSVs, or a folder of them.",
+        )
+    if ignored:
+        sources[0].notes.update({f"left out: {name}": 1 for name in ignored})
+    return sources
+
+
+def _expand(paths: Sequence[Path]) -> tuple[list[tuple[Path, bool]], list[str]]:
+    """(file, given by name) for each file to read; folders give their CSVs and ZIPs."""
+    files: list[tuple[Path, bool]] = []
+    ignored: list[str] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in (".csv", ".zip")
+                and not any(part.startswith(".") or part in ("deleted", "orphaned")
+                            for part in p.relative_to(path).parts)
+            )
+            if len(found) > MAX_FILES:
+                raise InputError(f"{path} holds {len(found)} CSV and ZIP files: too many to be one export.",
+                                 hint="Import the export's own folder or files.")
+            files += [(p, False) for p in found]
+        elif path.is_file():
+            files.append((path, True))
         else:
-            module = next(m for m in _CSV_FORMATS if m.FORMAT == chosen)
-            if not module.matches(csv_file.header):
-                raise InputError(f"{path.name} is not a {chosen} export: it lacks {', '.join(module.REQUIRED)}.")
-            records = module.read(csv_file)
-            scale = None
+            raise InputError(f"There is no file at {path}.")
+    return files, ignored
+
+
+def _open_csv_source(path: Path, opts: _Options, *, explicit: bool) -> Source | tuple[str, str] | None:
+    """A Source, or (member, why) for a loose Letterboxd file, or None for a file to leave out."""
+    csv_file = open_csv(path, encoding=opts.encoding)
+    try:
+        found = _detect(csv_file, path, opts, explicit=explicit)
     except BaseException:
         csv_file.close()
         raise
-    return _csv_source(chosen, csv_file, records, scale)
+    if not isinstance(found, Source):
+        csv_file.close()
+    return found
 
 
-def _detect(header: list[str]) -> str:
-    for module in _CSV_FORMATS:
-        if module.matches(header):
-            return module.FORMAT
-    return "generic"
+def _detect(csv_file: CsvFile, path: Path, opts: _Options, *, explicit: bool) -> Source | tuple[str, str] | None:
+    header = csv_file.header
+    forced = opts.format
+    if forced == "generic" or (forced is None and opts.mapping):
+        return _generic(csv_file, path, opts, why="named by --map" if opts.mapping else "as you asked")
+    named = next((f for f, m in (("goodreads", goodreads), ("storygraph", storygraph), ("imdb", imdb))
+                  if m.matches(header)), None)
+    if forced is not None and named is not None and named != forced:
+        raise InputError(f"{path.name} is not a {forced} export: it looks like {_NAMES[named]}'s.",
+                         hint="Leave out --format to detect the format.")
+    if goodreads.matches(header):
+        return _csv_source("goodreads", goodreads, csv_file, opts, layout=f"library export, {len(header)} columns",
+                           why="its header names a Goodreads export's columns (Book Id, My Rating, Exclusive Shelf)")
+    if storygraph.matches(header):
+        cut = "Star Rating" not in header
+        return _csv_source(
+            "storygraph", storygraph, csv_file, opts,
+            layout=f"export cut down to {len(header)} columns (no Star Rating)" if cut else "export",
+            why="its header names a StoryGraph export's columns (ISBN/UID, Read Status)")
+    if imdb.matches(header):
+        return _csv_source("imdb", imdb, csv_file, opts, layout=imdb.layout(header, path.name),
+                           why="its header names an IMDb export's columns (Const, Title Type)")
+    member = letterboxd.member_of(header, f"{path.parent.name}/{path.name}")  # "likes/films.csv"
+    if member is not None and forced in (None, "letterboxd"):
+        return member
+    layout = goodreads.headerless_layout(csv_file.header)
+    if layout is not None and forced in (None, "goodreads"):
+        reopened = open_csv(path, encoding=csv_file.encoding, header=layout)
+        csv_file.close()
+        return _csv_source("goodreads", goodreads, reopened, opts,
+                           layout=f"library export without its header line, {len(layout)} columns",
+                           why=f"it has no header line, and its first line is a row in the shape of a Goodreads"
+                           f" export ({len(layout)} columns: a Book Id, a rating of 0-5, dates, a shelf)",
+                           guessed=True)
+    if forced is not None:
+        raise InputError(f"{path.name} is not a {forced} export: it lacks its columns.",
+                         hint="Leave out --format to detect the format, or name the columns with --map.")
+    if not explicit and find_column(header, ("title", "name", "film", "movie", "book")) is None:
+        return None  # a folder's other files (profile.csv, comments.csv)
+    return _generic(csv_file, path, opts, why="no known export has these columns; they were found by name")
 
 
-def _csv_source(
-    fmt: str, csv_file: CsvFile, records: Iterator[ImportRow | Skip], scale: tuple[float, float] | None
-) -> Source:
+def _sniff_order(csv_file: CsvFile, columns: Sequence[str | None], default: str) -> str:
+    rows = csv_file.peek(_SNIFF_ROWS)
+    order = sniff_date_order(row.get(c, "") for c in columns if c for row in rows)
+    return order or default
+
+
+def _csv_source(fmt: str, module: object, csv_file: CsvFile, opts: _Options, *, layout: str, why: str,
+                guessed: bool = False) -> Source:
+    if opts.scale is not None:
+        lo, hi = _SCALES[fmt]
+        raise InputError(f"--scale is for CSVs of their own layout; {_NAMES[fmt]} ratings are always "
+                         f"{lo:g}-{hi:g}.", hint="Leave out --scale.")
+    columns = [find_column(csv_file.header, (c,)) for c in getattr(module, "DATE_COLUMNS", ("Date Rated", "Created"))]
+    ctx = ReadContext(shelves=opts.shelves, date_order=_sniff_order(csv_file, columns, "mdy"))  # type: ignore[arg-type]
+    records = module.read(csv_file, ctx)  # type: ignore[attr-defined]
+    kind = "book" if fmt in ("goodreads", "storygraph") else "film"
+    return Source(format=fmt, encoding=csv_file.encoding, records=records, size=csv_file.size,
+                  position=lambda: csv_file.bytes_read, close=csv_file.close, rating_scale=_SCALES[fmt],
+                  paths=(csv_file.path,), layout=layout, why=why, guessed=guessed, kind=kind,
+                  notes=ctx.notes)
+
+
+def _generic(csv_file: CsvFile, path: Path, opts: _Options, *, why: str) -> Source:
+    columns = resolve_columns(csv_file.header, opts.mapping)
+    scale = opts.scale
+    if scale is None and "rating" in columns:
+        scan = open_csv(path, encoding=csv_file.encoding)
+        try:
+            scale = scan_rating_scale(scan, columns["rating"])
+        finally:
+            scan.close()
+    kind = opts.kind or guess_kind(csv_file.header)
+    ctx = ReadContext(shelves=opts.shelves,
+                      date_order=_sniff_order(csv_file, [columns.get("date")], "dmy"))  # type: ignore[arg-type]
+    found = ", ".join(f"{k}={v}" for k, v in columns.items())
     return Source(
-        format=fmt,
-        encoding=csv_file.encoding,
-        records=records,
-        size=csv_file.size,
-        position=lambda: csv_file.bytes_read,
-        close=csv_file.close,
-        rating_scale=scale,
+        format="generic", encoding=csv_file.encoding,
+        records=read_generic(csv_file, columns, scale=scale, kind=kind, ctx=ctx),
+        size=csv_file.size, position=lambda: csv_file.bytes_read, close=csv_file.close, rating_scale=scale,
+        paths=(path,), layout=f"columns {found}", why=why, guessed=True, kind=kind, notes=ctx.notes,
     )
 
 
-def _letterboxd(path: Path) -> Source:
-    records = list(letterboxd.read_zip(path))  # merged across files; bounded by the member caps
+def _letterboxd(zips: list[Path], files: list[tuple[str, Path]], why: list[str], opts: _Options) -> Source:
+    if opts.scale is not None:
+        raise InputError("--scale is for CSVs of their own layout; Letterboxd ratings are always 0.5-5.",
+                         hint="Leave out --scale.")
+    records = letterboxd.read_export(zips=zips, files=files)  # merged across files; bounded by the caps
     done = [0]
 
     def counted() -> Iterator[ImportRow | Skip]:
@@ -101,11 +261,13 @@ def _letterboxd(path: Path) -> Source:
             done[0] += 1
             yield record
 
-    return Source(
-        format="letterboxd",
-        encoding="zip",
-        records=counted(),
-        size=len(records),
-        position=lambda: done[0],
-        close=lambda: None,
-    )
+    if zips and not files:
+        layout, reason = "export ZIP", "the archive holds Letterboxd's files (diary.csv, ratings.csv, watched.csv)"
+    else:
+        members = ", ".join(dict.fromkeys(m.removesuffix(".csv") for m, _ in files))
+        layout = ("export ZIP and " if zips else "") + f"loose CSVs ({members})"
+        reason = "; ".join(why)
+    return Source(format="letterboxd", encoding="zip" if zips and not files else "csv", records=counted(),
+                  size=len(records), position=lambda: done[0], close=lambda: None,
+                  rating_scale=letterboxd.SCALE, paths=(*zips, *(p for _, p in files)), layout=layout,
+                  why=reason, kind="film")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 
 from app.core.errors import InputError
 from app.core.text import clean_text, split_title_year
 from app.core.types import KINDS
 from app.importers.csvfile import CsvFile, find_column
+from app.importers.records import ImportRow, ReadContext, Skip
 from app.importers.values import (
     parse_date,
     parse_float,
@@ -18,7 +18,7 @@ from app.importers.values import (
     rating_scale,
 )
 
-__all__ = ["COLUMNS", "ImportRow", "Skip", "parse_mapping", "read_generic", "resolve_columns"]
+__all__ = ["COLUMNS", "ImportRow", "Skip", "guess_kind", "parse_mapping", "read_generic", "resolve_columns"]
 
 # Field -> header names it is found under when no mapping is given.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -33,35 +33,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "creators": ("creators", "creator", "author", "authors", "director", "directors", "by"),
     "imdb": ("imdb", "imdb id", "imdbid", "const"),
     "isbn13": ("isbn13", "isbn 13", "isbn"),
+    "status": ("exclusive shelf", "shelf", "read status", "status", "list"),
 }
 REQUIRED = ("title",)
-
-
-@dataclass(frozen=True)
-class ImportRow:
-    """One record read from a file, before matching to a catalog."""
-
-    line: int
-    title: str
-    year: int | None = None
-    kind: str | None = None
-    creators: tuple[str, ...] = ()
-    rating: float | None = None
-    scale: tuple[float, float] | None = None
-    consumed_at: str | None = None
-    imdb: str | None = None
-    isbn13: str | None = None
-    goodreads: str | None = None
-    saved: bool = False  # want-to-read / watchlist: saved for later, not history
-    liked: bool = False  # a "like" / heart in the source: also kept as feedback
-    status: str = "done"  # "done", "reading" or "dnf" (did not finish)
-    raw: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Skip:
-    line: int
-    reason: str
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -110,6 +84,16 @@ def resolve_columns(header: list[str], mapping: Mapping[str, str] | None = None)
     return columns
 
 
+def guess_kind(header: list[str]) -> str | None:
+    """What a file without a kind column lists, from its other columns: authors mean books,
+    directors mean films. None when nothing tells (rows then match either)."""
+    if find_column(header, ("author", "authors", "isbn", "isbn13", "pages", "publisher")):
+        return "book"
+    if find_column(header, ("director", "directors", "imdb", "imdb id", "tmdb", "runtime")):
+        return "film"
+    return None
+
+
 def scan_rating_scale(csv_file: CsvFile, column: str | None) -> tuple[float, float] | None:
     """First pass over the file: the scale of its ratings, from the values present."""
     if column is None:
@@ -128,7 +112,9 @@ def read_generic(
     *,
     scale: tuple[float, float] | None,
     kind: str | None = None,
+    ctx: ReadContext | None = None,
 ) -> Iterator[ImportRow | Skip]:
+    ctx = ctx or ReadContext(date_order="dmy")
     get = lambda row, name: row.get(columns[name], "") if name in columns else ""  # noqa: E731
     for row in csv_file.rows():
         line = csv_file.line
@@ -152,6 +138,15 @@ def read_generic(
         creators = tuple(
             c for c in (clean_text(x) for x in get(row, "creators").replace("|", ";").split(";")) if c
         )
+        date = parse_date(get(row, "date"), ctx.date_order)
+        fields: dict[str, object] | None = {}
+        status = get(row, "status").strip()
+        if status:
+            fields = ctx.row_fields(status, rated=rating is not None, finished=date is not None)
+            if fields is None:
+                yield Skip(line, f"with the status {status!r}, which you chose to skip")
+                continue
+        saved = bool(fields and (fields.get("saved") or fields.get("not_interested")))
         yield ImportRow(
             line=line,
             title=title,
@@ -160,8 +155,9 @@ def read_generic(
             creators=creators,
             rating=rating,
             scale=scale if rating is not None else None,
-            consumed_at=parse_date(get(row, "date")),
+            consumed_at=None if saved else date,
             imdb=parse_imdb(get(row, "imdb")) if "imdb" in columns else None,
             isbn13=parse_isbn13(get(row, "isbn13")) if "isbn13" in columns else None,
             raw=dict(row),
+            **(fields or {}),  # type: ignore[arg-type]
         )

@@ -42,6 +42,12 @@ def read_books(path: Path) -> list[Item]:
         original = clean_text(row.get("original_title"))
         series = _SERIES.search(full)
         alts = tuple(dict.fromkeys(t for t in (original, full) if t and t != title))
+        # A Goodreads export names the edition the person shelved: the catalog's edition, the
+        # best-known edition of the work, or (rarely in exports) the work itself.
+        book_id, best = row["goodreads_book_id"].strip(), (row.get("best_book_id") or "").strip()
+        ids = [f"goodreads:{best}"] if best and best != book_id else []
+        if (row.get("work_id") or "").strip():
+            ids.append(f"goodreads-work:{row['work_id'].strip()}")
         items.append(
             Item(
                 catalog="",
@@ -52,9 +58,10 @@ def read_books(path: Path) -> list[Item]:
                 creators=tuple(a.strip() for a in row["authors"].split(",") if a.strip()),
                 tags=(f"{series.group(1).strip()} series",) if series and series.group(1).strip() else (),
                 alt_titles=alts,
-                goodreads=row["goodreads_book_id"].strip() or None,
+                goodreads=book_id or None,
                 isbn13=_isbn13(row.get("isbn", "")),
                 popularity=int(float(row["ratings_count"] or 0)),
+                alt_ids=tuple(ids),
             )
         )
     return items

@@ -1,42 +1,87 @@
-"""Goodreads library export (the 24- and 31-column layouts)."""
+"""Goodreads library export: the 23-, 24- and 31-column layouts, with or without the header line.
+
+Shelves: read, currently-reading and to-read, and any exclusive shelf of the person's own,
+read by its name (see shelves.py). Ratings are 1-5 stars; 0 means not rated.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from app.core.text import clean_text, strip_series
 from app.importers.csvfile import CsvFile
-from app.importers.generic import ImportRow, Skip
-from app.importers.values import parse_date, parse_float, parse_isbn13, parse_year
+from app.importers.records import ImportRow, ReadContext, Skip
+from app.importers.values import garbled_number, parse_date, parse_float, parse_isbn13, parse_year
 
-__all__ = ["FORMAT", "matches", "read"]
+__all__ = ["FORMAT", "LAYOUTS", "REQUIRED", "SCALE", "headerless_layout", "matches", "read"]
 
 FORMAT = "goodreads"
+SCALE = (1.0, 5.0)
 REQUIRED = ("Book Id", "Title", "Author", "My Rating", "Exclusive Shelf")
+DATE_COLUMNS = ("Date Read", "Date Added")
+
+_24 = ("Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Average Rating,Publisher,"
+       "Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,Bookshelves,"
+       "Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,Read Count,Owned Copies").split(",")
+_31 = _24[:-1] + ("Recommended For,Recommended By,Owned Copies,Original Purchase Date,Original Purchase Location,"
+                  "Condition,Condition Description,BCID").split(",")
+_23 = [c for c in _24 if c != "Average Rating"]
+LAYOUTS: dict[int, list[str]] = {23: _23, 24: _24, 31: _31}
+_DATE = re.compile(r"\d{4}[/-]\d{1,2}[/-]\d{1,2}$|\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
 def matches(header: list[str]) -> bool:
     return all(column in header for column in REQUIRED)
 
 
-def read(csv_file: CsvFile) -> Iterator[ImportRow | Skip]:
+def headerless_layout(first_row: list[str]) -> list[str] | None:
+    """The column names when the first line is already a data row in a Goodreads export's shape.
+
+    It must have a layout's width, a numeric Book Id, a rating of 0-5, a Date Added date and
+    an exclusive shelf: a line of column names or another service's row has not.
+    """
+    layout = LAYOUTS.get(len(first_row))
+    if layout is None:
+        return None
+    cell = {name: value.strip() for name, value in zip(layout, first_row)}
+    rating = cell["My Rating"]
+    return layout if (
+        cell["Book Id"].isdigit()
+        and rating.isdigit() and 0 <= int(rating) <= 5
+        and _DATE.match(cell["Date Added"])
+        and bool(cell["Exclusive Shelf"]) and not cell["Exclusive Shelf"].isdigit()
+    ) else None
+
+
+def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
     for row in csv_file.rows():
         line = csv_file.line
         title = strip_series(clean_text(row.get("Title")))
         if not title:
             yield Skip(line, "no title")
             continue
-        shelf = (row.get("Exclusive Shelf") or "read").strip().lower()
+        shelf = (row.get("Exclusive Shelf") or "").strip() or "read"
         rating = parse_float(row.get("My Rating"))
         if rating is not None and not 0 <= rating <= 5:
             yield Skip(line, "rating outside 0-5")
             continue
         if rating == 0:
             rating = None  # Goodreads writes 0 for "not rated"
+        date_read = parse_date(row.get("Date Read"), ctx.date_order)
+        fields = ctx.row_fields(shelf, rated=rating is not None, finished=date_read is not None)
+        if fields is None:
+            yield Skip(line, f"on the shelf {shelf!r}, which you chose to skip")
+            continue
         authors = [clean_text(row.get("Author"))]
         authors += [clean_text(a) for a in (row.get("Additional Authors") or "").split(",")]
         year = parse_year(row.get("Original Publication Year")) or parse_year(row.get("Year Published"))
         book_id = (row.get("Book Id") or "").strip()
+        isbns = (row.get("ISBN13"), row.get("ISBN"))
+        if any(garbled_number(v) for v in isbns):
+            ctx.notes["ISBNs in scientific notation (the file went through a spreadsheet): not used"] += 1
+        read_at = date_read or (parse_date(row.get("Date Added"), ctx.date_order)
+                                if fields.get("status") == "done" else None)
         yield ImportRow(
             line=line,
             title=title,
@@ -44,13 +89,10 @@ def read(csv_file: CsvFile) -> Iterator[ImportRow | Skip]:
             kind="book",
             creators=tuple(a for a in authors if a),
             rating=rating,
-            scale=(1.0, 5.0) if rating is not None else None,
-            consumed_at=parse_date(row.get("Date Read")) or (
-                parse_date(row.get("Date Added")) if shelf == "read" else None
-            ),
-            isbn13=parse_isbn13(row.get("ISBN13")) or parse_isbn13(row.get("ISBN")),
+            scale=SCALE if rating is not None else None,
+            consumed_at=None if fields.get("saved") or fields.get("not_interested") else read_at,
+            isbn13=next((i for i in map(parse_isbn13, isbns) if i), None),
             goodreads=book_id if book_id.isdigit() else None,
-            saved=shelf == "to-read",
-            status="reading" if shelf == "currently-reading" else "done",
             raw=dict(row),
+            **fields,  # type: ignore[arg-type]
         )

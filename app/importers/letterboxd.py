@@ -1,33 +1,62 @@
-"""Letterboxd export ZIP: diary, ratings, watched, reviews, watchlist and liked films.
+"""Letterboxd export: the ZIP as downloaded, or its CSVs loose (an unzipped folder, or files
+given one by one): diary, ratings, watched, reviews, watchlist and liked films.
 
 One film that appears in several files becomes one entry: the rating from
 ratings.csv (the current one), else the latest diary or review rating; the latest
 date it was watched (the diary's Watched Date), else the latest date it was logged.
-The archive is read member by member with hard caps, so a zip bomb or a member
-named ``../../etc/passwd`` cannot do harm: only the known names are read, and never
-written to disk under their own names.
+A film only on the watchlist is saved for later. Ratings are 0.5-5 stars, whatever
+values a file happens to hold. The archive is read member by member with hard caps,
+so a zip bomb or a member named ``../../etc/passwd`` cannot do harm: only the known
+names are read, and never written to disk under their own names.
 """
 
 from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from app.core.errors import InputError
 from app.core.text import clean_text
 from app.importers.csvfile import open_csv
-from app.importers.generic import ImportRow, Skip
+from app.importers.records import ImportRow, Skip
 from app.importers.values import parse_date, parse_float, parse_year
 
-__all__ = ["FORMAT", "MAX_MEMBER_BYTES", "is_letterboxd_zip", "read_zip"]
+__all__ = ["FORMAT", "MAX_MEMBER_BYTES", "SCALE", "is_letterboxd_zip", "member_of", "read_export", "read_zip"]
 
 FORMAT = "letterboxd"
+SCALE = (0.5, 5.0)
 MAX_MEMBER_BYTES = 64 << 20  # far above any real export; a bomb stops here
 MAX_MEMBERS = 10_000
 _FILES = ("diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "watchlist.csv", "likes/films.csv")
+_HISTORY_FILES = ("diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "likes/films.csv")
+_IGNORED_FOLDERS = ("deleted", "orphaned")  # entries the person deleted are not history
+
+
+def member_of(header: list[str], filename: str) -> tuple[str, str] | None:
+    """Which file of a Letterboxd export a loose CSV is, from its columns (and, where two files
+    share their columns, its name, "likes/films.csv" with its folder): (member, why). None if it
+    is not one."""
+    cols = set(header)
+    if not {"Name", "Year", "Letterboxd URI"} <= cols:
+        return None
+    parent, _, name = filename.casefold().rpartition("/")
+    if "Review" in cols:
+        return "reviews.csv", "the columns of Letterboxd's reviews.csv"
+    if "Watched Date" in cols or "Rewatch" in cols:
+        return "diary.csv", "the columns of Letterboxd's diary.csv"
+    if "Rating" in cols:
+        return "ratings.csv", "the columns of Letterboxd's ratings.csv"
+    if "watchlist" in name:
+        return "watchlist.csv", "the columns of Letterboxd's watched.csv and watchlist.csv, named watchlist"
+    if "like" in name or parent.endswith("likes"):
+        return "likes/films.csv", "the columns of Letterboxd's liked films, named likes"
+    if "watched" in name:
+        return "watched.csv", "the columns of Letterboxd's watched.csv and watchlist.csv, named watched"
+    return ("watched.csv", "the columns of Letterboxd's watched.csv and watchlist.csv; the name says neither,"
+            " so it is read as watched (name it watchlist.csv if it is your watchlist)")
 
 
 def _safe_name(name: str) -> str | None:
@@ -47,10 +76,16 @@ def _members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         name = _safe_name(info.filename)
         if name is None or info.is_dir():
             continue
-        # Exports sometimes sit in a top folder: match on the trailing path.
+        parts = name.split("/")
+        if any(p in _IGNORED_FOLDERS for p in parts[:-1]):
+            continue
+        # Exports sometimes sit in a top folder: match on the trailing path. The exact
+        # name wins over one inside a folder.
         for wanted in _FILES:
-            if name == wanted or name.endswith("/" + wanted) and name.count("/") == wanted.count("/") + 1:
-                found.setdefault(wanted, info)
+            depth = wanted.count("/") + 1
+            if "/".join(parts[-depth:]) == wanted and len(parts) <= depth + 1:
+                if wanted not in found or len(parts) == depth:
+                    found[wanted] = info
     return found
 
 
@@ -60,20 +95,20 @@ def is_letterboxd_zip(path: Path) -> bool:
             names = _members(archive)
     except (zipfile.BadZipFile, OSError, InputError):
         return False
-    return any(n in names for n in ("diary.csv", "ratings.csv", "watched.csv"))
+    return any(n in names for n in _HISTORY_FILES)
 
 
-def _extract(archive: zipfile.ZipInfo, zf: zipfile.ZipFile, folder: Path, index: int) -> Path:
+def _extract(info: zipfile.ZipInfo, zf: zipfile.ZipFile, folder: Path, index: int) -> Path:
     """Copy one member out under a name of our own, stopping at MAX_MEMBER_BYTES."""
-    if archive.file_size > MAX_MEMBER_BYTES:
-        raise InputError(f"{archive.filename} in the archive is too large ({archive.file_size} bytes).")
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise InputError(f"{info.filename} in the archive is too large ({info.file_size} bytes).")
     target = folder / f"member-{index}.csv"
     written = 0
-    with zf.open(archive) as src, target.open("wb") as dst:
+    with zf.open(info) as src, target.open("wb") as dst:
         while chunk := src.read(1 << 20):
             written += len(chunk)
             if written > MAX_MEMBER_BYTES:  # the header lied about the size
-                raise InputError(f"{archive.filename} in the archive unpacks to more than it claims.")
+                raise InputError(f"{info.filename} in the archive unpacks to more than it claims.")
             dst.write(chunk)
     return target
 
@@ -104,59 +139,83 @@ def _film_key(row: dict[str, str]) -> tuple[str, str, int | None]:
 
 def read_zip(path: Path) -> Iterator[ImportRow | Skip]:
     """Films merged across the export's files, one ImportRow each."""
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{path.name} is not a readable ZIP archive: {exc}.") from exc
+    yield from read_export(zips=[path], files=[])
+
+
+def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]]) -> list[ImportRow | Skip]:
+    """Films merged across every file given: export ZIPs and loose CSVs as (member, path)."""
     films: dict[str, _Film] = {}
     skips: list[Skip] = []
-    line_no = 0
-    with zf, tempfile.TemporaryDirectory(prefix="hearth-letterboxd-") as tmp:
-        members = _members(zf)
-        if not any(n in members for n in ("diary.csv", "ratings.csv", "watched.csv")):
-            raise InputError(
-                f"{path.name} is not a Letterboxd export: it has no diary.csv, ratings.csv or watched.csv.",
-                hint="Export your data from letterboxd.com (Settings -> Data) and import the ZIP as it is.",
-            )
-        for index, name in enumerate(_FILES):
-            if name not in members:
-                continue
-            try:
-                csv_file = open_csv(_extract(members[name], zf, Path(tmp), index))
-            except zipfile.BadZipFile as exc:
-                raise InputError(f"{name} in {path.name} is damaged: {exc}.") from exc
-            except InputError as exc:
-                raise InputError(f"{name} in {path.name}: {exc.message}", hint=exc.hint) from exc
-            try:
-                if "Name" not in csv_file.header:
-                    raise InputError(f"{name} in {path.name} has no Name column.")
-                for row in csv_file.rows():
-                    line_no += 1
-                    key, title, year = _film_key(row)
-                    if not title:
-                        skips.append(Skip(line_no, "no title"))
-                        continue
-                    film = films.setdefault(key, _Film(key, title, year, first_line=line_no))
-                    _merge(film, name, row)
-            except zipfile.BadZipFile as exc:
-                raise InputError(f"{name} in {path.name} is damaged: {exc}.") from exc
-            finally:
-                csv_file.close()
-    yield from skips
+    line_no = [0]
+    with tempfile.TemporaryDirectory(prefix="hearth-letterboxd-") as tmp:
+        members: list[tuple[str, Path, str]] = []  # (member, file to read, name for messages)
+        for z, path in enumerate(zips):
+            members += _unpack(path, Path(tmp), z)
+        members += [(member, file, file.name) for member, file in files]
+        order = {name: k for k, name in enumerate(_FILES)}
+        for member, file, label in sorted(members, key=lambda m: order[m[0]]):
+            _read_member(member, file, label, films, skips, line_no)
+    out: list[ImportRow | Skip] = list(skips)
     for film in films.values():
         watched = film.watched or not film.saved
-        yield ImportRow(
+        out.append(ImportRow(
             line=film.first_line,
             title=film.title,
             year=film.year,
             kind="film",
             rating=film.rating,
-            scale=(0.5, 5.0) if film.rating is not None else None,
+            scale=SCALE if film.rating is not None else None,
             consumed_at=(film.watched_on or film.logged_on) if watched else None,
             saved=not watched,
+            shelf=None if watched else "watchlist",
             liked=film.liked,
             raw={name: " | ".join(f"{k}={v}" for k, v in row.items()) for name, row in film.raw.items()},
-        )
+        ))
+    return out
+
+
+def _unpack(path: Path, folder: Path, z: int) -> list[tuple[str, Path, str]]:
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"{path.name} is not a readable ZIP archive: {exc}.") from exc
+    with zf:
+        members = _members(zf)
+        if not any(n in members for n in _HISTORY_FILES):
+            raise InputError(
+                f"{path.name} is not a Letterboxd export: it has no diary.csv, ratings.csv or watched.csv.",
+                hint="Export your data from letterboxd.com (Settings -> Data) and import the ZIP as it is.",
+            )
+        out = []
+        for index, name in enumerate(_FILES):
+            if name not in members:
+                continue
+            try:
+                out.append((name, _extract(members[name], zf, folder, z * 100 + index), f"{name} in {path.name}"))
+            except zipfile.BadZipFile as exc:
+                raise InputError(f"{name} in {path.name} is damaged: {exc}.") from exc
+    return out
+
+
+def _read_member(member: str, file: Path, label: str, films: dict[str, _Film], skips: list[Skip],
+                 line_no: list[int]) -> None:
+    try:
+        csv_file = open_csv(file)
+    except InputError as exc:
+        raise InputError(f"{label}: {exc.message}", hint=exc.hint) from exc
+    try:
+        if "Name" not in csv_file.header:
+            raise InputError(f"{label} has no Name column.")
+        for row in csv_file.rows():
+            line_no[0] += 1
+            key, title, year = _film_key(row)
+            if not title:
+                skips.append(Skip(line_no[0], "no title"))
+                continue
+            film = films.setdefault(key, _Film(key, title, year, first_line=line_no[0]))
+            _merge(film, member, row)
+    finally:
+        csv_file.close()
 
 
 def _merge(film: _Film, name: str, row: dict[str, str]) -> None:

@@ -1,4 +1,8 @@
-"""The StoryGraph export: read status, star ratings, several reading dates."""
+"""The StoryGraph export: read status, quarter-star ratings, several reading dates.
+
+Also read when a spreadsheet has cut it down to a few columns (no Star Rating, dates
+written M/D/YYYY, ISBNs in scientific notation).
+"""
 
 from __future__ import annotations
 
@@ -6,44 +10,54 @@ from collections.abc import Iterator
 
 from app.core.text import clean_text
 from app.importers.csvfile import CsvFile
-from app.importers.generic import ImportRow, Skip
-from app.importers.values import parse_date, parse_float, parse_isbn13
+from app.importers.records import ImportRow, ReadContext, Skip
+from app.importers.values import DateOrder, garbled_number, parse_date, parse_float, parse_isbn13
 
-__all__ = ["FORMAT", "matches", "read"]
+__all__ = ["FORMAT", "REQUIRED", "SCALE", "last_date", "matches", "read"]
 
 FORMAT = "storygraph"
-REQUIRED = ("Title", "Authors", "Read Status", "Star Rating")
+SCALE = (0.25, 5.0)  # StoryGraph allows quarter stars
+REQUIRED = ("Title", "Authors", "Read Status", "ISBN/UID")
+DATE_COLUMNS = ("Last Date Read", "Date Added", "Dates Read")
 
 
 def matches(header: list[str]) -> bool:
-    return all(column in header for column in REQUIRED) and "ISBN/UID" in header
+    return all(column in header for column in REQUIRED)
 
 
-def last_date(dates_read: str | None) -> str | None:
+def last_date(dates_read: str | None, order: DateOrder = "mdy") -> str | None:
     """``"2025/01/01-2025/01/03;2025/02/05"`` -> ``"2025-02-05"``: the latest date named."""
     found = []
     for span in (dates_read or "").split(";"):
         for part in span.split("-") if span.count("/") >= 2 else [span]:
-            date = parse_date(part.strip())
+            date = parse_date(part.strip(), order)
             if date:
                 found.append(date)
     return max(found) if found else None
 
 
-def read(csv_file: CsvFile) -> Iterator[ImportRow | Skip]:
+def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
     for row in csv_file.rows():
         line = csv_file.line
         title = clean_text(row.get("Title"))
         if not title:
             yield Skip(line, "no title")
             continue
-        status = (row.get("Read Status") or "read").strip().lower()
+        status = (row.get("Read Status") or "").strip() or "read"
         rating = parse_float(row.get("Star Rating"))
         if rating is not None and not 0 <= rating <= 5:
             yield Skip(line, "rating outside 0-5")
             continue
         if rating == 0:
             rating = None
+        finished = parse_date(row.get("Last Date Read"), ctx.date_order) or last_date(row.get("Dates Read"),
+                                                                                     ctx.date_order)
+        fields = ctx.row_fields(status, rated=rating is not None, finished=finished is not None)
+        if fields is None:
+            yield Skip(line, f"with the status {status!r}, which you chose to skip")
+            continue
+        if garbled_number(row.get("ISBN/UID")):
+            ctx.notes["ISBNs in scientific notation (the file went through a spreadsheet): not used"] += 1
         authors = [clean_text(a) for a in (row.get("Authors") or "").split(",")]
         yield ImportRow(
             line=line,
@@ -51,12 +65,9 @@ def read(csv_file: CsvFile) -> Iterator[ImportRow | Skip]:
             kind="book",
             creators=tuple(a for a in authors if a),
             rating=rating,
-            scale=(0.5, 5.0) if rating is not None else None,
-            consumed_at=parse_date(row.get("Last Date Read")) or last_date(row.get("Dates Read")),
+            scale=SCALE if rating is not None else None,
+            consumed_at=None if fields.get("saved") or fields.get("not_interested") else finished,
             isbn13=parse_isbn13(row.get("ISBN/UID")),
-            saved=status in ("to-read", "to read"),
-            status={"did-not-finish": "dnf", "currently-reading": "reading", "paused": "reading"}.get(
-                status, "done"
-            ),
             raw=dict(row),
+            **fields,  # type: ignore[arg-type]
         )

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from typing import Literal
 
-__all__ = ["parse_date", "parse_float", "parse_isbn13", "parse_imdb", "parse_year", "rating_scale"]
+__all__ = [
+    "DateOrder",
+    "garbled_number",
+    "parse_date",
+    "parse_float",
+    "parse_isbn13",
+    "parse_imdb",
+    "parse_year",
+    "rating_scale",
+    "sniff_date_order",
+]
+
+DateOrder = Literal["dmy", "mdy"]
 
 _DATE_FORMATS = (
     "%Y-%m-%d",
@@ -14,23 +28,50 @@ _DATE_FORMATS = (
     "%d.%m.%Y",
     "%d/%m/%Y",
     "%m/%d/%Y",
+    "%d-%m-%Y",
+    "%m-%d-%Y",
+    "%d/%m/%y",
+    "%m/%d/%y",
     "%Y-%m",
     "%d %b %Y",
     "%d %B %Y",
     "%b %d, %Y",
     "%B %d, %Y",
+    "%a %b %d %H:%M:%S %Y",  # IMDb's layout before 2018: "Sun Jan 29 00:00:00 2017"
 )
+_MONTH_FIRST = tuple(f for f in _DATE_FORMATS if f.startswith("%m"))
+_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 
 
-def parse_date(text: str | None) -> str | None:
-    """An ISO date from the usual export formats or a Unix timestamp; None if not a date."""
+def sniff_date_order(values: Iterable[str | None]) -> DateOrder | None:
+    """Whether a column's a/b/yyyy dates put the day or the month first; None if no value tells."""
+    for text in values:
+        match = _NUMERIC.match((text or "").strip())
+        if match:
+            a, b = int(match.group(1)), int(match.group(2))
+            if a > 12 >= b:
+                return "dmy"
+            if b > 12 >= a:
+                return "mdy"
+    return None
+
+
+def parse_date(text: str | None, order: DateOrder = "dmy") -> str | None:
+    """An ISO date from the usual export formats or a Unix timestamp; None if not a date.
+
+    ``order`` settles a/b/yyyy dates where both could be a month: US services and
+    spreadsheets write month first ("4/1/2024" is April 1st), most of the world day first.
+    """
     text = (text or "").strip()
     if not text:
         return None
     if re.fullmatch(r"\d{9,10}(\.\d+)?", text):
         return datetime.fromtimestamp(float(text), tz=UTC).date().isoformat()
     head = text[:10] if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text) else text
-    for fmt in _DATE_FORMATS:
+    formats = _DATE_FORMATS
+    if order == "mdy":
+        formats = _MONTH_FIRST + tuple(f for f in _DATE_FORMATS if f not in _MONTH_FIRST)
+    for fmt in formats:
         try:
             parsed = datetime.strptime(head, fmt).date()
         except ValueError:
@@ -60,6 +101,11 @@ def parse_imdb(text: str | None) -> str | None:
     """IMDb ids as digits without the 'tt' and leading zeros, the catalog's form."""
     match = re.search(r"(?:tt)?(\d{5,10})", (text or "").strip())
     return str(int(match.group(1))) if match else None
+
+
+def garbled_number(text: str | None) -> bool:
+    """A long number a spreadsheet rewrote in scientific notation ("9.78053E+12"): its digits are lost."""
+    return bool(re.fullmatch(r"\s*=?\"?\d(?:[.,]\d+)?[eE]\+?\d+\"?\s*", text or ""))
 
 
 def parse_isbn13(text: str | None) -> str | None:

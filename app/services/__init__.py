@@ -42,7 +42,7 @@ class Services:
         self.embeddings = EmbeddingService(
             store, embedder_factory or self._default_embedder, notice=notice
         )
-        self.history = HistoryService(store, self.lookup)
+        self.history = HistoryService(store, self.lookup, self.embeddings)
         self.recommender = RecommendService(
             store, self.embeddings, self.lookup, self.settings.ranking_params
         )

@@ -3,43 +3,70 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import HistoryEntry, Item
-from app.importers.detect import open_source
+from app.importers.detect import Source, open_sources
 from app.importers.files import sha256_file
-from app.importers.generic import ImportRow, Skip, parse_mapping
+from app.importers.generic import parse_mapping
+from app.importers.records import ImportRow, Skip
+from app.importers.shelves import parse_shelf_map
+from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
-from app.services.matching import Matcher
+from app.services.matching import Match, Matcher
 from app.storage import Store
 
 __all__ = ["HistoryService", "ImportReport"]
 
 
+_SAMPLE = 12  # unmatched rows shown in a report
+_KIND_SAMPLE = 200  # rows of a file that does not say its kind, matched to learn it
+_LOOSE_KEPT = 200  # loose matches listed in a report
+
+
 @dataclass
 class ImportReport:
+    """What one export (a file, or the files of one Letterboxd export) held and what became of it."""
+
     format: str
-    file: str
+    file: str  # the file's name, or the names joined
+    files: list[str] = field(default_factory=list)
+    layout: str = ""  # which export of the service
+    detected: str = ""  # why it was taken for that format
+    guessed: bool = False  # recognised from the shape of its data, not from named columns
     encoding: str = ""
-    rows: int = 0  # data rows read
+    rows: int = 0  # records read (after merging the files of one export)
     imported: int = 0  # history entries added or changed
     added: int = 0
     updated: int = 0
     unchanged: int = 0  # already in the history exactly so
+    history: int = 0  # read or watched (or being read)
+    saved: int = 0  # want-to-read / watchlist rows saved for later
+    negative: int = 0  # did not finish, or not interested
+    shelved: dict[str, int] = field(default_factory=dict)  # unrated rows on shelves that say nothing
     matched: int = 0  # rows matched to a catalog item
     unmatched: int = 0  # rows that became items of the person's own
-    saved: int = 0  # want-to-read / watchlist rows saved for later
+    loose: list[dict[str, Any]] = field(default_factory=list)  # loose matches, for the person to check
+    loose_count: int = 0
+    unmatched_sample: list[dict[str, Any]] = field(default_factory=list)
     skipped: int = 0
     skipped_reasons: dict[str, int] = field(default_factory=dict)
+    notes: dict[str, int] = field(default_factory=dict)
     rating_scale: list[float] | None = None
     already_imported: bool = False
 
+    @property
+    def match_rate(self) -> float:
+        return self.matched / max(self.matched + self.unmatched, 1)
+
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "match_rate": round(self.match_rate, 4)}
 
 
 def _parse_scale(text: str | None) -> tuple[float, float] | None:
@@ -56,9 +83,10 @@ def _parse_scale(text: str | None) -> tuple[float, float] | None:
 
 
 class HistoryService:
-    def __init__(self, store: Store, lookup: ItemLookup) -> None:
+    def __init__(self, store: Store, lookup: ItemLookup, embeddings: EmbeddingService | None = None) -> None:
         self.store = store
         self.lookup = lookup
+        self.embeddings = embeddings
 
     def entries(self) -> list[HistoryEntry]:
         return self.store.history.entries()
@@ -128,83 +156,164 @@ class HistoryService:
             self.store.feedback.set(item.id, kind)
         return item
 
-    def import_file(
+    def import_file(self, path: Path | str, **options: Any) -> ImportReport:
+        """Import one export file (see ``import_files``); a folder may hold several exports."""
+        reports = self.import_files([Path(path)], **options)
+        if len(reports) != 1:
+            raise InputError(f"{Path(path).name} holds {len(reports)} exports: use import_files.")
+        return reports[0]
+
+    def import_files(
         self,
-        path: Path | str,
+        paths: list[Path] | list[str],
         *,
         format: str | None = None,
         mapping: str | dict[str, str] | None = None,
         kind: str | None = None,
         encoding: str | None = None,
         scale: str | None = None,
+        shelves: list[str] | dict[str, str] | None = None,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
-    ) -> ImportReport:
-        """Import an export in one transaction: all of it, or (on any error or kill) none of it.
+    ) -> list[ImportReport]:
+        """Import exports in one transaction: all of them, or (on any error or kill) none.
 
-        The format (Goodreads, Letterboxd ZIP, StoryGraph, IMDb, or a generic CSV) is
-        detected unless given; ``mapping`` names the columns of a generic CSV.
+        Each path is a file or a folder. The format of each file (Goodreads, Letterboxd ZIP
+        or CSVs, StoryGraph, IMDb, or a generic CSV) is detected unless given; the loose
+        CSVs of one Letterboxd export are merged. ``mapping`` names the columns of a
+        generic CSV; ``shelves`` says what custom shelves mean ("literature=read").
         """
-        path = Path(path)
         if isinstance(mapping, str):
             mapping = parse_mapping(mapping)
-        source = open_source(path, format=format, mapping=mapping or None, kind=kind, encoding=encoding,
-                             scale=_parse_scale(scale))
-        report = ImportReport(format=source.format, file=path.name, encoding=source.encoding)
-        report.rating_scale = list(source.rating_scale) if source.rating_scale else None
+        if not isinstance(shelves, dict):
+            shelves = parse_shelf_map(shelves)
+        sources = open_sources([Path(p) for p in paths], format=format, mapping=mapping or None, kind=kind,
+                               encoding=encoding, scale=_parse_scale(scale), shelves=shelves)
+        reports: list[ImportReport] = []
         try:
-            sha = sha256_file(path)
-            report.already_imported = self.store.imports.seen(sha)
-            matcher = Matcher(self.store)
-            reasons: Counter[str] = Counter()
-            label = f"Importing {path.name}"
+            matcher = Matcher(self.store, similarity=self._similarity if self.embeddings else None)
             with self.store.transaction():
-                progress(0, source.size, label)
-                for n, record in enumerate(source.records):
-                    if n % 500 == 0:
-                        if cancel is not None:
-                            cancel.check()
-                        progress(source.position(), source.size, label)
-                    report.rows += 1
-                    if isinstance(record, Skip):
-                        reasons[record.reason] += 1
-                        continue
-                    self._store_row(record, matcher, report, source=f"{source.format}:{path.name}")
-                report.skipped = sum(reasons.values())
-                report.skipped_reasons = dict(reasons)
-                report.imported = report.added + report.updated
-                self.store.imports.record(
-                    sha256=sha, path=str(path), format=report.format, report=report.as_dict()
-                )
-                progress(source.size, source.size, label)
+                for source in sources:
+                    reports.append(self._import_source(source, matcher, progress, cancel))
         finally:
-            source.close()
+            for source in sources:
+                source.close()
         self.lookup.invalidate()
+        return reports
+
+    def _import_source(self, source: Source, matcher: Matcher, progress: Progress,
+                       cancel: CancelToken | None) -> ImportReport:
+        report = ImportReport(
+            format=source.format, file=", ".join(source.files), files=list(source.files), layout=source.layout,
+            detected=source.why, guessed=source.guessed, encoding=source.encoding,
+            rating_scale=list(source.rating_scale) if source.rating_scale else None,
+        )
+        files = list(source.paths)
+        hashes = [sha256_file(p) for p in files]
+        report.already_imported = bool(hashes) and all(self.store.imports.seen(h) for h in hashes)
+        reasons: Counter[str] = Counter()
+        label = f"Importing {report.file}"
+        progress(0, source.size, label)
+        tag = f"{source.format}:{files[0].name if len(files) == 1 else report.file}"[:200]
+        records, kind = self._settle_kind(source, matcher)
+        if kind is not None:
+            report.notes[f"the file does not say what its rows are; read as {kind}s, as most of them match {kind}s"] = 1
+        for n, record in enumerate(records):
+            if n % 500 == 0:
+                if cancel is not None:
+                    cancel.check()
+                progress(source.position(), source.size, label)
+            report.rows += 1
+            if isinstance(record, Skip):
+                reasons[record.reason] += 1
+                continue
+            if kind is not None and record.kind is None:
+                record = replace(record, kind=kind)
+            self._store_row(record, source, matcher, report, source=tag)
+        report.skipped = sum(reasons.values())
+        report.skipped_reasons = dict(reasons)
+        report.notes = dict(source.notes)
+        report.imported = report.added + report.updated
+        for path, sha in zip(files, hashes):
+            self.store.imports.record(sha256=sha, path=str(path), format=report.format, report=report.as_dict())
+        progress(source.size, source.size, label)
         return report
 
-    def _store_row(self, row: ImportRow, matcher: Matcher, report: ImportReport, *, source: str) -> None:
-        item_id = matcher.match(row)
+    @staticmethod
+    def _settle_kind(source: Source, matcher: Matcher) -> tuple[Iterator[ImportRow | Skip], str | None]:
+        """For a file that does not say whether it lists films or books: the kind most of its first
+        rows match, when they clearly agree ("Alien (1979)" in a list of films is the film)."""
+        if source.kind is not None:
+            return source.records, None
+        head = list(islice(source.records, _KIND_SAMPLE))
+        kinds = Counter()
+        for record in head:
+            if isinstance(record, ImportRow) and record.kind is None:
+                found = matcher.match(record)
+                if found.item_id is not None:
+                    kinds[matcher.kind_of(found.item_id)] += 1
+        top = kinds.most_common(1)
+        kind = top[0][0] if top and top[0][1] >= 0.9 * sum(kinds.values()) else None
+        return chain(head, source.records), kind
+
+    def _similarity(self, text: str, item_ids: Sequence[int]) -> list[float]:
+        """Cosine of a row's text to catalog items' texts (their vectors are cached)."""
+        assert self.embeddings is not None
+        items = self.store.items.get_many(item_ids)
+        vectors = self.embeddings.embed_items([items[i] for i in item_ids])
+        row = self.embeddings.embedder.encode([text])
+        return [float(v) for v in vectors @ row[0]]
+
+    def _store_row(self, row: ImportRow, src: Source, matcher: Matcher, report: ImportReport, *,
+                   source: str) -> None:
+        found: Match = matcher.match(row)
+        item_id = found.item_id
         if item_id is None:
             report.unmatched += 1
+            if len(report.unmatched_sample) < _SAMPLE:
+                report.unmatched_sample.append({"line": row.line, "title": row.title, "year": row.year,
+                                                "creators": list(row.creators[:2]), "reason": found.reason})
             item_id = self.store.items.add_own(
-                Item(title=row.title, year=row.year, kind=row.kind or "other", creators=row.creators,
-                     imdb=row.imdb, isbn13=row.isbn13, goodreads=row.goodreads)
+                Item(title=row.title, year=row.year, kind=row.kind or src.kind or "other", creators=row.creators,
+                     imdb=row.imdb, isbn13=row.isbn13, goodreads=row.goodreads, alt_titles=row.alt_titles)
             )
         else:
             report.matched += 1
-        if row.saved:
-            self.store.feedback.set(item_id, "saved")
-            report.saved += 1
+            if found.loose:
+                report.loose_count += 1
+                if len(report.loose) < _LOOSE_KEPT:
+                    item = self.store.items.get(item_id)
+                    report.loose.append({"line": row.line, "title": row.title, "creators": list(row.creators[:2]),
+                                         "matched": item.label if item else str(item_id), "item_id": item_id,
+                                         "how": found.how})
+        if found.also:
+            self.store.history.add_names(item_id, found.also)
+        if row.saved or row.not_interested:
+            if self.store.history.status_of(item_id) == "shelved":
+                self.store.history.remove(item_id)  # a shelf re-mapped since the last import
+            self.store.feedback.set(item_id, "saved" if row.saved else "not_interested")
+            if row.saved:
+                report.saved += 1
+            else:
+                report.negative += 1
             return
         if row.liked:
             self.store.feedback.set(item_id, "like")
         outcome = self.store.history.upsert(
             item_id, rating=row.rating, scale=row.scale, consumed_at=row.consumed_at,
-            source=source, raw=row.raw, status=row.status,
+            source=source, raw=row.raw, status=row.status, shelf=row.shelf if row.status == "shelved" else None,
         )
+        if row.status == "shelved":
+            shelf = row.shelf or "?"
+            report.shelved[shelf] = report.shelved.get(shelf, 0) + 1
+        elif row.status == "dnf":
+            report.negative += 1
+        else:
+            report.history += 1
         if outcome == "added":
             report.added += 1
         elif outcome == "updated":
             report.updated += 1
         else:
             report.unchanged += 1
+

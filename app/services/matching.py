@@ -1,71 +1,251 @@
-"""Matching imported rows to catalog items: exact ids first, then title, year and author."""
+"""Matching imported rows to catalog items: the work a person means, under any of its titles.
+
+In order: ids (IMDb, Goodreads edition/best-edition/work, ISBN); the title or an
+alternative title, with the year (films) or the author (books); a part of a catalog title
+with the exact year or author ("Star Wars" 1977, "The Empire Strikes Back" 1980); for
+books, the same author and a close title, or a translated title that agrees with one of
+the author's books in its words and its meaning. The last two are loose: the report
+lists them for the person to check.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from app.core.text import normalize_title, strip_series, surname
-from app.importers.generic import ImportRow
+from rapidfuzz import fuzz
+
+from app.core.text import strip_series
+from app.core.titles import (
+    author_key,
+    content_words,
+    foreign_title,
+    loose_key,
+    match_key,
+    same_author,
+    title_keys,
+    title_parts,
+)
+from app.importers.records import ImportRow
 from app.storage import Store
 
-__all__ = ["Matcher"]
+__all__ = ["Match", "Matcher", "Similarity"]
+
+# (row text, candidate item ids) -> cosine similarity of each candidate's text to the row's.
+Similarity = Callable[[str, Sequence[int]], Sequence[float]]
+
+_CLOSE_TITLE = 90.0  # edit-distance similarity of two titles by one author that makes them one work
+_COGNATE = 72.0  # two words this alike are the same word in two languages ("prejuicio", "prejudice")
+_TRANSLATED = 0.5  # agreement of a translated title: 0.7 x cognate share + 0.3 x text cosine
+_MARGIN = 0.1  # ... which must beat the author's next-best book by this much
 
 
-class _Candidate(NamedTuple):
+class _Cand(NamedTuple):
     id: int
+    title: str
     year: int | None
     kind: str
     popularity: int
-    surnames: frozenset[str]
+    authors: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a row matched, how, or why nothing did; ``also`` names more catalog items the row
+    means (other editions, or every candidate of an ambiguous row): never recommended."""
+
+    item_id: int | None
+    how: str = ""
+    loose: bool = False
+    reason: str = ""
+    also: tuple[int, ...] = ()
+
+
+def _close(a: str, b: str) -> bool:
+    """Two titles that differ only in spelling, word by word: "Divergente" and "Divergent", not
+    "Ready Player Two" and "Ready Player One", nor "More Scary Stories" and "Scary Stories"."""
+    wa, wb = a.split(), b.split()
+    return (len(wa) == len(wb) and fuzz.ratio(a, b) >= _CLOSE_TITLE
+            and all(x == y if x.isdigit() or y.isdigit() else fuzz.ratio(x, y) >= 80 for x, y in zip(wa, wb)))
+
+
+def _best(found: Sequence[_Cand]) -> _Cand:
+    return max(found, key=lambda c: (c.popularity, -c.id))
 
 
 class Matcher:
     """An in-memory index of the catalogs (not of the file), so memory stays bounded."""
 
-    def __init__(self, store: Store) -> None:
-        self._by_title: dict[str, list[_Candidate]] = defaultdict(list)
-        self._by_id: dict[tuple[str, str], int] = {}
-        for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators in (
+    def __init__(self, store: Store, *, similarity: Similarity | None = None) -> None:
+        self._by_key: dict[str, list[_Cand]] = defaultdict(list)
+        self._by_compact: dict[str, list[_Cand]] = defaultdict(list)  # "Old Boy" is "Oldboy"
+        self._by_loose: dict[str, list[_Cand]] = defaultdict(list)  # words without particles
+        self._by_part: dict[str, list[_Cand]] = defaultdict(list)
+        self._by_author: dict[str, list[_Cand]] = defaultdict(list)
+        self._by_id: dict[tuple[str, str], _Cand] = {}
+        self._similarity = similarity
+        self._kinds: dict[int, str] = {}
+        for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators, alt_ids in (
             store.items.catalog_match_rows()
         ):
-            names = [title, strip_series(title), *json.loads(alts)]
-            candidate = _Candidate(item_id, year, kind, popularity,
-                                   frozenset(surname(c) for c in json.loads(creators)))
-            for name in {normalize_title(t) for t in names}:
-                self._by_title[name].append(candidate)
-            for scheme, value in (("imdb", imdb), ("isbn13", isbn13), ("goodreads", goodreads)):
+            authors = tuple(a for a in (author_key(c) for c in json.loads(creators)) if a[0])
+            cand = _Cand(item_id, title, year, kind, popularity, authors)
+            self._kinds[item_id] = kind
+            names = [title, *json.loads(alts)]
+            keys = {match_key(v) for name in names for v in (name, strip_series(name))} - {""}
+            for key in keys:
+                self._by_key[key].append(cand)
+            for key in {k.replace(" ", "") for k in keys}:
+                self._by_compact[key].append(cand)
+            for key in {loose_key(name) for name in names} - {""}:
+                self._by_loose[key].append(cand)
+            for key in {k for name in names for k in title_parts(name)}:
+                self._by_part[key].append(cand)
+            if kind == "book":
+                for a in authors:
+                    self._by_author[a[0]].append(cand)
+            ids = [("imdb", imdb), ("isbn13", isbn13), ("goodreads", goodreads)]
+            ids += [tuple(x.split(":", 1)) for x in json.loads(alt_ids)]  # type: ignore[misc]
+            for scheme, value in ids:
                 if value:
-                    self._by_id.setdefault((scheme, value), item_id)
+                    self._by_id.setdefault((scheme, value), cand)
 
-    def _candidates(self, key: str, kind: str | None) -> list[_Candidate]:
-        return [c for c in self._by_title.get(key, ()) if kind is None or c.kind == kind]
+    def kind_of(self, item_id: int) -> str:
+        return self._kinds[item_id]
 
-    def match(self, row: ImportRow) -> int | None:
-        for scheme in ("imdb", "goodreads", "isbn13"):
-            value = getattr(row, scheme)
-            if value and (scheme, value) in self._by_id:
-                return self._by_id[(scheme, value)]
-        title = strip_series(row.title)
-        candidates = self._candidates(normalize_title(title), row.kind)
-        if not candidates and ":" in title:
-            # "Frankenstein: The 1818 Text" is "Frankenstein" once the subtitle goes.
-            candidates = self._candidates(normalize_title(title.split(":")[0]), row.kind)
-        if not candidates:
+    # -- the steps -----------------------------------------------------------------------------
+
+    def match(self, row: ImportRow) -> Match:
+        kinds = {"film": ("film",), "other": ("film",), "book": ("book",)}.get(row.kind or "", ("film", "book"))
+        row_authors = tuple(a for a in (author_key(c) for c in row.creators) if a[0])
+        found = self._by_ids(row, row_authors)
+        if found is not None:
+            return found
+        reasons: list[str] = []
+        book = row.kind == "book"
+        keys = [k for t in (row.title, *row.alt_titles) for k in title_keys(t, book=book)]
+        for n, key in enumerate(dict.fromkeys(keys)):
+            # Only the title as given explains a miss: "Avengers" of 2012 says nothing of "Avengers: Endgame".
+            found = self._resolve(self._by_key.get(key, ()), row, kinds, row_authors, reasons if n == 0 else [],
+                                  "title", strict_year=row.kind == "other")
+            if found is not None:
+                return found
+        if keys:
+            for index, key in ((self._by_compact, keys[0].replace(" ", "")), (self._by_loose, loose_key(row.title))):
+                found = self._resolve(index.get(key, ()), row, kinds, row_authors, [], "title", strict_year=True)
+                if found is not None:
+                    return found
+        for key in dict.fromkeys(keys):
+            found = self._resolve(self._by_part.get(key, ()), row, kinds, row_authors, [], "part of the title",
+                                  strict_year=True)
+            if found is not None:
+                return found
+        if row_authors and "book" in kinds:
+            found = self._loose_book(row, row_authors)
+            if found is not None:
+                return found
+        what = {("film",): "film", ("book",): "book"}.get(kinds, "film or book")
+        return Match(None, reason=reasons[0] if reasons else f"no catalog {what} has this title")
+
+    def _by_ids(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> Match | None:
+        for scheme, value, how in (("imdb", row.imdb, "IMDb id"), ("goodreads", row.goodreads, "Goodreads id"),
+                                   ("isbn13", row.isbn13, "ISBN")):
+            cand = self._by_id.get((scheme, value)) if value else None
+            if cand is not None and (row.kind in (None, cand.kind) or row.kind == "other"):
+                return Match(cand.id, how=how, also=self._editions(cand))
+        # A work id and an edition id are numbered apart: a bare coincidence of numbers is
+        # no match, so the author must agree too.
+        cand = self._by_id.get(("goodreads-work", row.goodreads)) if row.goodreads else None
+        if cand is not None and any(same_author(a, b) for a in row_authors for b in cand.authors):
+            return Match(cand.id, how="Goodreads work id", also=self._editions(cand))
+        return None
+
+    def _resolve(self, found: Sequence[_Cand], row: ImportRow, kinds: tuple[str, ...],
+                 row_authors: tuple[tuple[str, str], ...], reasons: list[str], how: str, *,
+                 strict_year: bool) -> Match | None:
+        found = [c for c in found if c.kind in kinds]
+        if not found:
             return None
-        best = lambda found: max(found, key=lambda c: (c.popularity, -c.id)).id  # noqa: E731
-        row_surnames = {surname(c) for c in row.creators} - {""}
-        if row_surnames and any(c.surnames for c in candidates):
+        books = [c for c in found if c.kind == "book"]
+        if row_authors and books:
             # Books: the author decides; editions disagree about the year.
-            same_author = [c for c in candidates if c.surnames & row_surnames]
-            return best(same_author) if same_author else None
+            same = [c for c in books if any(same_author(a, b) for a in row_authors for b in c.authors)]
+            if same:
+                best = _best(same)
+                return Match(best.id, how=f"{how} and author", also=self._editions(best, same))
+            reasons.append(f"a catalog book has this title, by {books[0].authors[0][0].title()}"
+                           if books[0].authors else "a catalog book has this title, by someone else")
+            found = [c for c in found if c.kind != "book"]
+            if not found:
+                return None
         if row.year is not None:
             # Sources disagree by a year now and then (festival vs release date).
-            for tolerance in (0, 1):
-                close = [c for c in candidates if c.year is not None and abs(c.year - row.year) <= tolerance]
+            for tolerance in (0,) if strict_year else (0, 1):
+                close = [c for c in found if c.year is not None and abs(c.year - row.year) <= tolerance]
                 if close:
-                    return best(close)
+                    return self._pick(close, row, f"{how} and year")
+            years = sorted({c.year for c in found if c.year is not None})
+            if years and how == "title":
+                reasons.append(f"a catalog {found[0].kind} has this title, from "
+                               + ", ".join(map(str, years[:3])) + f", not {row.year}")
             return None
-        # No year: the best-known item of that title is what people mean.
-        return best(candidates)
+        if strict_year:
+            return None
+        return self._pick(found, row, how)
+
+    def _pick(self, found: Sequence[_Cand], row: ImportRow, how: str) -> Match:
+        if len({c.kind for c in found}) > 1:
+            # "Alien (1979)" is a film and a novel: a row that does not say which names both.
+            return Match(None, reason="could be a film or a book (import with --kind film or --kind book)",
+                         also=tuple(c.id for c in found))
+        best = _best(found)
+        return Match(best.id, how=how, also=tuple(c.id for c in found if c.id != best.id and c.year == best.year))
+
+    def _editions(self, cand: _Cand, same: Sequence[_Cand] = ()) -> tuple[int, ...]:
+        """Other catalog items that are the same work as ``cand`` (goodbooks lists a few twice)."""
+        pool = list(same) or self._by_key.get(match_key(cand.title), [])
+        return tuple(c.id for c in pool if c.id != cand.id and c.kind == cand.kind
+                     and (c.authors == cand.authors if c.kind == "book" else c.year == cand.year))
+
+    def _loose_book(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> Match | None:
+        # The main author of both: not a translator or illustrator, not a book "with" Jane Austen.
+        main = row_authors[0]
+        cands = [c for c in self._by_author.get(main[0], ()) if c.authors and same_author(main, c.authors[0])]
+        if not cands:
+            return None
+        key = title_keys(row.title, book=True)[-1]
+        close = [c for c in cands if _close(key, match_key(c.title))]
+        if len(close) == 1:
+            return Match(close[0].id, how="author and a close title", loose=True, also=self._editions(close[0]))
+        # A translation: the same author's book whose words are cognates of the row's and whose
+        # text is nearest in meaning, clearly ahead of the author's other books. Only for a title
+        # that is not English: "Ready Player Two" is not a translation of "Ready Player One".
+        if not foreign_title(row.title):
+            return None
+        drop = frozenset(w for c in (row.creators[0],) for w in content_words(c))
+        words = content_words(row.title, drop=drop)
+        if not words:
+            return None
+        scores = [self._cognates(words, content_words(c.title, drop=drop)) for c in cands]
+        if self._similarity is not None:
+            text = f"{row.title}. By {', '.join(row.creators)}."
+            meaning = list(self._similarity(text, [c.id for c in cands]))
+            scores = [0.7 * s + 0.3 * max(m, 0.0) for s, m in zip(scores, meaning)]
+        order = sorted(range(len(cands)), key=lambda k: -scores[k])
+        top = scores[order[0]]
+        runner = scores[order[1]] if len(order) > 1 else 0.0
+        if top >= _TRANSLATED and top - runner >= _MARGIN:
+            best = cands[order[0]]
+            return Match(best.id, how="author and a translated title", loose=True, also=self._editions(best))
+        return None
+
+    @staticmethod
+    def _cognates(a: list[str], b: list[str]) -> float:
+        """Share of the words of either title that have a look-alike in the other (0-1)."""
+        if not a or not b:
+            return 0.0
+        hit = lambda xs, ys: sum(max(fuzz.ratio(x, y) for y in ys) >= _COGNATE for x in xs) / len(xs)  # noqa: E731
+        return (hit(a, b) + hit(b, a)) / 2

@@ -105,7 +105,8 @@ class RecommendService:
         feedback: dict[int, set[str]] = {}
         for item_id, kind in self.store.feedback.all():
             feedback.setdefault(item_id, set()).add(kind)
-        consumed = {e.item.id for e in entries if e.item.id is not None}
+        # Everything the history holds or names (other editions, the candidates of an ambiguous row).
+        consumed = {e.item.id for e in entries if e.item.id is not None} | self.store.history.named_ids()
         liked = [i for i, k in feedback.items() if "like" in k and i not in consumed]
         disliked = [i for i, k in feedback.items() if "dislike" in k and i not in consumed]
         extra_items = self.store.items.get_many(liked + disliked)
@@ -179,7 +180,7 @@ class RecommendService:
              else (np.zeros(0, np.int64), np.zeros(0, np.float32))]
         )
         evidence = scoring.Evidence(weights=np.ones(1), embeddings=loaded.universe.embeddings[pos], text=text, cf=cf)
-        consumed = self.store.history.item_ids() | {item_id}
+        consumed = self.store.history.item_ids() | self.store.history.named_ids() | {item_id}
         candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
         scored = scoring.rank(loaded.universe, evidence, params, candidates=candidates, k=k)
         items = self.store.items.get_many([int(loaded.universe.item_ids[s.position]) for s in scored])
@@ -191,9 +192,9 @@ class RecommendService:
     ) -> Recommendation:
         """The full attribution of one item's score."""
         item = self.lookup.find(query)
-        if item.id in self.store.history.item_ids():
+        if item.id in self.store.history.item_ids() | self.store.history.named_ids():
             raise InputError(
-                f"{item.label} is in your history, so it is not recommended.",
+                f"{item.label} is in your history (or another edition of it is), so it is not recommended.",
                 hint="Remove it from the history (hearth history remove) to see its score.",
             )
         found = self._run(k=1, filters=Filters(), diversity=0.0, only=[int(item.id or 0)],

@@ -35,6 +35,7 @@ _RANKING_HELP = {
     "rating_center": "normalised rating that counts as neutral (0-1)",
     "unrated_weight": "weight of an entry without a rating",
     "dnf_weight": "how much a did-not-finish entry counts against",
+    "shelved_weight": "weight of an unrated entry on a shelf whose name says nothing",
     "like_weight": "weight of a liked item as evidence",
     "dislike_weight": "weight of a disliked item as negative evidence",
     "like_bonus": "score bonus of a liked item, in units of tau",

@@ -41,7 +41,7 @@ class Store:
     def forget_everything(self) -> None:
         """Delete the person's data: history, feedback, own items, imports, explanations, settings."""
         with self.db.transaction() as conn:
-            for table in ("history", "feedback", "imports", "explanations", "settings"):
+            for table in ("history", "also_named", "feedback", "imports", "explanations", "settings"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM items WHERE catalog_id IN (SELECT id FROM catalogs WHERE name = ?)",
                          (USER_CATALOG,))

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from app.core.types import FEEDBACK_KINDS, HistoryEntry
 from app.storage.db import Database
-from app.storage.items import ITEM_COLUMNS, row_to_item
+from app.storage.items import ITEM_COLUMN_COUNT, ITEM_COLUMNS, row_to_item
 
 __all__ = ["FeedbackRepository", "HistoryRepository", "Outcome"]
 
@@ -40,6 +40,7 @@ class HistoryRepository:
         source: str = "manual",
         raw: dict[str, Any] | None = None,
         status: str = "done",
+        shelf: str | None = None,
     ) -> Outcome:
         """Add an entry, or merge into the existing one for the item.
 
@@ -50,16 +51,16 @@ class HistoryRepository:
         raw_json = json.dumps(raw, ensure_ascii=False, sort_keys=True) if raw is not None else None
         with self.db.transaction() as conn:
             old = conn.execute(
-                "SELECT rating, rating_min, rating_max, consumed_at, source, raw, status FROM history"
+                "SELECT rating, rating_min, rating_max, consumed_at, source, raw, status, shelf FROM history"
                 " WHERE item_id = ?",
                 (item_id,),
             ).fetchone()
             if old is None:
                 conn.execute(
                     "INSERT INTO history (item_id, rating, rating_min, rating_max, rating_norm,"
-                    " consumed_at, source, raw, added_at, status) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    " consumed_at, source, raw, added_at, status, shelf) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (item_id, rating, lo, hi, _norm(rating, lo, hi), consumed_at, source,
-                     raw_json, _now(), status),
+                     raw_json, _now(), status, shelf),
                 )
                 return "added"
             if rating is None:
@@ -68,13 +69,13 @@ class HistoryRepository:
                 consumed_at = old[3]
             if raw_json is None:
                 raw_json = old[5]
-            new = (rating, lo, hi, consumed_at, source, raw_json, status)
+            new = (rating, lo, hi, consumed_at, source, raw_json, status, shelf)
             if new == tuple(old):
                 return "unchanged"
             conn.execute(
                 "UPDATE history SET rating=?, rating_min=?, rating_max=?, rating_norm=?,"
-                " consumed_at=?, source=?, raw=?, status=? WHERE item_id=?",
-                (rating, lo, hi, _norm(rating, lo, hi), consumed_at, source, raw_json, status, item_id),
+                " consumed_at=?, source=?, raw=?, status=?, shelf=? WHERE item_id=?",
+                (rating, lo, hi, _norm(rating, lo, hi), consumed_at, source, raw_json, status, shelf, item_id),
             )
             return "updated"
 
@@ -86,11 +87,11 @@ class HistoryRepository:
         """Every entry, latest first."""
         rows = self.db.read(
             f"SELECT {ITEM_COLUMNS}, h.rating, h.rating_min, h.rating_max, h.rating_norm,"
-            " h.consumed_at, h.source, h.added_at, h.id, h.status FROM history h"
+            " h.consumed_at, h.source, h.added_at, h.id, h.status, h.shelf FROM history h"
             " JOIN items ON items.id = h.item_id JOIN catalogs ON catalogs.id = items.catalog_id"
             " ORDER BY COALESCE(h.consumed_at, substr(h.added_at, 1, 10)) DESC, h.id DESC"
         )
-        n = 16  # columns of ITEM_COLUMNS
+        n = ITEM_COLUMN_COUNT
         return [
             HistoryEntry(
                 item=row_to_item(r[:n]),
@@ -103,12 +104,28 @@ class HistoryRepository:
                 added_at=r[n + 6],
                 seq=r[n + 7],
                 status=r[n + 8],
+                shelf=r[n + 9],
             )
             for r in rows
         ]
 
     def item_ids(self) -> set[int]:
         return {r[0] for r in self.db.read("SELECT item_id FROM history")}
+
+    def status_of(self, item_id: int) -> str | None:
+        rows = self.db.read("SELECT status FROM history WHERE item_id = ?", (item_id,))
+        return str(rows[0][0]) if rows else None
+
+    def add_names(self, item_id: int, named_ids: Sequence[int]) -> None:
+        """Record that an entry also names these catalog items (other editions, ambiguous candidates)."""
+        with self.db.transaction() as conn:
+            conn.executemany("INSERT OR IGNORE INTO also_named (item_id, named_id) VALUES (?, ?)",
+                             [(item_id, n) for n in named_ids if n != item_id])
+
+    def named_ids(self) -> set[int]:
+        """Catalog items the history names besides its own items: never recommended."""
+        return {r[0] for r in self.db.read(
+            "SELECT named_id FROM also_named WHERE item_id IN (SELECT item_id FROM history)")}
 
     def count(self) -> int:
         return int(self.db.read("SELECT COUNT(*) FROM history")[0][0])

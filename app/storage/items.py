@@ -13,14 +13,14 @@ from app.core.text import item_text, normalize_title, text_hash
 from app.core.types import Item
 from app.storage.db import Database
 
-__all__ = ["CatalogInfo", "ItemRepository", "UniverseRows", "USER_CATALOG"]
+__all__ = ["ITEM_COLUMN_COUNT", "CatalogInfo", "ItemRepository", "UniverseRows", "USER_CATALOG"]
 
 USER_CATALOG = "user"  # items of the person's own that no catalog knows
 
 ITEM_COLUMNS = (
     "items.id, catalogs.name, items.source_key, items.kind, items.title, items.year, "
     "items.creators, items.description, items.genres, items.tags, items.alt_titles, "
-    "items.imdb, items.tmdb, items.goodreads, items.isbn13, items.popularity"
+    "items.imdb, items.tmdb, items.goodreads, items.isbn13, items.popularity, items.alt_ids"
 )
 
 
@@ -42,7 +42,11 @@ def row_to_item(row: Sequence) -> Item:
         goodreads=row[13],
         isbn13=row[14],
         popularity=row[15],
+        alt_ids=tuple(json.loads(row[16])),
     )
+
+
+ITEM_COLUMN_COUNT = 17
 
 
 def _now() -> str:
@@ -136,14 +140,14 @@ class ItemRepository:
         sql = (
             "INSERT INTO items (catalog_id, source_key, kind, title, year, creators, description,"
             " genres, tags, alt_titles, imdb, tmdb, goodreads, isbn13, popularity, text_hash,"
-            " norm_title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " norm_title, alt_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT(catalog_id, source_key) DO UPDATE SET kind=excluded.kind,"
             " title=excluded.title, year=excluded.year, creators=excluded.creators,"
             " description=excluded.description, genres=excluded.genres, tags=excluded.tags,"
             " alt_titles=excluded.alt_titles, imdb=excluded.imdb, tmdb=excluded.tmdb,"
             " goodreads=excluded.goodreads, isbn13=excluded.isbn13,"
             " popularity=excluded.popularity, text_hash=excluded.text_hash,"
-            " norm_title=excluded.norm_title"
+            " norm_title=excluded.norm_title, alt_ids=excluded.alt_ids"
         )
         with self.db.transaction() as conn:
             conn.executemany(sql, (self._params(catalog_id, it) for it in items))
@@ -172,6 +176,7 @@ class ItemRepository:
             it.popularity,
             text_hash(item_text(it)),
             normalize_title(it.title),
+            json.dumps(list(it.alt_ids), ensure_ascii=False),
         )
 
     def add_own(self, item: Item) -> int:
@@ -195,7 +200,7 @@ class ItemRepository:
             conn.execute(
                 "INSERT INTO items (catalog_id, source_key, kind, title, year, creators, description,"
                 " genres, tags, alt_titles, imdb, tmdb, goodreads, isbn13, popularity, text_hash,"
-                " norm_title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " norm_title, alt_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 self._params(catalog_id, own),
             )
             return int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
@@ -287,7 +292,7 @@ class ItemRepository:
             tuple(r)
             for r in self.db.read(
                 "SELECT items.id, items.title, items.year, items.kind, items.alt_titles, items.popularity,"
-                " items.imdb, items.isbn13, items.goodreads, items.creators FROM items"
+                " items.imdb, items.isbn13, items.goodreads, items.creators, items.alt_ids FROM items"
                 " JOIN catalogs ON catalogs.id = items.catalog_id WHERE catalogs.name != ?",
                 (USER_CATALOG,),
             )

@@ -132,6 +132,41 @@ CREATE TABLE explanations (
 """
 
 
+# Version 5: imports keep what the source meant. Catalog items carry more ids of the same work
+# (goodbooks' best book and work ids); an entry can be "shelved" (on a custom shelf whose name
+# says nothing, a weak unrated signal) with the shelf's name; and a history entry can name
+# catalog items besides its own (other editions, or the candidates of an ambiguous row), which
+# are never recommended. SQLite cannot change a CHECK constraint, so history is rebuilt.
+_V5 = """
+ALTER TABLE items ADD COLUMN alt_ids TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE history_v5 (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL UNIQUE REFERENCES items(id) ON DELETE CASCADE,
+    rating REAL,
+    rating_min REAL,
+    rating_max REAL,
+    consumed_at TEXT,
+    source TEXT NOT NULL DEFAULT 'manual',
+    raw TEXT,
+    added_at TEXT NOT NULL,
+    rating_norm REAL CHECK (rating_norm BETWEEN 0 AND 1),
+    status TEXT NOT NULL DEFAULT 'done' CHECK (status IN ('done', 'reading', 'dnf', 'shelved')),
+    shelf TEXT
+);
+INSERT INTO history_v5 (id, item_id, rating, rating_min, rating_max, consumed_at, source, raw, added_at,
+    rating_norm, status)
+    SELECT id, item_id, rating, rating_min, rating_max, consumed_at, source, raw, added_at, rating_norm, status
+    FROM history;
+DROP TABLE history;
+ALTER TABLE history_v5 RENAME TO history;
+CREATE TABLE also_named (
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    named_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    PRIMARY KEY (item_id, named_id)
+) WITHOUT ROWID;
+"""
+
+
 def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title FROM items").fetchall()
     conn.executemany(
@@ -164,5 +199,9 @@ def _v4(conn: sqlite3.Connection) -> None:
     _run(conn, _V4)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+def _v5(conn: sqlite3.Connection) -> None:
+    _run(conn, _V5)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)

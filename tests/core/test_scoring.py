@@ -137,6 +137,16 @@ def test_weights_centre_ratings_decay_with_age_and_sum_to_one() -> None:
     np.testing.assert_allclose(w / w[0], [1.0, -0.5, 0.125])
 
 
+def test_shelved_and_unfinished_entries_weigh_as_the_settings_say() -> None:
+    from dataclasses import replace
+
+    entries = [_entry(None, "2024-01-01", 1), replace(_entry(None, "2024-01-01", 2), status="shelved"),
+               replace(_entry(None, "2024-01-01", 3), status="dnf")]
+    params = RankingParams(half_life=0, unrated_weight=0.5, shelved_weight=0.15, dnf_weight=0.25)
+    w = scoring.evidence_weights(entries, params=params)
+    np.testing.assert_allclose(w / w[0], [1.0, 0.3, -0.5])
+
+
 def test_weights_without_decay_make_the_article_mean_profile() -> None:
     entries = [_entry(None, "2024-01-01", k) for k in range(4)]
     w = scoring.evidence_weights(entries, params=RankingParams(half_life=0))

@@ -56,7 +56,7 @@ def test_storygraph_statuses_and_dates() -> None:
     assert by_title["Circe"].saved
     assert by_title["Piranesi"].status == "reading" and by_title["Twilight"].status == "reading"
     assert by_title["The Left Hand of Darkness"].consumed_at == "2023-07-02"
-    assert by_title["Dune"].rating == 4.5 and by_title["Dune"].scale == (0.5, 5)
+    assert by_title["Dune"].rating == 4.5 and by_title["Dune"].scale == (0.25, 5)  # quarter stars
     assert last_date("2025/01/01-2025/01/03;2025/02/05") == "2025-02-05"
 
 

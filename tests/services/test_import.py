@@ -54,7 +54,8 @@ def test_generic_import_matches_and_reports(services: Services, tmp_path: Path) 
     assert entries["Blade Runner"].consumed_at == "2021-02-01"
     assert entries["Heat"].rating is None  # kept, unrated
     own = entries["My Grandmother's Home Videos"].item
-    assert own.catalog == "user" and own.kind == "other"
+    assert own.catalog == "user" and own.kind == "film"  # the file's other rows are films
+    assert entries["Alien"].item.kind == "film"  # not the novel of 1979: the file lists films
 
 
 def test_reimporting_the_same_file_changes_nothing(services: Services, tmp_path: Path) -> None:

@@ -48,7 +48,9 @@ class HistoryPage(QWidget):
             (self.tr("Rating"), _rating),
             (self.tr("Date"), lambda e: e.consumed_at or e.added_at[:10]),
             (self.tr("Status"), lambda e: {"done": "", "reading": self.tr("in progress"),
-                                          "dnf": self.tr("did not finish")}.get(e.status, e.status)),
+                                          "dnf": self.tr("did not finish"),
+                                          "shelved": self.tr("on the shelf {0}").format(e.shelf or "")}
+             .get(e.status, e.status)),
             (self.tr("Source"), lambda e: e.source),
         ])
         self.model.sort_keys = {1: lambda e: e.item.year or 0, 3: lambda e: e.rating_norm or -1.0}

@@ -140,6 +140,7 @@ class SettingsPage(QWidget):
             "rating_center": self.tr("Neutral rating (0–1)"),
             "unrated_weight": self.tr("Weight of unrated entries"),
             "dnf_weight": self.tr("Weight of did-not-finish"),
+            "shelved_weight": self.tr("Weight of other shelves"),
             "like_weight": self.tr("Weight of a like"),
             "dislike_weight": self.tr("Weight of a dislike"),
             "like_bonus": self.tr("Bonus for liked items (τ)"),

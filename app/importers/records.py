@@ -1,0 +1,75 @@
+"""What every format reader yields, and the context it reads in."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from app.importers.shelves import classify, shelf_key
+from app.importers.values import DateOrder
+
+__all__ = ["ImportRow", "ReadContext", "Skip"]
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One record read from a file, before matching to a catalog."""
+
+    line: int
+    title: str
+    year: int | None = None
+    kind: str | None = None
+    creators: tuple[str, ...] = ()
+    rating: float | None = None
+    scale: tuple[float, float] | None = None
+    consumed_at: str | None = None
+    imdb: str | None = None
+    isbn13: str | None = None
+    goodreads: str | None = None
+    saved: bool = False  # want-to-read / watchlist: saved for later, not history
+    liked: bool = False  # a "like" / heart in the source: also kept as feedback
+    not_interested: bool = False  # a not-interested shelf: a negative signal, never history
+    status: str = "done"  # "done", "reading", "dnf" (did not finish) or "shelved"
+    shelf: str | None = None  # the source's shelf or status name
+    alt_titles: tuple[str, ...] = ()  # e.g. IMDb's Original Title
+    raw: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Skip:
+    line: int
+    reason: str
+
+
+@dataclass
+class ReadContext:
+    """How to read one file: the person's shelf meanings, the date order, and notes for the report."""
+
+    shelves: dict[str, str] = field(default_factory=dict)  # shelf key -> meaning, from --shelf
+    date_order: DateOrder = "mdy"
+    notes: Counter[str] = field(default_factory=Counter)  # "what happened" -> rows
+
+    def shelf_meaning(self, shelf: str, *, rated: bool, finished: bool) -> str:
+        """What a row on ``shelf`` is. A rating or a finish date on a shelf that says nothing
+        (or says "to read") means the person read it; the --shelf choices always win."""
+        meaning = classify(shelf, self.shelves)
+        if meaning in ("shelved", "saved") and (rated or finished) and not self.overridden(shelf):
+            return "read"
+        return meaning
+
+    def overridden(self, shelf: str) -> bool:
+        return shelf_key(shelf) in self.shelves
+
+    def row_fields(self, shelf: str, *, rated: bool, finished: bool) -> dict[str, object] | None:
+        """ImportRow fields for a row on ``shelf``; None when the person asked to skip the shelf."""
+        meaning = self.shelf_meaning(shelf, rated=rated, finished=finished)
+        name = shelf.strip() or None
+        return {
+            "read": {"status": "done", "shelf": name},
+            "reading": {"status": "reading", "shelf": name},
+            "saved": {"saved": True, "shelf": name},
+            "dnf": {"status": "dnf", "shelf": name},
+            "not-interested": {"not_interested": True, "shelf": name},
+            "shelved": {"status": "shelved", "shelf": name},
+            "skip": None,
+        }[meaning]

@@ -1,0 +1,100 @@
+"""Imports read as their owners meant them: watchlists are not history, shelves mean what they
+say, titles and translations find their works, and nothing the file holds is recommended."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.services import Filters, Services
+from tests.fixtures.exports.make_exports import letterboxd_files, letterboxd_variants
+from tests.importers.test_formats import EXPORTS, write_zip
+from tests.services.held import held_rows, recommended_but_held
+
+
+def _titles(services: Services, kind: str) -> set[str]:
+    return {services.store.items.get(i).title for i, k in services.store.feedback.all() if k == kind}
+
+
+@pytest.mark.parametrize("name", ["WATCHLIST.csv", "imdb_list_rated.csv"])
+def test_an_imdb_watchlist_adds_nothing_to_the_history(services: Services, name: str) -> None:
+    report = services.history.import_file(EXPORTS / name)
+    watched = {"Terminator 2: Judgment Day"} if name == "imdb_list_rated.csv" else set()
+    assert report.history == len(watched) and report.saved == 4 - len(watched)
+    assert {e.item.title for e in services.history.entries()} == watched
+    assert "Aliens" in _titles(services, "saved")
+
+
+def test_letterboxd_title_variants_find_their_films(services: Services, tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for name, text in letterboxd_variants().items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (report,) = services.history.import_files([folder])
+    assert report.format == "letterboxd" and report.history == 5 and report.saved == 1
+    assert report.matched == 6 and report.unmatched == 0, report.unmatched_sample
+    titles = {e.item.title for e in services.history.entries()}
+    assert titles == {"Star Wars: Episode IV - A New Hope", "Star Wars: Episode V - The Empire Strikes Back",
+                      "Three Colors: Red", "Laputa: Castle in the Sky", "Old Boy"}
+    recs = services.recommender.recommend(k=50, filters=Filters(kind="film"))
+    assert not {r.item.title for r in recs} & titles
+
+
+def test_custom_shelves_translations_and_the_report(services: Services) -> None:
+    report = services.history.import_file(EXPORTS / "goodreads_shelves.csv")
+    assert report.shelved == {"literature": 2}
+    assert report.negative == 3 and report.saved == 2  # 2 did-not-finish + 1 not interested; 2 to read
+    loose = {m["title"]: m["matched"] for m in report.loose}
+    assert loose["Orgullo y prejuicio"].startswith("Pride and Prejudice")
+    assert loose["El diario de Ana Frank"].startswith("The Diary of a Young Girl")
+    assert loose["Harry Potter y la cámara secreta"].startswith("Harry Potter and the Chamber of Secrets")
+    entries = {e.item.title: e for e in services.history.entries()}
+    assert entries["One Hundred Years of Solitude"].item.catalog == "goodbooks-10k"  # "(Spanish Edition)" went
+    assert entries["Middlemarch"].status == "shelved" and entries["Middlemarch"].shelf == "literature"
+    assert "Eat, Pray, Love" not in entries and "Eat, Pray, Love" in _titles(services, "not_interested")
+    recs = services.recommender.recommend(k=100, filters=Filters(kind="book"))
+    shown = {r.item.title for r in recs}
+    assert not shown & {"Pride and Prejudice", "The Diary of a Young Girl", "Harry Potter and the Chamber of Secrets",
+                        "One Hundred Years of Solitude", "Eat, Pray, Love", "The Goldfinch", "Middlemarch"}
+    assert not recommended_but_held(recs, held_rows([EXPORTS / "goodreads_shelves.csv"]))
+
+
+def test_a_remapped_shelf_changes_what_was_imported(services: Services) -> None:
+    services.history.import_file(EXPORTS / "goodreads_shelves.csv")
+    again = services.history.import_file(EXPORTS / "goodreads_shelves.csv", shelves=["literature=saved"])
+    assert again.shelved == {} and again.saved == 2 + 3  # the person's choice wins, rated or not
+    titles = {e.item.title for e in services.history.entries()}
+    assert "Middlemarch" not in titles and "Middlemarch" in _titles(services, "saved")
+    services.history.import_file(EXPORTS / "goodreads_shelves.csv", shelves=["literature=read"])
+    entries = {e.item.title: e for e in services.history.entries()}
+    assert entries["Middlemarch"].status == "done"
+
+
+@pytest.mark.parametrize("name", [
+    "goodreads_library_export.csv", "goodreads_no_header.csv", "goodreads_padded.csv", "storygraph_export.csv",
+    "storygraph_cut.csv", "imdb_ratings.csv", "imdb_ratings_2017.csv", "letterboxd_diary_semicolons.csv",
+    "letterboxd.zip",
+])
+def test_recommendations_never_list_what_the_file_holds(services: Services, tmp_path: Path, name: str) -> None:
+    path = write_zip(tmp_path / name, letterboxd_files()) if name.endswith(".zip") else EXPORTS / name
+    (report,) = services.history.import_files([path])
+    assert report.history > 0, report
+    kind = "film" if report.format in ("imdb", "letterboxd") else "book"
+    recs = services.recommender.recommend(k=50, filters=Filters(kind=kind))
+    held = held_rows([path])
+    assert not recommended_but_held(recs, held)
+    in_history = services.store.history.item_ids() | services.store.history.named_ids()
+    assert not {r.item.id for r in recs} & in_history
+
+
+def test_an_ambiguous_row_is_matched_to_nothing_and_neither_work_is_recommended(
+        services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Title,Year,Rating\nAlien,1979,5\n", encoding="utf-8")
+    report = services.history.import_file(path)
+    assert report.unmatched == 1 and "film or a book" in report.unmatched_sample[0]["reason"]
+    named = services.store.items.get_many(services.store.history.named_ids())
+    assert {(it.kind, it.title) for it in named.values()} == {("film", "Alien"), ("book", "Alien")}
+    recs = services.recommender.recommend(k=200)
+    assert not {r.item.id for r in recs} & set(named)
