@@ -220,6 +220,9 @@ class Matcher:
         close = [c for c in cands if _close(key, match_key(c.title))]
         if len(close) == 1:
             return Match(close[0].id, how="author and a close title", loose=True, also=self._editions(close[0]))
+        if close:  # the row names one of them, but which? None is recommended.
+            return Match(None, reason="several of the author's books have a close title",
+                         also=tuple(c.id for c in close))
         # A translation: the same author's book whose words are cognates of the row's and whose
         # text is nearest in meaning, clearly ahead of the author's other books. Only for a title
         # that is not English: "Ready Player Two" is not a translation of "Ready Player One".

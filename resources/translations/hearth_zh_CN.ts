@@ -80,72 +80,72 @@
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="29"/>
+        <location filename="../../app/gui/explain_panel.py" line="31"/>
         <source>Select a recommendation to see why it is there.</source>
         <translation>选择一条推荐，查看推荐它的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="35"/>
+        <location filename="../../app/gui/explain_panel.py" line="37"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="39"/>
+        <location filename="../../app/gui/explain_panel.py" line="41"/>
         <source>How the explanation was made</source>
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="40"/>
+        <location filename="../../app/gui/explain_panel.py" line="42"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="43"/>
+        <location filename="../../app/gui/explain_panel.py" line="45"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="47"/>
+        <location filename="../../app/gui/explain_panel.py" line="49"/>
         <source>What each history item adds to the score</source>
         <translation>每个历史条目对分数的贡献</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="51"/>
+        <location filename="../../app/gui/explain_panel.py" line="54"/>
         <source>Contributions chart</source>
         <translation>贡献图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="64"/>
+        <location filename="../../app/gui/explain_panel.py" line="72"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="76"/>
+        <location filename="../../app/gui/explain_panel.py" line="84"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="83"/>
+        <location filename="../../app/gui/explain_panel.py" line="91"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="85"/>
+        <location filename="../../app/gui/explain_panel.py" line="93"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="87"/>
+        <location filename="../../app/gui/explain_panel.py" line="95"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="92"/>
+        <location filename="../../app/gui/explain_panel.py" line="100"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="101"/>
+        <location filename="../../app/gui/explain_panel.py" line="109"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
@@ -200,104 +200,232 @@
     </message>
     <message>
         <location filename="../../app/gui/pages/history.py" line="52"/>
+        <source>on the shelf {0}</source>
+        <translation>在书架“{0}”上</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="54"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="68"/>
+        <location filename="../../app/gui/pages/history.py" line="70"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="71"/>
+        <location filename="../../app/gui/pages/history.py" line="73"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="73"/>
+        <location filename="../../app/gui/pages/history.py" line="75"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="75"/>
+        <location filename="../../app/gui/pages/history.py" line="77"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="78"/>
+        <location filename="../../app/gui/pages/history.py" line="80"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="96"/>
+        <location filename="../../app/gui/pages/history.py" line="98"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="38"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="46"/>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="59"/>
+        <source>Shelves whose names do not say whether you read the book</source>
+        <translation>书架名称看不出你是否读过的书架</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="62"/>
+        <source>Keep: counts a little</source>
+        <translation>保留：略微计入</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="63"/>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="64"/>
+        <source>Saved for later</source>
+        <translation>稍后再看</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="65"/>
+        <source>Did not finish</source>
+        <translation>未读完</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="66"/>
+        <source>Not interested</source>
+        <translation>不感兴趣</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="67"/>
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="73"/>
+        <source>Meaning of the shelf {0}</source>
+        <translation>书架“{0}”的含义</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="74"/>
+        <source>{0} ({1} entries)</source>
+        <translation>{0}（{1} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="76"/>
+        <source>Import again with these choices</source>
+        <translation>按这些选择重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="93"/>
+        <source>{0} read or watched, {1} saved for later, {2} counted against; {3} of {4} found in a catalog.</source>
+        <translation>已读或已看 {0} 条，稍后再看 {1} 条，负面 {2} 条；{4} 条中有 {3} 条在目录中找到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="101"/>
+        <source>  Format: {0} ({1})</source>
+        <translation>  格式：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="102"/>
+        <source>Guessed: {0}</source>
+        <translation>推测：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="102"/>
+        <source>Recognised: {0}</source>
+        <translation>识别依据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="104"/>
+        <source>  Read or watched: {0}</source>
+        <translation>  已读或已看：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="105"/>
+        <source>  Saved for later (to read, watchlist): {0}</source>
+        <translation>  稍后再看（想读、待看清单）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="106"/>
+        <source>  Did not finish or not interested: {0}</source>
+        <translation>  未读完或不感兴趣：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="108"/>
+        <source>  On the shelf {0}, unrated: {1}</source>
+        <translation>  在书架“{0}”上、未评分：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="110"/>
+        <source>  Skipped: {0}</source>
+        <translation>  跳过：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="112"/>
+        <source>  Found in a catalog: {0} of {1} ({2:.0%})</source>
+        <translation>  在目录中找到：{1} 条中的 {0} 条（{2:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="117"/>
+        <source>  Matched by author and a similar or translated title (check these):</source>
+        <translation>  按作者和相近或译名标题匹配（请核对）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="120"/>
+        <source>  Not in a catalog, for example:</source>
+        <translation>  不在目录中的条目，例如：</translation>
+    </message>
+</context>
+<context>
     <name>InterestsPage</name>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="40"/>
+        <location filename="../../app/gui/pages/interests.py" line="42"/>
         <source>Interest</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="40"/>
+        <location filename="../../app/gui/pages/interests.py" line="42"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="41"/>
+        <location filename="../../app/gui/pages/interests.py" line="43"/>
         <source>Interest facets</source>
         <translation>兴趣面</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="47"/>
+        <location filename="../../app/gui/pages/interests.py" line="49"/>
         <source>Your taste, in words</source>
         <translation>用文字描述你的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="50"/>
+        <location filename="../../app/gui/pages/interests.py" line="52"/>
         <source>Describe my tastes</source>
         <translation>描述我的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="52"/>
+        <location filename="../../app/gui/pages/interests.py" line="86"/>
         <source>Interest map: your history and recommendations</source>
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="53"/>
+        <location filename="../../app/gui/pages/interests.py" line="55"/>
         <source>Interest map</source>
         <translation>兴趣地图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="57"/>
+        <location filename="../../app/gui/pages/interests.py" line="87"/>
         <source>Similarity: history (rows) × recommendations (columns)</source>
         <translation>相似度：历史（行）× 推荐（列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="58"/>
+        <location filename="../../app/gui/pages/interests.py" line="60"/>
         <source>Similarity heatmap</source>
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="91"/>
+        <location filename="../../app/gui/pages/interests.py" line="103"/>
         <source>Written by the local language model · checked</source>
         <translation>由本地语言模型撰写 · 已校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="92"/>
+        <location filename="../../app/gui/pages/interests.py" line="104"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="106"/>
+        <location filename="../../app/gui/pages/interests.py" line="119"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="114"/>
+        <location filename="../../app/gui/pages/interests.py" line="127"/>
         <source>recommendation rank</source>
         <translation>推荐排名</translation>
     </message>
@@ -305,193 +433,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/window.py" line="54"/>
+        <location filename="../../app/gui/window.py" line="55"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="69"/>
+        <location filename="../../app/gui/window.py" line="71"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="69"/>
+        <location filename="../../app/gui/window.py" line="71"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="70"/>
+        <location filename="../../app/gui/window.py" line="72"/>
         <source>Catalogs</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="70"/>
+        <location filename="../../app/gui/window.py" line="72"/>
         <source>Interests</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="71"/>
+        <location filename="../../app/gui/window.py" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="71"/>
+        <location filename="../../app/gui/window.py" line="73"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="88"/>
+        <location filename="../../app/gui/window.py" line="90"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="90"/>
+        <location filename="../../app/gui/window.py" line="92"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="91"/>
+        <location filename="../../app/gui/window.py" line="93"/>
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="102"/>
+        <location filename="../../app/gui/window.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="103"/>
+        <location filename="../../app/gui/window.py" line="105"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="107"/>
+        <location filename="../../app/gui/window.py" line="109"/>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window.py" line="112"/>
         <source>&amp;Export everything…</source>
         <translation>导出全部数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="111"/>
+        <location filename="../../app/gui/window.py" line="116"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="115"/>
+        <location filename="../../app/gui/window.py" line="120"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="121"/>
+        <location filename="../../app/gui/window.py" line="126"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="233"/>
+        <location filename="../../app/gui/window.py" line="244"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="250"/>
+        <location filename="../../app/gui/window.py" line="261"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="315"/>
+        <location filename="../../app/gui/window.py" line="326"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="329"/>
+        <location filename="../../app/gui/window.py" line="340"/>
         <source>Removed {0}. Undo with Ctrl+Z.</source>
         <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="346"/>
+        <location filename="../../app/gui/window.py" line="357"/>
         <source>Added {0} to your history.</source>
         <translation>已将 {0} 加入你的历史。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="354"/>
-        <location filename="../../app/gui/window.py" line="360"/>
+        <location filename="../../app/gui/window.py" line="365"/>
+        <location filename="../../app/gui/window.py" line="371"/>
         <source>Adding a sample profile…</source>
         <translation>正在添加示例档案…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="366"/>
+        <location filename="../../app/gui/window.py" line="377"/>
         <source>Import your history</source>
         <translation>导入你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="367"/>
+        <location filename="../../app/gui/window.py" line="378"/>
         <source>Exports (*.csv *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="374"/>
-        <source>{0}: {1} rows, {2} imported, {3} matched to a catalog ({4:.0%}), {5} your own, {6} saved for later, {7} skipped.</source>
-        <translation>{0}：{1} 行，导入 {2} 条，{3} 条与目录匹配（{4:.0%}），{5} 条为你自己的条目，{6} 条稍后再看，跳过 {7} 条。</translation>
+        <location filename="../../app/gui/window.py" line="383"/>
+        <source>Import an export folder</source>
+        <translation>导入导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="379"/>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
+        <location filename="../../app/gui/window.py" line="400"/>
+        <source>{0} files</source>
+        <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="386"/>
+        <location filename="../../app/gui/window.py" line="403"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="413"/>
+        <location filename="../../app/gui/window.py" line="429"/>
         <source>Describing your tastes…</source>
         <translation>正在描述你的口味…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="443"/>
+        <location filename="../../app/gui/window.py" line="459"/>
         <source>Download a model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="446"/>
+        <location filename="../../app/gui/window.py" line="462"/>
         <source>sha256 of the file (recommended)</source>
         <translation>文件的 sha256（建议填写）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="448"/>
+        <location filename="../../app/gui/window.py" line="464"/>
         <source>Hearth will connect to this address, and nowhere else.</source>
         <translation>Hearth 只会连接这个地址，不会连接其他任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="449"/>
+        <location filename="../../app/gui/window.py" line="465"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="450"/>
+        <location filename="../../app/gui/window.py" line="466"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="460"/>
+        <location filename="../../app/gui/window.py" line="476"/>
         <source>Downloading the model…</source>
         <translation>正在下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="463"/>
+        <location filename="../../app/gui/window.py" line="479"/>
         <source>Export everything to</source>
         <translation>将全部数据导出到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="466"/>
+        <location filename="../../app/gui/window.py" line="482"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="471"/>
+        <location filename="../../app/gui/window.py" line="487"/>
         <source>Delete everything?</source>
         <translation>删除全部数据？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="472"/>
+        <location filename="../../app/gui/window.py" line="488"/>
         <source>This deletes your history, ratings, feedback, imports and settings from this computer. It cannot be undone.</source>
         <translation>这会从这台电脑上删除你的历史、评分、反馈、导入记录和设置，且无法撤销。</translation>
     </message>
@@ -499,22 +632,22 @@
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="26"/>
+        <location filename="../../app/gui/pages/privacy.py" line="29"/>
         <source>Export everything…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="28"/>
+        <location filename="../../app/gui/pages/privacy.py" line="31"/>
         <source>Delete everything…</source>
         <translation>删除全部数据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="42"/>
+        <location filename="../../app/gui/pages/privacy.py" line="21"/>
         <source>Nothing leaves this computer.</source>
         <translation>任何数据都不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="44"/>
+        <location filename="../../app/gui/pages/privacy.py" line="48"/>
         <source>Your data: {0}
 Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <translation>你的数据：{0}
@@ -721,142 +854,147 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="102"/>
+        <location filename="../../app/gui/pages/settings.py" line="103"/>
         <source>(bundled)</source>
         <translation>（内置）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="121"/>
+        <location filename="../../app/gui/pages/settings.py" line="122"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="122"/>
+        <location filename="../../app/gui/pages/settings.py" line="123"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="123"/>
+        <location filename="../../app/gui/pages/settings.py" line="124"/>
         <source>Language model</source>
         <translation>语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="124"/>
+        <location filename="../../app/gui/pages/settings.py" line="125"/>
         <source>Prompt style</source>
         <translation>提示方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="125"/>
+        <location filename="../../app/gui/pages/settings.py" line="126"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="126"/>
+        <location filename="../../app/gui/pages/settings.py" line="127"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="127"/>
+        <location filename="../../app/gui/pages/settings.py" line="128"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="128"/>
+        <location filename="../../app/gui/pages/settings.py" line="129"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="129"/>
+        <location filename="../../app/gui/pages/settings.py" line="130"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="130"/>
+        <location filename="../../app/gui/pages/settings.py" line="131"/>
         <source>Longest explanation (tokens)</source>
         <translation>解释最长长度（词元）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="131"/>
+        <location filename="../../app/gui/pages/settings.py" line="132"/>
         <source>Text similarity (α)</source>
         <translation>文本相似度 (α)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="132"/>
+        <location filename="../../app/gui/pages/settings.py" line="133"/>
         <source>People who liked the same (β)</source>
         <translation>同好之选 (β)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="133"/>
+        <location filename="../../app/gui/pages/settings.py" line="134"/>
         <source>Popularity (γ)</source>
         <translation>热门程度 (γ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="134"/>
+        <location filename="../../app/gui/pages/settings.py" line="135"/>
         <source>Temperature (τ)</source>
         <translation>温度 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="135"/>
+        <location filename="../../app/gui/pages/settings.py" line="136"/>
         <source>Recency half-life</source>
         <translation>时间衰减半衰期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="136"/>
+        <location filename="../../app/gui/pages/settings.py" line="137"/>
         <source>Age measured by</source>
         <translation>时间计算方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="137"/>
+        <location filename="../../app/gui/pages/settings.py" line="138"/>
         <source>Text neighbours per item</source>
         <translation>每项保留的文本近邻数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="138"/>
+        <location filename="../../app/gui/pages/settings.py" line="139"/>
         <source>Boost for rarely rated items</source>
         <translation>冷门条目加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="139"/>
+        <location filename="../../app/gui/pages/settings.py" line="140"/>
         <source>Neutral rating (0–1)</source>
         <translation>中性评分 (0–1)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="140"/>
+        <location filename="../../app/gui/pages/settings.py" line="141"/>
         <source>Weight of unrated entries</source>
         <translation>未评分条目权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="141"/>
+        <location filename="../../app/gui/pages/settings.py" line="142"/>
         <source>Weight of did-not-finish</source>
         <translation>未读完/未看完权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="142"/>
+        <location filename="../../app/gui/pages/settings.py" line="143"/>
+        <source>Weight of other shelves</source>
+        <translation>其他书架的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="144"/>
         <source>Weight of a like</source>
         <translation>“喜欢”的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="143"/>
+        <location filename="../../app/gui/pages/settings.py" line="145"/>
         <source>Weight of a dislike</source>
         <translation>“不喜欢”的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="144"/>
+        <location filename="../../app/gui/pages/settings.py" line="146"/>
         <source>Bonus for liked items (τ)</source>
         <translation>喜欢条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="145"/>
+        <location filename="../../app/gui/pages/settings.py" line="147"/>
         <source>Bonus for saved items (τ)</source>
         <translation>稍后再看条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="150"/>
+        <location filename="../../app/gui/pages/settings.py" line="152"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="152"/>
+        <location filename="../../app/gui/pages/settings.py" line="154"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
     </message>
@@ -864,27 +1002,27 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="18"/>
+        <location filename="../../app/gui/pages/welcome.py" line="20"/>
         <source>Welcome to Hearth</source>
         <translation>欢迎使用 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="23"/>
+        <location filename="../../app/gui/pages/welcome.py" line="21"/>
         <source>Private recommendations for books and films. Tell Hearth what you have read or watched; everything stays on this computer.</source>
         <translation>私密的图书与电影推荐。告诉 Hearth 你读过或看过什么；所有数据都留在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="35"/>
+        <location filename="../../app/gui/pages/welcome.py" line="33"/>
         <source>Import a file (Goodreads, Letterboxd, StoryGraph, IMDb, CSV)…</source>
         <translation>导入文件（Goodreads、Letterboxd、StoryGraph、IMDb、CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="37"/>
+        <location filename="../../app/gui/pages/welcome.py" line="35"/>
         <source>Pick titles from the catalogs</source>
         <translation>从目录中挑选作品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="38"/>
+        <location filename="../../app/gui/pages/welcome.py" line="36"/>
         <source>Try a sample profile</source>
         <translation>试用示例档案</translation>
     </message>

@@ -118,4 +118,12 @@ def test_an_old_file_is_upgraded_with_its_data(tmp_path: Path) -> None:
     assert [i.title for i in store.items.by_norm_title("amelie")] == ["Amélie"]  # backfilled key
     assert store.settings.get("alpha") == 0.5
     assert not store.imports.seen("0" * 64)
+    # Version 5: entries can be "shelved" with their shelf, and name other items; items keep more ids.
+    dune = entries["Dune"].item
+    assert dune.alt_ids == () and entries["Dune"].status == "done" and entries["Dune"].shelf is None
+    store.history.upsert(int(dune.id or 0), status="shelved", shelf="literature")
+    assert {e.item.title: e.shelf for e in store.history.entries()}["Dune"] == "literature"
+    matrix = int(entries["The Matrix"].item.id or 0)
+    store.history.add_names(matrix, [int(dune.id or 0)])
+    assert store.history.named_ids() == {dune.id}
     store.close()
