@@ -1,4 +1,5 @@
-"""Importing a 5,000-row Goodreads export (embedding excluded: it happens at recommend time).
+"""Importing a 5,000-row Goodreads export (embedding excluded: it happens at recommend time), and
+every real export in ../shared/data/real-exports when it is there.
 
     python -m tests.benchmarks import [--rows 5000]
 
@@ -64,6 +65,29 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Goodreads export, {report.rows} rows: {took:.2f} s ({report.rows / took:.0f} rows/s), embedding excluded")
     print(f"matched {report.matched} ({rate:.1%}), unmatched {report.unmatched}, saved {report.saved}, "
           f"imported {report.imported}, skipped {report.skipped}")
+    real_exports()
+
+
+def real_exports() -> None:
+    """Each real export into a fresh data folder: format found, what it became, match rate, time."""
+    folder = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "real-exports"
+    if not folder.is_dir():
+        print(f"real exports: skipped ({folder} is absent)")
+        return
+    print(f"\n{'file':<44} {'format':<11} {'rows':>5} {'read':>5} {'saved':>5} {'neg':>4} {'shelf':>5} "
+          f"{'matched':>8} {'loose':>5} {'s':>6}")
+    for path in sorted(p for p in folder.glob("*/*") if p.suffix in (".csv", ".zip")):
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store.open(Path(tmp))
+            services = Services(store)
+            services.catalogs.ensure_bundled()
+            start = time.perf_counter()
+            (r,) = services.history.import_files([path])
+            took = time.perf_counter() - start
+            store.close()
+        print(f"{path.parent.name + '/' + path.name.split('__')[0]:<44} {r.format:<11} {r.rows:>5} {r.history:>5} "
+              f"{r.saved:>5} {r.negative:>4} {sum(r.shelved.values()):>5} {r.match_rate:>8.0%} {r.loose_count:>5} "
+              f"{took:>6.2f}")
 
 
 if __name__ == "__main__":
