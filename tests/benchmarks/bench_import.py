@@ -85,7 +85,8 @@ def real_exports() -> None:
             (r,) = services.history.import_files([path])
             took = time.perf_counter() - start
             store.close()
-        print(f"{path.parent.name + '/' + path.name.split('__')[0]:<44} {r.format:<11} {r.rows:>5} {r.history:>5} "
+        label = f"{path.parent.name}/{path.name.split('__')[0]} {path.name.split('__')[-1]}"[:44]
+        print(f"{label:<44} {r.format:<11} {r.rows:>5} {r.history:>5} "
               f"{r.saved:>5} {r.negative:>4} {sum(r.shelved.values()):>5} {r.match_rate:>8.0%} {r.loose_count:>5} "
               f"{took:>6.2f}")
 
