@@ -13,7 +13,7 @@ from app import __version__
 from app.core.errors import AppError, Cancelled, InputError
 from app.core.types import Recommendation
 from app.services import SETTINGS, Filters, Services
-from app.services.catalogs import build_goodbooks, build_movielens, repo_root
+from app.services.catalogs import RECIPES, Recipe, build_goodbooks, build_movielens, repo_root
 
 __all__ = ["TerminalProgress", "build_parser", "run"]
 
@@ -358,10 +358,11 @@ def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
 
         common = {"embed": None if embedder is None else embed,
                   "embedding_model": embedder.model_id if embedder else "", "progress": progress}
-        if a.source_kind == "movielens":
-            manifest = build_movielens(source, out, positive=a.positive, l2=a.l2, top_k=a.top_k, **common)
-        else:
-            manifest = build_goodbooks(source, out, **common)
+        recipe = RECIPES[a.source_kind]
+        recipe = Recipe(positive=recipe.positive if a.positive is None else a.positive,
+                        l2=recipe.l2 if a.l2 is None else a.l2, top_k=recipe.top_k if a.top_k is None else a.top_k)
+        build = build_movielens if a.source_kind == "movielens" else build_goodbooks
+        manifest = build(source, out, recipe=recipe, **common)
     print(f"Built {out}: {manifest['items']} items, {manifest['weights']} weights, version {manifest['version']}")
     return 0
 
@@ -581,9 +582,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("source_kind", choices=["movielens", "goodbooks"])
     b.add_argument("--source", help="the data folder (default ../shared/data/ml-latest-small or goodbooks-10k)")
     b.add_argument("--out", help="where to write it (default resources/catalogs/<name>)")
-    b.add_argument("--positive", type=float, default=4.0, help="ratings counted as liked (default 4)")
-    b.add_argument("--l2", type=float, default=300.0, help="EASE regularisation (default 300)")
-    b.add_argument("--top-k", type=int, default=100, help="weights kept per item (default 100)")
+    b.add_argument("--positive", type=float, help="ratings EASE learns from (default: the catalog's recipe, 4 for"
+                   " MovieLens, 1 (all) for goodbooks)")
+    b.add_argument("--l2", type=float, help="EASE regularisation (default: the recipe's, 300 or 100)")
+    b.add_argument("--top-k", type=int, help="weights kept per item, largest by magnitude (default 200)")
     b.add_argument("--no-embeddings", action="store_true", help="skip the precomputed embeddings")
     b.set_defaults(func=cmd_build_catalog)
     return p

@@ -28,6 +28,7 @@ __all__ = [
     "attribute",
     "evidence_weights",
     "popularity_prior",
+    "rating_weights",
     "total_scores",
     "rank",
     "score_all",
@@ -150,6 +151,30 @@ def _entry_date(entry: HistoryEntry) -> str:
     return entry.consumed_at or entry.added_at[:10]
 
 
+# Typical ratings (normalised to [0, 1]) and how many of them a person's own average and spread
+# are shrunk toward: with few ratings, the typical reader's; with many, their own.
+TYPICAL_RATING = 0.7
+TYPICAL_SPREAD = 0.24
+PRIOR_RATINGS = 10.0
+
+
+def rating_weights(norms: np.ndarray, *, neutral_sds: float) -> np.ndarray:
+    """Each rating read relative to the person's own average and spread, in [-1, 1].
+
+    w = (r - neutral) / (2 sd), neutral = mean - neutral_sds * sd, with the mean and sd shrunk
+    toward a typical reader's by PRIOR_RATINGS pseudo-ratings. Measured on held-out MovieLens
+    and goodbooks users, this beats a fixed neutral point on both (README, "Evaluation").
+    """
+    norms = np.asarray(norms, dtype=np.float64)
+    n = len(norms)
+    if not n:
+        return norms
+    mean = (norms.sum() + PRIOR_RATINGS * TYPICAL_RATING) / (n + PRIOR_RATINGS)
+    var = (((norms - norms.mean()) ** 2).sum() + PRIOR_RATINGS * TYPICAL_SPREAD**2) / (n + PRIOR_RATINGS)
+    sd = max(float(np.sqrt(var)), 1e-3)
+    return np.clip((norms - (mean - neutral_sds * sd)) / (2 * sd), -1.0, 1.0)
+
+
 def evidence_weights(
     entries: Sequence[HistoryEntry],
     *,
@@ -157,44 +182,50 @@ def evidence_weights(
     today: date | None = None,
     extra: Sequence[float] = (),
 ) -> np.ndarray:
-    """w_h for each history entry (then each ``extra`` raw weight, e.g. likes).
+    """w_h for each history entry (then each ``extra`` raw weight, e.g. likes), in [-1, 1].
 
-    Rating centred on ``rating_center`` and scaled to [-1, 1], times the recency decay
-    2^(-age / half_life), age in positions from the latest entry or in days. The
-    result is scaled so that sum |w_h| = 1, which makes the content term the
-    article's mean-profile dot product when every weight is equal.
+    The rating read relative to the person's own average and spread (``rating_weights``); an
+    entry without one counts ``unrated_weight``, one on a shelf that says nothing
+    ``shelved_weight``, one not finished ``-dnf_weight``. Times the recency factor
+    long_term + (1 - long_term) * 2^(-age / half_life), age in days before the latest entry
+    (or ``today``) or in positions from it: recent tastes count more, the past never drops to
+    nothing. Not normalised by the history's size: each entry adds its evidence, so a long
+    history outweighs the popularity prior as it should.
     """
     n = len(entries)
     raw = np.zeros(n + len(extra), dtype=np.float64)
-    center = min(max(params.rating_center, 1e-6), 1 - 1e-6)
+    rated = [k for k, e in enumerate(entries) if e.rating_norm is not None and e.status != "dnf"]
+    if rated:
+        raw[rated] = rating_weights(np.array([entries[k].rating_norm for k in rated]),  # type: ignore[misc]
+                                    neutral_sds=params.neutral_sds)
     for k, entry in enumerate(entries):
-        r = entry.rating_norm
         if entry.status == "dnf":
             raw[k] = -params.dnf_weight
-        elif entry.status == "shelved" and r is None:
-            raw[k] = params.shelved_weight
-        elif r is None:
-            raw[k] = params.unrated_weight
-        elif r >= center:
-            raw[k] = (r - center) / (1 - center)
-        else:
-            raw[k] = (r - center) / center
+        elif entry.rating_norm is None:
+            raw[k] = params.shelved_weight if entry.status == "shelved" else params.unrated_weight
     if n and params.half_life > 0:
-        if params.decay == "days":
-            ref = today or date.today()
-            for k, entry in enumerate(entries):
-                try:
-                    age = max((ref - date.fromisoformat(_entry_date(entry))).days, 0)
-                except ValueError:
-                    age = 0
-                raw[k] *= 2.0 ** (-age / params.half_life)
-        else:
-            order = sorted(range(n), key=lambda k: (_entry_date(entries[k]), entries[k].seq))
-            for age, k in enumerate(reversed(order)):
-                raw[k] *= 2.0 ** (-age / params.half_life)
+        raw[:n] *= _recency(entries, params, today)
     raw[n:] = np.asarray(extra, dtype=np.float64)
-    total = np.abs(raw).sum()
-    return raw / total if total > 0 else raw
+    return raw
+
+
+def _recency(entries: Sequence[HistoryEntry], params: RankingParams, today: date | None) -> np.ndarray:
+    n = len(entries)
+    if params.decay == "days":
+        days = np.full(n, np.nan)
+        for k, entry in enumerate(entries):
+            try:
+                days[k] = date.fromisoformat(_entry_date(entry)[:10]).toordinal()
+            except ValueError:
+                pass
+        ref = today.toordinal() if today is not None else (np.nanmax(days) if np.isfinite(days).any() else 0)
+        age = np.where(np.isfinite(days), np.maximum(ref - days, 0), 0.0)
+    else:
+        order = sorted(range(n), key=lambda k: (_entry_date(entries[k]), entries[k].seq))
+        age = np.zeros(n)
+        age[list(reversed(order))] = np.arange(n)
+    floor = min(max(params.long_term, 0.0), 1.0)
+    return floor + (1 - floor) * 2.0 ** (-age / params.half_life)
 
 
 def text_neighbours(

@@ -85,11 +85,14 @@ class RankingParams:
     beta: float = 1.0  # item-to-item weights that ship with a catalog
     gamma: float = 0.005  # log-popularity prior, scaled to [0, 1] per catalog
     tau: float = 0.002  # softmax temperature
-    half_life: float = 30.0  # recency half-life, in positions or days (see decay)
-    decay: str = "position"  # "position" (from the latest item) or "days"
+    half_life: float = 365.0  # recency half-life, in days or positions (see decay)
+    decay: str = "days"  # age in "days" before the latest entry, or in "position"s from it
+    long_term: float = 0.3  # share of an entry's weight that never decays: the past keeps counting
     text_neighbours: int = 50  # c(h,i) kept for each history item's top-k text neighbours; 0 = all
     cold_boost: float = 0.5  # extra weight of c(h,i) for items with little interaction data
-    rating_center: float = 0.4  # normalised rating that counts as neutral (0.4 = 2.3 of 0.5-5 stars)
+    # A rating counts as neutral this many of the person's own standard deviations below their own
+    # average: a 7/10 from someone who gives 8s and 9s is a shrug, from a harsh rater praise.
+    neutral_sds: float = 1.25
     unrated_weight: float = 0.5  # weight of an entry without a rating (it was chosen, so mildly liked)
     dnf_weight: float = 0.25  # a did-not-finish entry counts this much against
     shelved_weight: float = 0.15  # an unrated entry on a shelf whose name says nothing (read or not?)

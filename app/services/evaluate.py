@@ -1,10 +1,12 @@
 """Offline evaluation: Hearth's engine against MostPop, ItemKNN and EASE on held-out data.
 
 Protocol (defaults): positives are ratings >= 4; users with >= 5 positives; each
-user's last 20% of positives by time are held out (or the last N); the catalog is
-built from the training interactions only, with the same builder code as the
-bundled catalogs; every model ranks the full catalog with the user's seen items
-excluded. Recall@k divides by min(|test|, k). Intervals are a user-level bootstrap.
+user's last 20% of positives by time are held out (or the last N); a data set without
+timestamps (goodbooks-10k) holds out a random 20% of each reader's positives, with a
+fixed seed. The catalog is built from the training interactions only, with the same
+builder code as the bundled catalogs; every model ranks the full catalog with the
+user's seen items excluded. Recall@k divides by min(|test|, k). Intervals are a
+user-level bootstrap. Data sets with many users are scored on a seeded sample of them.
 """
 
 from __future__ import annotations
@@ -12,19 +14,21 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from app.core import metrics, scoring
 from app.core.errors import InputError
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import HistoryEntry, Item, RankingParams
-from app.importers import cf
+from app.importers import cf, goodbooks
 from app.importers.movielens import Interactions, Layout, read_interactions, read_movies, read_tags
-from app.services.catalogs import ease_weights
+from app.services.catalogs import EASE_L2, RECIPES, ease_weights
 from app.services.embeddings import EmbeddingService
 
 __all__ = ["TUNE_GRID", "Dataset", "Evaluator", "Layout", "Protocol"]
@@ -36,9 +40,10 @@ TUNE_GRID: dict[str, tuple[float, ...]] = {
     "alpha": (0.0, 0.01, 0.02, 0.03, 0.05, 0.08),
     "beta": (0.5, 1.0, 2.0),
     "gamma": (0.0, 0.002, 0.005, 0.01, 0.02),
-    "half_life": (0.0, 10.0, 20.0, 30.0, 50.0, 100.0),
+    "half_life": (0.0, 90.0, 365.0, 1000.0),
+    "long_term": (0.1, 0.3, 0.5),
     "text_neighbours": (10, 20, 50, 100),
-    "rating_center": (0.2, 0.3, 0.4, 0.5),
+    "neutral_sds": (0.75, 1.0, 1.25, 1.5, 2.0),
 }
 COLD_GRID = (0.0, 0.25, 0.5, 1.0, 2.0)
 COLD_TOLERANCE = 0.97
@@ -48,12 +53,38 @@ TAU_GRID = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05)
 
 @dataclass(frozen=True)
 class Dataset:
-    """The files an evaluation reads, and their column names."""
+    """The files an evaluation reads, and their column names.
+
+    MovieLens layout (movies.csv, ratings.csv with timestamps, tags.csv) or goodbooks-10k
+    (books.csv, ratings.csv without timestamps, book_tags.csv beside tags.csv), told apart
+    by the items file's columns.
+    """
 
     ratings: Path
     items: Path
     tags: Path | None = None
     layout: Layout = Layout()
+
+    @property
+    def kind(self) -> str:
+        try:
+            with Path(self.items).open(encoding="utf-8") as f:
+                header = f.readline()
+        except OSError:
+            return "movielens"
+        return "goodbooks" if "goodreads_book_id" in header else "movielens"
+
+    @classmethod
+    def folder(cls, path: Path) -> Dataset:
+        """ml-latest-small or goodbooks-10k as they are unpacked."""
+        path = Path(path)
+        if (path / "books.csv").is_file():
+            return cls(ratings=path / "ratings.csv", items=path / "books.csv",
+                       tags=path / "book_tags.csv" if (path / "book_tags.csv").is_file() else None)
+        if (path / "movies.csv").is_file():
+            return cls(ratings=path / "ratings.csv", items=path / "movies.csv",
+                       tags=path / "tags.csv" if (path / "tags.csv").is_file() else None)
+        raise InputError(f"{path} holds neither movies.csv (MovieLens) nor books.csv (goodbooks-10k).")
 
 
 @dataclass(frozen=True)
@@ -65,6 +96,8 @@ class Protocol:
     cold_below: int = 5  # a test item with fewer training interactions is "cold"
     seed: int = 0
     bootstrap: int = 1000
+    order: str = "time"  # which positives are held out: the last by "time", or "random" ones
+    max_users: int = 5000  # users scored (a seeded sample when there are more)
 
 
 @dataclass(eq=False)
@@ -74,8 +107,13 @@ class Split:
 
 
 def split(data: Interactions, protocol: Protocol) -> Split:
-    """Hold out each eligible user's last positives by time (ties broken by item key)."""
-    order = np.lexsort((data.items.astype(str), data.timestamps, data.users))
+    """Hold out each eligible user's last positives by time (ties broken by item key), or a
+    seeded random choice of them when the data set has no time order."""
+    if protocol.order == "random":
+        shuffle = np.random.default_rng(protocol.seed).permutation(len(data.users))
+        order = np.lexsort((shuffle, data.users))
+    else:
+        order = np.lexsort((data.items.astype(str), data.timestamps, data.users))
     keep = np.ones(len(data.users), dtype=bool)
     test: dict[int, set[str]] = {}
     users = data.users[order]
@@ -98,7 +136,7 @@ class _Catalog:
     universe: scoring.Universe
     cf_rows: dict[int, tuple[np.ndarray, np.ndarray]]
     counts: np.ndarray  # training interactions per item
-    positives: np.ndarray  # (users, items) 0/1 training positives, users in ``user_index`` order
+    positives: sparse.csr_matrix  # (users, items) 0/1 training positives, users in ``user_index`` order
     user_index: dict[int, int]
     scale: tuple[float, float]
 
@@ -113,10 +151,17 @@ class Evaluator:
     # -- data -----------------------------------------------------------------------------
 
     @staticmethod
+    def protocol_for(data: Dataset, protocol: Protocol) -> Protocol:
+        """goodbooks-10k has no timestamps: its held-out positives are a seeded random fifth."""
+        return replace(protocol, order="random") if data.kind == "goodbooks" else protocol
+
+    @staticmethod
     def load(data: Dataset) -> Interactions:
         for path in (data.ratings, data.items, *([data.tags] if data.tags else [])):
             if not Path(path).is_file():
                 raise InputError(f"There is no file at {path}.")
+        if data.kind == "goodbooks":
+            return goodbooks.read_ratings(data.ratings)
         return read_interactions(data.ratings, data.layout)
 
     def build_catalog(
@@ -125,21 +170,30 @@ class Evaluator:
         train = split_.train
         items_path, tags_path, layout = data.items, data.tags, data.layout
         user_keys = sorted({int(u) for u in train.users})
-        held_pairs = {(u, k) for u, keys in split_.test.items() for k in keys}
-        tags = (
-            read_tags(tags_path, layout, leave_out=held_pairs,
-                      users={raw: k for k, raw in enumerate(train.user_keys)})
-            if tags_path
-            else {}
-        )
-        items = read_movies(items_path, layout=layout, tags=tags, popularity=Counter(train.items.tolist()))
+        if data.kind == "goodbooks":
+            # Shelves are counts over all Goodreads readers, not per rating: they cannot leave out
+            # the held-out pairs (a small leak of the public kind a catalog always has).
+            shelves = (goodbooks.read_shelves(tags_path, tags_path.with_name("tags.csv"), items_path)
+                       if tags_path else {})
+            items = goodbooks.read_books(items_path, shelves=shelves)
+        else:
+            held_pairs = {(u, k) for u, keys in split_.test.items() for k in keys}
+            tags = (
+                read_tags(tags_path, layout, leave_out=held_pairs,
+                          users={raw: k for k, raw in enumerate(train.user_keys)})
+                if tags_path
+                else {}
+            )
+            items = read_movies(items_path, layout=layout, tags=tags, popularity=Counter(train.items.tolist()))
         if not items:
             raise InputError(f"{items_path.name} lists no items.")
         position = {it.source_key: k for k, it in enumerate(items)}
         known = np.array([k in position for k in train.items], dtype=bool)
         pos = np.array([position[k] for k in train.items[known]], dtype=np.int64)
+        recipe = RECIPES[data.kind]  # B learned as the bundled catalog's is
+        learn = train.ratings[known] >= recipe.positive
+        weights = ease_weights(train.users[known][learn], pos[learn], l2=recipe.l2, top_k=recipe.top_k)
         liked = train.ratings[known] >= positive
-        weights = ease_weights(train.users[known][liked], pos[liked], l2=300.0, top_k=100)
         cf_rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         starts = np.flatnonzero(np.r_[True, np.diff(weights["item"]) != 0]) if len(weights) else []
         for s, e in zip(starts, [*starts[1:], len(weights)]):
@@ -147,15 +201,20 @@ class Evaluator:
                                                 weights["weight"][s:e].astype(np.float32))
         vectors = self.embeddings.embed_items(items, progress=progress, cancel=cancel)
         counts = np.bincount(pos, minlength=len(items)).astype(np.float64)
+        # Popularity as the bundled catalogs have it: MovieLens's from its ratings, goodbooks' from
+        # Goodreads' public rating counts (its ratings file holds at most 100 per book).
+        public = np.array([it.popularity for it in items], dtype=np.float64)
         universe = scoring.Universe(
             item_ids=np.arange(len(items), dtype=np.int64),
             embeddings=np.ascontiguousarray(vectors, dtype=np.float32),
-            prior=scoring.popularity_prior(counts),
+            prior=scoring.popularity_prior(public if data.kind == "goodbooks" else counts),
             counts=counts.astype(np.float32),
         )
         user_index = {u: k for k, u in enumerate(user_keys)}
-        x = np.zeros((len(user_keys), len(items)), dtype=np.float32)
-        x[[user_index[int(u)] for u in train.users[known][liked]], pos[liked]] = 1.0
+        rows_ = np.array([user_index[int(u)] for u in train.users[known][liked]], dtype=np.int64)
+        x = sparse.csr_matrix((np.ones(len(rows_), dtype=np.float32), (rows_, pos[liked])),
+                              shape=(len(user_keys), len(items)))
+        x.data[:] = 1.0  # duplicate pairs summed: back to 0/1
         lo, hi = float(train.ratings.min()), float(train.ratings.max())
         return _Catalog(items, position, universe, cf_rows, counts, x, user_index, (lo, hi))
 
@@ -171,8 +230,10 @@ class Evaluator:
             if key not in cat.position:
                 continue
             rating = float(train.ratings[r])
+            stamp = int(train.timestamps[r])
             entries.append(HistoryEntry(item=Item(title=key), rating=rating,
-                                        rating_norm=(rating - lo) / (hi - lo) if hi > lo else 1.0, seq=seq))
+                                        rating_norm=(rating - lo) / (hi - lo) if hi > lo else 1.0, seq=seq,
+                                        consumed_at=_day(stamp)))
             positions.append(cat.position[key])
         return entries, np.asarray(positions, dtype=np.int64)
 
@@ -224,12 +285,13 @@ class Evaluator:
         cancel: CancelToken | None = None,
     ) -> dict[str, Any]:
         started = time.perf_counter()
+        protocol = self.protocol_for(data, protocol)
         split_ = split(self.load(data), protocol)
         if not split_.test:
             raise InputError(f"No user has {protocol.min_positives} ratings of {protocol.positive:g} or more.")
         cat = self.build_catalog(split_, data, positive=protocol.positive, progress=progress, cancel=cancel)
         built = time.perf_counter()
-        users = sorted(split_.test)
+        users = sample_users(split_, protocol)
         results: dict[str, Any] = {}
         for name in models:
             scorer = self._scorer(name, cat, split_, params)
@@ -249,13 +311,13 @@ class Evaluator:
         if name == "hearth":
             return lambda users: self.hearth_scores(cat, split_, params, users)
         x = cat.positives
-        active = np.flatnonzero(x.sum(axis=0) > 0)
+        active = np.flatnonzero(np.asarray(x.sum(axis=0)).ravel() > 0)
         if name == "mostpop":
             weights = None
         elif name == "itemknn":
             weights = cf.cooccurrence_knn(x[:, active])
         elif name == "ease":
-            weights = cf.ease(x[:, active], l2=300.0)
+            weights = cf.ease(x[:, active], l2=EASE_L2)
         else:
             raise InputError(f"Unknown model {name!r}.", hint="Models: " + ", ".join(MODELS) + ".")
         by_user = rows_by_user(split_.train)
@@ -271,7 +333,7 @@ class Evaluator:
                     f = np.zeros(len(cat.items))
                     row = cat.user_index.get(u)
                     if row is not None:
-                        f[active] = x[row, active] @ weights
+                        f[active] = np.asarray(x[row][:, active] @ weights).ravel()
                 yield u, f, seen
 
         return run
@@ -279,7 +341,7 @@ class Evaluator:
     def _score_model(self, name: str, scorer: Callable, cat: _Catalog, split_: Split, users: list[int],
                      protocol: Protocol, progress: Progress, cancel: CancelToken | None) -> dict[str, Any]:
         n_users = max(len(cat.user_index), 1)
-        info = -np.log2((cat.positives.sum(axis=0) + 1) / (n_users + 1))
+        info = -np.log2((np.asarray(cat.positives.sum(axis=0)).ravel() + 1) / (n_users + 1))
         cold_items = {k for k, p in cat.position.items() if cat.counts[p] < protocol.cold_below}
         rows: list[dict[str, float]] = []
         cold_rows: list[dict[str, float]] = []
@@ -333,10 +395,11 @@ class Evaluator:
         keeps 97% of the best overall; tau (which changes P(i|u), not the order)
         maximises the validation log-likelihood of the held-out items.
         """
+        protocol = self.protocol_for(data, protocol)
         outer = split(self.load(data), protocol)
         inner = split(outer.train, protocol)  # the test part is never looked at
         cat = self.build_catalog(inner, data, positive=protocol.positive, progress=progress, cancel=None)
-        users = sorted(inner.test)
+        users = sample_users(inner, protocol)
 
         cold_items = {p for p in range(len(cat.items)) if cat.counts[p] < protocol.cold_below}
 
@@ -412,6 +475,22 @@ class Evaluator:
         log(f"tau={best.tau} (validation log-likelihood {tau_scores[best.tau]:.3f} per held-out item)")
         return best, {"validation_ndcg@10": best_score, "cold_boost_trials": cold_trials,
                       "tau_log_likelihood": tau_scores, "trail": trail, "validation_users": len(users)}
+
+
+def _day(stamp: int) -> str | None:
+    """The date of a Unix timestamp; None for a data set without time (goodbooks: all 0)."""
+    if stamp <= 0:
+        return None
+    return datetime.fromtimestamp(stamp, tz=UTC).date().isoformat()
+
+
+def sample_users(split_: Split, protocol: Protocol) -> list[int]:
+    """The test users, or a seeded sample of ``max_users`` of them."""
+    users = sorted(split_.test)
+    if len(users) <= protocol.max_users:
+        return users
+    rng = np.random.default_rng(protocol.seed)
+    return sorted(int(u) for u in rng.choice(users, size=protocol.max_users, replace=False))
 
 
 def rows_by_user(data: Interactions) -> dict[int, np.ndarray]:

@@ -28,11 +28,12 @@ _RANKING_HELP = {
     "beta": "weight of what people who liked the same things also liked",
     "gamma": "weight of popularity",
     "tau": "softmax temperature of P(i|u)",
-    "half_life": "recency half-life (positions or days)",
-    "decay": "measure age by 'position' from the latest entry or by 'days'",
+    "half_life": "recency half-life (days, or positions)",
+    "decay": "measure age in 'days' before the latest entry or in 'position's from it",
+    "long_term": "share of an entry's weight that never decays (0-1)",
     "text_neighbours": "text neighbours kept per history item (0 = all items)",
     "cold_boost": "extra weight of text similarity for items few people rated",
-    "rating_center": "normalised rating that counts as neutral (0-1)",
+    "neutral_sds": "a rating this many of your standard deviations below your average counts as neutral",
     "unrated_weight": "weight of an entry without a rating",
     "dnf_weight": "how much a did-not-finish entry counts against",
     "shelved_weight": "weight of an unrated entry on a shelf whose name says nothing",
@@ -45,7 +46,8 @@ _RANGES: dict[str, tuple[float | None, float | None]] = {
     "tau": (1e-6, None),
     "half_life": (0.0, None),
     "text_neighbours": (0, 100000),
-    "rating_center": (0.0, 1.0),
+    "long_term": (0.0, 1.0),
+    "neutral_sds": (-3.0, 3.0),
     "cold_boost": (0.0, None),
 }
 
@@ -57,7 +59,7 @@ def _ranking_settings() -> list[Setting]:
         value = getattr(defaults, f.name)
         low, high = _RANGES.get(f.name, (None, None))
         kind: type = type(value)
-        choices = ("position", "days") if f.name == "decay" else ()
+        choices = ("days", "position") if f.name == "decay" else ()
         out.append(Setting(f.name, value, _RANKING_HELP.get(f.name, ""), kind, low, high, choices))
     return out
 

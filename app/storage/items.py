@@ -300,33 +300,38 @@ class ItemRepository:
 
     # -- item-to-item weights --------------------------------------------------------
 
-    def replace_weights(
-        self, catalog_id: int, rows: Iterable[tuple[int, int, float]]
-    ) -> None:
+    def replace_weights(self, catalog_id: int, items: np.ndarray, neighbours: np.ndarray,
+                        weights: np.ndarray) -> None:
+        """A catalog's weights as parallel arrays (item ids, neighbour ids, weights), any order."""
+        items = np.asarray(items, dtype=np.int64)
+        order = np.lexsort((np.asarray(neighbours), items))
+        items, neighbours = items[order], np.asarray(neighbours, dtype=np.int32)[order]
+        weights = np.asarray(weights, dtype=np.float32)[order]
+        starts = np.flatnonzero(np.r_[True, np.diff(items) != 0]) if len(items) else np.zeros(0, dtype=np.int64)
+        ends = np.r_[starts[1:], len(items)]
         with self.db.transaction() as conn:
-            conn.execute("DELETE FROM item_weights WHERE catalog_id = ?", (catalog_id,))
+            conn.execute("DELETE FROM weight_rows WHERE catalog_id = ?", (catalog_id,))
             conn.executemany(
-                "INSERT INTO item_weights (catalog_id, item_id, neighbour_id, weight)"
-                " VALUES (?, ?, ?, ?)",
-                ((catalog_id, a, b, w) for a, b, w in rows),
+                "INSERT INTO weight_rows (item_id, catalog_id, neighbours, weights) VALUES (?, ?, ?, ?)",
+                ((int(items[s]), catalog_id, neighbours[s:e].tobytes(), weights[s:e].tobytes())
+                 for s, e in zip(starts, ends)),
             )
 
     def weights_from(self, item_ids: Sequence[int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
         """Row h of B for each given item: (neighbour item ids, weights)."""
-        out: dict[int, tuple[list[int], list[float]]] = {}
+        out: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         ids = list(dict.fromkeys(int(i) for i in item_ids))
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for item_id, neighbour, weight in self.db.read(
-                "SELECT item_id, neighbour_id, weight FROM item_weights"
-                f" WHERE item_id IN ({marks})",
-                tuple(chunk),
+            for item_id, neighbours, weights in self.db.read(
+                f"SELECT item_id, neighbours, weights FROM weight_rows WHERE item_id IN ({marks})", tuple(chunk)
             ):
-                cols, vals = out.setdefault(item_id, ([], []))
-                cols.append(neighbour)
-                vals.append(weight)
-        return {
-            k: (np.array(c, dtype=np.int64), np.array(v, dtype=np.float32))
-            for k, (c, v) in out.items()
-        }
+                out[item_id] = (np.frombuffer(neighbours, dtype=np.int32).astype(np.int64),
+                                np.frombuffer(weights, dtype=np.float32))
+        return out
+
+    def weight_count(self, catalog_id: int) -> int:
+        rows = self.db.read("SELECT COALESCE(SUM(LENGTH(weights)), 0) FROM weight_rows WHERE catalog_id = ?",
+                            (catalog_id,))
+        return int(rows[0][0]) // 4

@@ -29,7 +29,7 @@ def _dump(services: Services) -> dict[str, object]:
         table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
         for table in ("history", "feedback", "items", "settings", "imports", "catalogs")
     }
-    for table in ("embeddings", "item_weights"):
+    for table in ("embeddings", "weight_rows"):
         state[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
     return state
 
