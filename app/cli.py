@@ -68,6 +68,9 @@ def _rec_json(rec: Recommendation) -> dict[str, Any]:
         "score": rec.score,
         "terms": {"content": rec.terms.content, "cf": rec.terms.cf,
                   "prior": rec.terms.prior, "feedback": rec.terms.feedback},
+        "history_share": rec.terms.history_share,
+        "genres": list(rec.item.genres),
+        "creators": list(rec.item.creators),
         "contributions": [
             {"item_id": c.item_id, "title": c.title, "year": c.year,
              "contribution": c.contribution, "content": c.content, "cf": c.cf, "weight": c.weight}
@@ -196,7 +199,8 @@ def cmd_recommend(s: Services, a: argparse.Namespace) -> int:
     with TerminalProgress() as progress:
         recs = s.recommender.recommend(
             k=a.k, diversity=a.diversity,
-            filters=Filters(kind=a.kind, year_min=a.year_min, year_max=a.year_max, catalog=a.catalog),
+            filters=Filters(kind=a.kind, year_min=a.year_min, year_max=a.year_max, catalog=a.catalog,
+                            genre=a.genre),
             progress=progress,
         )
     if a.json:
@@ -227,6 +231,7 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     print(f"  cf        beta x liked by the same people    {t.cf:+.5f}")
     print(f"  prior     gamma x popularity                 {t.prior:+.5f}")
     print(f"  feedback  your likes and dislikes            {t.feedback:+.5f}")
+    print(f"Your history makes {t.history_share:.0%} of the score; popularity and feedback the rest.")
     total = sum(c.contribution for c in rec.contributions)
     print(f"By history item (they add up to content + cf = {total:+.5f}):")
     for c in rec.contributions:
@@ -449,6 +454,29 @@ def cmd_eval_explanations(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_history(s: Services, a: argparse.Namespace) -> int:
+    with TerminalProgress() as progress:
+        result = s.replayer().run([Path(f) for f in a.files], holdout=a.holdout, k=a.k, progress=progress)
+    if a.json:
+        _print_json(result)
+        return 0
+    p = result["protocol"]
+    print(f"Replayed {p['replayed']} of {p['exports']} exports: the last {p['holdout']:.0%} (by date) of each one's"
+          f" dated, catalog-matched ratings of at least {p['positive']:.0%} of the scale held out; top {p['k']}.")
+    print(f"{'export':<44} {'kind':<5} {'entries':>7} {'held':>5}   " + "".join(
+        f"{m + ' r@50':>13} {'h@10':>5}" for m in ("hearth", "mostpop", "ease")))
+    for r in result["exports"]:
+        if "skipped" in r:
+            print(f"{_short(r['export'], 44):<44} skipped: {r['skipped']}")
+            continue
+        cells = "".join(f"{r[m]['recall@50']:>13.3f} {r[m]['hits@10']:>5}" for m in ("hearth", "mostpop", "ease"))
+        print(f"{_short(r['export'], 44):<44} {r['kind']:<5} {r['entries']:>7} {r['held_out']:>5}   {cells}")
+    mean = result["mean"]
+    print(f"{'mean':<44} {'':<5} {'':>7} {'':>5}   " + "".join(
+        f"{mean[m]['recall@50']:>13.3f} {mean[m]['hits@10']:>5.1f}" for m in ("hearth", "mostpop", "ease")))
+    return 0
+
+
 def cmd_status(s: Services, a: argparse.Namespace) -> int:
     status = s.status()
     print(f"Hearth data: {status['database']}")
@@ -511,6 +539,7 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--year-min", type=int)
     rec.add_argument("--year-max", type=int)
     rec.add_argument("--catalog", help="only this catalog (see hearth catalogs)")
+    rec.add_argument("--genre", help="only this genre or tag, e.g. \"science fiction\" or vampires")
     rec.add_argument("--json", action="store_true")
     rec.set_defaults(func=cmd_recommend)
 
@@ -577,6 +606,14 @@ def build_parser() -> argparse.ArgumentParser:
     ee.add_argument("--no-llm", action="store_true", help="measure the template path only")
     ee.add_argument("--json", action="store_true")
     ee.set_defaults(func=cmd_eval_explanations)
+
+    eh = sub.add_parser("eval-history", help="replay your own exports: would Hearth have predicted what you loved"
+                        " next?")
+    eh.add_argument("files", nargs="+", metavar="FILE", help="exports (or folders), each replayed on its own")
+    eh.add_argument("--holdout", type=float, default=0.2, help="share of the latest loved entries held out (0.2)")
+    eh.add_argument("-k", type=int, default=50, help="length of the lists compared (50)")
+    eh.add_argument("--json", action="store_true")
+    eh.set_defaults(func=cmd_eval_history)
 
     b = sub.add_parser("build-catalog", help="rebuild a bundled catalog from public data")
     b.add_argument("source_kind", choices=["movielens", "goodbooks"])

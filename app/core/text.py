@@ -14,6 +14,7 @@ __all__ = [
     "clean_text",
     "cjk_share",
     "item_text",
+    "label_key",
     "normalize_title",
     "split_title_year",
     "strip_series",
@@ -100,6 +101,19 @@ _SERIES = re.compile(r"\s*\([^()]*#\s*[\d.]+[^()]*\)\s*$")  # "(The Hunger Games
 def strip_series(title: str) -> str:
     """``"The Hunger Games (The Hunger Games, #1)"`` -> ``"The Hunger Games"``."""
     return _SERIES.sub("", title).strip() or title
+
+
+# Genres the catalogs name differently: MovieLens's "Sci-Fi" and "Children" are goodbooks'
+# "Science fiction" and "Children's".
+_LABEL_ALIASES = {"scifi": "sciencefiction", "sf": "sciencefiction", "childrens": "children", "kids": "children",
+                  "filmnoir": "noir", "humour": "humor", "comedy": "humor"}
+
+
+def label_key(label: str) -> str:
+    """How genre and tag names are compared: "Sci-Fi", "sci fi" and "Science fiction" agree."""
+    key = re.sub(r"[^a-z0-9]+", "", normalize_title(label).replace(" s ", " "))
+    key = key.removesuffix("s") if key.endswith("childrens") else key
+    return _LABEL_ALIASES.get(key, key)
 
 
 def surname(name: str) -> str:

@@ -80,11 +80,12 @@ class RankingParams:
     """
 
     # Defaults tuned on a validation split carved from MovieLens latest-small's training
-    # part (never its test part) by `hearth eval --tune` (see README, "Evaluation").
-    alpha: float = 0.03  # content: text cosine to each history item
-    beta: float = 1.0  # item-to-item weights that ship with a catalog
-    gamma: float = 0.005  # log-popularity prior, scaled to [0, 1] per catalog
-    tau: float = 0.002  # softmax temperature
+    # part (never its test part) by `hearth eval --tune`, then checked on goodbooks-10k and on
+    # replays of real exports (`hearth eval-history`); see README, "Evaluation".
+    alpha: float = 0.005  # content: text cosine to each history item
+    beta: float = 0.5  # item-to-item weights that ship with a catalog
+    gamma: float = 0.002  # log-popularity prior, scaled to [0, 1] per catalog: settles short histories
+    tau: float = 0.05  # softmax temperature
     half_life: float = 365.0  # recency half-life, in days or positions (see decay)
     decay: str = "days"  # age in "days" before the latest entry, or in "position"s from it
     long_term: float = 0.3  # share of an entry's weight that never decays: the past keeps counting
@@ -137,6 +138,17 @@ class ScoreTerms:
     @property
     def total(self) -> float:
         return self.content + self.cf + self.prior + self.feedback
+
+    @property
+    def history(self) -> float:
+        """The personal part: what the history items add (text and co-liked)."""
+        return self.content + self.cf
+
+    @property
+    def history_share(self) -> float:
+        """How much of the score the history makes, against popularity and feedback (0-1)."""
+        size = abs(self.history) + abs(self.prior) + abs(self.feedback)
+        return abs(self.history) / size if size > 0 else 0.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

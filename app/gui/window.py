@@ -239,12 +239,14 @@ class MainWindow(QMainWindow):
             self.services.catalogs.ensure_bundled(progress=progress)
             return {"catalogs": [(c.name, c.title, c.attribution) for c in self.services.catalogs.installed()
                                  if c.name != "user"],
+                    "genres": self.services.catalogs.genres(),
                     "history": self.services.history.entries(), "settings": self.services.settings.all()}
 
         self.run(prepare, self._prepared, long=self.tr("Preparing the catalogs…"))
 
     def _prepared(self, state: dict[str, Any]) -> None:
         self.recommend.set_catalogs([(n, t) for n, t, _ in state["catalogs"]])
+        self.recommend.set_genres(state["genres"])
         self.catalogs.set_catalogs(state["catalogs"])
         self.settings_page.show_values(state["settings"])
         self._show_history(state["history"])

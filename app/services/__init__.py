@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app.core.progress import CancelToken, Progress, no_progress
+from app.core.types import RankingParams
 from app.models.embedder import Embedder
 from app.models.llm import DEFAULT_LLM_ID, PACKED_NAME, LlamaModel, default_llm_path
 from app.services.catalogs import CatalogService, resources_dir
@@ -59,6 +61,21 @@ class Services:
             "catalogs": {c.name: c.items for c in self.catalogs.installed()},
             "history": self.store.history.count(),
         }
+
+    def replayer(self) -> Any:
+        """Replays of exports in throw-away stores, with this session's models and ranking settings."""
+        from app.services.replay import Replayer
+
+        ranking = {k: v for k, v in self.store.settings.all().items() if k in RankingParams.names()}
+
+        def build(store: Store) -> Services:
+            services = Services(store, embedder_factory=lambda: self.embeddings.embedder,
+                                llm_factory=self._default_llm, catalogs_dir=self.catalogs.catalogs_dir)
+            for key, value in ranking.items():
+                services.settings.set(key, value)
+            return services
+
+        return Replayer(build)
 
     def download_model(self, url: str, *, sha256: str | None, progress: Progress = no_progress,
                        cancel: CancelToken | None = None) -> Path:

@@ -66,6 +66,10 @@ class CatalogService:
         """A catalog's items (all catalogs if none is named), filtered by title or creator."""
         return self.store.items.search(catalog=catalog, text=text, limit=limit)
 
+    def genres(self) -> list[tuple[str, int]]:
+        """The catalogs' genres with how many items have each, most common first."""
+        return self.store.items.genres()
+
     def bundled(self) -> list[Path]:
         if not self.catalogs_dir.is_dir():
             return []

@@ -37,18 +37,18 @@ MODELS = ("hearth", "mostpop", "itemknn", "ease")
 
 # Coordinate-descent grid for `hearth eval --tune` (tau is fitted separately, by likelihood).
 TUNE_GRID: dict[str, tuple[float, ...]] = {
-    "alpha": (0.0, 0.01, 0.02, 0.03, 0.05, 0.08),
+    "alpha": (0.0, 0.002, 0.005, 0.01, 0.02),
     "beta": (0.5, 1.0, 2.0),
-    "gamma": (0.0, 0.002, 0.005, 0.01, 0.02),
+    "gamma": (0.0, 0.002, 0.005, 0.01),
     "half_life": (0.0, 90.0, 365.0, 1000.0),
     "long_term": (0.1, 0.3, 0.5),
-    "text_neighbours": (10, 20, 50, 100),
+    "text_neighbours": (20, 50, 100),
     "neutral_sds": (0.75, 1.0, 1.25, 1.5, 2.0),
 }
 COLD_GRID = (0.0, 0.25, 0.5, 1.0, 2.0)
 COLD_TOLERANCE = 0.97
 SIGNIFICANCE = 2.0  # standard errors of the paired difference a tuning step must win by (~95%)
-TAU_GRID = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05)
+TAU_GRID = (0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class Filters:
     year_min: int | None = None
     year_max: int | None = None
     catalog: str | None = None
+    genre: str | None = None  # a genre or tag, however a catalog spells it ("Sci-Fi", "science fiction")
 
 
 @dataclass(eq=False)
@@ -266,6 +267,12 @@ class RecommendService:
             if found is None:
                 raise NotFound(f"There is no catalog called {filters.catalog!r}.")
             mask &= loaded.catalog_ids == found
+        if filters.genre:
+            labelled = self.store.items.ids_labelled(filters.genre)
+            if not labelled:
+                known = ", ".join(name for name, _ in self.store.items.genres()[:12])
+                raise NotFound(f"No item has the genre or tag {filters.genre!r}.", hint=f"Genres: {known}, ...")
+            mask &= np.isin(loaded.universe.item_ids, np.fromiter(labelled, dtype=np.int64))
         bonus = np.zeros(n, dtype=np.float64)
         for item_id, kinds in feedback.items():
             term = (params.like_bonus * ("like" in kinds) + params.saved_bonus * ("saved" in kinds)) * params.tau

@@ -122,6 +122,11 @@ class HistoryRepository:
             conn.executemany("INSERT OR IGNORE INTO also_named (item_id, named_id) VALUES (?, ?)",
                              [(item_id, n) for n in named_ids if n != item_id])
 
+    def forget_names(self, named_ids: Sequence[int] | set[int]) -> None:
+        """No entry names these items any more (a replay holds them out)."""
+        with self.db.transaction() as conn:
+            conn.executemany("DELETE FROM also_named WHERE named_id = ?", [(int(i),) for i in named_ids])
+
     def named_ids(self) -> set[int]:
         """Catalog items the history names besides its own items: never recommended."""
         return {r[0] for r in self.db.read(

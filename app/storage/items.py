@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from app.core.text import item_text, normalize_title, text_hash
+from app.core.text import item_text, label_key, normalize_title, text_hash
 from app.core.types import Item
 from app.storage.db import Database
 
@@ -280,6 +280,29 @@ class ItemRepository:
 
     def count(self) -> int:
         return int(self.db.read("SELECT COUNT(*) FROM items")[0][0])
+
+    def genres(self) -> list[tuple[str, int]]:
+        """Every genre of the catalogs with how many items have it, most common first; one name for
+        genres the catalogs spell differently ("Sci-Fi", "Science fiction")."""
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for name, n in self.db.read("SELECT g.value, COUNT(*) FROM items, json_each(items.genres) AS g"
+                                    " GROUP BY g.value ORDER BY COUNT(*) DESC"):
+            key = label_key(name)
+            counts[key] = counts.get(key, 0) + int(n)
+            names.setdefault(key, name)
+        return sorted(((names[k], n) for k, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))
+
+    def ids_labelled(self, label: str) -> set[int]:
+        """Items with this genre or tag, however a catalog spells it."""
+        key = label_key(label)
+        if not key:
+            return set()
+        out = set()
+        for item_id, genres, tags in self.db.read("SELECT id, genres, tags FROM items"):
+            if any(label_key(g) == key for g in (*json.loads(genres), *json.loads(tags))):
+                out.add(item_id)
+        return out
 
     def generation(self) -> tuple[int, int]:
         """(count, largest id): changes whenever items are added or removed."""

@@ -1,10 +1,18 @@
-"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval|gui ...] (default: all)."""
+"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval|gui|history ...] (default: all)."""
 
 from __future__ import annotations
 
 import sys
 
-from tests.benchmarks import bench_cli, bench_embedding, bench_eval, bench_gui, bench_import, bench_ranking
+from tests.benchmarks import (
+    bench_cli,
+    bench_embedding,
+    bench_eval,
+    bench_gui,
+    bench_history,
+    bench_import,
+    bench_ranking,
+)
 
 BENCHES = {
     "ranking": bench_ranking.main,
@@ -13,6 +21,7 @@ BENCHES = {
     "import": bench_import.main,
     "eval": bench_eval.main,
     "gui": bench_gui.main,
+    "history": bench_history.main,
 }
 
 

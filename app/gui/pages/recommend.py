@@ -72,6 +72,9 @@ class RecommendPage(QWidget):
         self.catalog = QComboBox()
         self.catalog.addItem(self.tr("All catalogs"), None)
         self.catalog.setAccessibleName(self.tr("Catalog"))
+        self.genre = QComboBox()
+        self.genre.addItem(self.tr("All genres"), None)
+        self.genre.setAccessibleName(self.tr("Genre"))
         self.diversity = QSlider(Qt.Orientation.Horizontal)
         self.diversity.setRange(0, 100)
         self.diversity.setAccessibleName(self.tr("Diversity"))
@@ -79,7 +82,7 @@ class RecommendPage(QWidget):
         self.refresh = QPushButton(self.tr("Refresh"))
         self.refresh.setShortcut("Ctrl+R")
         self.refresh.clicked.connect(self.refresh_requested)
-        for widget in (self.kind, self.catalog):
+        for widget in (self.kind, self.catalog, self.genre):
             widget.currentIndexChanged.connect(self.refresh_requested)
         for box in (self.year_min, self.year_max):
             box.editingFinished.connect(self.refresh_requested)
@@ -87,7 +90,8 @@ class RecommendPage(QWidget):
 
         filters = QHBoxLayout()
         for label, widget in ((self.tr("Show"), self.kind), (self.tr("Years"), self.year_min), ("–", self.year_max),
-                              (self.tr("Catalog"), self.catalog), (self.tr("Diversity"), self.diversity)):
+                              (self.tr("Catalog"), self.catalog), (self.tr("Genre"), self.genre),
+                              (self.tr("Diversity"), self.diversity)):
             text = QLabel(label)
             text.setBuddy(widget)
             filters.addWidget(text)
@@ -150,7 +154,18 @@ class RecommendPage(QWidget):
     def filters(self) -> Filters:
         return Filters(kind=self.kind.currentData(), year_min=self.year_min.value() if self.year_min.value() > 1870
                        else None, year_max=self.year_max.value() if self.year_max.value() < 2030 else None,
-                       catalog=self.catalog.currentData())
+                       catalog=self.catalog.currentData(), genre=self.genre.currentData())
+
+    def set_genres(self, genres: list[tuple[str, int]]) -> None:
+        """The catalogs' genres, most common first (names from the catalogs: shown as plain text)."""
+        current = self.genre.currentData()
+        self.genre.blockSignals(True)
+        while self.genre.count() > 1:
+            self.genre.removeItem(1)
+        for name, _ in genres:
+            self.genre.addItem(name, name)
+        self.genre.setCurrentIndex(max(self.genre.findData(current), 0))
+        self.genre.blockSignals(False)
 
     def set_catalogs(self, names: list[tuple[str, str]]) -> None:
         current = self.catalog.currentData()
