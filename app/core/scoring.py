@@ -11,7 +11,7 @@ exactly to the score less the prior and feedback terms.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,9 +23,12 @@ __all__ = [
     "Evidence",
     "Scored",
     "SparseRows",
+    "TEXT_ROWS",
+    "TextRows",
     "COLD_COUNT",
     "Universe",
     "attribute",
+    "content_weight",
     "evidence_weights",
     "popularity_prior",
     "rating_weights",
@@ -37,6 +40,17 @@ __all__ = [
 
 
 COLD_COUNT = 5.0  # interactions at which an item counts as half warm for cold_boost
+SHORT_HISTORY = 5.0  # history entries at which a person counts as half known for short_boost
+
+
+def content_weight(params: RankingParams, evidence: Evidence) -> float:
+    """alpha for this person: 1 + short_boost * S / (entries + S) times alpha, S = SHORT_HISTORY.
+
+    With a few entries, what people liked together says little and the texts say more (five loved
+    science-fiction films should bring science fiction, not the catalog's favourites); with hundreds,
+    alpha itself. A per-person factor keeps the attribution exact.
+    """
+    return params.alpha * (1.0 + params.short_boost * SHORT_HISTORY / (len(evidence) + SHORT_HISTORY))
 
 
 @dataclass(frozen=True, eq=False)
@@ -262,12 +276,54 @@ def text_neighbours(
     return SparseRows.from_lists(rows)
 
 
+TEXT_ROWS = 1000  # history entries (the heaviest) whose text neighbours enter the content term
+
+RowMap = dict[int, tuple[np.ndarray, np.ndarray]]  # position -> (neighbour positions, cosines)
+
+
+class TextRows:
+    """Each item's top-k text neighbours, computed once per universe and kept.
+
+    Only the TEXT_ROWS heaviest entries of a history get rows: in a history of thousands the rest
+    add little (alpha is small), and each row costs a pass over the whole universe. ``load`` and
+    ``save`` let a caller keep rows across processes.
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    def clear(self) -> None:
+        self._rows.clear()
+
+    def of(self, embeddings: np.ndarray, positions: np.ndarray, weights: np.ndarray, *, k: int,
+           load: Callable[[list[int]], RowMap] | None = None,
+           save: Callable[[RowMap], None] | None = None) -> SparseRows:
+        heavy = np.zeros(len(positions), dtype=bool)
+        heavy[np.argsort(-np.abs(weights[: len(positions)]), kind="stable")[:TEXT_ROWS]] = True
+        todo = [int(p) for p in dict.fromkeys(positions[heavy].tolist()) if (k, int(p)) not in self._rows]
+        if todo and load is not None:
+            for p, row in load(todo).items():
+                self._rows[(k, p)] = row
+            todo = [p for p in todo if (k, p) not in self._rows]
+        if todo:
+            rows = text_neighbours(embeddings, embeddings[todo], k=k, exclude=todo)
+            fresh: RowMap = {}
+            for r, p in enumerate(todo):
+                span = slice(rows.offsets[r], rows.offsets[r + 1])
+                self._rows[(k, p)] = fresh[p] = (rows.positions[span], rows.values[span])
+            if save is not None:
+                save(fresh)
+        empty = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+        return SparseRows.from_lists([self._rows[(k, int(p))] if ok else empty for p, ok in zip(positions, heavy)])
+
+
 def score_all(
     universe: Universe, evidence: Evidence, params: RankingParams
 ) -> tuple[np.ndarray, np.ndarray]:
     """The two history terms for every item: (alpha * content, beta * cf), each (N,)."""
     n = len(universe)
-    if params.alpha == 0 or not len(evidence):
+    alpha = content_weight(params, evidence)
+    if alpha == 0 or not len(evidence):
         content = np.zeros(n, dtype=np.float64)
     elif evidence.text is None:
         profile = (evidence.weights.astype(np.float32) @ evidence.embeddings).astype(np.float32)
@@ -282,7 +338,7 @@ def score_all(
         if params.beta != 0 and len(evidence)
         else np.zeros(n, dtype=np.float64)
     )
-    return params.alpha * content, params.beta * cf
+    return alpha * content, params.beta * cf
 
 
 def total_scores(
@@ -319,7 +375,7 @@ def attribute(
     if scale is not None:
         cos = cos * scale[positions]
     b = evidence.cf.columns(positions)
-    return w * params.alpha * cos, w * params.beta * b
+    return w * content_weight(params, evidence) * cos, w * params.beta * b
 
 
 def _mmr(

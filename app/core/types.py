@@ -91,6 +91,7 @@ class RankingParams:
     long_term: float = 0.3  # share of an entry's weight that never decays: the past keeps counting
     text_neighbours: int = 50  # c(h,i) kept for each history item's top-k text neighbours; 0 = all
     cold_boost: float = 0.5  # extra weight of c(h,i) for items with little interaction data
+    short_boost: float = 4.0  # extra weight of c(h,i) for a person with few history entries
     # A rating counts as neutral this many of the person's own standard deviations below their own
     # average: a 7/10 from someone who gives 8s and 9s is a shrug, from a harsh rater praise.
     neutral_sds: float = 1.25

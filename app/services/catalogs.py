@@ -122,6 +122,7 @@ class CatalogService:
                     {text_hash(item_text(it)): bundle.embeddings[k] for k, it in enumerate(bundle.items)},
                 )
             progress(3, steps, label)
+            self.store.embeddings.forget_text_rows()  # they were the nearest among the items there were
             self.store.items.upsert_catalog(
                 name=m["name"],
                 title=m["title"],

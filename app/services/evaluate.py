@@ -146,7 +146,7 @@ class Evaluator:
 
     def __init__(self, embeddings: EmbeddingService) -> None:
         self.embeddings = embeddings
-        self._text: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+        self._text = scoring.TextRows()
 
     # -- data -----------------------------------------------------------------------------
 
@@ -200,6 +200,7 @@ class Evaluator:
             cf_rows[int(weights["item"][s])] = (weights["neighbour"][s:e].astype(np.int64),
                                                 weights["weight"][s:e].astype(np.float32))
         vectors = self.embeddings.embed_items(items, progress=progress, cancel=cancel)
+        self._text.clear()  # rows of another catalog's positions
         counts = np.bincount(pos, minlength=len(items)).astype(np.float64)
         # Popularity as the bundled catalogs have it: MovieLens's from its ratings, goodbooks' from
         # Goodreads' public rating counts (its ratings file holds at most 100 per book).
@@ -240,17 +241,9 @@ class Evaluator:
     def evidence_of(self, cat: _Catalog, entries: list[HistoryEntry], positions: np.ndarray,
                   params: RankingParams) -> scoring.Evidence:
         weights = scoring.evidence_weights(entries, params=params)
-        k = params.text_neighbours
         text = None
-        if k > 0:
-            todo = [int(p) for p in positions if (k, int(p)) not in self._text]
-            if todo:
-                rows = scoring.text_neighbours(cat.universe.embeddings, cat.universe.embeddings[todo], k=k,
-                                               exclude=todo)
-                for r, p in enumerate(todo):
-                    span = slice(rows.offsets[r], rows.offsets[r + 1])
-                    self._text[(k, p)] = (rows.positions[span], rows.values[span])
-            text = scoring.SparseRows.from_lists([self._text[(k, int(p))] for p in positions])
+        if params.text_neighbours > 0:
+            text = self._text.of(cat.universe.embeddings, positions, weights, k=params.text_neighbours)
         empty = (np.zeros(0, np.int64), np.zeros(0, np.float32))
         cf_rows = scoring.SparseRows.from_lists([cat.cf_rows.get(int(p), empty) for p in positions])
         return scoring.Evidence(weights=weights, embeddings=cat.universe.embeddings[positions], text=text,

@@ -45,6 +45,7 @@ def _prior(popularity: np.ndarray, catalog_ids: np.ndarray) -> np.ndarray:
     return prior
 
 
+
 class RecommendService:
     def __init__(
         self,
@@ -58,7 +59,7 @@ class RecommendService:
         self.lookup = lookup
         self._params = params
         self._loaded: _Loaded | None = None
-        self._text_rows: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self._text_rows = scoring.TextRows()
 
     def params(self) -> RankingParams:
         return self._params()
@@ -120,32 +121,41 @@ class RecommendService:
         )
         pos = self._positions(loaded, ids)
         embeddings = loaded.universe.embeddings[pos]
-        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, params)
-        cf_rows = self.store.items.weights_from(ids)
-        cf = scoring.SparseRows.from_lists(
-            [
-                (self._positions(loaded, cf_rows[i][0]), cf_rows[i][1]) if i in cf_rows
-                else (np.zeros(0, np.int64), np.zeros(0, np.float32))
-                for i in ids
-            ]
-        )
-        evidence = scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf)
+        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, weights, params)
+        evidence = scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=self._cf_rows(loaded, ids))
         return evidence, items, consumed, feedback
 
-    def _text_neighbours(
-        self, loaded: _Loaded, positions: np.ndarray, params: RankingParams
-    ) -> scoring.SparseRows:
-        """Each history item's top text neighbours, computed once per item and universe."""
-        k = params.text_neighbours
-        todo = [int(p) for p in positions if (k, int(p)) not in self._text_rows]
-        if todo:
-            rows = scoring.text_neighbours(
-                loaded.universe.embeddings, loaded.universe.embeddings[todo], k=k, exclude=todo
-            )
-            for r, p in enumerate(todo):
-                span = slice(rows.offsets[r], rows.offsets[r + 1])
-                self._text_rows[(k, p)] = (rows.positions[span], rows.values[span])
-        return scoring.SparseRows.from_lists([self._text_rows[(k, int(p))] for p in positions])
+    def _cf_rows(self, loaded: _Loaded, ids: Sequence[int | None]) -> scoring.SparseRows:
+        """Row h of the catalogs' B for each history item, as universe positions (one lookup for all)."""
+        found = self.store.items.weights_from([int(i or 0) for i in ids])
+        empty = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+        rows = [found.get(int(i or 0), empty) for i in ids]
+        flat = scoring.SparseRows.from_lists(rows)
+        return scoring.SparseRows(offsets=flat.offsets, positions=self._positions(loaded, flat.positions),
+                                  values=flat.values)
+
+    def _text_neighbours(self, loaded: _Loaded, positions: np.ndarray, weights: np.ndarray,
+                         params: RankingParams) -> scoring.SparseRows:
+        """The history items' top text neighbours, kept in the database once computed (a 3,000-entry
+        history costs ~0.6 s the first time only)."""
+        ids = loaded.universe.item_ids
+        model, k = self.embeddings.model_id, params.text_neighbours
+
+        def load(todo: list[int]) -> scoring.RowMap:
+            out: scoring.RowMap = {}
+            stored = self.store.embeddings.text_rows(model, k, ids[todo].tolist())
+            for p in todo:
+                found = stored.get(int(ids[p]))
+                if found is not None:
+                    at = np.searchsorted(ids, found[0]).clip(max=len(ids) - 1)
+                    keep = ids[at] == found[0]  # an item deleted since is dropped
+                    out[p] = (at[keep], found[1][keep])
+            return out
+
+        def save(rows: scoring.RowMap) -> None:
+            self.store.embeddings.put_text_rows(model, k, {int(ids[p]): (ids[n], v) for p, (n, v) in rows.items()})
+
+        return self._text_rows.of(loaded.universe.embeddings, positions, weights, k=k, load=load, save=save)
 
     # -- use cases -----------------------------------------------------------------------
 
@@ -174,13 +184,9 @@ class RecommendService:
         item = self.store.items.get(item_id)
         if item is None:
             raise NotFound(f"Item {item_id} does not exist.")
-        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, params)
-        cf_rows = self.store.items.weights_from([item_id])
-        cf = scoring.SparseRows.from_lists(
-            [(self._positions(loaded, cf_rows[item_id][0]), cf_rows[item_id][1]) if item_id in cf_rows
-             else (np.zeros(0, np.int64), np.zeros(0, np.float32))]
-        )
-        evidence = scoring.Evidence(weights=np.ones(1), embeddings=loaded.universe.embeddings[pos], text=text, cf=cf)
+        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, np.ones(1), params)
+        evidence = scoring.Evidence(weights=np.ones(1), embeddings=loaded.universe.embeddings[pos], text=text,
+                                    cf=self._cf_rows(loaded, [item_id]))
         consumed = self.store.history.item_ids() | self.store.history.named_ids() | {item_id}
         candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
         scored = scoring.rank(loaded.universe, evidence, params, candidates=candidates, k=k)

@@ -33,6 +33,7 @@ _RANKING_HELP = {
     "long_term": "share of an entry's weight that never decays (0-1)",
     "text_neighbours": "text neighbours kept per history item (0 = all items)",
     "cold_boost": "extra weight of text similarity for items few people rated",
+    "short_boost": "extra weight of text similarity while your history is short",
     "neutral_sds": "a rating this many of your standard deviations below your average counts as neutral",
     "unrated_weight": "weight of an entry without a rating",
     "dnf_weight": "how much a did-not-finish entry counts against",
@@ -49,6 +50,7 @@ _RANGES: dict[str, tuple[float | None, float | None]] = {
     "long_term": (0.0, 1.0),
     "neutral_sds": (-3.0, 3.0),
     "cold_boost": (0.0, None),
+    "short_boost": (0.0, None),
 }
 
 

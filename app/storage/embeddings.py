@@ -75,3 +75,34 @@ class EmbeddingRepository:
         return int(
             self.db.read("SELECT COUNT(*) FROM embeddings WHERE model_id = ?", (model_id,))[0][0]
         )
+
+    # -- each catalog item's nearest texts, kept once computed ------------------------------------
+
+    def text_rows(self, model_id: str, k: int, item_ids: Sequence[int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """Stored rows: item id -> (neighbour item ids, cosines)."""
+        out: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        ids = list(dict.fromkeys(int(i) for i in item_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for item_id, neighbours, sims in self.db.read(
+                "SELECT item_id, neighbours, sims FROM text_rows"
+                f" WHERE model_id = ? AND k = ? AND item_id IN ({marks})",
+                (model_id, k, *chunk),
+            ):
+                out[item_id] = (np.frombuffer(neighbours, dtype=np.int32).astype(np.int64),
+                                np.frombuffer(sims, dtype=np.float32))
+        return out
+
+    def put_text_rows(self, model_id: str, k: int, rows: Mapping[int, tuple[np.ndarray, np.ndarray]]) -> None:
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO text_rows (model_id, k, item_id, neighbours, sims) VALUES (?, ?, ?, ?, ?)",
+                [(model_id, k, int(i), np.asarray(n, dtype=np.int32).tobytes(),
+                  np.asarray(s, dtype=np.float32).tobytes()) for i, (n, s) in rows.items()],
+            )
+
+    def forget_text_rows(self) -> None:
+        """After a catalog changes: rows were computed over the items there were."""
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM text_rows")

@@ -134,7 +134,8 @@ CREATE TABLE explanations (
 
 # Version 5: a catalog's item-to-item weights are stored one row per item, its neighbours and
 # weights packed (int32, float32): reading the rows of a 3,000-entry history is 3,000 lookups,
-# not 600,000. The weights of installed catalogs come back when they are installed again.
+# not 600,000. The weights of installed catalogs come back when they are installed again. Each
+# catalog item's nearest texts are kept once computed (per model), not computed in every process.
 # Imports keep what the source meant. Catalog items carry more ids of the same work
 # (goodbooks' best book and work ids); an entry can be "shelved" (on a custom shelf whose name
 # says nothing, a weak unrated signal) with the shelf's name; and a history entry can name
@@ -171,6 +172,14 @@ CREATE TABLE weight_rows (
 );
 CREATE INDEX weight_rows_catalog ON weight_rows(catalog_id);
 UPDATE catalogs SET version = '';
+CREATE TABLE text_rows (
+    model_id TEXT NOT NULL,
+    k INTEGER NOT NULL,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    neighbours BLOB NOT NULL,           -- int32 item ids: the item's k nearest texts among the catalogs'
+    sims BLOB NOT NULL,                 -- float32 cosines
+    PRIMARY KEY (model_id, k, item_id)
+) WITHOUT ROWID;
 CREATE TABLE also_named (
     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
     named_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,

@@ -23,7 +23,7 @@ def _article() -> tuple[scoring.Universe, scoring.Evidence, RankingParams]:
     evidence = scoring.Evidence(
         weights=np.array([1.0]), embeddings=ARTICLE_U, text=None, cf=scoring.SparseRows.empty(1)
     )
-    params = RankingParams(alpha=1.0, beta=0.0, gamma=0.0, tau=1.0, text_neighbours=0)
+    params = RankingParams(alpha=1.0, beta=0.0, gamma=0.0, tau=1.0, text_neighbours=0, short_boost=0.0)
     return universe, evidence, params
 
 
@@ -127,14 +127,36 @@ def _entry(rating: float | None, date: str, seq: int) -> HistoryEntry:
                         consumed_at=date, seq=seq)
 
 
-def test_weights_centre_ratings_decay_with_age_and_sum_to_one() -> None:
-    entries = [_entry(5, "2024-01-03", 3), _entry(0.5, "2024-01-02", 2), _entry(None, "2024-01-01", 1)]
-    params = RankingParams(rating_center=0.5, half_life=1.0, unrated_weight=0.5)
+def test_ratings_are_read_relative_to_the_persons_own_average() -> None:
+    # A generous rater (8s and 9s on 1-10): their 7 is a shrug, their 10 praise.
+    generous = [_entry10(r, "2024-01-01", k) for k, r in enumerate([8, 9, 8, 9, 9, 8, 9, 10, 7, 8] * 3)]
+    w = scoring.evidence_weights(generous, params=RankingParams(half_life=0))
+    by_rating = {e.rating: float(w[k]) for k, e in enumerate(generous)}
+    assert by_rating[10] > by_rating[9] > by_rating[8] > by_rating[7]
+    assert by_rating[7] < 0.2 * by_rating[10]
+    # A harsh rater (3s and 4s): their 7 is praise.
+    harsh = [_entry10(r, "2024-01-01", k) for k, r in enumerate([3, 4, 3, 4, 5, 3, 4, 7, 2, 4] * 3)]
+    w = scoring.evidence_weights(harsh, params=RankingParams(half_life=0))
+    assert {e.rating: float(w[k]) for k, e in enumerate(harsh)}[7] > 0.9
+    # With few ratings, the typical reader's spread: a top rating counts for, a bottom one against.
+    few = [_entry(5, "2024-01-03", 3), _entry(0.5, "2024-01-02", 2)]
+    w = scoring.evidence_weights(few, params=RankingParams(half_life=0))
+    assert w[0] > 0 > w[1] and np.all(np.abs(w) <= 1)
+
+
+def _entry10(rating: float, date: str, seq: int) -> HistoryEntry:
+    return HistoryEntry(item=Item(title=f"t{seq}"), rating=rating, rating_norm=(rating - 1) / 9,
+                        consumed_at=date, seq=seq)
+
+
+def test_recency_decays_in_days_and_keeps_a_long_term_share() -> None:
+    entries = [_entry(None, "2024-01-11", 1), _entry(None, "2023-01-11", 2), _entry(None, "2000-01-01", 3)]
+    params = RankingParams(half_life=365, long_term=0.3, unrated_weight=0.5)
     w = scoring.evidence_weights(entries, params=params)
-    assert np.abs(w).sum() == pytest.approx(1.0)
-    assert w[0] > 0 > w[1]  # a top rating counts for, a bottom one against
-    # raw: 1 * 2^0, -1 * 2^-1, 0.5 * 2^-2
-    np.testing.assert_allclose(w / w[0], [1.0, -0.5, 0.125])
+    assert w[0] == pytest.approx(0.5)  # the latest entry: no decay
+    assert w[1] == pytest.approx(0.5 * (0.3 + 0.7 * 2 ** (-365 / 365)))
+    assert w[2] == pytest.approx(0.5 * 0.3, rel=1e-3)  # decades ago: the long-term share remains
+    assert scoring.evidence_weights(entries, params=params.with_(half_life=0)).tolist() == [0.5, 0.5, 0.5]
 
 
 def test_shelved_and_unfinished_entries_weigh_as_the_settings_say() -> None:
@@ -144,22 +166,19 @@ def test_shelved_and_unfinished_entries_weigh_as_the_settings_say() -> None:
                replace(_entry(None, "2024-01-01", 3), status="dnf")]
     params = RankingParams(half_life=0, unrated_weight=0.5, shelved_weight=0.15, dnf_weight=0.25)
     w = scoring.evidence_weights(entries, params=params)
-    np.testing.assert_allclose(w / w[0], [1.0, 0.3, -0.5])
+    np.testing.assert_allclose(w, [0.5, 0.15, -0.25])
 
 
-def test_weights_without_decay_make_the_article_mean_profile() -> None:
-    entries = [_entry(None, "2024-01-01", k) for k in range(4)]
-    w = scoring.evidence_weights(entries, params=RankingParams(half_life=0))
-    np.testing.assert_allclose(w, 0.25)
-
-
-def test_day_decay_uses_dates() -> None:
-    from datetime import date
-
-    entries = [_entry(5, "2024-01-11", 1), _entry(5, "2024-01-01", 2)]
-    w = scoring.evidence_weights(entries, params=RankingParams(decay="days", half_life=10),
-                                 today=date(2024, 1, 11))
-    assert w[1] / w[0] == pytest.approx(0.5)
+def test_a_long_history_is_not_diluted() -> None:
+    # Each entry adds its evidence: a loved item weighs as much in a history of 3,000 as in one of 30
+    # (weights were once divided by the history's size, and popularity then decided long histories).
+    ratings = [5, 4, 3, 4.5, 2, 5, 4, 3.5, 1, 4]
+    short = scoring.evidence_weights([_entry(r, "2024-01-01", k) for k, r in enumerate(ratings * 3)],
+                                     params=RankingParams(half_life=0))
+    long = scoring.evidence_weights([_entry(r, "2024-01-01", k) for k, r in enumerate(ratings * 300)],
+                                    params=RankingParams(half_life=0))
+    np.testing.assert_allclose(long[:10], short[:10], atol=0.05)
+    assert long[0] > 0.5
 
 
 def test_diversity_spreads_the_list() -> None:

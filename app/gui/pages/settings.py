@@ -137,6 +137,7 @@ class SettingsPage(QWidget):
             "decay": self.tr("Age measured by"),
             "text_neighbours": self.tr("Text neighbours per item"),
             "cold_boost": self.tr("Boost for rarely rated items"),
+            "short_boost": self.tr("Text boost for a short history"),
             "neutral_sds": self.tr("Neutral rating (your SDs below your average)"),
             "long_term": self.tr("Long-term share"),
             "unrated_weight": self.tr("Weight of unrated entries"),
