@@ -381,9 +381,14 @@ def _eval_args(a: argparse.Namespace) -> dict[str, Any]:
     if a.holdout is not None and a.leave_last is not None:
         raise InputError("Use either --holdout or --leave-last, not both.")
     protocol = Protocol(holdout=a.holdout if a.holdout is not None else 0.2, leave_last=a.leave_last,
-                        seed=a.seed, positive=a.positive, min_positives=a.min_positives)
-    data = Dataset(ratings=Path(a.ratings), items=Path(a.items), tags=Path(a.tags) if a.tags else None,
-                   layout=Layout().with_mapping(mapping))
+                        seed=a.seed, positive=a.positive, min_positives=a.min_positives, max_users=a.users)
+    if a.data:
+        data = Dataset.folder(Path(a.data))
+    elif a.ratings and a.items:
+        data = Dataset(ratings=Path(a.ratings), items=Path(a.items), tags=Path(a.tags) if a.tags else None,
+                       layout=Layout().with_mapping(mapping))
+    else:
+        raise InputError("Name the data: --data FOLDER, or --ratings FILE and --items FILE.")
     return {"data": data, "protocol": protocol}
 
 
@@ -406,7 +411,8 @@ def cmd_eval(s: Services, a: argparse.Namespace) -> int:
         return 0
     p = result["protocol"]
     held = f"last {p['leave_last']}" if p["leave_last"] else f"last {p['holdout']:.0%}"
-    print(f"{p['users']} users, {p['items']} items, {p['test_items']} held-out positives ({held} by time), "
+    held = f"a random {p['holdout']:.0%}" if p["order"] == "random" else f"{held} by time"
+    print(f"{p['users']} users, {p['items']} items, {p['test_items']} held-out positives ({held}), "
           f"{result['seconds']['total']:.0f} s")
     names = ["ndcg@10", "recall@10", "recall@20", "hr@10", "mrr", "coverage@10", "novelty", "diversity"]
     for part in ("all", "cold"):
@@ -583,14 +589,18 @@ def build_parser() -> argparse.ArgumentParser:
     st.set_defaults(func=cmd_settings)
 
     ev = sub.add_parser("eval", help="measure the ranking against baselines on held-out ratings")
-    ev.add_argument("--ratings", required=True, help="interactions CSV (MovieLens layout: userId,movieId,rating,"
+    ev.add_argument("--data", help="a data set folder as unpacked: ml-latest-small or goodbooks-10k (instead of"
+                    " --ratings/--items/--tags)")
+    ev.add_argument("--users", type=int, default=5000, help="users scored, a seeded sample when there are more"
+                    " (default 5000)")
+    ev.add_argument("--ratings", help="interactions CSV (MovieLens layout: userId,movieId,rating,"
                     "timestamp)")
-    ev.add_argument("--items", required=True, help="items CSV (movieId,title,genres)")
+    ev.add_argument("--items", help="items CSV (movieId,title,genres; or goodbooks' books.csv)")
     ev.add_argument("--tags", help="tags CSV (userId,movieId,tag,timestamp)")
     ev.add_argument("--map", help="other column names, e.g. user=uid,item=iid,rating=stars,timestamp=ts,title=name")
     ev.add_argument("--holdout", type=float, help="share of each user's positives held out by time (default 0.2)")
     ev.add_argument("--leave-last", type=int, help="hold out each user's last N positives instead")
-    ev.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
+    ev.add_argument("--seed", type=int, default=0, help="seed of the bootstrap, the user sample and a random hold-out")
     ev.add_argument("--positive", type=float, default=4.0, help="ratings counted as positive (default 4)")
     ev.add_argument("--min-positives", type=int, default=5, help="users need this many positives (default 5)")
     ev.add_argument("--tune", action="store_true",

@@ -15,7 +15,8 @@ import unicodedata
 from app.core.text import normalize_title, strip_series
 
 __all__ = [
-    "author_key", "content_words", "foreign_title", "loose_key", "match_key", "same_author", "title_keys",
+    "author_key", "content_words", "foreign_title", "loose_key", "match_key", "omnibus_key", "same_author",
+    "title_keys",
     "title_parts",
 ]
 
@@ -67,6 +68,19 @@ def match_key(title: str) -> str:
     words = normalize_title(title.replace("♥", " heart ")).split()
     words = [w for k, w in enumerate(words) if not (w in ("vol", "volume") and k + 1 < len(words))]
     return " ".join(_ROMAN.get(w) or _NUMBERS.get(w) or _SPELLING.get(w, w) for w in words)
+
+
+_OMNIBUS = frozenset("omnibus box boxed set boxset collection complete trilogy quartet saga".split())
+
+
+def omnibus_key(title: str) -> str:
+    """The match key of a title without the words that make it a collection: "Wool Omnibus" gives
+    "wool", "The Dark Tower Boxed Set, Books 1-4" gives "dark tower"; "" if it is not a collection."""
+    words = normalize_title(title).split()
+    if not _OMNIBUS & set(words):
+        return ""
+    kept = [w for w in words if w not in _OMNIBUS and w not in ("books", "book", "volumes", "the") and not w.isdigit()]
+    return match_key(" ".join(kept))
 
 
 def loose_key(title: str) -> str:

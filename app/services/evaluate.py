@@ -136,6 +136,7 @@ class _Catalog:
     universe: scoring.Universe
     cf_rows: dict[int, tuple[np.ndarray, np.ndarray]]
     counts: np.ndarray  # training interactions per item
+    popularity: np.ndarray  # what MostPop and the prior rank by: training counts, or public counts (goodbooks)
     positives: sparse.csr_matrix  # (users, items) 0/1 training positives, users in ``user_index`` order
     user_index: dict[int, int]
     scale: tuple[float, float]
@@ -204,11 +205,12 @@ class Evaluator:
         counts = np.bincount(pos, minlength=len(items)).astype(np.float64)
         # Popularity as the bundled catalogs have it: MovieLens's from its ratings, goodbooks' from
         # Goodreads' public rating counts (its ratings file holds at most 100 per book).
-        public = np.array([it.popularity for it in items], dtype=np.float64)
+        popularity = np.array([it.popularity for it in items], dtype=np.float64) if data.kind == "goodbooks" \
+            else counts
         universe = scoring.Universe(
             item_ids=np.arange(len(items), dtype=np.int64),
             embeddings=np.ascontiguousarray(vectors, dtype=np.float32),
-            prior=scoring.popularity_prior(public if data.kind == "goodbooks" else counts),
+            prior=scoring.popularity_prior(popularity),
             counts=counts.astype(np.float32),
         )
         user_index = {u: k for k, u in enumerate(user_keys)}
@@ -217,7 +219,7 @@ class Evaluator:
                               shape=(len(user_keys), len(items)))
         x.data[:] = 1.0  # duplicate pairs summed: back to 0/1
         lo, hi = float(train.ratings.min()), float(train.ratings.max())
-        return _Catalog(items, position, universe, cf_rows, counts, x, user_index, (lo, hi))
+        return _Catalog(items, position, universe, cf_rows, counts, popularity, x, user_index, (lo, hi))
 
     # -- Hearth ---------------------------------------------------------------------------
 
@@ -260,7 +262,7 @@ class Evaluator:
             seen = np.zeros(len(cat.items), dtype=bool)
             seen[positions] = True
             if not entries:
-                yield u, scoring.popularity_prior(cat.counts).astype(np.float64), seen
+                yield u, scoring.popularity_prior(cat.popularity).astype(np.float64), seen
                 continue
             evidence = self.evidence_of(cat, entries, positions, params)
             yield u, scoring.total_scores(cat.universe, evidence, params), seen
@@ -321,7 +323,7 @@ class Evaluator:
                 keys = split_.train.items[by_user.get(u, np.zeros(0, dtype=np.int64))]
                 seen[[cat.position[k] for k in keys if k in cat.position]] = True
                 if weights is None:
-                    f = cat.counts.copy()
+                    f = cat.popularity.copy()
                 else:
                     f = np.zeros(len(cat.items))
                     row = cat.user_index.get(u)

@@ -25,6 +25,7 @@ from app.core.titles import (
     foreign_title,
     loose_key,
     match_key,
+    omnibus_key,
     same_author,
     title_keys,
     title_parts,
@@ -205,10 +206,20 @@ class Matcher:
         return Match(best.id, how=how, also=tuple(c.id for c in found if c.id != best.id and c.year == best.year))
 
     def _editions(self, cand: _Cand, same: Sequence[_Cand] = ()) -> tuple[int, ...]:
-        """Other catalog items that are the same work as ``cand`` (goodbooks lists a few twice)."""
+        """Other catalog items that are the same work as ``cand`` (goodbooks lists a few twice), or hold
+        it or are held by it: "Wool Omnibus" and "Wool" by the same author."""
         pool = list(same) or self._by_key.get(match_key(cand.title), [])
-        return tuple(c.id for c in pool if c.id != cand.id and c.kind == cand.kind
-                     and (c.authors == cand.authors if c.kind == "book" else c.year == cand.year))
+        out = [c.id for c in pool if c.id != cand.id and c.kind == cand.kind
+               and (c.authors == cand.authors if c.kind == "book" else c.year == cand.year)]
+        if cand.kind == "book" and cand.authors:
+            main = cand.authors[0]
+            inner = omnibus_key(cand.title)
+            for c in self._by_author.get(main[0], ()):
+                if c.id == cand.id or not c.authors or not same_author(main, c.authors[0]):
+                    continue
+                if (inner and match_key(c.title) == inner) or omnibus_key(c.title) == match_key(cand.title):
+                    out.append(c.id)
+        return tuple(dict.fromkeys(out))
 
     def _loose_book(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> Match | None:
         # The main author of both: not a translator or illustrator, not a book "with" Jane Austen.

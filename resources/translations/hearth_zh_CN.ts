@@ -518,113 +518,113 @@
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="244"/>
+        <location filename="../../app/gui/window.py" line="245"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="261"/>
+        <location filename="../../app/gui/window.py" line="263"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="326"/>
+        <location filename="../../app/gui/window.py" line="328"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="340"/>
+        <location filename="../../app/gui/window.py" line="342"/>
         <source>Removed {0}. Undo with Ctrl+Z.</source>
         <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="357"/>
+        <location filename="../../app/gui/window.py" line="359"/>
         <source>Added {0} to your history.</source>
         <translation>已将 {0} 加入你的历史。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="365"/>
-        <location filename="../../app/gui/window.py" line="371"/>
+        <location filename="../../app/gui/window.py" line="367"/>
+        <location filename="../../app/gui/window.py" line="373"/>
         <source>Adding a sample profile…</source>
         <translation>正在添加示例档案…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="377"/>
+        <location filename="../../app/gui/window.py" line="379"/>
         <source>Import your history</source>
         <translation>导入你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="378"/>
+        <location filename="../../app/gui/window.py" line="380"/>
         <source>Exports (*.csv *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="383"/>
+        <location filename="../../app/gui/window.py" line="385"/>
         <source>Import an export folder</source>
         <translation>导入导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="400"/>
+        <location filename="../../app/gui/window.py" line="402"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="403"/>
+        <location filename="../../app/gui/window.py" line="405"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="429"/>
+        <location filename="../../app/gui/window.py" line="431"/>
         <source>Describing your tastes…</source>
         <translation>正在描述你的口味…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="459"/>
+        <location filename="../../app/gui/window.py" line="461"/>
         <source>Download a model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="462"/>
+        <location filename="../../app/gui/window.py" line="464"/>
         <source>sha256 of the file (recommended)</source>
         <translation>文件的 sha256（建议填写）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="464"/>
+        <location filename="../../app/gui/window.py" line="466"/>
         <source>Hearth will connect to this address, and nowhere else.</source>
         <translation>Hearth 只会连接这个地址，不会连接其他任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="465"/>
+        <location filename="../../app/gui/window.py" line="467"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="466"/>
+        <location filename="../../app/gui/window.py" line="468"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="476"/>
+        <location filename="../../app/gui/window.py" line="478"/>
         <source>Downloading the model…</source>
         <translation>正在下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="479"/>
+        <location filename="../../app/gui/window.py" line="481"/>
         <source>Export everything to</source>
         <translation>将全部数据导出到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="482"/>
+        <location filename="../../app/gui/window.py" line="484"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="487"/>
+        <location filename="../../app/gui/window.py" line="489"/>
         <source>Delete everything?</source>
         <translation>删除全部数据？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="488"/>
+        <location filename="../../app/gui/window.py" line="490"/>
         <source>This deletes your history, ratings, feedback, imports and settings from this computer. It cannot be undone.</source>
         <translation>这会从这台电脑上删除你的历史、评分、反馈、导入记录和设置，且无法撤销。</translation>
     </message>
@@ -673,7 +673,7 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
     </message>
     <message>
         <location filename="../../app/gui/pages/recommend.py" line="64"/>
-        <location filename="../../app/gui/pages/recommend.py" line="101"/>
+        <location filename="../../app/gui/pages/recommend.py" line="105"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -694,108 +694,119 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
     </message>
     <message>
         <location filename="../../app/gui/pages/recommend.py" line="74"/>
-        <location filename="../../app/gui/pages/recommend.py" line="90"/>
+        <location filename="../../app/gui/pages/recommend.py" line="93"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
+        <location filename="../../app/gui/pages/recommend.py" line="76"/>
+        <source>All genres</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/pages/recommend.py" line="77"/>
-        <location filename="../../app/gui/pages/recommend.py" line="90"/>
+        <location filename="../../app/gui/pages/recommend.py" line="93"/>
+        <source>Genre</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="80"/>
+        <location filename="../../app/gui/pages/recommend.py" line="94"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="78"/>
+        <location filename="../../app/gui/pages/recommend.py" line="81"/>
         <source>0: by score only · 100: as varied as possible</source>
         <translation>0：只按分数 · 100：尽可能多样</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="79"/>
+        <location filename="../../app/gui/pages/recommend.py" line="82"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="89"/>
+        <location filename="../../app/gui/pages/recommend.py" line="92"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="89"/>
+        <location filename="../../app/gui/pages/recommend.py" line="92"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="99"/>
+        <location filename="../../app/gui/pages/recommend.py" line="103"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="100"/>
+        <location filename="../../app/gui/pages/recommend.py" line="104"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="101"/>
+        <location filename="../../app/gui/pages/recommend.py" line="105"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="101"/>
+        <location filename="../../app/gui/pages/recommend.py" line="105"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="104"/>
+        <location filename="../../app/gui/pages/recommend.py" line="108"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="114"/>
+        <location filename="../../app/gui/pages/recommend.py" line="118"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="119"/>
+        <location filename="../../app/gui/pages/recommend.py" line="123"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="119"/>
+        <location filename="../../app/gui/pages/recommend.py" line="123"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="120"/>
+        <location filename="../../app/gui/pages/recommend.py" line="124"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="121"/>
+        <location filename="../../app/gui/pages/recommend.py" line="125"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="122"/>
+        <location filename="../../app/gui/pages/recommend.py" line="126"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="123"/>
+        <location filename="../../app/gui/pages/recommend.py" line="127"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="168"/>
+        <location filename="../../app/gui/pages/recommend.py" line="183"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="193"/>
+        <location filename="../../app/gui/pages/recommend.py" line="208"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="194"/>
+        <location filename="../../app/gui/pages/recommend.py" line="209"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>
@@ -950,51 +961,61 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
     </message>
     <message>
         <location filename="../../app/gui/pages/settings.py" line="140"/>
-        <source>Neutral rating (0–1)</source>
-        <translation>中性评分 (0–1)</translation>
+        <source>Text boost for a short history</source>
+        <translation>历史较短时文本相似度的加成</translation>
     </message>
     <message>
         <location filename="../../app/gui/pages/settings.py" line="141"/>
+        <source>Neutral rating (your SDs below your average)</source>
+        <translation>中性评分（低于你平均分的标准差数）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="142"/>
+        <source>Long-term share</source>
+        <translation>长期占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="143"/>
         <source>Weight of unrated entries</source>
         <translation>未评分条目权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="142"/>
+        <location filename="../../app/gui/pages/settings.py" line="144"/>
         <source>Weight of did-not-finish</source>
         <translation>未读完/未看完权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="143"/>
+        <location filename="../../app/gui/pages/settings.py" line="145"/>
         <source>Weight of other shelves</source>
         <translation>其他书架的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="144"/>
+        <location filename="../../app/gui/pages/settings.py" line="146"/>
         <source>Weight of a like</source>
         <translation>“喜欢”的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="145"/>
+        <location filename="../../app/gui/pages/settings.py" line="147"/>
         <source>Weight of a dislike</source>
         <translation>“不喜欢”的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="146"/>
+        <location filename="../../app/gui/pages/settings.py" line="148"/>
         <source>Bonus for liked items (τ)</source>
         <translation>喜欢条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="147"/>
+        <location filename="../../app/gui/pages/settings.py" line="149"/>
         <source>Bonus for saved items (τ)</source>
         <translation>稍后再看条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="152"/>
+        <location filename="../../app/gui/pages/settings.py" line="154"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="154"/>
+        <location filename="../../app/gui/pages/settings.py" line="156"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
     </message>

@@ -98,3 +98,11 @@ def test_an_ambiguous_row_is_matched_to_nothing_and_neither_work_is_recommended(
     assert {(it.kind, it.title) for it in named.values()} == {("film", "Alien"), ("book", "Alien")}
     recs = services.recommender.recommend(k=200)
     assert not {r.item.id for r in recs} & set(named)
+
+
+def test_a_collection_names_the_books_it_holds(services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "shelf.csv"
+    path.write_text("Title,Author,Rating\nWool Omnibus,Hugh Howey,5\n", encoding="utf-8")
+    services.history.import_file(path)
+    named = {it.title for it in services.store.items.get_many(services.store.history.named_ids()).values()}
+    assert "Wool" in named  # the omnibus holds it: never recommended
