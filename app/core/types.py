@@ -94,7 +94,7 @@ class RankingParams:
     short_boost: float = 4.0  # extra weight of c(h,i) for a person with few history entries
     # A rating counts as neutral this many of the person's own standard deviations below their own
     # average: a 7/10 from someone who gives 8s and 9s is a shrug, from a harsh rater praise.
-    neutral_sds: float = 1.25
+    neutral_sds: float = 1.5
     unrated_weight: float = 0.5  # weight of an entry without a rating (it was chosen, so mildly liked)
     dnf_weight: float = 0.25  # a did-not-finish entry counts this much against
     shelved_weight: float = 0.15  # an unrated entry on a shelf whose name says nothing (read or not?)

@@ -294,7 +294,7 @@ class Evaluator:
         return {
             "protocol": {**asdict(protocol), "users": len(users), "items": len(cat.items),
                          "train_interactions": int(len(split_.train.users)),
-                         "test_items": int(sum(len(t) for t in split_.test.values())),
+                         "test_items": int(sum(len(split_.test[u]) for u in users)),
                          "ratings": str(data.ratings), "items_file": str(data.items)},
             "params": asdict(params),
             "models": results,
