@@ -33,10 +33,15 @@ __all__ = ["RecommendPage"]
 
 
 class ScoreBar(QStyledItemDelegate):
-    """P(i|u) as a bar next to its percentage, drawn by the style like a progress bar."""
+    """P(i|u) as a bar against the list's likeliest item, its percentage printed on it, drawn by the
+    style like a progress bar (among ~20,000 candidates every probability is small)."""
+
+    def __init__(self, parent: QWidget, top: Any) -> None:
+        super().__init__(parent)
+        self.top = top  # () -> the largest probability in the list
 
     def paint(self, painter: Any, option: Any, index: Any) -> None:
-        value = index.data(Qt.ItemDataRole.UserRole) or 0.0
+        value = (index.data(Qt.ItemDataRole.UserRole) or 0.0) / max(self.top(), 1e-12)
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(2, 4, -2, -4)
         bar.minimum, bar.maximum = 0, 1000
@@ -112,7 +117,8 @@ class RecommendPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setItemDelegateForColumn(4, ScoreBar(self.table))
+        self.table.setItemDelegateForColumn(
+            4, ScoreBar(self.table, lambda: max((r.probability for r in self.model.rows), default=1.0)))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Recommendations"))
