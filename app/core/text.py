@@ -17,6 +17,7 @@ __all__ = [
     "label_key",
     "normalize_title",
     "split_title_year",
+    "series_name",
     "strip_series",
     "surname",
     "text_hash",
@@ -101,6 +102,15 @@ _SERIES = re.compile(r"\s*\([^()]*#\s*[\d.]+[^()]*\)\s*$")  # "(The Hunger Games
 def strip_series(title: str) -> str:
     """``"The Hunger Games (The Hunger Games, #1)"`` -> ``"The Hunger Games"``."""
     return _SERIES.sub("", title).strip() or title
+
+
+_SERIES_NAME = re.compile(r"\(([^()]*?),?\s*#\s*[\d.]+[^()]*\)\s*$")
+
+
+def series_name(title: str) -> str:
+    """``"The Hunger Games (The Hunger Games, #1)"`` -> ``"The Hunger Games"``; "" without a series."""
+    found = _SERIES_NAME.search(title)
+    return found.group(1).strip() if found else ""
 
 
 # Genres the catalogs name differently: MovieLens's "Sci-Fi" and "Children" are goodbooks'

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.core.text import clean_text, strip_series
+from app.core.text import clean_text, series_name, strip_series
 from app.core.types import Item
 from app.importers.files import read_table
 from app.importers.movielens import Interactions
@@ -25,7 +25,6 @@ from app.importers.values import parse_isbn13
 __all__ = ["SHELF_GENRES", "read_books", "read_ratings", "read_shelves", "shelf_labels"]
 
 _REQUIRED = ("book_id", "goodreads_book_id", "authors", "original_publication_year", "title", "ratings_count")
-_SERIES = re.compile(r"\(([^()]*?),?\s*#\s*[\d.]+[^()]*\)\s*$")
 
 # Shelf names that say which genre a book is: shelf -> genres (a few name two).
 SHELF_GENRES: dict[str, tuple[str, ...]] = {
@@ -164,7 +163,7 @@ def read_books(path: Path, *, shelves: Mapping[str, list[tuple[str, int]]] | Non
         full = clean_text(row["title"])
         title = strip_series(full)
         original = clean_text(row.get("original_title"))
-        series = _SERIES.search(full)
+        series = series_name(full)
         alts = tuple(dict.fromkeys(t for t in (original, full) if t and t != title))
         # A Goodreads export names the edition the person shelved: the catalog's edition, the
         # best-known edition of the work, or (rarely in exports) the work itself.
@@ -173,7 +172,7 @@ def read_books(path: Path, *, shelves: Mapping[str, list[tuple[str, int]]] | Non
         if (row.get("work_id") or "").strip():
             ids.append(f"goodreads-work:{row['work_id'].strip()}")
         genres, tags = shelf_labels((shelves or {}).get(row["book_id"], []))
-        series_tag = (f"{series.group(1).strip()} series",) if series and series.group(1).strip() else ()
+        series_tag = (f"{series} series",) if series else ()
         # A shelf named after the book, its series or its author says nothing new ("hunger games").
         known = set(re.findall(r"[a-z0-9]+", f"{full} {original} {row['authors']}".casefold()))
         tags = tuple(t for t in tags if not set(re.findall(r"[a-z0-9]+", t.casefold())) <= known)

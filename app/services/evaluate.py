@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from app.core import metrics, scoring
 from app.core.errors import InputError
@@ -137,7 +136,7 @@ class _Catalog:
     cf_rows: dict[int, tuple[np.ndarray, np.ndarray]]
     counts: np.ndarray  # training interactions per item
     popularity: np.ndarray  # what MostPop and the prior rank by: training counts, or public counts (goodbooks)
-    positives: sparse.csr_matrix  # (users, items) 0/1 training positives, users in ``user_index`` order
+    positives: Any  # scipy.sparse.csr_matrix (users, items) of 0/1 training positives, in ``user_index`` order
     user_index: dict[int, int]
     scale: tuple[float, float]
 
@@ -214,6 +213,8 @@ class Evaluator:
             counts=counts.astype(np.float32),
         )
         user_index = {u: k for k, u in enumerate(user_keys)}
+        from scipy import sparse
+
         rows_ = np.array([user_index[int(u)] for u in train.users[known][liked]], dtype=np.int64)
         x = sparse.csr_matrix((np.ones(len(rows_), dtype=np.float32), (rows_, pos[liked])),
                               shape=(len(user_keys), len(items)))

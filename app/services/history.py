@@ -87,6 +87,7 @@ class HistoryService:
         self.store = store
         self.lookup = lookup
         self.embeddings = embeddings
+        self._bare: dict[int, Any] = {}  # catalog item id -> vector of its "Title. By Author."
 
     def entries(self) -> list[HistoryEntry]:
         return self.store.history.entries()
@@ -187,6 +188,7 @@ class HistoryService:
             mapping = parse_mapping(mapping)
         if not isinstance(shelves, dict):
             shelves = parse_shelf_map(shelves)
+        self._bare.clear()  # vectors of the model in use now
         sources = open_sources([Path(p) for p in paths], format=format, mapping=mapping or None, kind=kind,
                                encoding=encoding, scale=_parse_scale(scale), shelves=shelves)
         reports: list[ImportReport] = []
@@ -257,12 +259,17 @@ class HistoryService:
         return chain(head, source.records), kind
 
     def _similarity(self, text: str, item_ids: Sequence[int]) -> list[float]:
-        """Cosine of a row's text to catalog items' texts (their vectors are cached)."""
+        """Cosine of a row's "Title. By Author." to the same short text of catalog items: like with
+        like (an item's full text, with genres and tags, would be further from any bare title)."""
         assert self.embeddings is not None
-        items = self.store.items.get_many(item_ids)
-        vectors = self.embeddings.embed_items([items[i] for i in item_ids])
-        row = self.embeddings.embedder.encode([text])
-        return [float(v) for v in vectors @ row[0]]
+        embedder = self.embeddings.embedder
+        todo = [i for i in item_ids if i not in self._bare]
+        if todo:
+            items = self.store.items.get_many(todo)
+            texts = [f"{items[i].title}. By {', '.join(items[i].creators)}." for i in todo]
+            self._bare.update(zip(todo, embedder.encode(texts)))
+        row = embedder.encode([text])[0]
+        return [float(self._bare[i] @ row) for i in item_ids]
 
     def _store_row(self, row: ImportRow, src: Source, matcher: Matcher, report: ImportReport, *,
                    source: str) -> None:

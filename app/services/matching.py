@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from app.core.text import strip_series
+from app.core.text import series_name, strip_series
 from app.core.titles import (
     author_key,
     content_words,
@@ -51,6 +51,7 @@ class _Cand(NamedTuple):
     kind: str
     popularity: int
     authors: tuple[tuple[str, str], ...]
+    series: str = ""  # match key of the series it belongs to
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,10 @@ class Matcher:
             store.items.catalog_match_rows()
         ):
             authors = tuple(a for a in (author_key(c) for c in json.loads(creators)) if a[0])
-            cand = _Cand(item_id, title, year, kind, popularity, authors)
-            self._kinds[item_id] = kind
             names = [title, *json.loads(alts)]
+            series = next((match_key(s) for s in map(series_name, names) if s), "")
+            cand = _Cand(item_id, title, year, kind, popularity, authors, series)
+            self._kinds[item_id] = kind
             keys = {match_key(v) for name in names for v in (name, strip_series(name))} - {""}
             for key in keys:
                 self._by_key[key].append(cand)
@@ -187,7 +189,7 @@ class Matcher:
             for tolerance in (0,) if strict_year else (0, 1):
                 close = [c for c in found if c.year is not None and abs(c.year - row.year) <= tolerance]
                 if close:
-                    return self._pick(close, row, f"{how} and year")
+                    return self._pick(close, row, f"{how} and year", kin=found)
             years = sorted({c.year for c in found if c.year is not None})
             if years and how == "title":
                 reasons.append(f"a catalog {found[0].kind} has this title, from "
@@ -197,27 +199,36 @@ class Matcher:
             return None
         return self._pick(found, row, how)
 
-    def _pick(self, found: Sequence[_Cand], row: ImportRow, how: str) -> Match:
+    def _pick(self, found: Sequence[_Cand], row: ImportRow, how: str, kin: Sequence[_Cand] = ()) -> Match:
+        """The best-known of ``found``; ``kin`` are all the items of that title, for ``also``."""
         if len({c.kind for c in found}) > 1:
             # "Alien (1979)" is a film and a novel: a row that does not say which names both.
             return Match(None, reason="could be a film or a book (import with --kind film or --kind book)",
                          also=tuple(c.id for c in found))
         best = _best(found)
-        return Match(best.id, how=how, also=tuple(c.id for c in found if c.id != best.id and c.year == best.year))
+        # The same title a year apart is one work as people know it ("Whiplash", the 2013 short and
+        # the 2014 feature): the other is not recommended either.
+        close = tuple(c.id for c in (kin or found) if c.id != best.id and c.kind == best.kind
+                      and c.year is not None and best.year is not None and abs(c.year - best.year) <= 1)
+        return Match(best.id, how=how, also=close)
 
     def _editions(self, cand: _Cand, same: Sequence[_Cand] = ()) -> tuple[int, ...]:
         """Other catalog items that are the same work as ``cand`` (goodbooks lists a few twice), or hold
-        it or are held by it: "Wool Omnibus" and "Wool" by the same author."""
+        it or are held by it: "Wool Omnibus" and "Wool", or "1Q84" whole and "1Q84 BOOK 3" (#3 of the
+        series "1Q84"), by the same author."""
         pool = list(same) or self._by_key.get(match_key(cand.title), [])
         out = [c.id for c in pool if c.id != cand.id and c.kind == cand.kind
-               and (c.authors == cand.authors if c.kind == "book" else c.year == cand.year)]
+               and (c.authors == cand.authors if c.kind == "book"
+                    else c.year is not None and cand.year is not None and abs(c.year - cand.year) <= 1)]
         if cand.kind == "book" and cand.authors:
             main = cand.authors[0]
             inner = omnibus_key(cand.title)
             for c in self._by_author.get(main[0], ()):
                 if c.id == cand.id or not c.authors or not same_author(main, c.authors[0]):
                     continue
-                if (inner and match_key(c.title) == inner) or omnibus_key(c.title) == match_key(cand.title):
+                key = match_key(c.title)
+                if ((inner and key == inner) or omnibus_key(c.title) == match_key(cand.title)
+                        or (cand.series and key == cand.series)):
                     out.append(c.id)
         return tuple(dict.fromkeys(out))
 

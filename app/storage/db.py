@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -148,6 +148,16 @@ class Database:
     def read(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
         with self._lock, storage_errors(self.path):
             return self.conn.execute(sql, params).fetchall()
+
+    def read_in(self, sql: str, values: Iterable[object], *, before: tuple = ()) -> list[tuple]:
+        """``sql`` with ``{marks}`` for an IN list, run over ``values`` (deduplicated) 500 at a time:
+        SQLite caps the parameters of one statement."""
+        wanted = list(dict.fromkeys(values))
+        rows: list[tuple] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows += self.read(sql.format(marks=",".join("?" * len(chunk))), (*before, *chunk))
+        return rows
 
     def close(self) -> None:
         with self._lock:

@@ -18,31 +18,15 @@ class EmbeddingRepository:
     def missing(self, model_id: str, hashes: Iterable[str]) -> list[str]:
         """The hashes (deduplicated, in order) with no vector for this model yet."""
         wanted = list(dict.fromkeys(hashes))
-        have: set[str] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            have.update(
-                r[0]
-                for r in self.db.read(
-                    f"SELECT text_hash FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
-                    (model_id, *chunk),
-                )
-            )
+        have = {r[0] for r in self.db.read_in(
+            "SELECT text_hash FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})", wanted,
+            before=(model_id,))}
         return [h for h in wanted if h not in have]
 
     def get(self, model_id: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
-        wanted = list(dict.fromkeys(hashes))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for h, blob in self.db.read(
-                f"SELECT text_hash, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
-                (model_id, *chunk),
-            ):
-                found[h] = np.frombuffer(blob, dtype=np.float32)
-        return found
+        rows = self.db.read_in("SELECT text_hash, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
+                               hashes, before=(model_id,))
+        return {h: np.frombuffer(blob, dtype=np.float32) for h, blob in rows}
 
     def put(self, model_id: str, vectors: Mapping[str, np.ndarray]) -> None:
         with self.db.transaction() as conn:
@@ -80,19 +64,11 @@ class EmbeddingRepository:
 
     def text_rows(self, model_id: str, k: int, item_ids: Sequence[int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
         """Stored rows: item id -> (neighbour item ids, cosines)."""
-        out: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        ids = list(dict.fromkeys(int(i) for i in item_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for item_id, neighbours, sims in self.db.read(
-                "SELECT item_id, neighbours, sims FROM text_rows"
-                f" WHERE model_id = ? AND k = ? AND item_id IN ({marks})",
-                (model_id, k, *chunk),
-            ):
-                out[item_id] = (np.frombuffer(neighbours, dtype=np.int32).astype(np.int64),
-                                np.frombuffer(sims, dtype=np.float32))
-        return out
+        rows = self.db.read_in("SELECT item_id, neighbours, sims FROM text_rows"
+                               " WHERE model_id = ? AND k = ? AND item_id IN ({marks})",
+                               (int(i) for i in item_ids), before=(model_id, k))
+        return {item_id: (np.frombuffer(neighbours, dtype=np.int32).astype(np.int64),
+                          np.frombuffer(sims, dtype=np.float32)) for item_id, neighbours, sims in rows}
 
     def put_text_rows(self, model_id: str, k: int, rows: Mapping[int, tuple[np.ndarray, np.ndarray]]) -> None:
         with self.db.transaction() as conn:

@@ -214,18 +214,9 @@ class ItemRepository:
         return row_to_item(rows[0]) if rows else None
 
     def get_many(self, item_ids: Sequence[int]) -> dict[int, Item]:
-        found: dict[int, Item] = {}
-        ids = list(dict.fromkeys(int(i) for i in item_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self.db.read(
-                f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id"
-                f" WHERE items.id IN ({marks})",
-                tuple(chunk),
-            ):
-                found[row[0]] = row_to_item(row)
-        return found
+        rows = self.db.read_in(f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id"
+                               " WHERE items.id IN ({marks})", (int(i) for i in item_ids))
+        return {row[0]: row_to_item(row) for row in rows}
 
     def by_norm_title(self, norm_title: str, year: int | None = None) -> list[Item]:
         sql = (
@@ -342,17 +333,10 @@ class ItemRepository:
 
     def weights_from(self, item_ids: Sequence[int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
         """Row h of B for each given item: (neighbour item ids, weights)."""
-        out: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        ids = list(dict.fromkeys(int(i) for i in item_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for item_id, neighbours, weights in self.db.read(
-                f"SELECT item_id, neighbours, weights FROM weight_rows WHERE item_id IN ({marks})", tuple(chunk)
-            ):
-                out[item_id] = (np.frombuffer(neighbours, dtype=np.int32).astype(np.int64),
-                                np.frombuffer(weights, dtype=np.float32))
-        return out
+        rows = self.db.read_in("SELECT item_id, neighbours, weights FROM weight_rows WHERE item_id IN ({marks})",
+                               (int(i) for i in item_ids))
+        return {item_id: (np.frombuffer(neighbours, dtype=np.int32).astype(np.int64),
+                          np.frombuffer(weights, dtype=np.float32)) for item_id, neighbours, weights in rows}
 
     def weight_count(self, catalog_id: int) -> int:
         rows = self.db.read("SELECT COALESCE(SUM(LENGTH(weights)), 0) FROM weight_rows WHERE catalog_id = ?",
