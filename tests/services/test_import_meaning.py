@@ -86,6 +86,9 @@ def test_recommendations_never_list_what_the_file_holds(services: Services, tmp_
     assert not recommended_but_held(recs, held)
     in_history = services.store.history.item_ids() | services.store.history.named_ids()
     assert not {r.item.id for r in recs} & in_history
+    liked = [e for e in services.history.entries() if e.item.catalog != "user" and (e.rating_norm or 0) >= 0.7]
+    if len(liked) >= 10:  # the person's history, not popularity, decides the top of the list
+        assert min(r.terms.history_share for r in recs[:10]) >= 0.5, [r.terms for r in recs[:10]]
 
 
 def test_an_ambiguous_row_is_matched_to_nothing_and_neither_work_is_recommended(

@@ -45,6 +45,9 @@ def test_each_real_export_imports_as_its_owner_meant_it(services: Services, name
         assert report.history == report.rows
     recs = services.recommender.recommend(k=50, filters=Filters(kind=_kind(report.format)))
     assert len(recs) == 50
+    liked = [e for e in services.history.entries() if e.item.catalog != "user" and (e.rating_norm or 0) >= 0.7]
+    if len(liked) >= 10:  # the person's history, not popularity, decides the top of the list
+        assert min(r.terms.history_share for r in recs[:10]) >= 0.5
     assert not recommended_but_held(recs, held_rows([path]))
     assert not {r.item.id for r in recs} & (services.store.history.item_ids() | services.store.history.named_ids())
 

@@ -80,8 +80,10 @@ class RecommendPage(QWidget):
         self.genre = QComboBox()
         self.genre.addItem(self.tr("All genres"), None)
         self.genre.setAccessibleName(self.tr("Genre"))
+        self.genre.setMinimumWidth(160)
         self.diversity = QSlider(Qt.Orientation.Horizontal)
         self.diversity.setRange(0, 100)
+        self.diversity.setMinimumWidth(80)  # the filters share one row: keep the slider usable
         self.diversity.setAccessibleName(self.tr("Diversity"))
         self.diversity.setToolTip(self.tr("0: by score only · 100: as varied as possible"))
         self.refresh = QPushButton(self.tr("Refresh"))
@@ -93,15 +95,18 @@ class RecommendPage(QWidget):
             box.editingFinished.connect(self.refresh_requested)
         self.diversity.sliderReleased.connect(self.refresh_requested)
 
-        filters = QHBoxLayout()
-        for label, widget in ((self.tr("Show"), self.kind), (self.tr("Years"), self.year_min), ("–", self.year_max),
-                              (self.tr("Catalog"), self.catalog), (self.tr("Genre"), self.genre),
-                              (self.tr("Diversity"), self.diversity)):
+        # Two rows, so that the window's narrowest width stays what it was before the genre filter.
+        filters, tuning = QHBoxLayout(), QHBoxLayout()
+        for row, label, widget in ((filters, self.tr("Show"), self.kind), (filters, self.tr("Years"), self.year_min),
+                                   (filters, "–", self.year_max), (filters, self.tr("Catalog"), self.catalog),
+                                   (tuning, self.tr("Genre"), self.genre), (tuning, self.tr("Diversity"),
+                                                                           self.diversity)):
             text = QLabel(label)
             text.setBuddy(widget)
-            filters.addWidget(text)
-            filters.addWidget(widget)
-        filters.addWidget(self.refresh)
+            row.addWidget(text)
+            row.addWidget(widget)
+        filters.addStretch(1)
+        tuning.addWidget(self.refresh)
 
         self.model = RowsModel([
             ("#", lambda r: r.rank),
@@ -143,6 +148,7 @@ class RecommendPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(filters)
+        left_layout.addLayout(tuning)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(actions)
         left_layout.addWidget(self.status)
