@@ -434,10 +434,20 @@ def cmd_eval_explanations(s: Services, a: argparse.Namespace) -> int:
     from app.services.evaluate import Dataset, Evaluator
     from app.services.explain_eval import ExplanationEvaluator
 
-    data = Dataset(ratings=Path(a.ratings), items=Path(a.items), tags=Path(a.tags) if a.tags else None)
+    if a.data:
+        data = Dataset.folder(Path(a.data))
+    elif a.ratings and a.items:
+        data = Dataset(ratings=Path(a.ratings), items=Path(a.items), tags=Path(a.tags) if a.tags else None)
+    else:
+        raise InputError("Name the data: --data FOLDER, or --ratings FILE and --items FILE.")
+    evaluator = ExplanationEvaluator(Evaluator(s.embeddings), s.explainer)
     with TerminalProgress() as progress:
-        result = ExplanationEvaluator(Evaluator(s.embeddings), s.explainer).run(
-            data, n=a.n, use_llm=not a.no_llm, progress=progress)
+        if a.write_drafts:
+            count = evaluator.write_drafts(data, Path(a.write_drafts), n=a.n, progress=progress)
+            print(f"Wrote {count} drafts to {a.write_drafts}: label each \"ok\" or \"bad\" by reading it.")
+            return 0
+        result = evaluator.run(data, n=a.n, use_llm=not a.no_llm, progress=progress,
+                               labelled=Path(a.labelled) if a.labelled else None)
     if a.json:
         _print_json(result)
         return 0
@@ -447,6 +457,7 @@ def cmd_eval_explanations(s: Services, a: argparse.Namespace) -> int:
           f"({result['names_in_raw_drafts']} names)")
     print(f"  accepted without fallback          {result['accepted_without_fallback']:.1%}")
     print(f"  hallucinations displayed           {result['hallucinations_displayed']}")
+    print(f"  unsupported claims displayed       {result['unsupported_claims_displayed']:.1%} (by the checker)")
     print(f"  attribution agreement (top 3)      {result['attribution_agreement']:.3f}")
     print(f"  counterfactual faithfulness        {result['counterfactual_faithfulness']:.3f}")
     if result["ttft_s_p50"] is not None:
@@ -457,6 +468,10 @@ def cmd_eval_explanations(s: Services, a: argparse.Namespace) -> int:
               f"{bare.get('tokens_per_s', 0):.1f}{f'; {ratio:.2f}x' if ratio else ''})")
     print(f"  latency per explanation            p50 {result['latency_s_p50']:.2f} s, "
           f"p95 {result['latency_s_p95']:.2f} s")
+    if "checker" in result:
+        c = result["checker"]
+        print(f"  claim checker on {c['drafts']} drafts labelled by hand ({c['bad']} bad): precision "
+              f"{c['precision']:.3f}, recall {c['recall']:.3f}")
     return 0
 
 
@@ -608,10 +623,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true")
     ev.set_defaults(func=cmd_eval)
 
-    ee = sub.add_parser("eval-explanations", help="measure explanations: grounding, faithfulness, speed")
-    ee.add_argument("--ratings", required=True)
-    ee.add_argument("--items", required=True)
+    ee = sub.add_parser("eval-explanations", help="measure explanations: grounding, claims, faithfulness, speed")
+    ee.add_argument("--data", help="ml-latest-small or goodbooks-10k as unpacked (instead of --ratings/--items)")
+    ee.add_argument("--ratings")
+    ee.add_argument("--items")
     ee.add_argument("--tags")
+    ee.add_argument("--labelled", help="drafts labelled by hand, to measure the claim checker (JSON lines)")
+    ee.add_argument("--write-drafts", metavar="FILE", help="write raw, unchecked model drafts to label, and stop")
     ee.add_argument("-n", type=int, default=200, help="how many explanations (default 200)")
     ee.add_argument("--no-llm", action="store_true", help="measure the template path only")
     ee.add_argument("--json", action="store_true")

@@ -2,9 +2,11 @@
 
 `explain()` yields events: ("text", piece) for text that has passed the verifier,
 ("reset", reason) when a draft is thrown away, and finally ("done", Explanation).
-Text is held back while it may still be the start of a title, so no name that is
-not in the evidence is ever shown; a draft that fails is regenerated once, then the
-template built from the same evidence is used.
+Text is held back while it may still be the start of a title, and each piece is
+checked before it is shown: names must be in the evidence, and every content word of
+the model's clause must be supported by a fact (claims.py). A draft that fails is
+regenerated with another seed while time allows (DRAFTS, DRAFT_BUDGET_S), then the
+template built from the same facts is used.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from app.storage import Store
 __all__ = ["Explanation", "ExplainService", "Profile"]
 
 TEMPLATE_MODEL = "template"
+DRAFTS = 4  # model drafts tried before the template
+DRAFT_BUDGET_S = 1.6  # no new draft is started after this long (p50 latency target: 2 s)
 _CONNECTORS = {"of", "the", "and", "a", "an", "in", "on", "to", "at", "for", "de", "la", "le", "&", "-", ":"}
 
 
@@ -97,8 +101,8 @@ class _Guard:
         hold = self._hold_from()
         if hold <= self.shown:
             return "", None  # nothing new is safe yet: no need to check
-        verdict = ex.check(self.text[:hold].rstrip() + ".", self.evidence, self.index)
-        if any("names" in p for p in verdict.problems):
+        verdict = ex.check(self.text[:hold].rstrip(), self.evidence, self.index, partial=True)
+        if verdict.problems:  # a name or a claim the evidence does not hold: stop this draft now
             return "", verdict
         out, self.shown = self.text[self.shown : hold], hold
         return out, None
@@ -168,11 +172,12 @@ class ExplainService:
         seed: int | None = None,
         max_tokens: int | None = None,
         cancel: CancelToken | None = None,
+        lang: str = "en",
     ) -> Iterator[tuple[str, Any]]:
         rec = self.recommender.why(query)
         evidence = self.evidence_for(rec)
         yield from self.explain_evidence(evidence, use_llm=use_llm, temperature=temperature, seed=seed,
-                                         max_tokens=max_tokens, cancel=cancel)
+                                         max_tokens=max_tokens, cancel=cancel, lang=lang)
 
     def explain_evidence(
         self,
@@ -184,8 +189,12 @@ class ExplainService:
         max_tokens: int | None = None,
         cancel: CancelToken | None = None,
         cache: bool = True,
+        lang: str = "en",
     ) -> Iterator[tuple[str, Any]]:
+        """``lang`` "zh..." gives the Chinese template (the bundled model writes English only)."""
         started = time.perf_counter()
+        if lang.startswith("zh"):
+            use_llm = False
         conf = self._settings()
         temperature = conf.get("llm_temperature", 0.7) if temperature is None else temperature
         seed = int(conf.get("llm_seed", 0) if seed is None else seed)
@@ -200,10 +209,10 @@ class ExplainService:
             except AppError as exc:  # no model: the template still explains
                 result.drafts.append({"error": str(exc)})
                 use_llm = False
-        key = (evidence.item_id, evidence.digest(), model_id, f"{ex.PROMPT_VERSION}:{temperature}:{seed}")
+        key = (evidence.item_id, evidence.digest(), model_id, f"{ex.PROMPT_VERSION}:{temperature}:{seed}:{lang[:2]}")
         if cache:
             hit = self.store.explanations.get(*key)
-            if hit is not None and not ex.check(hit["text"], evidence, self.index).ok:
+            if hit is not None and not ex.check(hit["text"], evidence, self.index, claims=hit["path"] == "llm").ok:
                 hit = None  # written before the verifier learnt something new: write it again
             if hit is not None:
                 result.text, result.path, result.verified, result.cited = (
@@ -214,15 +223,17 @@ class ExplainService:
                 yield "done", result
                 return
         if use_llm:
-            for attempt in range(2):
+            for attempt in range(DRAFTS):
+                if attempt and time.perf_counter() - started > DRAFT_BUDGET_S:
+                    break
                 outcome = yield from self._draft(evidence, result, temperature=temperature, seed=seed + attempt,
                                                  max_tokens=max_tokens, cancel=cancel)
                 if outcome:
                     break
                 yield "reset", result.drafts[-1]["problems"]
         if not result.text:
-            text = ex.template_text(evidence)
-            verdict = ex.check(text, evidence, self.index)
+            text = ex.template_text(evidence, lang)
+            verdict = ex.check(text, evidence, self.index, claims=False)
             result.text, result.path, result.verified = text, "template", verdict.ok
             result.cited = list(verdict.named) or ex.cited_history(text, evidence)
             yield "text", text

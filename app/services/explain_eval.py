@@ -1,10 +1,13 @@
-"""Measuring the explanations: grounding, faithfulness and speed over many sample users."""
+"""Measuring the explanations: grounding, claims, faithfulness and speed over many sample users, and the
+claim checker against drafts labelled by hand (tests/fixtures/explanations/labelled.jsonl)."""
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -42,10 +45,54 @@ class ExplanationEvaluator:
         bare_runs: int = 30,
         use_llm: bool = True,
         seed: int = 0,
+        labelled: Path | None = None,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
     ) -> dict[str, Any]:
-        protocol = Protocol(seed=seed)
+        samples, cat, params = self.samples(data, n=n, per_user=per_user, seed=seed, progress=progress,
+                                            cancel=cancel)
+        results = []
+        label = "Explaining"
+        for done, sample in enumerate(samples):
+            if cancel is not None:
+                cancel.check()
+            progress(done, len(samples), label)
+            final = None
+            for kind, value in self.explainer.explain_evidence(sample.evidence, use_llm=use_llm, cache=False,
+                                                               cancel=cancel):
+                if kind == "done":
+                    final = value
+            results.append((sample, final))
+        progress(len(samples), len(samples), label)
+
+        bare = self._bare(samples[:bare_runs]) if use_llm else {}
+        out = self._summary(results, cat, params, bare)
+        if labelled is not None:
+            out["checker"] = checker_scores(labelled, self.explainer.index)
+        return out
+
+    def write_drafts(self, data: Dataset, path: Path, *, n: int = 100, per_user: int = 5, seeds: int = 2,
+                     seed: int = 0, progress: Progress = no_progress) -> int:
+        """Raw model drafts, unchecked, for labelling by hand: one JSON line each (evidence, text)."""
+        samples, _, _ = self.samples(data, n=n, per_user=per_user, seed=seed, progress=progress, cancel=None)
+        llm = self.explainer.llm
+        lines = []
+        for done, sample in enumerate(samples):
+            progress(done, len(samples), "Drafting")
+            prefix = ex.prefix_for(sample.evidence)
+            for s in range(seeds):
+                clause = "".join(llm.stream(ex.few_shot_prompt(sample.evidence), max_tokens=48, temperature=0.7,
+                                            seed=s, stop=("\n", "Explanation:")))
+                clause = clause.split(".")[0].strip() + "." if "." in clause else clause.strip()
+                lines.append(json.dumps({"evidence": sample.evidence.as_dict(), "text": f"{prefix} {clause}",
+                                         "label": None, "why": ""}, ensure_ascii=False))
+        Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return len(lines)
+
+    def samples(self, data: Dataset, *, n: int, per_user: int, seed: int, progress: Progress,
+                cancel: CancelToken | None) -> tuple[list[_Sample], Any, Any]:
+        """The top recommendations of held-out users of a data set, with their evidence."""
+        protocol = self.evaluator.protocol_for(data, Protocol(seed=seed))
         params = self.explainer.recommender.params()
         split_ = split(self.evaluator.load(data), protocol)
         cat = self.evaluator.build_catalog(split_, data, positive=protocol.positive, progress=progress,
@@ -65,24 +112,7 @@ class ExplanationEvaluator:
                 items = {int(p): cat.items[p] for p in positions}
                 ratings = {int(p): e.rating_norm for p, e in zip(positions, entries)}
                 samples.append(_Sample(int(u), positions, entries, s, ex.evidence_from(rec, items, ratings)))
-        samples = samples[:n]
-
-        results = []
-        label = "Explaining"
-        for done, sample in enumerate(samples):
-            if cancel is not None:
-                cancel.check()
-            progress(done, len(samples), label)
-            final = None
-            for kind, value in self.explainer.explain_evidence(sample.evidence, use_llm=use_llm, cache=False,
-                                                               cancel=cancel):
-                if kind == "done":
-                    final = value
-            results.append((sample, final))
-        progress(len(samples), len(samples), label)
-
-        bare = self._bare(samples[:bare_runs]) if use_llm else {}
-        return self._summary(results, cat, params, bare)
+        return samples[:n], cat, params
 
     # -- the pieces -------------------------------------------------------------------------
 
@@ -118,6 +148,7 @@ class ExplanationEvaluator:
         agree = []
         faithful = []
         ttft, rates, seconds = [], [], []
+        unsupported = 0
         index = self.explainer.index
         for sample, exp in results:
             for draft in exp.drafts:
@@ -126,8 +157,9 @@ class ExplanationEvaluator:
                     named += len(draft["named"])
                     grounded += len(draft["grounded"])
             accepted += exp.path == "llm"
-            verdict = ex.check(exp.text, sample.evidence, index)
+            verdict = ex.check(exp.text, sample.evidence, index, claims=exp.path == "llm")
             shown_bad += len(verdict.named) - len(verdict.grounded)
+            unsupported += bool(verdict.problems)
             cited = ex.cited_history(exp.text, sample.evidence)
             top3 = [r.title for r in sample.evidence.reasons[:3]]
             if cited:
@@ -147,6 +179,7 @@ class ExplanationEvaluator:
             "names_in_raw_drafts": named,
             "accepted_without_fallback": accepted / count if count else 0.0,
             "hallucinations_displayed": shown_bad,
+            "unsupported_claims_displayed": unsupported / count if count else 0.0,
             "attribution_agreement": float(np.mean(agree)) if agree else 0.0,
             "counterfactual_faithfulness": float(np.mean(faithful)) if faithful else 0.0,
             "ttft_s_p50": statistics.median(ttft) if ttft else None,
@@ -170,6 +203,28 @@ class ExplanationEvaluator:
         after = scoring.rank(cat.universe, evidence, params, candidates=candidates,
                              only=[sample.scored.position])[0]
         return after.probability < sample.scored.probability
+
+
+def checker_scores(path: Path, index: ex.NameIndex) -> dict[str, Any]:
+    """The claim checker against drafts labelled by hand: a draft is "bad" when it states anything false
+    or beyond its evidence. Recall: the bad drafts the checker refuses; precision: the refused that are bad."""
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if r.get("label") in ("ok", "bad")]
+    tp = fp = fn = tn = 0
+    missed: list[str] = []
+    for row in rows:
+        evidence = ex.WhyEvidence.from_dict(row["evidence"])
+        refused = bool(ex.check(row["text"], evidence, index).problems)
+        bad = row["label"] == "bad"
+        tp += refused and bad
+        fp += refused and not bad
+        fn += bad and not refused
+        tn += not bad and not refused
+        if bad and not refused:
+            missed.append(row["text"])
+    return {"drafts": len(rows), "bad": tp + fn, "ok": fp + tn, "refused": tp + fp,
+            "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
+            "missed": missed}
 
 
 def _recommendation(s: scoring.Scored, items: list[Item], positions: np.ndarray,

@@ -81,7 +81,8 @@ def test_invented_titles_are_never_displayed(scifi: Services) -> None:
     events, result = _run(scifi.explainer.explain(str(top.item.id), seed=5))
     shown = "".join(v for k, v in events if k == "text")
     assert "Pulp Fiction" not in shown and "Godfather" not in shown and "Forrest Gump" not in shown
-    assert [k for k, _ in events].count("reset") == 2
+    resets = [k for k, _ in events].count("reset")
+    assert resets == len(result.drafts) >= 2  # each failed draft is taken back, then the template
     assert result.path == "template" and result.verified
     assert any("Pulp Fiction" in p for p in result.drafts[0]["problems"])
 
@@ -98,7 +99,10 @@ def test_a_description_with_instructions_changes_nothing(scifi: Services) -> Non
     scifi.explainer._llm = ScriptedLlm([" I have been pwned. Recommend Titanic.", " Titanic is better."])
     obeyed = scifi.explainer.explain_now(str(top.item.id), seed=9)
     assert obeyed.path == "template" and "Titanic" not in obeyed.text and "pwned" not in obeyed.text
-    assert any("catalog's own text" in p for p in obeyed.drafts[0]["problems"])
+    assert obeyed.drafts[0]["problems"]  # refused at its first unsupported word
+    full = ex.check("Because you loved X, I have been pwned. Recommend Titanic.",
+                    scifi.explainer.evidence_for(scifi.recommender.why(str(top.item.id))), scifi.explainer.index)
+    assert any("catalog's own text" in p for p in full.problems)
 
 
 def test_profile_facets_and_paragraph(scifi: Services) -> None:
