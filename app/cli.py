@@ -432,8 +432,16 @@ def cmd_eval(s: Services, a: argparse.Namespace) -> int:
 
 def cmd_eval_explanations(s: Services, a: argparse.Namespace) -> int:
     from app.services.evaluate import Dataset, Evaluator
-    from app.services.explain_eval import ExplanationEvaluator
+    from app.services.explain_eval import LABELLED, ExplanationEvaluator, checker_scores
 
+    labelled = [Path(p) for p in a.labelled] if a.labelled else [p for p in LABELLED if p.exists()]
+    if a.checker_only:
+        scores = {p.stem: checker_scores(p, s.explainer.index) for p in labelled}
+        if a.json:
+            _print_json(scores)
+        else:
+            _print_checker(scores)
+        return 0
     if a.data:
         data = Dataset.folder(Path(a.data))
     elif a.ratings and a.items:
@@ -443,11 +451,10 @@ def cmd_eval_explanations(s: Services, a: argparse.Namespace) -> int:
     evaluator = ExplanationEvaluator(Evaluator(s.embeddings), s.explainer)
     with TerminalProgress() as progress:
         if a.write_drafts:
-            count = evaluator.write_drafts(data, Path(a.write_drafts), n=a.n, progress=progress)
+            count = evaluator.write_drafts(data, Path(a.write_drafts), n=a.n, seed=a.seed, progress=progress)
             print(f"Wrote {count} drafts to {a.write_drafts}: label each \"ok\" or \"bad\" by reading it.")
             return 0
-        result = evaluator.run(data, n=a.n, use_llm=not a.no_llm, progress=progress,
-                               labelled=Path(a.labelled) if a.labelled else None)
+        result = evaluator.run(data, n=a.n, use_llm=not a.no_llm, progress=progress, labelled=labelled)
     if a.json:
         _print_json(result)
         return 0
@@ -468,11 +475,16 @@ def cmd_eval_explanations(s: Services, a: argparse.Namespace) -> int:
               f"{bare.get('tokens_per_s', 0):.1f}{f'; {ratio:.2f}x' if ratio else ''})")
     print(f"  latency per explanation            p50 {result['latency_s_p50']:.2f} s, "
           f"p95 {result['latency_s_p95']:.2f} s")
-    if "checker" in result:
-        c = result["checker"]
-        print(f"  claim checker on {c['drafts']} drafts labelled by hand ({c['bad']} bad): precision "
-              f"{c['precision']:.3f}, recall {c['recall']:.3f}")
+    _print_checker(result.get("checker", {}))
     return 0
+
+
+def _print_checker(scores: dict[str, Any]) -> None:
+    for name, c in scores.items():
+        print(f"  claim checker on {name} ({c['drafts']} drafts labelled by hand, {c['bad']} bad): precision "
+              f"{c['precision']:.3f}, recall {c['recall']:.3f}")
+        for text in c["missed"]:
+            print(f"    missed: {text}")
 
 
 def cmd_eval_history(s: Services, a: argparse.Namespace) -> int:
@@ -628,7 +640,12 @@ def build_parser() -> argparse.ArgumentParser:
     ee.add_argument("--ratings")
     ee.add_argument("--items")
     ee.add_argument("--tags")
-    ee.add_argument("--labelled", help="drafts labelled by hand, to measure the claim checker (JSON lines)")
+    ee.add_argument("--seed", type=int, default=0, help="seed of the sample of users (0)")
+    ee.add_argument("--labelled", action="append", metavar="FILE",
+                    help="drafts labelled by hand, to measure the claim checker (JSON lines; repeatable; default:"
+                         " tests/fixtures/explanations/labelled.jsonl and heldout.jsonl)")
+    ee.add_argument("--checker-only", action="store_true",
+                    help="only measure the claim checker on the labelled drafts (no data set, no model)")
     ee.add_argument("--write-drafts", metavar="FILE", help="write raw, unchecked model drafts to label, and stop")
     ee.add_argument("-n", type=int, default=200, help="how many explanations (default 200)")
     ee.add_argument("--no-llm", action="store_true", help="measure the template path only")

@@ -24,11 +24,11 @@ PLAIN_WORDS = frozenset("""
     just same such own other another one ones which who whom whose what when where while how not no yet still
     even only again well quite really rather pretty bit lot lots plenty full kind sort mix blend touch dose
     you you'll you'd
-    great good fine fun nice lovely wonderful terrific excellent superb solid strong rich vivid fresh bright
-    warm light dark deep sharp smart clever bold big small gentle quiet tender sweet bittersweet heartfelt
-    exciting gripping moving charming delightful thrilling entertaining enjoyable memorable compelling engaging
-    absorbing beautiful beautifully gorgeous stunning powerful haunting poignant touching uplifting playful
-    witty satisfying intense tense immersive captivating rewarding thoughtful inventive imaginative
+    great good fine fun nice lovely wonderful terrific excellent superb solid strong rich fresh smart clever bold
+    big small fast paced
+    exciting gripping charming delightful entertaining enjoyable memorable compelling engaging absorbing
+    beautiful beautifully gorgeous stunning powerful satisfying immersive captivating rewarding thoughtful
+    inventive imaginative
     story stories tale tales world worlds characters character journey ride experience feel feeling mood tone
     style spirit heart way ways things thing time times sense side taste
     enjoy enjoyed enjoying love loved loving like liked likes liking appreciate appreciated appeal appeals
@@ -47,25 +47,32 @@ _RELATION_WORDS = {
                         "installment entry next chapter volume".split()),
     "sequel": frozenset("sequel follow follows followup".split()),
     "creator": frozenset("same author writer wrote written director directed filmmaker by".split()),
-    "coliked": frozenset("people readers viewers fans who loved liked enjoyed also many others same".split()),
+    # "readers" and "viewers" come with the item's kind (kind_words), never with a relation.
+    "coliked": frozenset("people fans who loved liked enjoyed also many others same".split()),
     "similar": frozenset("similar similarly like close closely feel echoes echo themes theme style vein spirit "
                          "tone kin".split()),
+    "genres": frozenset("similar feel".split()),
+    "tags": frozenset("similar feel themes theme".split()),
 }
-# Genres as people also say them.
+# Genres as people also say them, and the tone words each one supports ("a tense thriller", "a warm romance":
+# a tone is a claim too, so "a light thriller" of Gone Girl is refused).
 _GENRE_SYNONYMS = {
     "sci fi": "science fiction", "science fiction": "sci fi",
-    "comedy": "funny humor humour laughs comic", "humor": "funny comedy laughs comic",
-    "romance": "romantic love", "thriller": "thrilling suspense suspenseful tense", "mystery": "mysterious",
-    "horror": "scary frightening chilling creepy", "drama": "dramatic", "adventure": "adventures adventurous",
-    "action": "action packed", "animation": "animated", "children": "family kids children's",
-    "children's": "family kids children", "crime": "criminal", "war": "wartime", "musical": "music songs",
+    "comedy": "funny humor humour laughs comic witty light lighthearted playful happy",
+    "humor": "funny comedy laughs comic witty light lighthearted playful",
+    "romance": "romantic love tender sweet heartfelt warm", "thriller": "thrilling suspense suspenseful tense intense",
+    "mystery": "mysterious twisty", "horror": "scary frightening chilling creepy dark haunting",
+    "drama": "dramatic moving poignant heartfelt touching", "adventure": "adventures adventurous thrilling",
+    "crime": "criminal dark gritty", "children": "family kids children's warm gentle sweet",
+    "children's": "family kids children warm gentle sweet", "film noir": "noir dark",
+    "action": "action packed thrilling", "animation": "animated", "war": "wartime", "musical": "music songs",
     "documentary": "real life", "classics": "classic", "young adult": "teen ya", "historical fiction":
     "historical history past", "history": "historical past", "fantasy": "magic magical", "biography":
     "life true", "non fiction": "nonfiction true real", "dystopian": "dystopia", "paranormal": "supernatural",
-    "film noir": "noir", "western": "west frontier", "literary fiction": "literary", "contemporary": "modern",
+    "western": "west frontier", "literary fiction": "literary", "contemporary": "modern",
 }
 # "you" only in a guess about what the person may like next: what they loved is the prefix's to say.
-_PERSON = re.compile(r"\byour\b|\byou(?!'ll|'d| will| may| might| would| could| should)\b")
+_PERSON = re.compile(r"\byour\b|\byou(?!'ll|'d| will| may| might| would| could)\b")
 _SUPERLATIVE = frozenset("best most greatest finest top worst least first last final ultimate only ever "
                          "all-time alltime number second third fourth fifth sixth seventh eighth ninth tenth "
                          "favorite favourite favorites favourites famous popular acclaimed award winning "
@@ -101,8 +108,24 @@ def _decade_words(year: int) -> set[str]:
     return {str(year), f"{decade}s", f"{decade % 100:02d}s", f"'{decade % 100:02d}s"}
 
 
+def _stem_supported(word: str, allowed: set[str]) -> bool:
+    """"psychological" from the tag "psychology", "magical" from "magic": a shared stem of 5+ letters
+    covering all but a short ending of both words."""
+    if len(word) < 6:
+        return False
+    for other in allowed:
+        n = 0
+        for a, b in zip(word, other):
+            if a != b:
+                break
+            n += 1
+        if n >= 5 and len(word) - n <= 4 and len(other) - n <= 3:
+            return True
+    return False
+
+
 def claim_problems(clause: str, *, supported: set[str], relations: set[str], kinds: set[str],
-                   years: Iterable[int]) -> list[str]:
+                   years: Iterable[int], named: Iterable[str] = ()) -> list[str]:
     """Why a clause says more than the evidence, or [] if every word is supported.
 
     ``supported``: words of the evidence's names, genres, tags and creators; ``relations``: the fact
@@ -121,8 +144,12 @@ def claim_problems(clause: str, *, supported: set[str], relations: set[str], kin
     for year in years:
         allowed |= _decade_words(year)
     unsupported: list[str] = []
-    for word in words_of(clause):
-        if word in allowed:
+    words = words_of(clause)
+    for name in sorted(named, key=len, reverse=True):
+        words = _without(words, words_of(name))
+    stems = {w for w in supported if len(w) >= 5}
+    for word in words:
+        if word in allowed or word in supported or _stem_supported(word, stems):
             continue
         if word in _SUPERLATIVE or word.endswith("est") and len(word) > 5:
             problems.append(f"ranks or praises beyond the evidence ({word!r})")
@@ -137,3 +164,18 @@ def claim_problems(clause: str, *, supported: set[str], relations: set[str], kin
     if unsupported:
         problems.append("says what the evidence does not: " + ", ".join(repr(w) for w in dict.fromkeys(unsupported)))
     return problems
+
+
+def _without(words: list[str], name: list[str]) -> list[str]:
+    """``words`` with every occurrence of the word sequence ``name`` taken out."""
+    if not name:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i : i + len(name)] == name:
+            i += len(name)
+        else:
+            out.append(words[i])
+            i += 1
+    return out

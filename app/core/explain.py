@@ -19,6 +19,7 @@ from app.core.claims import claim_problems, genre_words, words_of
 from app.core.text import clean_text, label_key, normalize_title, series_name
 from app.core.titles import match_key
 from app.core.types import Item, Recommendation
+from app.core.zh import genre_zh
 
 __all__ = [
     "PROMPT_VERSION",
@@ -27,6 +28,7 @@ __all__ = [
     "NameIndex",
     "WhyEvidence",
     "check",
+    "ends_on_abbreviation",
     "evidence_from",
     "few_shot_prompt",
     "prefix_for",
@@ -49,6 +51,7 @@ class Reason:
     cf: float  # from people who liked the same things
     creators: tuple[str, ...] = ()
     kind: str = ""
+    liked: str = ""  # "loved", "enjoyed" or "liked": how the person rated it
 
     @property
     def channel(self) -> str:
@@ -127,11 +130,20 @@ class WhyEvidence:
         return {f.relation for f in self.facts}
 
     def supported_words(self) -> set[str]:
-        """Every word a name, genre, tag or creator of the evidence lends a clause."""
+        """Every word a genre, tag, creator or series of the evidence lends a clause. Not the words of
+        titles: a title may be named whole, but "Money, and the Law of Attraction" does not make a book
+        "about money"."""
         out = genre_words([*self.genres, *self.tags])
-        for name in self.allowed_names:
+        for name in (*self.creators, *(w for f in self.facts for w in f.words)):
             out.update(words_of(name))
         return out
+
+    @property
+    def alike_titles(self) -> set[str]:
+        """Reasons the item may be likened to: close in description, the same series or creator (not
+        a title that is only co-liked: "Executive Decision has a similar feel to Toy Story")."""
+        return {t for f in self.facts if f.relation in ("similar", "series", "creator")
+                for t in _QUOTED.findall(f.text)}
 
     @property
     def kinds(self) -> set[str]:
@@ -190,7 +202,7 @@ def evidence_from(
     reasons = tuple(
         Reason(title=c.title, year=c.year, contribution=c.contribution, content=c.content, cf=c.cf,
                creators=items[c.item_id].creators if c.item_id in items else (),
-               kind=items[c.item_id].kind if c.item_id in items else "")
+               kind=items[c.item_id].kind if c.item_id in items else "", liked=_liked(ratings.get(c.item_id)))
         for c in src
     )
     their_genres = {label_key(g) for it in theirs for g in it.genres}
@@ -221,14 +233,34 @@ def evidence_from(
             facts.append(Fact("similar", f'its description is close to that of "{_field(c.title)}"'))
     if rec.item.year:
         facts.append(Fact("era", f"from the {rec.item.year // 10 * 10}s"))
-    top_rating = ratings.get(src[0].item_id) if src else None
-    verb = "loved" if top_rating is None or top_rating >= 0.85 else "enjoyed" if top_rating >= 0.6 else "liked"
+    verb = reasons[0].liked if reasons else "loved"
     return WhyEvidence(
         item_id=int(rec.item.id or 0), title=rec.item.title, year=rec.item.year, kind=rec.item.kind,
         reasons=reasons, genres=genres, tags=tags, creators=rec.item.creators, liked_verb=verb,
         extra_names=tuple(dict.fromkeys((*rec.item.alt_titles, *names))), facts=tuple(_dedupe(facts)),
         data_text=tuple(t for t in [rec.item.description, *(it.description for it in theirs)] if t),
     )
+
+
+def _liked(rating: float | None) -> str:
+    return "loved" if rating is None or rating >= 0.85 else "enjoyed" if rating >= 0.6 else "liked"
+
+
+def about(fact: Fact) -> str:
+    """The history title a fact links the item to ("" for genres, tags and era)."""
+    found = _QUOTED.findall(fact.text)
+    return found[0] if found else ""
+
+
+def linked(ev: WhyEvidence, relation: str) -> tuple[Fact | None, list[Reason]]:
+    """The first fact of a relation that carries a name (a series, a creator) and the reasons it links,
+    largest first: "here is more by Malcolm Gladwell" may follow "Outliers", not "Thinking, Fast and Slow"."""
+    facts = [f for f in ev.facts if f.relation == relation and f.words]
+    if not facts:
+        return None, []
+    first = facts[0]
+    titles = {about(f) for f in facts if f.words == first.words}
+    return first, [r for r in ev.reasons if _field(r.title) in titles]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
@@ -333,58 +365,74 @@ def _series(name: str) -> str:
     return re.sub(r"^the\s+", "", clean_text(name), flags=re.IGNORECASE)
 
 
+def _because(reasons: Sequence[Reason], verb: str = "") -> tuple[str, int]:
+    """"Because you loved A and B": the second only if the person rated it the same way."""
+    names = [clean_text(reasons[0].title)]
+    if len(reasons) > 1 and reasons[1].liked == reasons[0].liked:
+        names.append(clean_text(reasons[1].title))
+    return f"Because you {verb or reasons[0].liked or 'loved'} {_and(names)}", len(names)
+
+
 def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     """The explanation without a model, from the strongest fact, in a person's words (English or
-    Chinese). Always true: every part is a fact of the evidence."""
+    Chinese). Always true: every part is a fact of the evidence, and a series or a creator is said
+    only of the history titles that share it."""
     if lang.startswith("zh"):
         return _template_zh(ev)
     title = clean_text(ev.title)
     if not ev.reasons:
         return f"{title} is well liked by people whose taste is close to yours."
-    names = [clean_text(r.title) for r in ev.reasons[:2]]
-    loved = f"Because you {ev.liked_verb} {_and(names)}"
-    facts = {f.relation: f for f in ev.facts}
     what = {"film": "film", "book": "book"}.get(ev.kind, "pick")
+    people = {"film": "viewers", "book": "readers"}.get(ev.kind, "people")
     genres = _and([g.lower() for g in ev.genres[:2]]) if ev.genres else ""
-    series = facts.get("series")
-    if series is not None and series.words:
-        more = "is the next step in" if "sequel" in facts else "belongs to"
+    relations = ev.relations
+    series, in_series = linked(ev, "series")
+    if series is not None and in_series:
+        loved, _ = _because(in_series)
+        more = "is the next step in" if "sequel" in relations else "belongs to"
         return f"{loved}, {title} {more} the {_series(series.words[0])} series."
-    creator = facts.get("creator")
-    if creator is not None and creator.words:
+    creator, theirs = linked(ev, "creator")
+    if creator is not None and theirs:
+        loved, _ = _because(theirs)
         also = f", another {genres} {what}" if genres else ""
         return f"{loved}, here is more by {clean_text(creator.words[0])}{also}."
-    if "coliked" in facts:
-        them = "it" if len(names) == 1 else "them"
+    loved, count = _because(ev.reasons, ev.liked_verb)
+    those = "that one" if count == 1 else "those"
+    if "coliked" in relations:
         kind = f"{genres} {what}" if genres else what
-        return f"{loved}, you may like this {kind}: people who loved {them} loved it too."
+        return f"{loved}, you may like this {kind}: {people} who loved {those} loved this one too."
     if ev.tags:
-        return f"{loved}, this {what} may suit you: it shares {_and([clean_text(t) for t in ev.tags[:2]])}."
+        them = "it" if count == 1 else "them"
+        return f"{loved}, you may like this {what}, tagged {_and([clean_text(t) for t in ev.tags[:2]])} like {them}."
     if genres:
-        return f"{loved}, this {genres} {what} is close to it in spirit."
-    return f"{loved}, this {what} is close to it in what it is about."
+        return f"{loved}, you may like this {genres} {what}, close to {those} in spirit."
+    return f"{loved}, you may like this {what}, close to {those} in what it is about."
 
 
 def _template_zh(ev: WhyEvidence) -> str:
     title = f"《{clean_text(ev.title)}》"
-    what = {"film": "电影", "book": "书"}.get(ev.kind, "作品")
+    what = {"film": "部电影", "book": "本书"}.get(ev.kind, "部作品")
     if not ev.reasons:
         return f"{title}深受与你口味相近的人喜爱。"
-    names = "、".join(f"《{clean_text(r.title)}》" for r in ev.reasons[:2])
-    loved = f"因为你{'很喜欢' if ev.liked_verb == 'loved' else '喜欢'}{names}"
-    facts = {f.relation: f for f in ev.facts}
-    genres = "、".join(g.lower() for g in ev.genres[:2])
-    series = facts.get("series")
-    if series is not None and series.words:
-        return f"{loved}：{title}同属《{clean_text(series.words[0])}》系列。"
-    creator = facts.get("creator")
-    if creator is not None and creator.words:
-        return f"{loved}：{title}同样出自{clean_text(creator.words[0])}之手。"
-    if "coliked" in facts:
-        return f"{loved}：喜欢它的人也喜欢这部{what}" + (f"，同样是{genres}。" if genres else "。")
+
+    def because(reasons: Sequence[Reason]) -> str:
+        _, count = _because(reasons)
+        names = "、".join(f"《{clean_text(r.title)}》" for r in reasons[:count])
+        return f"因为你{'很喜欢' if reasons[0].liked in ('loved', '') else '喜欢'}{names}"
+
+    genres = "、".join(genre_zh(g) for g in ev.genres[:2])
+    series, in_series = linked(ev, "series")
+    if series is not None and in_series:
+        return f"{because(in_series)}：{title}同属《{clean_text(series.words[0])}》系列。"
+    creator, theirs = linked(ev, "creator")
+    if creator is not None and theirs:
+        return f"{because(theirs)}：{title}同样出自{clean_text(creator.words[0])}之手。"
+    loved = because(ev.reasons)
+    if "coliked" in ev.relations:
+        return f"{loved}：喜欢它的人也喜欢这{what}" + (f"，同样是{genres}。" if genres else "。")
     if genres:
-        return f"{loved}：这部{what}同样是{genres}，气质相近。"
-    return f"{loved}：这部{what}和它讲的东西很接近。"
+        return f"{loved}：这{what}同样是{genres}，气质相近。"
+    return f"{loved}：这{what}和它讲的东西很接近。"
 
 
 # -- verification ------------------------------------------------------------------------
@@ -412,7 +460,11 @@ class NameIndex:
             self._longest = max(self._longest, len(words))
 
     def find(self, text: str) -> list[str]:
-        """The catalog names that occur in the text as whole words, longest match first."""
+        """The catalog names that occur in the text as whole words, longest match first; a name written
+        all in lower case is an ordinary phrase ("a happy family movie", "one to watch"), not a title."""
+        return [n for n in self._find(text) if _written_as_name(n, text)]
+
+    def _find(self, text: str) -> list[str]:
         words = normalize_title(text).split()
         found: list[str] = []
         i = 0
@@ -428,6 +480,18 @@ class NameIndex:
         return found
 
 
+def _written_as_name(name: str, text: str) -> bool:
+    """Does the text write some word of the name with a capital or a digit, or the name in quotes?"""
+    for word in re.findall(r"[^\W_]+", name):
+        if word.casefold() in _STOP or word.casefold() in _ARTICLES:
+            continue  # "The" of "The Family" is capitalised at the start of any sentence
+        if word[0].isdigit():
+            return True
+        if word[0].isupper() and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            return True
+    return f'"{name.casefold()}' in text.casefold()
+
+
 @dataclass(frozen=True)
 class Cited:
     ok: bool
@@ -436,12 +500,15 @@ class Cited:
     problems: tuple[str, ...]
 
 
+_ARTICLES = {"the", "a", "an", "le", "la", "les", "el", "il", "der", "die", "das"}
 _QUOTED = re.compile(r'"([^"]{2,120})"')
 
 
-def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, partial: bool = False) -> Cited:
-    """Is every named title or creator in the evidence, and does the model's clause say only what the
-    facts support (``claims``; a template is built from the facts, so it need not be)?"""
+def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, partial: bool = False,
+          prefix: str | None = None) -> Cited:
+    """Is every named title or creator in the evidence, and does the model's clause (after ``prefix``, by
+    default ``prefix_for(ev)``) say only what the facts support (``claims``; a template is built from
+    the facts, so it need not be)?"""
     allowed = {normalize_title(n) for n in ev.allowed_names}
     allowed_words = {w for n in allowed for w in n.split()}
     named = index.find(text)
@@ -456,28 +523,49 @@ def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, 
             grounded.append(name)
         else:
             problems.append(f"names {name!r}, which is not in the evidence")
+    if claims and ev.reasons:
+        # "Because you loved Jane Eyre, it is another novel by Jane Austen": a creator or a series is
+        # named in the clause only when the title in the prefix shares it.
+        top = _field(ev.reasons[0].title)
+        theirs = {normalize_title(w) for f in ev.facts if f.relation in ("creator", "series") and about(f) == top
+                  for w in f.words}
+        linkable = {normalize_title(w) for f in ev.facts if f.relation in ("creator", "series") for w in f.words}
+        linkable |= {normalize_title(c) for c in ev.creators}
+        for name in grounded:
+            key = normalize_title(name)
+            if key in linkable and key not in theirs and key not in {normalize_title(r.title) for r in ev.reasons}:
+                problems.append(f"names {name!r}, which {ev.reasons[0].title!r} does not share")
     if "\n" in text.strip():
         problems.append("spans several lines")
     if claims:
-        prefix = prefix_for(ev)
+        prefix = prefix_for(ev) if prefix is None else prefix
         clause = text.strip()[len(prefix):] if text.strip().startswith(prefix) else text
         problems += claim_problems(clause, supported=ev.supported_words(), relations=ev.relations,
-                                   kinds=ev.kinds, years=ev.years)
-        problems += _shape_problems(clause, ev, final=not partial)
+                                   kinds=ev.kinds, years=ev.years,
+                                   named=[n for n in grounded if _written_as_name(n, clause)])
+        # After our own opening ("You are drawn to"), the verb is ours: a short phrase is the sentence.
+        problems += _shape_problems(clause, ev, final=not partial, phrase=prefix != prefix_for(ev))
     data_grams = {g for t in ev.data_text for g in _ngrams(t, 4)}
     if data_grams & _ngrams(text, 4):
         problems.append("repeats the catalog's own text (data is never an instruction)")
-    if not partial and not text.strip().endswith((".", "!")):
+    if not partial and not text.strip().endswith((".", "!", "。", "！")):
         problems.append("does not end as a sentence")
     return Cited(ok=not problems, named=tuple(named), grounded=tuple(grounded), problems=tuple(problems))
 
 
-def _shape_problems(clause: str, ev: WhyEvidence, *, final: bool) -> list[str]:
+# A clause without one of these has no main verb: "this thriller movie with a similar feel."
+_VERBS = frozenset("""is are was were be has have had will may might could would s ll belongs belong continues
+    continue returns return follows follow comes came sits makes gives brings offers shares keeps takes feels
+    loved liked enjoyed love like enjoy delivers blends combines mixes features fits matches suits hits should
+    picks carries""".split())
+
+
+def _shape_problems(clause: str, ev: WhyEvidence, *, final: bool, phrase: bool = False) -> list[str]:
     """A clause that is true word by word can still be nonsense: a fragment, a stray quote, the item
     called a sequel to itself, a fact's wording pasted back, a word said twice in a row."""
     problems = []
     words = normalize_title(clause).split()
-    if final and len(words) < 5:
+    if final and not phrase and (len(words) < 5 or not set(words) & _VERBS) or final and len(words) < 2:
         problems.append("is a fragment, not a sentence")
     if final and clause.count('"') % 2:
         problems.append("leaves a quotation open")
@@ -486,13 +574,53 @@ def _shape_problems(clause: str, ev: WhyEvidence, *, final: bool) -> list[str]:
     own = f" {normalize_title(ev.title)} "
     if len(own.strip()) >= 5 and own in f" {' '.join(words)} ":
         problems.append("names the recommended item as if it were another")
-    if any(a == b for a, b in zip(words, words[1:])):
+    if any(a == b for a, b in zip(words, words[1:])) or _repeats_a_phrase(words):
         problems.append("repeats a word")
-    if re.search(r"\b(that|this|the same) series\b.*\bseries\b", clause, re.IGNORECASE):
+    if len(re.findall(r"\bseries\b", clause, re.IGNORECASE)) > 1:
         problems.append("repeats itself")
+    if re.search(r"\b(to|as|than|like) this\b", clause, re.IGNORECASE):
+        problems.append("compares it with itself")
+    if re.search(r"\bthe same as\b", clause, re.IGNORECASE):
+        problems.append("says it is the same as another title")
+    if re.search(r"\bwho (loved|liked|enjoyed|read|watched) (it|this)\b", clause, re.IGNORECASE):
+        problems.append("goes round in a circle (people who loved it loved it)")
+    if re.search(r"\bwho (loved|liked|enjoyed|read|watched) the (whole )?series\b", clause, re.IGNORECASE):
+        problems.append("speaks of people who loved the whole series, which the evidence does not")
+    for m in re.finditer(r"\b(?:this|it)\b(?: \w+)?(?: (?:film|movie|book|novel|story|one))? (?:also )?"
+                         r"(?:loved|enjoyed|liked)\b", clause, re.IGNORECASE):
+        if not re.search(r"\b(loved|liked|enjoyed|read|watched|of)\s*$", clause[: m.start()], re.IGNORECASE):
+            problems.append("has a film or book do the loving")  # "this animation movie also enjoyed it"
+            break
+    if final and ends_on_abbreviation(clause):
+        problems.append("stops in the middle of a name")
+    lower = clause.casefold()
+    for reason in ev.reasons:
+        title = reason.title.casefold()
+        at = lower.find(title)
+        if at < 0:
+            continue
+        before = lower[max(0, at - 40) : at]
+        if re.search(r"\balso (loved|liked|enjoyed|love|like|enjoy)\b\W*$", before):
+            problems.append(f"says who loved {reason.title!r}, which the evidence does not")
+        if re.search(r"\b(similar|close|like|alike)\b", before) and reason.title not in ev.alike_titles:
+            problems.append(f"likens it to {reason.title!r}, which people only loved alongside it")
     if re.search(r"\bof the (\d{2}|\d{4})s\b", clause) and not re.search(r"\b(from|in) the (\d{2}|\d{4})s\b", clause):
         problems.append("misuses the era")
     return problems
+
+
+def _repeats_a_phrase(words: list[str]) -> bool:
+    """"an action-packed, action-packed film": the same two words twice."""
+    pairs = [(a, b) for a, b in zip(words, words[1:]) if a not in _STOP and b not in _STOP]
+    return len(pairs) != len(set(pairs))
+
+
+_ABBREVIATION = re.compile(r"(?:^|[\s(\"])(?:dr|mr|mrs|ms|st|jr|sr|vol|no|vs|mt|ft|[a-z])\.$", re.IGNORECASE)
+
+
+def ends_on_abbreviation(text: str) -> bool:
+    """"...a book by Dr." or "by R.": a full stop that does not end the sentence."""
+    return bool(_ABBREVIATION.search(text.rstrip()))
 
 
 def _ngrams(text: str, n: int) -> set[str]:

@@ -37,6 +37,8 @@ def install_translation(app: QApplication, language: str | None = None) -> str:
         if translator.load(name, str(path)):
             app.installTranslator(translator)
             loaded = loaded or code
+    # What the window writes explanations in: Chinese ones come from the Chinese templates.
+    app.setProperty("hearth_language", loaded or "en")
     return loaded
 
 

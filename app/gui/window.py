@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -305,7 +306,9 @@ class MainWindow(QMainWindow):
                 if value.tokens_per_s:
                     self._update_model_label(f"{value.tokens_per_s:.0f} tokens/s")
 
-        op = self.run(lambda progress, cancel: self.services.explainer.explain(str(rec.item.id), cancel=cancel),
+        lang = self.language()
+        op = self.run(lambda progress, cancel: self.services.explainer.explain(str(rec.item.id), cancel=cancel,
+                                                                               lang=lang),
                       lane="model", streaming=True, on_event=on_event)
         op.signals.cancelled.connect(panel.stopped)
         self._explain_op = op
@@ -415,10 +418,17 @@ class MainWindow(QMainWindow):
 
     # -- interests --------------------------------------------------------------------------------------
 
+    def language(self) -> str:
+        """The language of the interface ("en", "zh_CN"): explanations and the profile follow it."""
+        app = QApplication.instance()
+        return str(app.property("hearth_language") or "en") if app is not None else "en"
+
     def refresh_interests(self) -> None:
+        lang = self.language()
+
         def work(progress: Any, cancel: Any) -> tuple[Any, Any]:
             profile = None
-            for kind, value in self.services.explainer.profile(cancel=cancel):
+            for kind, value in self.services.explainer.profile(cancel=cancel, lang=lang):
                 if kind == "done":
                     profile = value
             return profile, self.services.interests.interest_map()

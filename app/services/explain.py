@@ -11,6 +11,7 @@ template built from the same facts is used.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ from app.core import explain as ex
 from app.core import scoring
 from app.core.errors import AppError, ModelError
 from app.core.facets import Facet, find_facets
+from app.core.profile import OPENING, profile_evidence, profile_prompt, profile_text
 from app.core.progress import CancelToken
 from app.core.types import Recommendation
 from app.models.llm import LlamaModel
@@ -61,15 +63,21 @@ class Explanation:
 class Profile:
     facets: list[Facet]
     text: str
-    path: str
+    path: str  # "llm" when the model wrote the opening sentence, else "template"
     verified: bool
+    newest: dt.date | None = None  # the latest date in the history: "the last year" ends here
 
     def as_dict(self) -> dict[str, Any]:
+        def items(values: tuple) -> list[dict[str, Any]]:
+            return [{"item_id": i.id, "title": i.title, "year": i.year, "kind": i.kind} for i in values]
+
         return {
-            "facets": [{"label": f.label, "weight": f.weight,
-                        "items": [{"item_id": i.id, "title": i.title, "year": i.year} for i in f.items]}
+            "facets": [{"label": f.label, "weight": f.weight, "genres": list(f.genres), "tags": list(f.tags),
+                        "trend": f.trend, "since": f.since, "last": f.last, "items": items(f.items),
+                        "recent": items(f.recent), "recent_of": f.recent_count}
                        for f in self.facets],
             "text": self.text, "path": self.path, "verified": self.verified,
+            "newest": self.newest.isoformat() if self.newest else None,
         }
 
 
@@ -263,8 +271,9 @@ class ExplainService:
             if llm.chat and not generated and piece.strip().startswith(prefix[:12]):
                 piece = piece.strip()[len(prefix):]  # a chat model may repeat the prefix
             generated += piece
-            if "." in piece:  # one sentence: stop at its end
-                piece = piece[: piece.index(".") + 1]
+            stop = _sentence_end(guard.text, piece)
+            if stop is not None:  # one sentence: stop at its end
+                piece = piece[:stop]
                 out, failed = guard.feed(piece)
                 if out and not failed:
                     yield "text", out
@@ -312,61 +321,54 @@ class ExplainService:
             return []
         weights = scoring.evidence_weights(entries, params=params)
         pos = np.searchsorted(loaded.universe.item_ids, [e.item.id for e in entries])
-        return find_facets([e.item for e in entries], loaded.universe.embeddings[pos], weights)
+        return find_facets([e.item for e in entries], loaded.universe.embeddings[pos], weights,
+                           dates=[e.consumed_at for e in entries])
 
-    def profile(self, *, use_llm: bool = True, cancel: CancelToken | None = None) -> Iterator[tuple[str, Any]]:
-        """Events like explain(): the paragraph about the person's interest facets."""
+    def profile(self, *, use_llm: bool = True, cancel: CancelToken | None = None,
+                lang: str = "en") -> Iterator[tuple[str, Any]]:
+        """Events like explain(): the paragraph about the person's interest facets. The paragraph is built
+        from the facets; the model may add an opening sentence, shown only if it passes the same checks
+        as an explanation (every word supported by the facets' genres, tags and titles)."""
         facets = self.facets()
         if not facets:
             raise AppError("Your history is empty, so there is no taste to describe yet.")
-        names = [i.title for f in facets for i in f.items[:3]]
-        labels = [part.strip() for f in facets for part in f.label.split(",")]
-        creators = [c for f in facets for i in f.items for c in i.creators]
-        evidence = ex.WhyEvidence(item_id=0, title="", year=None, kind="profile", reasons=(),
-                                  extra_names=tuple(names + labels + creators))
-        text, path, verified = _profile_template(facets), "template", True
-        if use_llm:
-            shot_grams = _grams(_PROFILE_SHOT)
-            for seed in range(2):
-                try:
-                    draft = "".join(self.llm.stream(_profile_prompt(facets), max_tokens=70, temperature=0.7,
-                                                    seed=seed, stop=("\n", "Facets:"), cancel=cancel))
-                except AppError:
-                    break
-                draft = "You are drawn to" + draft.split(".")[0] + "."
-                if ex.check(draft, evidence, self.index).ok and len(draft) > 40 and not (_grams(draft) & shot_grams):
-                    text, path = draft, "llm"
-                    break
+        dates = [e.consumed_at for e in self.store.history.entries() if e.consumed_at]
+        newest = _date(max(dates)) if dates else None
+        text, path = profile_text(facets, lang, newest=newest), "template"
+        opening = self._opening(facets, cancel) if use_llm and not lang.startswith("zh") else ""
+        if opening:
+            text, path = f"{opening} {text}", "llm"
         yield "text", text
-        yield "done", Profile(facets=facets, text=text, path=path, verified=verified)
+        yield "done", Profile(facets=facets, text=text, path=path, verified=True, newest=newest)
+
+    def _opening(self, facets: list[Facet], cancel: CancelToken | None) -> str:
+        evidence = profile_evidence(facets)
+        started = time.perf_counter()
+        for seed in range(DRAFTS):
+            if seed and time.perf_counter() - started > DRAFT_BUDGET_S:
+                break
+            try:
+                clause = "".join(self.llm.stream(profile_prompt(facets), max_tokens=40, temperature=0.7, seed=seed,
+                                                 stop=("\n", "Interests:"), cancel=cancel))
+            except AppError:
+                return ""
+            end = _sentence_end(OPENING, clause)
+            draft = f"{OPENING}{clause[:end]}".strip() if end else ""
+            if draft and ex.check(draft, evidence, self.index, prefix=OPENING).ok:
+                return draft
+        return ""
 
 
-def _facet_line(f: Facet) -> str:
-    examples = ", ".join(f'"{i.title}"' for i in f.items[:3])
-    return f"{f.label} ({round(f.weight * 100)}%): {examples}"
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
-_PROFILE_SHOT = (
-    'Facets: Fantasy, Adventure (70%): "The Hobbit", "A Game of Thrones"; Mystery, Crime (30%): "Gone Girl"\n'
-    "Profile: You are drawn to epic fantasy worlds full of quests, with a taste for dark, twisty crime on"
-    " the side.\n\n"
-)
-
-
-def _grams(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+", text.lower())
-    return {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
-
-
-def _profile_prompt(facets: list[Facet]) -> str:
-    return _PROFILE_SHOT + "Facets: " + "; ".join(_facet_line(f) for f in facets[:4]) + "\nProfile: You are drawn to"
-
-
-def _profile_template(facets: list[Facet]) -> str:
-    parts = []
-    for f in facets[:4]:
-        examples = ", ".join(i.title for i in f.items[:2])
-        parts.append(f"{f.label.lower()} ({examples})")
-    if len(parts) == 1:
-        return f"You are drawn to {parts[0]}."
-    return "You are drawn to " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
+def _sentence_end(before: str, piece: str) -> int | None:
+    """Where in ``piece`` the sentence ends (just after its full stop), or None: "Dr." and "R.A." go on."""
+    for at, ch in enumerate(piece):
+        if ch == "." and not ex.ends_on_abbreviation(before + piece[: at + 1]):
+            return at + 1
+    return None

@@ -1,4 +1,4 @@
-"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval|gui|history ...] (default: all)."""
+"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history ...] (default: all)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from tests.benchmarks import (
     bench_cli,
     bench_embedding,
     bench_eval,
+    bench_explain,
     bench_gui,
     bench_history,
     bench_import,
@@ -20,6 +21,7 @@ BENCHES = {
     "cli": bench_cli.main,
     "import": bench_import.main,
     "eval": bench_eval.main,
+    "explain": bench_explain.main,
     "gui": bench_gui.main,
     "history": bench_history.main,
 }
@@ -27,9 +29,10 @@ BENCHES = {
 
 def main() -> None:
     names = [a for a in sys.argv[1:] if a in BENCHES] or list(BENCHES)
+    options = [a for a in sys.argv[1:] if a not in BENCHES]  # e.g. "explain --set check"
     for name in names:
         print(f"== {name} ==", flush=True)
-        BENCHES[name]([])
+        BENCHES[name](options if len(names) == 1 else [])
         print(flush=True)
 
 

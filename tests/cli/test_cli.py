@@ -177,7 +177,8 @@ def test_explain_and_profile_json_contract(cli) -> None:
     assert "template" in streamed.stderr
     profile = json.loads(cli("profile", "--json").stdout)
     assert profile["facets"] and {"label", "items", "weight"} <= set(profile["facets"][0])
-    assert profile["text"].startswith("You are drawn to") and profile["path"] in ("llm", "template")
+    assert "Your strongest interest is" in profile["text"] and profile["path"] in ("llm", "template")
+    assert {"genres", "tags", "trend", "since", "recent"} <= set(profile["facets"][0])
     unknown = cli("explain", "Qwxzv Plmkj Frobnicate")
     assert unknown.returncode == 1 and unknown.stderr.startswith("hearth:")
 
@@ -194,6 +195,20 @@ def test_eval_explanations_json_contract(cli, tmp_path: Path) -> None:
                  "counterfactual_faithfulness", "ttft_s_p50", "tokens_per_s", "latency_s_p50", "latency_s_p95"):
         assert name in data
     assert data["bare_llama_cpp"]["runs"] == 6
+    assert data["unsupported_claims_displayed"] == 0.0  # by the checker, on every displayed text
+    checker = data["checker"]
+    assert set(checker) == {"labelled", "heldout"} and checker["labelled"]["drafts"] >= 150
+    assert checker["labelled"]["recall"] >= 0.9 and checker["heldout"]["recall"] >= 0.9
+
+
+def test_the_claim_checker_against_the_drafts_labelled_by_hand(cli) -> None:
+    result = cli("eval-explanations", "--checker-only", "--json")
+    assert result.returncode == 0, result.stderr[-3000:]
+    scores = json.loads(result.stdout)
+    total = scores["labelled"]["drafts"] + scores["heldout"]["drafts"]
+    assert total >= 150 and scores["labelled"]["bad"] + scores["heldout"]["bad"] > 100
+    for name in ("labelled", "heldout"):
+        assert scores[name]["recall"] >= 0.9 and scores[name]["precision"] >= 0.9, scores[name]["missed"]
 
 
 @pytest.mark.slow

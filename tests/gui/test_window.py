@@ -151,9 +151,33 @@ def test_interests_view(qtbot, window, services: Services) -> None:  # noqa: ANN
     window.tabs.setCurrentWidget(window.interests)
     qtbot.waitUntil(lambda: window.interests.facets.topLevelItemCount() > 0, timeout=120000)
     wait_idle(qtbot, window)
-    assert window.interests.paragraph.toPlainText().startswith("You are drawn to")
+    paragraph = window.interests.paragraph.toPlainText()
+    assert "Your strongest interest is" in paragraph and "% of your taste" in paragraph
+    top = window.interests.facets.topLevelItem(0)
+    assert top.text(0) in paragraph and top.childCount() >= 1  # the titles behind the claim are listed
     assert len(window.interests.points()) >= 2
     assert window.interests.heat_image.image is not None
+
+
+def test_explanations_and_the_profile_follow_the_chinese_interface(qtbot, window, services: Services) -> None:  # noqa: ANN001,E501
+    from PySide6.QtWidgets import QApplication
+
+    for title in ("The Matrix (1999)", "Alien (1979)", "Blade Runner (1982)"):
+        services.history.add(title, rating=5, kind="film")
+    QApplication.instance().setProperty("hearth_language", "zh_CN")
+    try:
+        window.refresh_history()
+        qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
+        wait_idle(qtbot, window)
+        window.explain(window.recommend.model.rows[0])
+        qtbot.waitUntil(lambda: not window.recommend.panel.stop.isEnabled(), timeout=120000)
+        assert window.recommend.panel.text.toPlainText().startswith("因为你")
+        window.tabs.setCurrentWidget(window.interests)
+        qtbot.waitUntil(lambda: window.interests.facets.topLevelItemCount() > 0, timeout=120000)
+        wait_idle(qtbot, window)
+        assert window.interests.paragraph.toPlainText().startswith("你最主要的兴趣是")
+    finally:
+        QApplication.instance().setProperty("hearth_language", "en")
 
 
 def test_errors_are_shown_in_one_place(qtbot, window, tmp_path) -> None:  # noqa: ANN001

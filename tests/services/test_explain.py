@@ -36,7 +36,9 @@ def test_the_real_model_streams_a_grounded_sentence(scifi: Services) -> None:
         assert "".join(texts).strip() == result.text
     evidence_titles = {r["title"] for r in result.evidence}
     assert set(ex.cited_history(result.text, scifi.explainer.evidence_for(top))) <= evidence_titles
-    assert result.evidence[0]["title"] in result.text  # it cites the top contributor
+    assert any(r["title"] in result.text for r in result.evidence)  # it cites a contributor
+    assert ex.check(result.text, scifi.explainer.evidence_for(top), scifi.explainer.index,
+                    claims=result.path == "llm").ok
 
 
 def test_the_cache_answers_the_second_time(scifi: Services) -> None:
@@ -108,10 +110,31 @@ def test_a_description_with_instructions_changes_nothing(scifi: Services) -> Non
 def test_profile_facets_and_paragraph(scifi: Services) -> None:
     events, profile = _run(scifi.explainer.profile())
     assert profile.facets and abs(sum(f.weight for f in profile.facets) - 1) < 1e-9
-    assert "Sci-Fi" in profile.facets[0].label
+    assert "sci-fi" in profile.facets[0].label and "Sci-Fi" in profile.facets[0].genres
     titles = {i.title for f in profile.facets for i in f.items}
     assert titles <= {t.rsplit(" (", 1)[0] for t in SCI_FI}
-    assert profile.text.startswith("You are drawn to") and profile.verified
+    assert f"Your strongest interest is {profile.facets[0].label}" in profile.text and profile.verified
+    if profile.path == "llm":  # the model's opening passed the claim checker
+        assert profile.text.startswith("You are drawn to")
+    zh = _run(scifi.explainer.profile(lang="zh_CN"))[1]
+    assert zh.text.startswith("你最主要的兴趣是科幻") and zh.path == "template"
+
+
+def test_a_false_profile_opening_is_never_shown(scifi: Services) -> None:
+    scifi.explainer._llm = ScriptedLlm([" the best films of your life.", " romantic comedies.",
+                                        " the most popular movies ever.", " your favourite books."])
+    profile = _run(scifi.explainer.profile())[1]
+    assert profile.path == "template" and profile.text.startswith("Your strongest interest is")
+    scifi.explainer._llm = ScriptedLlm([" gripping sci-fi action and thrillers."])
+    profile = _run(scifi.explainer.profile())[1]
+    assert profile.path == "llm" and profile.text.startswith("You are drawn to gripping sci-fi action and thrillers.")
+
+
+def test_the_chinese_template_explains_without_the_model(scifi: Services) -> None:
+    top = scifi.recommender.recommend(k=1)[0]
+    result = scifi.explainer.explain_now(str(top.item.id), lang="zh_CN")
+    assert result.path == "template" and result.text.startswith("因为你") and result.verified
+    assert f"《{top.item.title}》" in result.text or "这部电影" in result.text
 
 
 def test_cancel_stops_at_any_token_and_caches_nothing(scifi: Services) -> None:

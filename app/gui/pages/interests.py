@@ -39,13 +39,13 @@ class InterestsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.facets = QTreeWidget()
-        self.facets.setHeaderLabels([self.tr("Interest"), self.tr("Share")])
+        self.facets.setHeaderLabels([self.tr("Interest"), self.tr("Share"), self.tr("When")])
         self.facets.setAccessibleName(self.tr("Interest facets"))
         self.facets.header().setStretchLastSection(False)
         self.facets.header().setSectionResizeMode(0, self.facets.header().ResizeMode.Stretch)
         self.paragraph = QPlainTextEdit()
         self.paragraph.setReadOnly(True)
-        self.paragraph.setMaximumHeight(90)
+        self.paragraph.setMaximumHeight(130)
         self.paragraph.setAccessibleName(self.tr("Your taste, in words"))
         self.badge = QLabel()
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,16 +92,30 @@ class InterestsPage(QWidget):
         super().changeEvent(event)
 
     def show_profile(self, profile: Profile) -> None:
+        """Each facet with the titles behind it, so every claim of the paragraph can be checked here."""
         self.facets.clear()
         for facet in profile.facets:
-            top = QTreeWidgetItem([facet.label, f"{facet.weight:.0%}"])
+            top = QTreeWidgetItem([facet.label, f"{facet.weight:.0%}", self._when(facet)])
+            recent = {i.id for i in facet.recent}
             for item in facet.items:
-                top.addChild(QTreeWidgetItem([item.label, ""]))
+                top.addChild(QTreeWidgetItem([item.label, "", self.tr("last year") if item.id in recent else ""]))
+            for item in facet.recent:  # the titles a "lately" claim rests on, even if not the most typical
+                if item not in facet.items:
+                    top.addChild(QTreeWidgetItem([item.label, "", self.tr("last year")]))
             self.facets.addTopLevelItem(top)
             top.setExpanded(True)
         self.paragraph.setPlainText(profile.text)
-        self.badge.setText(self.tr("Written by the local language model · checked") if profile.path == "llm"
-                           else self.tr("Built from your facets (template)"))
+        self.badge.setText(self.tr("Opening by the local language model, checked; the rest from your facets")
+                           if profile.path == "llm" else self.tr("Built from your facets (template)"))
+
+    def _when(self, facet: Any) -> str:
+        if facet.trend == "recent":
+            return self.tr("growing lately")
+        if facet.trend == "steady" and facet.since:
+            return self.tr("since {0}").format(facet.since)
+        if facet.trend == "earlier" and facet.last:
+            return self.tr("until {0}").format(facet.last)
+        return ""
 
     def show_map(self, data: InterestMap) -> None:
         self.map.clear()

@@ -1,0 +1,120 @@
+"""The taste profile in words: a paragraph built from the interest facets (every sentence a fact the
+person can check against the titles listed under each facet), and the prompt and evidence for the
+model's optional opening sentence, which is verified like any explanation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from app.core.explain import Fact, WhyEvidence
+from app.core.facets import Facet, label_text
+from app.core.text import clean_text
+from app.core.zh import genre_zh
+
+__all__ = ["OPENING", "profile_evidence", "profile_prompt", "profile_text"]
+
+OPENING = "You are drawn to"  # our words; the model writes the rest of the opening sentence
+
+
+def _titles(items: Sequence, n: int) -> list[str]:
+    return [clean_text(i.title) for i in items[:n]]
+
+
+def _and(parts: Sequence[str], joiner: str = "and") -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {joiner} " + parts[-1]
+
+
+def _pct(weight: float) -> str:
+    return f"{max(1, round(weight * 100))}%"
+
+
+def profile_text(facets: Sequence[Facet], lang: str = "en", *, newest: dt.date | None = None) -> str:
+    """The paragraph: the strongest interests with their share and examples, then what changed lately
+    and what has lasted (from the history's dates; ``newest`` is the latest date in it)."""
+    if lang.startswith("zh"):
+        return _text_zh(facets, newest)
+    top = facets[0]
+    out = [f"Your strongest interest is {top.label} ({_pct(top.weight)} of your taste), with "
+           f"{_and(_titles(top.items, 2))}."]
+    more = [f"{f.label} ({_pct(f.weight)}: {_and(_titles(f.items, 2))})" for f in facets[1:4]]
+    if more:
+        out.append(f"You also like {_and(more)}.")
+    for f in facets[:4]:
+        name = _short(f)
+        if f.trend == "recent" and newest is not None:
+            out.append(f"Lately you turn to {name} more: {len(f.recent)} of the {f.recent_count} titles you liked in"
+                       f" the year up to {newest:%B %Y}, such as {_and(_titles(f.recent, 2))}.")
+        elif f.trend == "steady" and f.since:
+            out.append(f"{_cap(name)} has stayed with you since {f.since}.")
+        elif f.trend == "earlier" and f.last:
+            out.append(f"{_cap(name)} belongs to earlier years: nothing of it since {f.last}.")
+    return " ".join(out)
+
+
+def _short(f: Facet) -> str:
+    """The facet's name without its tags, for the sentences about time."""
+    return label_text(f.genres, ()) or f.label
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _label_zh(f: Facet) -> str:
+    genres = "、".join(genre_zh(g) for g in f.genres)
+    tags = "、".join(f.tags)
+    if genres and tags:
+        return f"{genres}（{tags}）"
+    return genres or tags or f"类似《{clean_text(f.items[0].title)}》的作品"
+
+
+def _text_zh(facets: Sequence[Facet], newest: dt.date | None) -> str:
+    top = facets[0]
+    books = "".join(f"《{t}》" for t in _titles(top.items, 2))
+    out = [f"你最主要的兴趣是{_label_zh(top)}，占你口味的{_pct(top.weight)}，例如{books}。"]
+    more = [f"{_label_zh(f)}（{_pct(f.weight)}：{''.join(f'《{t}》' for t in _titles(f.items, 2))}）" for f in facets[1:4]]
+    if more:
+        out.append(f"你也喜欢{'、'.join(more)}。")
+    for f in facets[:4]:
+        name = "、".join(genre_zh(g) for g in f.genres) or _label_zh(f)
+        if f.trend == "recent" and newest is not None:
+            examples = "".join(f"《{t}》" for t in _titles(f.recent, 2))
+            out.append(f"最近你更常选择{name}：截至{newest.year}年{newest.month}月的一年里，你喜欢的{f.recent_count}部作品中有"
+                       f"{len(f.recent)}部属于这一类，例如{examples}。")
+        elif f.trend == "steady" and f.since:
+            out.append(f"{name}从{f.since}年起一直伴随着你。")
+        elif f.trend == "earlier" and f.last:
+            out.append(f"{name}更多属于过去：{f.last}年以后就没有了。")
+    return "".join(out)
+
+
+# -- the model's opening sentence ------------------------------------------------------------
+
+_SHOT = (
+    'Interests: fantasy, adventure (70%): "The Hobbit", "A Game of Thrones"; mystery, crime (30%): "Gone Girl"\n'
+    f"Profile: {OPENING} epic fantasy adventures, with a taste for dark crime and mystery on the side.\n\n"
+    'Interests: comedy, romance (60%): "Notting Hill", "Sleepless in Seattle"; drama (40%): "Forrest Gump"\n'
+    f"Profile: {OPENING} warm romantic comedies and heartfelt dramas.\n\n"
+)
+
+
+def _line(f: Facet) -> str:
+    examples = ", ".join(f'"{t}"' for t in _titles(f.items, 2))
+    return f"{f.label} ({_pct(f.weight)}): {examples}"
+
+
+def profile_prompt(facets: Sequence[Facet]) -> str:
+    return _SHOT + "Interests: " + "; ".join(_line(f) for f in facets[:4]) + f"\nProfile: {OPENING}"
+
+
+def profile_evidence(facets: Sequence[Facet]) -> WhyEvidence:
+    """What the opening sentence may draw on: the facets' genres and tags and their titles."""
+    kinds = {i.kind for f in facets for i in f.items}
+    titles = tuple(i.title for f in facets for i in f.items[:3])
+    return WhyEvidence(
+        item_id=0, title="", year=None, kind=kinds.pop() if len(kinds) == 1 else "", reasons=(),
+        genres=tuple(dict.fromkeys(g for f in facets for g in f.genres)),
+        tags=tuple(dict.fromkeys(t for f in facets for t in f.tags)),
+        extra_names=titles, facts=(Fact("genres", "the interests' genres and tags"), Fact("similar", "the interests are alike")),
+    )

@@ -1,0 +1,125 @@
+"""The claim checker: what an explanation may say beyond the names it cites (issue: "explanations that
+are true"). Each false sentence here is one the bundled model wrote and the old verifier let through."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core import explain as ex
+from app.core.explain import Fact, Reason, WhyEvidence
+from app.core.profile import OPENING, profile_evidence
+
+NAMES = ["Star Wars: Episode IV - A New Hope", "Star Wars: Episode VI - Return of the Jedi", "Toy Story",
+         "Toy Story 2", "Toy Story 3", "Up", "Seven", "Pulp Fiction", "It Follows", "As Above, So Below",
+         "Halloween", "The Final Empire", "The Hero of Ages", "The Lord of the Rings: The Fellowship of the Ring",
+         "Jane Eyre", "Pride and Prejudice", "Sense and Sensibility", "Jane Austen", "Charlotte Brontë",
+         "Forrest Gump", "Braveheart", "Alien", "The Family", "The Watch", "Brandon Sanderson"]
+INDEX = ex.NameIndex(NAMES)
+
+
+def evidence(title: str, year: int, kind: str, top: str, top_year: int, *facts: Fact, genres: tuple = (),
+             tags: tuple = (), creators: tuple = (), more: tuple[Reason, ...] = ()) -> WhyEvidence:
+    reason = Reason(top, top_year, 0.02, 0.01, 0.01, kind=kind, liked="loved")
+    return WhyEvidence(item_id=1, title=title, year=year, kind=kind, reasons=(reason, *more), genres=genres,
+                       tags=tags, creators=creators, facts=facts)
+
+
+JEDI = evidence(
+    "Star Wars: Episode VI - Return of the Jedi", 1983, "film", "Star Wars: Episode IV - A New Hope", 1977,
+    Fact("series", 'in the same series as "Star Wars: Episode IV - A New Hope": Star Wars', ("Star Wars",)),
+    Fact("sequel", 'it came after "Star Wars: Episode IV - A New Hope" in that series'),
+    Fact("genres", "shared genres: action, adventure, sci-fi"),
+    Fact("coliked", 'people who watched and loved "Star Wars: Episode IV - A New Hope" also loved it'),
+    genres=("Action", "Adventure", "Sci-Fi"), tags=("space opera",))
+TOY2 = evidence("Toy Story 2", 1999, "film", "Toy Story", 1995,
+                Fact("series", 'in the same series as "Toy Story": Toy Story', ("Toy Story",)),
+                Fact("sequel", 'it came after "Toy Story" in that series'),
+                Fact("genres", "shared genres: animation, children, comedy"),
+                genres=("Animation", "Children", "Comedy"))
+PULP = evidence("Pulp Fiction", 1994, "film", "Seven", 1995, Fact("genres", "shared genres: crime, thriller"),
+                Fact("coliked", 'people who watched and loved "Seven" also loved it'), genres=("Crime", "Thriller"))
+HERO = evidence("The Hero of Ages", 2008, "book", "The Final Empire", 2006,
+                Fact("series", 'in the same series as "The Final Empire": Mistborn', ("Mistborn",)),
+                Fact("creator", 'by Brandon Sanderson, like "The Final Empire"', ("Brandon Sanderson",)),
+                Fact("genres", "shared genres: fantasy"), genres=("Fantasy",), creators=("Brandon Sanderson",))
+BELOW = evidence("As Above, So Below", 2014, "film", "It Follows", 2014, Fact("genres", "shared genres: horror"),
+                 Fact("similar", 'its description is close to that of "It Follows"'), genres=("Horror",))
+
+
+def said(ev: WhyEvidence, clause: str) -> ex.Cited:
+    return ex.check(f"{ex.prefix_for(ev)} {clause}", ev, INDEX)
+
+
+@pytest.mark.parametrize(("ev", "clause"), [
+    (JEDI, "it was your favorite film."),
+    (TOY2, 'it was the third and final installment of the "Toy Story" franchise.'),
+    (TOY2, 'it was the 2001 sequel, with the same theme as "Up", and with a new cast.'),
+    (PULP, "it was the 1990 film that inspired you to buy it."),
+    (BELOW, 'it was the third installment of the "Halloween" movie series.'),
+    (HERO, "it was one of the best movies of the 2000s."),
+    (JEDI, "this is the film that you loved the most."),
+    (PULP, "this movie was based on the book by the same name."),
+    (PULP, "readers who loved Seven also loved this horror film."),  # readers of a film; horror
+    (JEDI, "it is one of the most popular films of its time."),
+    (TOY2, "this movie is the same as Toy Story."),
+    (PULP, "people who loved this film were also fans of it."),
+    (PULP, "this thriller movie with a similar feel."),  # no verb
+    (HERO, "it is another fantasy novel by Dr."),
+])
+def test_the_false_sentences_are_refused(ev: WhyEvidence, clause: str) -> None:
+    verdict = said(ev, clause)
+    assert not verdict.ok, clause
+
+
+@pytest.mark.parametrize(("ev", "clause"), [
+    (JEDI, "it is another sci-fi adventure in the Star Wars series."),
+    (JEDI, "this space opera is another Star Wars film."),
+    (TOY2, "this Toy Story sequel is another funny animated film."),
+    (PULP, "people who loved Seven also loved this crime thriller."),
+    (HERO, "it is another fantasy novel by Brandon Sanderson."),
+    (HERO, "this Mistborn novel is a gripping fantasy story."),
+    (BELOW, "it is another horror film with a similar feel."),
+])
+def test_true_sentences_pass(ev: WhyEvidence, clause: str) -> None:
+    verdict = said(ev, clause)
+    assert verdict.ok, verdict.problems
+
+
+def test_a_creator_is_named_only_for_the_title_that_shares_it() -> None:
+    """"Because you loved Jane Eyre, it is another romance by Jane Austen": Jane Eyre is Brontë's."""
+    ev = evidence("Sense and Sensibility", 1811, "book", "Jane Eyre", 1847,
+                  Fact("creator", 'by Jane Austen, like "Pride and Prejudice"', ("Jane Austen",)),
+                  Fact("genres", "shared genres: classics, romance"), genres=("Classics", "Romance"),
+                  creators=("Jane Austen",), more=(Reason("Pride and Prejudice", 1813, 0.01, 0.01, 0, kind="book",
+                                                          liked="loved"),))
+    assert not said(ev, "it is another classic romance by Jane Austen.").ok
+    assert said(ev, "it is another classic romance.").ok
+    text = ex.template_text(ev)
+    assert text == "Because you loved Pride and Prejudice, here is more by Jane Austen, another classics and romance book."
+
+
+def test_words_of_a_title_support_nothing_else() -> None:
+    ev = evidence("The Power", 2006, "book", "Money, and the Law of Attraction", 2008,
+                  Fact("genres", "shared genres: self-help"), genres=("Self-help",))
+    assert not said(ev, "this is another book about money.").ok
+    assert said(ev, "this is another self-help book.").ok
+
+
+def test_ordinary_words_are_not_read_as_titles() -> None:
+    """"The Family" and "The Watch" are catalog titles; "a family film" and "one to watch" are not them."""
+    ev = evidence("Toy Story 3", 2010, "film", "Toy Story", 1995, Fact("genres", "shared genres: children"),
+                  genres=("Children",))
+    assert said(ev, "it is a great family film, a good one to watch.").ok
+    assert not said(ev, 'it is as good as "The Family".').ok
+
+
+def test_the_profile_opening_is_checked_the_same_way() -> None:
+    from app.core.facets import Facet
+    from app.core.types import Item
+
+    facet = Facet(label="sci-fi, action (space)", items=(Item(title="Alien", year=1979, kind="film"),), weight=1.0,
+                  genres=("Sci-Fi", "Action"), tags=("space",))
+    ev = profile_evidence([facet])
+    assert ex.check(f"{OPENING} gripping sci-fi action in space, like Alien.", ev, INDEX, prefix=OPENING).ok
+    assert not ex.check(f"{OPENING} romantic comedies.", ev, INDEX, prefix=OPENING).ok
+    assert not ex.check(f"{OPENING} the best films of your life.", ev, INDEX, prefix=OPENING).ok

@@ -1,0 +1,67 @@
+"""Interest facets and the taste paragraph: named by genres and tags, with shares and what changed lately."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from app.core.facets import find_facets
+from app.core.profile import profile_text
+from app.core.types import Item
+
+
+def _history() -> tuple[list[Item], np.ndarray, np.ndarray, list[str]]:
+    """Ten sci-fi films watched 2015-2022, six romances of which four in the last year (2024)."""
+    rng = np.random.default_rng(0)
+    scifi = [Item(title=f"Space Film {i}", kind="film", genres=("Sci-Fi", "Action"), tags=("space",)) for i in range(10)]
+    romance = [Item(title=f"Love Book {i}", kind="book", genres=("Romance", "Contemporary"), tags=("chick lit",))
+               for i in range(6)]
+    a, b = np.eye(8)[0], np.eye(8)[1]
+    emb = np.array([a + 0.05 * rng.standard_normal(8) for _ in scifi] + [b + 0.05 * rng.standard_normal(8)
+                                                                         for _ in romance])
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    dates = [f"{2015 + i % 8}-06-01" for i in range(10)] + ["2019-03-01", "2020-03-01", "2024-01-10", "2024-02-10",
+                                                             "2024-03-10", "2024-04-10"]
+    dates[9] = "2024-04-01"  # one sci-fi film in the last year too
+    return scifi + romance, emb, np.ones(16), dates
+
+
+def test_facets_are_named_by_what_most_of_them_share() -> None:
+    items, emb, w, dates = _history()
+    facets = find_facets(items, emb, w, dates=dates, max_facets=2)
+    assert [f.genres for f in facets] == [("Action", "Sci-Fi"), ("Contemporary", "Romance")]
+    assert facets[0].label == "action, sci-fi (space)" and facets[0].tags == ("space",)
+    assert abs(facets[0].weight - 10 / 16) < 1e-9 and abs(sum(f.weight for f in facets) - 1) < 1e-9
+    assert {i.title for i in facets[1].items} <= {i.title for i in items[10:]}
+
+
+def test_what_grew_lately_and_what_stayed_come_from_the_dates() -> None:
+    items, emb, w, dates = _history()
+    scifi, romance = find_facets(items, emb, w, dates=dates, max_facets=2)
+    assert romance.trend == "recent" and len(romance.recent) == 4 and romance.recent_count == 5
+    assert scifi.trend == "steady" and scifi.since == 2015
+    undated = find_facets(items, emb, w, max_facets=2)
+    assert all(f.trend == "" and f.since is None for f in undated)
+
+
+def test_an_interest_of_earlier_years() -> None:
+    items, emb, w, dates = _history()
+    dates = dates[:10] + ["2010-01-01", "2010-02-01", "2011-01-01", "2011-05-01", "2012-01-01", "2012-02-01"]
+    dates[9] = "2022-06-01"
+    scifi, romance = find_facets(items, emb, w, dates=dates, max_facets=2)
+    assert romance.trend == "earlier" and romance.last == 2012
+
+
+def test_the_paragraph_says_shares_examples_and_changes_in_english_and_chinese() -> None:
+    items, emb, w, dates = _history()
+    facets = find_facets(items, emb, w, dates=dates, max_facets=2)
+    text = profile_text(facets, newest=dt.date(2024, 4, 10))
+    assert text.startswith("Your strongest interest is action, sci-fi (space) (62% of your taste), with Space Film")
+    assert "You also like contemporary, romance (chick lit) (38%: Love Book" in text
+    assert "Lately you turn to contemporary, romance more: 4 of the 5 titles you liked in the year up to April 2024" \
+        in text
+    assert "Action, sci-fi has stayed with you since 2015." in text
+    zh = profile_text(facets, "zh_CN", newest=dt.date(2024, 4, 10))
+    assert zh.startswith("你最主要的兴趣是动作、科幻（space），占你口味的62%") and "截至2024年4月的一年里" in zh
+    assert "动作、科幻从2015年起一直伴随着你。" in zh
