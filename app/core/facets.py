@@ -4,6 +4,7 @@ with its share of the history and how it changed over time."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,6 +100,13 @@ def label_text(genres: Sequence[str], tags: Sequence[str]) -> str:
     return text
 
 
+def _close_to(item: Item) -> str:
+    """A facet whose titles share no genre (often the person's own, uncatalogued titles)."""
+    what = {"book": "books", "film": "films"}.get(item.kind, "titles")
+    title = re.split(r"\s*[:(]", item.title, maxsplit=1)[0].strip() or item.title
+    return f"{what} close to {title}"
+
+
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
@@ -162,21 +170,28 @@ def find_facets(items: Sequence[Item], embeddings: np.ndarray, weights: np.ndarr
         groups.append(members[np.argsort(-(x[members] @ centre) * w[members], kind="stable")])
     all_genres, all_tags = _coverage(range(len(kept)), kept, w)
     names = _names(kept)
-    kept_dates = [dates[k] for k in keep] if dates is not None else [None] * len(kept)
-    trends = _trends(groups, kept_dates)
-    recent_total = sum(len(r) for _, r in trends)
-    facets = []
-    used: set[tuple[str, ...]] = set()
-    for members, (trend, recent) in zip(groups, trends):
+    # Name each cluster; clusters given the same name are one interest to a person: merged.
+    named: dict[tuple, tuple[list[str], list[str], list[int]]] = {}
+    for n, members in enumerate(groups):
         here_g, here_t = _coverage(members, kept, w)
         genres = _pick(here_g, all_genres, floor=0.4, most=2, skip=set())
         tags = _pick(here_t, all_tags, floor=0.3, most=2, skip=set(genres))
-        if tuple(genres + tags) in used:  # two facets of the same genres: the next tag tells them apart
-            tags += _pick(here_t, all_tags, floor=0.2, most=3, skip=set(genres) | set(tags))[:1]
-        used.add(tuple(genres + tags))
-        chosen = [kept[m] for m in members]
+        key = tuple(sorted(genres + tags)) or ("#", n)
+        if key in named:
+            named[key][2].extend(int(m) for m in members)
+        else:
+            named[key] = (genres, tags, [int(m) for m in members])
+    merged = [(g, t, np.array(m)) for g, t, m in named.values()]
+    kept_dates = [dates[k] for k in keep] if dates is not None else [None] * len(kept)
+    trends = _trends([m for _, _, m in merged], kept_dates)
+    recent_total = sum(len(r) for _, r in trends)
+    facets = []
+    for (genres, tags, members), (trend, recent) in zip(merged, trends):
+        # Examples that carry the facet's genres first: they are what its name claims.
+        has = [all(g in {label_key(x) for x in kept[m].genres} for g in genres) for m in members]
+        chosen = [kept[m] for _, m in sorted(zip([not h for h in has], members), key=lambda t: t[0])]
         g_names, t_names = tuple(names[g] for g in genres), tuple(names[t] for t in tags)
-        label = label_text(g_names, t_names) or f"like {chosen[0].title}"
+        label = label_text(g_names, t_names) or _close_to(chosen[0])
         years = [y for y in (_year(kept_dates[m]) for m in members) if y]
         facets.append(Facet(
             label=label, items=tuple(chosen[:per_facet]), weight=float(w[members].sum() / w.sum()),

@@ -40,15 +40,17 @@ def profile_text(facets: Sequence[Facet], lang: str = "en", *, newest: dt.date |
     more = [f"{f.label} ({_pct(f.weight)}: {_and(_titles(f.items, 2))})" for f in facets[1:4]]
     if more:
         out.append(f"You also like {_and(more)}.")
-    for f in facets[:4]:
-        name = _short(f)
+    shown = facets[:4]
+    for f in shown:
         if f.trend == "recent" and newest is not None:
-            out.append(f"Lately you turn to {name} more: {len(f.recent)} of the {f.recent_count} titles you liked in"
-                       f" the year up to {newest:%B %Y}, such as {_and(_titles(f.recent, 2))}.")
-        elif f.trend == "steady" and f.since:
-            out.append(f"{_cap(name)} has stayed with you since {f.since}.")
-        elif f.trend == "earlier" and f.last:
-            out.append(f"{_cap(name)} belongs to earlier years: nothing of it since {f.last}.")
+            out.append(f"Lately you turn to {_short(f)} more: {len(f.recent)} of the {f.recent_count} titles you"
+                       f" liked in the year up to {newest:%B %Y}, such as {_and(_titles(f.recent, 2))}.")
+    steady = sorted((f for f in shown if f.trend == "steady" and f.since), key=lambda f: (f.since, -f.weight))[:2]
+    if steady:
+        out.append("You have kept coming back to " + _and([f"{_short(f)} since {f.since}" for f in steady]) + ".")
+    for f in shown:
+        if f.trend == "earlier" and f.last:
+            out.append(f"You have liked nothing of {_short(f)} since {f.last}.")
     return " ".join(out)
 
 
@@ -57,16 +59,12 @@ def _short(f: Facet) -> str:
     return label_text(f.genres, ()) or f.label
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _label_zh(f: Facet) -> str:
     genres = "、".join(genre_zh(g) for g in f.genres)
     tags = "、".join(f.tags)
     if genres and tags:
         return f"{genres}（{tags}）"
-    return genres or tags or f"类似《{clean_text(f.items[0].title)}》的作品"
+    return genres or tags or f"与《{clean_text(f.items[0].title)}》相近的作品"
 
 
 def _text_zh(facets: Sequence[Facet], newest: dt.date | None) -> str:
@@ -76,16 +74,22 @@ def _text_zh(facets: Sequence[Facet], newest: dt.date | None) -> str:
     more = [f"{_label_zh(f)}（{_pct(f.weight)}：{''.join(f'《{t}》' for t in _titles(f.items, 2))}）" for f in facets[1:4]]
     if more:
         out.append(f"你也喜欢{'、'.join(more)}。")
-    for f in facets[:4]:
-        name = "、".join(genre_zh(g) for g in f.genres) or _label_zh(f)
+    shown = facets[:4]
+
+    def name(f: Facet) -> str:
+        return "、".join(genre_zh(g) for g in f.genres) or _label_zh(f)
+
+    for f in shown:
         if f.trend == "recent" and newest is not None:
             examples = "".join(f"《{t}》" for t in _titles(f.recent, 2))
-            out.append(f"最近你更常选择{name}：截至{newest.year}年{newest.month}月的一年里，你喜欢的{f.recent_count}部作品中有"
+            out.append(f"最近你更常选择{name(f)}：截至{newest.year}年{newest.month}月的一年里，你喜欢的{f.recent_count}部作品中有"
                        f"{len(f.recent)}部属于这一类，例如{examples}。")
-        elif f.trend == "steady" and f.since:
-            out.append(f"{name}从{f.since}年起一直伴随着你。")
-        elif f.trend == "earlier" and f.last:
-            out.append(f"{name}更多属于过去：{f.last}年以后就没有了。")
+    steady = sorted((f for f in shown if f.trend == "steady" and f.since), key=lambda f: (f.since, -f.weight))[:2]
+    if steady:
+        out.append("你一直在回到" + "，以及".join(f"{f.since}年起的{name(f)}" for f in steady) + "。")
+    for f in shown:
+        if f.trend == "earlier" and f.last:
+            out.append(f"{f.last}年以后，你没有再喜欢过{name(f)}类的作品。")
     return "".join(out)
 
 

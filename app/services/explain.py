@@ -22,6 +22,7 @@ import numpy as np
 
 from app.core import explain as ex
 from app.core import scoring
+from app.core.claims import genre_words, words_of
 from app.core.errors import AppError, ModelError
 from app.core.facets import Facet, find_facets
 from app.core.profile import OPENING, profile_evidence, profile_prompt, profile_text
@@ -151,6 +152,13 @@ class ExplainService:
         """Start loading the model in the background (the window stays responsive)."""
         self.llm.load_async()
 
+    def _ready(self) -> LlamaModel:
+        """The model, loaded now if it was not (so the draft budget counts drafting only)."""
+        llm = self.llm
+        if not getattr(llm, "loaded", True):
+            _ = llm.llm
+        return llm
+
     def unload(self) -> None:
         if self._llm is not None:
             self._llm.unload()
@@ -231,8 +239,15 @@ class ExplainService:
                 yield "done", result
                 return
         if use_llm:
+            try:
+                self._ready()
+            except AppError as exc:  # a model file llama.cpp cannot load: the template explains
+                result.drafts.append({"error": str(exc)})
+                use_llm = False
+        if use_llm:
+            drafting = time.perf_counter()  # loading the model once is not drafting time
             for attempt in range(DRAFTS):
-                if attempt and time.perf_counter() - started > DRAFT_BUDGET_S:
+                if attempt and time.perf_counter() - drafting > DRAFT_BUDGET_S:
                     break
                 outcome = yield from self._draft(evidence, result, temperature=temperature, seed=seed + attempt,
                                                  max_tokens=max_tokens, cancel=cancel)
@@ -343,6 +358,10 @@ class ExplainService:
 
     def _opening(self, facets: list[Facet], cancel: CancelToken | None) -> str:
         evidence = profile_evidence(facets)
+        try:
+            self._ready()
+        except AppError:
+            return ""
         started = time.perf_counter()
         for seed in range(DRAFTS):
             if seed and time.perf_counter() - started > DRAFT_BUDGET_S:
@@ -354,9 +373,16 @@ class ExplainService:
                 return ""
             end = _sentence_end(OPENING, clause)
             draft = f"{OPENING}{clause[:end]}".strip() if end else ""
-            if draft and ex.check(draft, evidence, self.index, prefix=OPENING).ok:
+            if draft and _names_the_strongest(draft, facets[0]) and \
+                    ex.check(draft, evidence, self.index, prefix=OPENING).ok:
                 return draft
         return ""
+
+
+def _names_the_strongest(draft: str, top: Facet) -> bool:
+    """An opening that leaves out the strongest interest misleads, even if every word of it is true."""
+    wanted = {w[:5] for w in genre_words([*top.genres, *top.tags]) if len(w) >= 3}
+    return bool(wanted) and any(w[:5] in wanted for w in words_of(draft))
 
 
 def _date(text: str) -> dt.date | None:

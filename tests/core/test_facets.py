@@ -61,7 +61,22 @@ def test_the_paragraph_says_shares_examples_and_changes_in_english_and_chinese()
     assert "You also like contemporary, romance (chick lit) (38%: Love Book" in text
     assert "Lately you turn to contemporary, romance more: 4 of the 5 titles you liked in the year up to April 2024" \
         in text
-    assert "Action, sci-fi has stayed with you since 2015." in text
+    assert "You have kept coming back to action, sci-fi since 2015." in text
     zh = profile_text(facets, "zh_CN", newest=dt.date(2024, 4, 10))
     assert zh.startswith("你最主要的兴趣是动作、科幻（space），占你口味的62%") and "截至2024年4月的一年里" in zh
-    assert "动作、科幻从2015年起一直伴随着你。" in zh
+    assert "你一直在回到2015年起的动作、科幻。" in zh
+
+
+def test_clusters_of_the_same_name_are_one_interest_and_unnamed_ones_are_named_by_a_title() -> None:
+    rng = np.random.default_rng(1)
+    comedies = [Item(title=f"Comedy {i}", kind="film", genres=("Comedy",)) for i in range(12)]
+    own = [Item(title=f"Own Book {i}: A Subtitle", kind="book") for i in range(6)]  # not in a catalog: no genres
+    emb = np.array([np.eye(8)[i % 2] + 0.05 * rng.standard_normal(8) for i in range(12)]  # two comedy clusters
+                   + [np.eye(8)[2] + 0.05 * rng.standard_normal(8) for _ in own])
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    facets = find_facets(comedies + own, emb, np.ones(18), max_facets=3)
+    assert len(facets) == 2 and facets[0].label == "comedy" and abs(facets[0].weight - 12 / 18) < 1e-9
+    first = facets[1].items[0].title
+    assert facets[1].label == f"books close to {first.split(':')[0]}"  # the most typical one, without subtitle
+    text = profile_text(facets)
+    assert f"You also like books close to {first.split(':')[0]} (33%: {first}" in text
