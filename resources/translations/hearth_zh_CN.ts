@@ -375,6 +375,11 @@
         <translation>占比</translation>
     </message>
     <message>
+        <location filename="../../app/gui/pages/interests.py" line="42"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/pages/interests.py" line="43"/>
         <source>Interest facets</source>
         <translation>兴趣面</translation>
@@ -395,6 +400,17 @@
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
+        <location filename="../../app/gui/pages/interests.py" line="101"/>
+        <location filename="../../app/gui/pages/interests.py" line="104"/>
+        <source>last year</source>
+        <translation>近一年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="108"/>
+        <source>Opening by the local language model, checked; the rest from your facets</source>
+        <translation>开头由本地语言模型撰写并已核对，其余来自你的兴趣类别</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/pages/interests.py" line="55"/>
         <source>Interest map</source>
         <translation>兴趣地图</translation>
@@ -410,22 +426,32 @@
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="103"/>
-        <source>Written by the local language model · checked</source>
-        <translation>由本地语言模型撰写 · 已校验</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/interests.py" line="104"/>
+        <location filename="../../app/gui/pages/interests.py" line="109"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="119"/>
+        <location filename="../../app/gui/pages/interests.py" line="113"/>
+        <source>growing lately</source>
+        <translation>最近增多</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="115"/>
+        <source>since {0}</source>
+        <translation>自 {0} 年起</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="117"/>
+        <source>until {0}</source>
+        <translation>至 {0} 年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="133"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="127"/>
+        <location filename="../../app/gui/pages/interests.py" line="141"/>
         <source>recommendation rank</source>
         <translation>推荐排名</translation>
     </message>
@@ -433,198 +459,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/window.py" line="55"/>
+        <location filename="../../app/gui/window.py" line="56"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="71"/>
+        <location filename="../../app/gui/window.py" line="72"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="71"/>
+        <location filename="../../app/gui/window.py" line="72"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="72"/>
+        <location filename="../../app/gui/window.py" line="73"/>
         <source>Catalogs</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="72"/>
+        <location filename="../../app/gui/window.py" line="73"/>
         <source>Interests</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="73"/>
+        <location filename="../../app/gui/window.py" line="74"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="73"/>
+        <location filename="../../app/gui/window.py" line="74"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="90"/>
+        <location filename="../../app/gui/window.py" line="91"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="92"/>
+        <location filename="../../app/gui/window.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="93"/>
+        <location filename="../../app/gui/window.py" line="94"/>
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="104"/>
+        <location filename="../../app/gui/window.py" line="105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="105"/>
+        <location filename="../../app/gui/window.py" line="106"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="109"/>
+        <location filename="../../app/gui/window.py" line="110"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="112"/>
+        <location filename="../../app/gui/window.py" line="113"/>
         <source>&amp;Export everything…</source>
         <translation>导出全部数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="116"/>
+        <location filename="../../app/gui/window.py" line="117"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="120"/>
+        <location filename="../../app/gui/window.py" line="121"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="126"/>
+        <location filename="../../app/gui/window.py" line="127"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="245"/>
+        <location filename="../../app/gui/window.py" line="246"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="263"/>
+        <location filename="../../app/gui/window.py" line="264"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="328"/>
+        <location filename="../../app/gui/window.py" line="331"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="342"/>
+        <location filename="../../app/gui/window.py" line="345"/>
         <source>Removed {0}. Undo with Ctrl+Z.</source>
         <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="359"/>
+        <location filename="../../app/gui/window.py" line="362"/>
         <source>Added {0} to your history.</source>
         <translation>已将 {0} 加入你的历史。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="367"/>
-        <location filename="../../app/gui/window.py" line="373"/>
+        <location filename="../../app/gui/window.py" line="370"/>
+        <location filename="../../app/gui/window.py" line="376"/>
         <source>Adding a sample profile…</source>
         <translation>正在添加示例档案…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="379"/>
+        <location filename="../../app/gui/window.py" line="382"/>
         <source>Import your history</source>
         <translation>导入你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="380"/>
+        <location filename="../../app/gui/window.py" line="383"/>
         <source>Exports (*.csv *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="385"/>
+        <location filename="../../app/gui/window.py" line="388"/>
         <source>Import an export folder</source>
         <translation>导入导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="402"/>
+        <location filename="../../app/gui/window.py" line="405"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="405"/>
+        <location filename="../../app/gui/window.py" line="408"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="431"/>
+        <location filename="../../app/gui/window.py" line="441"/>
         <source>Describing your tastes…</source>
         <translation>正在描述你的口味…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="461"/>
+        <location filename="../../app/gui/window.py" line="471"/>
         <source>Download a model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="464"/>
+        <location filename="../../app/gui/window.py" line="474"/>
         <source>sha256 of the file (recommended)</source>
         <translation>文件的 sha256（建议填写）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="466"/>
+        <location filename="../../app/gui/window.py" line="476"/>
         <source>Hearth will connect to this address, and nowhere else.</source>
         <translation>Hearth 只会连接这个地址，不会连接其他任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="467"/>
+        <location filename="../../app/gui/window.py" line="477"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="468"/>
+        <location filename="../../app/gui/window.py" line="478"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="478"/>
+        <location filename="../../app/gui/window.py" line="488"/>
         <source>Downloading the model…</source>
         <translation>正在下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="481"/>
+        <location filename="../../app/gui/window.py" line="491"/>
         <source>Export everything to</source>
         <translation>将全部数据导出到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="484"/>
+        <location filename="../../app/gui/window.py" line="494"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="489"/>
+        <location filename="../../app/gui/window.py" line="499"/>
         <source>Delete everything?</source>
         <translation>删除全部数据？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="490"/>
+        <location filename="../../app/gui/window.py" line="500"/>
         <source>This deletes your history, ratings, feedback, imports and settings from this computer. It cannot be undone.</source>
         <translation>这会从这台电脑上删除你的历史、评分、反馈、导入记录和设置，且无法撤销。</translation>
     </message>
@@ -657,156 +683,156 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>RecommendPage</name>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="61"/>
+        <location filename="../../app/gui/pages/recommend.py" line="66"/>
         <source>Films and books</source>
         <translation>电影和图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="61"/>
+        <location filename="../../app/gui/pages/recommend.py" line="66"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="62"/>
+        <location filename="../../app/gui/pages/recommend.py" line="67"/>
         <source>Books</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="64"/>
-        <location filename="../../app/gui/pages/recommend.py" line="105"/>
+        <location filename="../../app/gui/pages/recommend.py" line="69"/>
+        <location filename="../../app/gui/pages/recommend.py" line="115"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="67"/>
+        <location filename="../../app/gui/pages/recommend.py" line="72"/>
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="67"/>
+        <location filename="../../app/gui/pages/recommend.py" line="72"/>
         <source>To year</source>
         <translation>截止年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="73"/>
+        <location filename="../../app/gui/pages/recommend.py" line="78"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="74"/>
-        <location filename="../../app/gui/pages/recommend.py" line="93"/>
+        <location filename="../../app/gui/pages/recommend.py" line="79"/>
+        <location filename="../../app/gui/pages/recommend.py" line="101"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="76"/>
+        <location filename="../../app/gui/pages/recommend.py" line="81"/>
         <source>All genres</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="77"/>
-        <location filename="../../app/gui/pages/recommend.py" line="93"/>
+        <location filename="../../app/gui/pages/recommend.py" line="82"/>
+        <location filename="../../app/gui/pages/recommend.py" line="102"/>
         <source>Genre</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="80"/>
-        <location filename="../../app/gui/pages/recommend.py" line="94"/>
+        <location filename="../../app/gui/pages/recommend.py" line="87"/>
+        <location filename="../../app/gui/pages/recommend.py" line="102"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="81"/>
+        <location filename="../../app/gui/pages/recommend.py" line="88"/>
         <source>0: by score only · 100: as varied as possible</source>
         <translation>0：只按分数 · 100：尽可能多样</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="82"/>
+        <location filename="../../app/gui/pages/recommend.py" line="89"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="92"/>
+        <location filename="../../app/gui/pages/recommend.py" line="100"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="92"/>
+        <location filename="../../app/gui/pages/recommend.py" line="100"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="103"/>
+        <location filename="../../app/gui/pages/recommend.py" line="113"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="104"/>
+        <location filename="../../app/gui/pages/recommend.py" line="114"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="105"/>
+        <location filename="../../app/gui/pages/recommend.py" line="115"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="105"/>
+        <location filename="../../app/gui/pages/recommend.py" line="115"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="108"/>
+        <location filename="../../app/gui/pages/recommend.py" line="118"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="118"/>
+        <location filename="../../app/gui/pages/recommend.py" line="129"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="123"/>
+        <location filename="../../app/gui/pages/recommend.py" line="134"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="123"/>
+        <location filename="../../app/gui/pages/recommend.py" line="134"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="124"/>
+        <location filename="../../app/gui/pages/recommend.py" line="135"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="125"/>
+        <location filename="../../app/gui/pages/recommend.py" line="136"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="126"/>
+        <location filename="../../app/gui/pages/recommend.py" line="137"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="127"/>
+        <location filename="../../app/gui/pages/recommend.py" line="138"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="183"/>
+        <location filename="../../app/gui/pages/recommend.py" line="195"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="208"/>
+        <location filename="../../app/gui/pages/recommend.py" line="220"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="209"/>
+        <location filename="../../app/gui/pages/recommend.py" line="221"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>
