@@ -174,6 +174,9 @@ def series_of(item: Item) -> str:
 
 def _same_series(a: Item, b: Item) -> str:
     sa, sb = series_of(a), series_of(b)
+    if sa and sb and a.kind == b.kind == "film" and _plural_pair(sa, sb) and \
+            len({label_key(g) for g in a.genres} & {label_key(g) for g in b.genres}) >= 2:
+        return min(sa, sb, key=len)  # "Aliens" follows "Alien"
     if not sa or match_key(sa) != match_key(sb):
         return ""
     # A film's main title alone ("Alien") names a series only if one of them has more to its title.
@@ -182,6 +185,11 @@ def _same_series(a: Item, b: Item) -> str:
     if a.kind == "film" and match_key(sa) == match_key(a.title) == match_key(b.title):
         return ""
     return sa
+
+
+def _plural_pair(a: str, b: str) -> bool:
+    ka, kb = match_key(a), match_key(b)
+    return bool(ka) and (ka + "s" == kb or kb + "s" == ka)
 
 
 def evidence_from(

@@ -123,3 +123,23 @@ def test_the_profile_opening_is_checked_the_same_way() -> None:
     assert ex.check(f"{OPENING} gripping sci-fi action in space, like Alien.", ev, INDEX, prefix=OPENING).ok
     assert not ex.check(f"{OPENING} romantic comedies.", ev, INDEX, prefix=OPENING).ok
     assert not ex.check(f"{OPENING} the best films of your life.", ev, INDEX, prefix=OPENING).ok
+
+
+def test_the_evidence_holds_series_creators_and_who_loved_what() -> None:
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+
+    alien = Item(id=1, title="Alien", year=1979, kind="film", genres=("Horror", "Sci-Fi"))
+    terminator = Item(id=2, title="The Terminator", year=1984, kind="film", genres=("Action", "Sci-Fi"))
+    aliens = Item(id=3, title="Aliens", year=1986, kind="film", genres=("Action", "Horror", "Sci-Fi"))
+    rec = Recommendation(rank=1, item=aliens, probability=0.1, score=1.0,
+                         terms=ScoreTerms(content=0.5, cf=0.5, prior=0, feedback=0),
+                         contributions=(
+                             Contribution(item_id=1, title="Alien", year=1979, weight=1.0, content=0.01, cf=0.03),
+                             Contribution(item_id=2, title="The Terminator", year=1984, weight=1.0, content=0.02,
+                                          cf=0.01)))
+    ev = ex.evidence_from(rec, {1: alien, 2: terminator}, {1: 1.0, 2: 0.7})
+    facts = {(f.relation, ex.about(f)) for f in ev.facts}
+    assert {("series", "Alien"), ("sequel", "Alien"), ("coliked", "Alien"), ("similar", "The Terminator")} <= facts
+    assert ("series", "The Terminator") not in facts and ev.genres == ("Action", "Horror", "Sci-Fi")
+    assert ex.template_text(ev) == "Because you loved Alien, Aliens is the next step in the Alien series."
+    assert ex.template_text(ev, "zh_CN") == "因为你很喜欢《Alien》：《Aliens》同属《Alien》系列。"
