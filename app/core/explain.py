@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from app.core.claims import claim_problems, genre_words, words_of
+from app.core.claims import PLAIN_WORDS, claim_problems, genre_words, kind_words, words_of
 from app.core.text import clean_text, label_key, normalize_title, series_name
 from app.core.titles import match_key
 from app.core.types import Item, Recommendation
@@ -508,6 +508,7 @@ class Cited:
     problems: tuple[str, ...]
 
 
+_KIND_WORDS = kind_words("film") | kind_words("book") | {"story", "stories"}
 _ARTICLES = {"the", "a", "an", "le", "la", "les", "el", "il", "der", "die", "das"}
 _QUOTED = re.compile(r'"([^"]{2,120})"')
 
@@ -584,6 +585,9 @@ def _shape_problems(clause: str, ev: WhyEvidence, *, final: bool, phrase: bool =
         problems.append("names the recommended item as if it were another")
     if any(a == b for a, b in zip(words, words[1:])) or _repeats_a_phrase(words):
         problems.append("repeats a word")
+    content = [w for w in words if w not in _STOP and w not in PLAIN_WORDS and w not in _KIND_WORDS]
+    if len(content) != len(set(content)):
+        problems.append("says the same thing twice")  # "action and action-adventure, ... of adventure"
     if len(re.findall(r"\bseries\b", clause, re.IGNORECASE)) > 1:
         problems.append("repeats itself")
     if re.search(r"\b(to|as|than|like) this\b", clause, re.IGNORECASE):

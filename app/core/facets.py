@@ -67,13 +67,22 @@ RECENT_DAYS = 365
 
 
 def _coverage(members: Sequence[int], items: Sequence[Item], w: np.ndarray) -> tuple[Counter, Counter]:
-    """The weighted share of members that have each genre and each tag (by label_key)."""
+    """The weighted share of members that have each genre and each tag (by label_key). A label one title
+    alone carries in a facet of several is left out ("dragons" of The Hobbit beside Dune), and so are
+    series names among goodbooks' shelves ("Dune Chronicles series")."""
     genres: Counter[str] = Counter()
     tags: Counter[str] = Counter()
+    held: Counter[str] = Counter()
     total = float(w[list(members)].sum()) or 1.0
     for m in members:
-        genres.update({label_key(g): w[m] / total for g in items[m].genres if label_key(g) not in _SKIP_GENRES})
-        tags.update({label_key(t): w[m] / total for t in items[m].tags})
+        mine_g = {label_key(g) for g in items[m].genres if label_key(g) not in _SKIP_GENRES}
+        mine_t = {label_key(t) for t in items[m].tags if not t.lower().endswith(" series")}
+        genres.update({g: w[m] / total for g in mine_g})
+        tags.update({t: w[m] / total for t in mine_t})
+        held.update(mine_g | mine_t)
+    if len(members) > 1:
+        genres = Counter({k: v for k, v in genres.items() if held[k] > 1})
+        tags = Counter({k: v for k, v in tags.items() if held[k] > 1})
     return genres, tags
 
 
