@@ -38,4 +38,5 @@ def test_the_window_speaks_chinese(qtbot, services) -> None:  # noqa: ANN001
     finally:
         for translator in set(app.findChildren(QTranslator)) - before:
             app.removeTranslator(translator)
+        app.setProperty("hearth_language", "en")
     assert QApplication.translate("RecommendPage", "Like") == "Like"
