@@ -72,10 +72,11 @@ def _rec_json(rec: Recommendation) -> dict[str, Any]:
         "genres": list(rec.item.genres),
         "creators": list(rec.item.creators),
         "contributions": [
-            {"item_id": c.item_id, "title": c.title, "year": c.year,
+            {"item_id": c.item_id, "title": c.title, "year": c.year, "source": c.source,
              "contribution": c.contribution, "content": c.content, "cf": c.cf, "weight": c.weight}
             for c in rec.contributions
         ],
+        "asked_share": _asked_share(rec),
     }
 
 
@@ -196,12 +197,21 @@ def _print_report(r: Any) -> None:
 
 
 def cmd_recommend(s: Services, a: argparse.Namespace) -> int:
+    like = a.like or []
+    if a.pin:
+        if not like:
+            raise InputError("--pin keeps the words of --like: say what to pin, e.g. --like \"Nordic crime\" --pin.")
+        for text in like:
+            s.interests.pin(text)
+    notice = s.recommender.asked_notice(like)
+    if notice:
+        print(f"hearth: {notice}", file=sys.stderr)
     with TerminalProgress() as progress:
         recs = s.recommender.recommend(
             k=a.k, diversity=a.diversity,
             filters=Filters(kind=a.kind, year_min=a.year_min, year_max=a.year_max, catalog=a.catalog,
                             genre=a.genre),
-            progress=progress,
+            like=like, progress=progress,
         )
     if a.json:
         _print_json([_rec_json(r) for r in recs])
@@ -212,15 +222,30 @@ def cmd_recommend(s: Services, a: argparse.Namespace) -> int:
     print(f"{'#':>3}  {'P(i|u)':>7}  {'score':>8}  title")
     for r in recs:
         print(f"{r.rank:>3}  {r.probability:>7.2%}  {r.score:>8.4f}  {r.item.label} [#{r.item.id}] {r.item.kind}")
-        because = ", ".join(f"{c.title} ({c.contribution:+.4f})" for c in r.contributions if c.contribution > 0)
+        because = ", ".join(_because(c) for c in r.contributions if c.contribution > 0)
         if because:
             print(f"{'':>23}because of: {because}")
+        if any(c.source != "history" for c in r.contributions):
+            print(f"{'':>23}what you asked for makes {_asked_share(r):.0%} of the personal part of the score")
     return 0
+
+
+def _because(c: Any) -> str:
+    name = f"you asked for \"{c.title}\"" if c.source == "query" else \
+        f"your interest \"{c.title}\"" if c.source == "interest" else c.title
+    return f"{name} ({c.contribution:+.4f})"
+
+
+def _asked_share(rec: Recommendation) -> float:
+    """The share of the history terms (content + cf) that typed or pinned words add."""
+    asked = sum(c.contribution for c in rec.contributions if c.source != "history")
+    personal = rec.terms.content + rec.terms.cf
+    return asked / personal if personal > 0 else 0.0
 
 
 def cmd_why(s: Services, a: argparse.Namespace) -> int:
     with TerminalProgress() as progress:
-        rec = s.recommender.why(a.item, progress=progress)
+        rec = s.recommender.why(a.item, like=a.like or [], progress=progress)
     if a.json:
         _print_json(_rec_json(rec))
         return 0
@@ -242,11 +267,57 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(s: Services, a: argparse.Namespace) -> int:
+    with TerminalProgress():
+        result = s.search.search(a.text, filters=Filters(kind=a.kind, year_min=a.year_min, year_max=a.year_max),
+                                 k=a.k)
+    if result.notice:
+        print(f"hearth: {result.notice}", file=sys.stderr)
+    if a.json:
+        _print_json([{"item_id": h.item.id, "title": h.item.title, "year": h.item.year, "kind": h.item.kind,
+                      "creators": list(h.item.creators), "catalog": h.item.catalog, "score": h.score,
+                      "ranks": {"words": h.words, "meaning": h.meaning, "spelling": h.spelling}}
+                     for h in result.hits])
+        return 0
+    if not result.hits:
+        print("Nothing matches.")
+        return 0
+    for n, h in enumerate(result.hits, start=1):
+        by = [name for name, r in (("words", h.words), ("meaning", h.meaning), ("spelling", h.spelling)) if r]
+        creators = f" - {', '.join(h.item.creators[:2])}" if h.item.creators else ""
+        print(f"{n:>3}  {h.item.label} [#{h.item.id}] {h.item.kind}{creators}  ({', '.join(by)})")
+    return 0
+
+
+def cmd_interests(s: Services, a: argparse.Namespace) -> int:
+    if a.action == "pin":
+        if not a.value:
+            raise InputError("Say what to pin: hearth interests pin \"slow-burning Nordic crime\".")
+        print(f"Pinned [{s.interests.pin(' '.join(a.value))}]: it counts in every list until you unpin it.")
+        return 0
+    if a.action == "unpin":
+        if not a.value or not a.value[0].isdigit():
+            raise InputError("Give the number of the interest to unpin (hearth interests lists them).")
+        s.interests.unpin(int(a.value[0]))
+        print("Unpinned.")
+        return 0
+    pinned = s.interests.pinned()
+    if a.json:
+        _print_json([{"id": i, "text": t, "added_at": d} for i, t, d in pinned])
+        return 0
+    if not pinned:
+        print('No pinned interests. Pin one: hearth interests pin "slow-burning Nordic crime", '
+              'or hearth recommend --like "..." --pin.')
+    for i, t, d in pinned:
+        print(f"[{i}] {t}  (since {d[:10]})")
+    return 0
+
+
 def cmd_explain(s: Services, a: argparse.Namespace) -> int:
     """Stream the explanation; a draft that fails verification is taken back on screen."""
     shown = 0
     done = None
-    for kind, value in s.explainer.explain(a.item, use_llm=not a.no_llm):
+    for kind, value in s.explainer.explain(a.item, use_llm=not a.no_llm, like=a.like or []):
         if kind == "text" and not a.json:
             print(value, end="", flush=True)
             shown += len(value)
@@ -573,16 +644,37 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--year-max", type=int)
     rec.add_argument("--catalog", help="only this catalog (see hearth catalogs)")
     rec.add_argument("--genre", help="only this genre or tag, e.g. \"science fiction\" or vampires")
+    rec.add_argument("--like", action="append", metavar="TEXT",
+                     help="what you are in the mood for, in your words (repeatable); it counts as evidence")
+    rec.add_argument("--pin", action="store_true", help="keep the --like words as a standing interest")
     rec.add_argument("--json", action="store_true")
     rec.set_defaults(func=cmd_recommend)
 
+    like_help = "the words the list was asked for (recommend --like), which count in the score"
     why = sub.add_parser("why", help="the full attribution of an item's score")
     why.add_argument("item", help="item id or title")
+    why.add_argument("--like", action="append", metavar="TEXT", help=like_help)
     why.add_argument("--json", action="store_true")
     why.set_defaults(func=cmd_why)
 
+    srch = sub.add_parser("search", help="find titles by words, meaning or a misspelling")
+    srch.add_argument("text", help="a title, an author or director, or a description")
+    srch.add_argument("--kind", choices=["film", "book", "other"])
+    srch.add_argument("--year-min", type=int)
+    srch.add_argument("--year-max", type=int)
+    srch.add_argument("-k", type=int, default=10, help="how many (default 10)")
+    srch.add_argument("--json", action="store_true")
+    srch.set_defaults(func=cmd_search)
+
+    inter = sub.add_parser("interests", help="your pinned interests: words that count in every list")
+    inter.add_argument("action", nargs="?", choices=["list", "pin", "unpin"], default="list")
+    inter.add_argument("value", nargs="*", help="pin: the words; unpin: the number")
+    inter.add_argument("--json", action="store_true")
+    inter.set_defaults(func=cmd_interests)
+
     exp = sub.add_parser("explain", help="why an item is recommended, in plain language")
     exp.add_argument("item", help="item id or title")
+    exp.add_argument("--like", action="append", metavar="TEXT", help=like_help)
     exp.add_argument("--json", action="store_true")
     exp.add_argument("--no-llm", action="store_true", help="use the template, not the language model")
     exp.set_defaults(func=cmd_explain)
@@ -675,7 +767,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # eval needs them too: the bundled films' embeddings are its embedding cache.
 NEEDS_CATALOGS = {cmd_history_add, cmd_import, cmd_recommend, cmd_why, cmd_feedback, cmd_catalogs, cmd_status,
-                  cmd_eval, cmd_explain, cmd_profile, cmd_eval_explanations}
+                  cmd_eval, cmd_explain, cmd_profile, cmd_eval_explanations, cmd_search}
 
 
 def run(services: Services, args: argparse.Namespace) -> int:

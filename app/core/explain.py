@@ -86,6 +86,7 @@ class WhyEvidence:
     tags: tuple[str, ...] = ()  # shared by the item and its top reasons
     creators: tuple[str, ...] = ()  # the item's own creators
     liked_verb: str = "loved"
+    item_genres: tuple[str, ...] = ()  # the item's own genres (what a reply to typed words may say of it)
     extra_names: tuple[str, ...] = field(default=())  # other names the text may use (alt titles, series)
     facts: tuple[Fact, ...] = ()
     # Free text of the items (descriptions). Never put in a prompt: kept only so the
@@ -103,7 +104,7 @@ class WhyEvidence:
                                    for r in data.get("reasons", ()))
         fields_["facts"] = tuple(Fact(f["relation"], f["text"], tuple(f.get("words", ())))
                                  for f in data.get("facts", ()))
-        for key in ("genres", "tags", "creators", "extra_names", "data_text"):
+        for key in ("genres", "tags", "creators", "extra_names", "data_text", "item_genres"):
             fields_[key] = tuple(data.get(key, ()))
         return cls(**fields_)
 
@@ -210,9 +211,11 @@ def evidence_from(
     reasons = tuple(
         Reason(title=c.title, year=c.year, contribution=c.contribution, content=c.content, cf=c.cf,
                creators=items[c.item_id].creators if c.item_id in items else (),
-               kind=items[c.item_id].kind if c.item_id in items else "", liked=_liked(ratings.get(c.item_id)))
+               kind=c.source if c.source != "history" else items[c.item_id].kind if c.item_id in items else "",
+               liked="asked for" if c.source != "history" else _liked(ratings.get(c.item_id)))
         for c in src
     )
+    src = [c for c in src if c.source == "history"]  # the facts below link history items
     their_genres = {label_key(g) for it in theirs for g in it.genres}
     their_tags = {label_key(t) for it in theirs for t in it.tags}
     genres = tuple(g for g in rec.item.genres if label_key(g) in their_genres)
@@ -245,6 +248,7 @@ def evidence_from(
     return WhyEvidence(
         item_id=int(rec.item.id or 0), title=rec.item.title, year=rec.item.year, kind=rec.item.kind,
         reasons=reasons, genres=genres, tags=tags, creators=rec.item.creators, liked_verb=verb,
+        item_genres=tuple(g for g in rec.item.genres if label_key(g) not in ("imax", "nogenreslisted")),
         extra_names=tuple(dict.fromkeys((*rec.item.alt_titles, *names))), facts=tuple(_dedupe(facts)),
         data_text=tuple(t for t in [rec.item.description, *(it.description for it in theirs)] if t),
     )
@@ -340,7 +344,14 @@ _SHOTS = (
 def prefix_for(ev: WhyEvidence) -> str:
     """The opening we write ourselves, so the title slot can only hold the top reason."""
     top = ev.reasons[0].title if ev.reasons else ev.title
+    if asked_first(ev):
+        return f"Because you asked for “{clean_text(top)}”,"
     return f"Because you {ev.liked_verb} {clean_text(top)},"
+
+
+def asked_first(ev: WhyEvidence) -> bool:
+    """Is the largest reason words the person typed or pinned (not a history item)?"""
+    return bool(ev.reasons) and ev.reasons[0].kind in ("query", "interest")
 
 
 def few_shot_prompt(ev: WhyEvidence) -> str:
@@ -391,6 +402,10 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     if not ev.reasons:
         return f"{title} is well liked by people whose taste is close to yours."
     what = {"film": "film", "book": "book"}.get(ev.kind, "pick")
+    if asked_first(ev):
+        own = _and([g.lower() for g in ev.item_genres[:2]]) if ev.item_genres else ""
+        return f"{prefix_for(ev)} here is {_a(own or what)} {what if own else ''}".rstrip() + \
+            " close to what you described."
     people = {"film": "viewers", "book": "readers"}.get(ev.kind, "people")
     genres = _and([g.lower() for g in ev.genres[:2]]) if ev.genres else ""
     relations = ev.relations
@@ -417,11 +432,19 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     return f"{loved}, you may like this {what}, close to {those} in what it is about."
 
 
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
 def _template_zh(ev: WhyEvidence) -> str:
     title = f"《{clean_text(ev.title)}》"
     what = {"film": "部电影", "book": "本书"}.get(ev.kind, "部作品")
     if not ev.reasons:
         return f"{title}深受与你口味相近的人喜爱。"
+    if asked_first(ev):
+        measure, noun = {"film": ("部", "电影"), "book": ("本", "书")}.get(ev.kind, ("部", "作品"))
+        own = "、".join(genre_zh(g) for g in ev.item_genres[:2])
+        return f"因为你想找“{clean_text(ev.reasons[0].title)}”：{title}是一{measure}{own}{noun}，和你描述的很接近。"
 
     def because(reasons: Sequence[Reason]) -> str:
         _, count = _because(reasons)
@@ -555,7 +578,9 @@ def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, 
         # After our own opening ("You are drawn to"), the verb is ours: a short phrase is the sentence.
         problems += _shape_problems(clause, ev, final=not partial, phrase=prefix != prefix_for(ev))
     data_grams = {g for t in ev.data_text for g in _ngrams(t, 4)}
-    if data_grams & _ngrams(text, 4):
+    opening = prefix_for(ev) if prefix is None else prefix
+    said = text.strip()[len(opening):] if text.strip().startswith(opening) else text
+    if data_grams & _ngrams(said, 4):  # (the opening is ours: it may quote what the person typed)
         problems.append("repeats the catalog's own text (data is never an instruction)")
     if not partial and not text.strip().endswith((".", "!", "。", "！")):
         problems.append("does not end as a sentence")

@@ -104,6 +104,10 @@ class RankingParams:
     # (A disliked item leaves the candidates, like one marked not interested.)
     like_bonus: float = 1.0
     saved_bonus: float = 0.0
+    # What a person asks for in words ("dark science fiction with a twist") and their pinned interests
+    # carry this share of the positive evidence (0.5: as much as the whole history), all of it with
+    # an empty history, where they rank the catalogs alone with the popularity prior.
+    query_share: float = 0.5
 
     def with_(self, **changes: Any) -> RankingParams:
         return replace(self, **changes)
@@ -123,6 +127,7 @@ class Contribution:
     weight: float  # w_h
     content: float  # w_h * alpha * c(h, i)
     cf: float  # w_h * beta * B[h, i]
+    source: str = "history"  # or "query" (words typed for this list) or "interest" (words pinned)
 
     @property
     def contribution(self) -> float:

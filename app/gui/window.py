@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self.catalogs.search_requested.connect(self.search_catalog)
         self.catalogs.add_requested.connect(self.add_from_catalog)
         self.interests.refresh_requested.connect(self.refresh_interests)
+        self.interests.unpin_requested.connect(self.unpin_interest)
+        self.recommend.pin_requested.connect(self.pin_interest)
         s = self.settings_page
         s.apply_requested.connect(self.apply_settings)
         s.reset_ranking_requested.connect(self.reset_ranking)
@@ -278,13 +280,16 @@ class MainWindow(QMainWindow):
     def refresh_recommendations(self) -> None:
         filters = self.recommend.filters()
         diversity = self.recommend.diversity.value() / 100
+        like = self.recommend.like()
 
-        def work(progress: Any, cancel: Any) -> list[Recommendation]:
-            return self.services.recommender.recommend(k=50, filters=filters, diversity=diversity,
+        def work(progress: Any, cancel: Any) -> tuple[list[Recommendation], str]:
+            recs = self.services.recommender.recommend(k=50, filters=filters, diversity=diversity, like=like,
                                                        progress=progress, cancel=cancel)
+            return recs, self.services.recommender.asked_notice(like)
 
-        def done(recs: list[Recommendation]) -> None:
-            self.recommend.show_recommendations(recs)
+        def done(result: tuple[list[Recommendation], str]) -> None:
+            recs, notice = result
+            self.recommend.show_recommendations(recs, notice)
             self.ready.emit()
 
         self.run(work, done, lane="model")
@@ -306,9 +311,9 @@ class MainWindow(QMainWindow):
                 if value.tokens_per_s:
                     self._update_model_label(f"{value.tokens_per_s:.0f} tokens/s")
 
-        lang = self.language()
+        lang, like = self.language(), self.recommend.like()
         op = self.run(lambda progress, cancel: self.services.explainer.explain(str(rec.item.id), cancel=cancel,
-                                                                               lang=lang),
+                                                                               lang=lang, like=like),
                       lane="model", streaming=True, on_event=on_event)
         op.signals.cancelled.connect(panel.stopped)
         self._explain_op = op
@@ -355,7 +360,35 @@ class MainWindow(QMainWindow):
         self.run(lambda **_: self.services.history.put_back(entry), lambda _: self.refresh_history())
 
     def search_catalog(self, catalog: str | None, text: str) -> None:
-        self.run(lambda **_: self.services.catalogs.browse(catalog=catalog, text=text), self.catalogs.show_items)
+        """No words: the catalog's most rated items; words: search by words, meaning and spelling."""
+        filters = self.catalogs.filters(catalog)
+
+        def work(**_: Any) -> tuple[list[Any], str]:
+            if not text.strip():
+                return self.services.catalogs.browse(catalog=catalog, text="", kind=filters.kind,
+                                                     year_min=filters.year_min, year_max=filters.year_max), ""
+            found = self.services.search.search(text, filters=filters, k=100)
+            return [h.item for h in found.hits], found.notice
+
+        self.run(work, lambda result: self.catalogs.show_items(*result))
+
+    def pin_interest(self, text: str) -> None:
+        def done(_: Any) -> None:
+            self.message.setText(self.tr("Pinned: {0}. It counts in every list until you remove it on the "
+                                         "Interests page.").format(text))
+            self.show_pinned()
+
+        self.run(lambda **_: self.services.interests.pin(text), done)
+
+    def unpin_interest(self, interest_id: int) -> None:
+        def done(_: Any) -> None:
+            self.show_pinned()
+            self.refresh_recommendations()
+
+        self.run(lambda **_: self.services.interests.unpin(interest_id), done)
+
+    def show_pinned(self) -> None:
+        self.run(lambda **_: self.services.interests.pinned(), self.interests.show_pinned)
 
     def add_from_catalog(self, item: Any) -> None:
         def done(_: Any) -> None:
@@ -425,6 +458,7 @@ class MainWindow(QMainWindow):
 
     def refresh_interests(self) -> None:
         lang = self.language()
+        self.show_pinned()
 
         def work(progress: Any, cancel: Any) -> tuple[Any, Any]:
             profile = None

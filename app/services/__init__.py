@@ -18,11 +18,12 @@ from app.services.interests import InterestMap, InterestsService
 from app.services.lookup import ItemLookup
 from app.services.privacy import STATEMENT, PrivacyService
 from app.services.recommend import Filters, RecommendService
+from app.services.search import SearchHit, SearchResult, SearchService
 from app.services.settings import SETTINGS, SettingsService
 from app.storage import Store
 
 __all__ = ["SETTINGS", "STATEMENT", "Explanation", "Filters", "ImportReport", "InterestMap", "Profile",
-           "Services"]
+           "SearchHit", "SearchResult", "Services"]
 
 
 class Services:
@@ -52,6 +53,7 @@ class Services:
             store, self.recommender, llm_factory or self._default_llm, settings=self.settings.all
         )
         self.interests = InterestsService(self.recommender, self.explainer)
+        self.search = SearchService(store, self.recommender, self.embeddings, self.lookup)
         self.privacy = PrivacyService(store)
 
     def status(self) -> dict[str, object]:

@@ -62,9 +62,12 @@ class CatalogService:
     def installed(self) -> list[CatalogInfo]:
         return self.store.items.catalogs()
 
-    def browse(self, *, catalog: str | None = None, text: str = "", limit: int = 200) -> list[Item]:
-        """A catalog's items (all catalogs if none is named), filtered by title or creator."""
-        return self.store.items.search(catalog=catalog, text=text, limit=limit)
+    def browse(self, *, catalog: str | None = None, text: str = "", kind: str | None = None,
+               year_min: int | None = None, year_max: int | None = None, limit: int = 200) -> list[Item]:
+        """A catalog's items (all catalogs if none is named), most rated first, filtered by title or
+        creator, kind and years."""
+        return self.store.items.search(catalog=catalog, text=text, kind=kind, year_min=year_min,
+                                       year_max=year_max, limit=limit)
 
     def genres(self) -> list[tuple[str, int]]:
         """The catalogs' genres with how many items have each, most common first."""

@@ -13,7 +13,7 @@ from app.core.types import Item
 from app.models.embedder import Embedder
 from app.storage import Store
 
-__all__ = ["CJK_NOTICE", "EmbeddingService"]
+__all__ = ["CJK_NOTICE", "QUERY_CJK_NOTICE", "EmbeddingService"]
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +22,13 @@ CJK_NOTICE = (
     "({model}) only understands English, so text similarity would be noise. Set "
     "embedding_model to a multilingual sentence-transformers folder, e.g. "
     "paraphrase-multilingual-MiniLM-L12-v2: hearth settings set embedding_model /path/to/model"
+)
+
+QUERY_CJK_NOTICE = (
+    "Your words are Chinese, Japanese or Korean, but the embedding model ({model}) only understands "
+    "English, so matching them by meaning would be noise (words are still matched as written). For "
+    "meaning, install a multilingual sentence-transformers model (e.g. paraphrase-multilingual-MiniLM-L12-v2) "
+    "and choose its folder in Settings, or: hearth settings set embedding_model /path/to/model"
 )
 
 
@@ -88,6 +95,19 @@ class EmbeddingService:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([found[h] for h in hashes])
+
+    def embed_query(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for what a person typed (a search, a mood), L2-normalised and never stored: a query
+        is not history, and the cache would keep it."""
+        vectors = self.embedder.encode(list(texts), label="Reading your words").astype(np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms > 0, norms, 1.0)
+
+    def query_notice(self, texts: Sequence[str]) -> str:
+        """What to tell a person whose words the embedding model cannot read ("" if it can)."""
+        if not self.embedder.english_only or cjk_share(list(texts)) <= 0.3:
+            return ""
+        return QUERY_CJK_NOTICE.format(model=self.model_id)
 
     def embed_items(
         self,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -189,8 +189,10 @@ class ExplainService:
         max_tokens: int | None = None,
         cancel: CancelToken | None = None,
         lang: str = "en",
+        like: Sequence[str] = (),
     ) -> Iterator[tuple[str, Any]]:
-        rec = self.recommender.why(query)
+        """``like``: the words the list was asked for (they count in the score, so in the why)."""
+        rec = self.recommender.why(query, like=like)
         evidence = self.evidence_for(rec)
         yield from self.explain_evidence(evidence, use_llm=use_llm, temperature=temperature, seed=seed,
                                          max_tokens=max_tokens, cancel=cancel, lang=lang)
@@ -209,8 +211,8 @@ class ExplainService:
     ) -> Iterator[tuple[str, Any]]:
         """``lang`` "zh..." gives the Chinese template (the bundled model writes English only)."""
         started = time.perf_counter()
-        if lang.startswith("zh"):
-            use_llm = False
+        if lang.startswith("zh") or ex.asked_first(evidence):
+            use_llm = False  # the bundled model writes English; typed words are no facts about an item
         conf = self._settings()
         temperature = conf.get("llm_temperature", 0.7) if temperature is None else temperature
         seed = int(conf.get("llm_seed", 0) if seed is None else seed)

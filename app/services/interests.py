@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.core.errors import InputError, NotFound
 from app.services.explain import ExplainService
 from app.services.recommend import RecommendService
 
@@ -27,6 +28,24 @@ class InterestsService:
     def __init__(self, recommender: RecommendService, explainer: ExplainService) -> None:
         self.recommender = recommender
         self.explainer = explainer
+
+    # -- standing interests: what the person asked for in words and pinned ----------------------
+
+    def pinned(self) -> list[tuple[int, str, str]]:
+        """(id, text, added_at) of each pinned interest."""
+        return self.recommender.store.interests.all()
+
+    def pin(self, text: str) -> int:
+        text = " ".join(text.split())
+        if not text:
+            raise InputError("Say what the interest is: a few words, e.g. \"slow-burning Nordic crime\".")
+        if len(text) > 300:
+            raise InputError("Keep a pinned interest under 300 characters: a phrase, not a page.")
+        return self.recommender.store.interests.add(text)
+
+    def unpin(self, interest_id: int) -> None:
+        if not self.recommender.store.interests.remove(interest_id):
+            raise NotFound(f"There is no pinned interest {interest_id}.", hint="hearth interests lists them.")
 
     def interest_map(self, *, recommendations: int = 12, heat_rows: int = 12) -> InterestMap:
         facets = self.explainer.facets()

@@ -132,6 +132,24 @@ class ItemLookup:
             hint="Use the exact title with its year, or the item id shown in brackets.",
         )
 
+    def similar_titles(self, text: str, *, limit: int = 50, cutoff: float = 85.0) -> list[int]:
+        """Items whose title is spelt close to ``text`` ("Terminatr 2" finds "Terminator 2"), closest first."""
+        from rapidfuzz import fuzz, process
+
+        key = normalize_title(text)
+        if not key:
+            return []
+        index = self._build()
+        names = {**{k: v for k, v in self._short.items() if k not in index}, **index}  # "terminator 2" too
+        best: dict[int, float] = {}
+        for name, score, _ in process.extract(key, list(names), scorer=fuzz.ratio, limit=limit,
+                                              score_cutoff=cutoff):
+            for i in names[name]:
+                best[i] = max(best.get(i, 0.0), score)
+        # A typo keeps the numbers: "Termnator 2" is the second film, not the first.
+        digits = _digits(key)
+        return sorted(best, key=lambda i: (_digits(normalize_title(self._rows[i][0])) != digits, -best[i], i))[:limit]
+
     def _names(self, item_id: int) -> list[str]:
         return [self._rows[item_id][0]]
 

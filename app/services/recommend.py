@@ -15,7 +15,7 @@ from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
 from app.storage import Store
 
-__all__ = ["Filters", "RecommendService"]
+__all__ = ["Asked", "Filters", "RecommendService"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,24 @@ class _Loaded:
     catalog_ids: np.ndarray
     kinds: np.ndarray
     years: np.ndarray
+
+
+ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A text the person asked with: typed for this list ("query") or pinned ("interest")."""
+
+    text: str
+    source: str = "query"
+
+
+def _stack(a: scoring.SparseRows, b: scoring.SparseRows) -> scoring.SparseRows:
+    """The rows of ``a`` then those of ``b``."""
+    offsets = np.concatenate([a.offsets, a.offsets[-1] + b.offsets[1:]])
+    return scoring.SparseRows(offsets=offsets, positions=np.concatenate([a.positions, b.positions]),
+                              values=np.concatenate([a.values, b.values]))
 
 
 def _prior(popularity: np.ndarray, catalog_ids: np.ndarray) -> np.ndarray:
@@ -101,7 +119,7 @@ class RecommendService:
     # -- the person's evidence ----------------------------------------------------------
 
     def _evidence(
-        self, loaded: _Loaded, params: RankingParams
+        self, loaded: _Loaded, params: RankingParams, asked: Sequence[Asked] = ()
     ) -> tuple[scoring.Evidence, list[Item], set[int], dict[int, set[str]]]:
         entries = self.store.history.entries()
         feedback: dict[int, set[str]] = {}
@@ -123,7 +141,29 @@ class RecommendService:
         embeddings = loaded.universe.embeddings[pos]
         text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, weights, params)
         evidence = scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=self._cf_rows(loaded, ids))
+        if asked:
+            evidence = self._with_asked(loaded, evidence, asked, params)
+            items += [Item(id=-(j + 1), title=a.text, kind=a.source) for j, a in enumerate(asked)]
         return evidence, items, consumed, feedback
+
+    def _with_asked(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
+                    params: RankingParams) -> scoring.Evidence:
+        """The history's evidence with what the person asked for as more rows: each text embedded, with
+        its ASKED_NEIGHBOURS nearest items, no co-liked row, and together query_share of the positive
+        weight (all of it with an empty history)."""
+        q = self.embeddings.embed_query([a.text for a in asked])
+        positive = float(np.clip(evidence.weights, 0, None).sum())
+        share = min(max(params.query_share, 0.0), 0.95)
+        total = positive * share / (1 - share) if positive > 0 else 1.0
+        w = np.full(len(asked), max(total, 1.0 if positive == 0 else 0.0) / len(asked))
+        weights = np.concatenate([evidence.weights, w])
+        embeddings = np.concatenate([evidence.embeddings.reshape(-1, q.shape[1]), q]).astype(np.float32)
+        text = None
+        if evidence.text is not None:
+            rows = scoring.text_neighbours(loaded.universe.embeddings, q, k=ASKED_NEIGHBOURS)
+            text = _stack(evidence.text, rows)
+        cf = _stack(evidence.cf, scoring.SparseRows.empty(len(asked)))
+        return scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf)
 
     def _cf_rows(self, loaded: _Loaded, ids: Sequence[int | None]) -> scoring.SparseRows:
         """Row h of the catalogs' B for each history item, as universe positions (one lookup for all)."""
@@ -166,15 +206,31 @@ class RecommendService:
         filters: Filters = Filters(),
         diversity: float = 0.0,
         top_contributions: int = 3,
+        like: Sequence[str] = (),
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
     ) -> list[Recommendation]:
+        """The top k; ``like`` are texts the person typed ("dark science fiction with a twist"), which
+        count with their pinned interests as more evidence (query_share of it)."""
         if k < 1:
             raise InputError("Ask for at least one recommendation (-k 1 or more).")
         if not 0.0 <= diversity <= 1.0:
             raise InputError("Diversity must be between 0 and 1.")
         return self._run(k=k, filters=filters, diversity=diversity, only=None,
-                         top_contributions=top_contributions, progress=progress, cancel=cancel)
+                         top_contributions=top_contributions, asked=self.asked(like), progress=progress,
+                         cancel=cancel)
+
+    def asked(self, like: Sequence[str] = ()) -> list[Asked]:
+        """This request's texts, then the pinned interests (each once)."""
+        texts = [t.strip() for t in like if t and t.strip()]
+        out = [Asked(t, "query") for t in dict.fromkeys(texts)]
+        out += [Asked(t, "interest") for t in self.store.interests.texts() if t not in texts]
+        return out
+
+    def asked_notice(self, like: Sequence[str] = ()) -> str:
+        """What to say when the embedding model cannot read the words asked for ("" if it can)."""
+        asked = self.asked(like)
+        return self.embeddings.query_notice([a.text for a in asked]) if asked else ""
 
     def more_like(self, item_id: int, *, k: int = 10) -> list[Recommendation]:
         """Items like one item: the engine with that item as the whole history."""
@@ -195,7 +251,8 @@ class RecommendService:
                 for r, s in enumerate(scored, start=1)]
 
     def why(
-        self, query: str, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+        self, query: str, *, like: Sequence[str] = (), progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
     ) -> Recommendation:
         """The full attribution of one item's score."""
         item = self.lookup.find(query)
@@ -205,7 +262,7 @@ class RecommendService:
                 hint="Remove it from the history (hearth history remove) to see its score.",
             )
         found = self._run(k=1, filters=Filters(), diversity=0.0, only=[int(item.id or 0)],
-                          top_contributions=None, progress=progress, cancel=cancel)
+                          top_contributions=None, asked=self.asked(like), progress=progress, cancel=cancel)
         return found[0]
 
     def _run(
@@ -216,20 +273,22 @@ class RecommendService:
         diversity: float,
         only: list[int] | None,
         top_contributions: int | None,
+        asked: Sequence[Asked],
         progress: Progress,
         cancel: CancelToken | None,
     ) -> list[Recommendation]:
-        if self.store.history.count() == 0 and not any(
+        if self.store.history.count() == 0 and not asked and not any(
             kind in ("like", "dislike") for _, kind in self.store.feedback.all()
         ):
             raise NotFound(
                 "Your history is empty, so there is nothing to base recommendations on.",
                 hint='Add something you loved: hearth history add "The Matrix (1999)" --rating 5,'
-                " or import a file: hearth import FILE.",
+                ' import a file: hearth import FILE, or say what you are in the mood for:'
+                ' hearth recommend --like "dark science fiction with a twist".',
             )
         params = self._params()
         loaded = self.universe(progress=progress, cancel=cancel)
-        evidence, evidence_items, consumed, feedback = self._evidence(loaded, params)
+        evidence, evidence_items, consumed, feedback = self._evidence(loaded, params, asked)
         candidates, bonus = self._candidates(loaded, filters, consumed, feedback, params)
         only_pos = None
         if only is not None:
@@ -257,11 +316,21 @@ class RecommendService:
         params: RankingParams,
     ) -> tuple[np.ndarray, np.ndarray]:
         n = len(loaded.universe)
-        mask = np.ones(n, dtype=bool)
+        mask = self.allowed(loaded, filters)
         # Disliked items go too (they also count against similar items, as evidence).
         excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"})]
         if excluded:
             mask[self._positions(loaded, excluded)] = False
+        bonus = np.zeros(n, dtype=np.float64)
+        for item_id, kinds in feedback.items():
+            term = (params.like_bonus * ("like" in kinds) + params.saved_bonus * ("saved" in kinds)) * params.tau
+            if term:
+                bonus[self._positions(loaded, [item_id])[0]] = term
+        return mask, bonus
+
+    def allowed(self, loaded: _Loaded, filters: Filters) -> np.ndarray:
+        """The universe positions the filters let through (kind, years, catalog, genre or tag)."""
+        mask = np.ones(len(loaded.universe), dtype=bool)
         if filters.kind:
             mask &= loaded.kinds == filters.kind
         if filters.year_min is not None:
@@ -279,12 +348,7 @@ class RecommendService:
                 known = ", ".join(name for name, _ in self.store.items.genres()[:12])
                 raise NotFound(f"No item has the genre or tag {filters.genre!r}.", hint=f"Genres: {known}, ...")
             mask &= np.isin(loaded.universe.item_ids, np.fromiter(labelled, dtype=np.int64))
-        bonus = np.zeros(n, dtype=np.float64)
-        for item_id, kinds in feedback.items():
-            term = (params.like_bonus * ("like" in kinds) + params.saved_bonus * ("saved" in kinds)) * params.tau
-            if term:
-                bonus[self._positions(loaded, [item_id])[0]] = term
-        return mask, bonus
+        return mask
 
     @staticmethod
     def _recommendation(
@@ -300,6 +364,7 @@ class RecommendService:
                 item_id=int(h.id or 0), title=h.title, year=h.year,
                 weight=float(evidence.weights[j]),
                 content=float(s.by_history_content[j]), cf=float(s.by_history_cf[j]),
+                source=h.kind if h.kind in ("query", "interest") else "history",
             )
             for j, h in enumerate(evidence_items)
             if s.by_history_content[j] != 0 or s.by_history_cf[j] != 0

@@ -42,6 +42,7 @@ _RANKING_HELP = {
     "dislike_weight": "weight of a disliked item as negative evidence",
     "like_bonus": "score bonus of a liked item, in units of tau",
     "saved_bonus": "score bonus of an item saved for later, in units of tau",
+    "query_share": "share of the evidence that what you ask for in words carries (0.5: as much as your history)",
 }
 _RANGES: dict[str, tuple[float | None, float | None]] = {
     "tau": (1e-6, None),
@@ -51,6 +52,7 @@ _RANGES: dict[str, tuple[float | None, float | None]] = {
     "neutral_sds": (-3.0, 3.0),
     "cold_boost": (0.0, None),
     "short_boost": (0.0, None),
+    "query_share": (0.0, 0.95),
 }
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from app.storage.db import DB_FILENAME, Database, default_data_dir
 from app.storage.embeddings import EmbeddingRepository
 from app.storage.history import FeedbackRepository, HistoryRepository
+from app.storage.interests import InterestRepository
 from app.storage.items import USER_CATALOG, CatalogInfo, ItemRepository, UniverseRows
 from app.storage.settings import ExplanationCache, ImportLog, SettingsRepository
 
@@ -33,15 +34,16 @@ class Store:
         self.settings = SettingsRepository(db)
         self.imports = ImportLog(db)
         self.explanations = ExplanationCache(db)
+        self.interests = InterestRepository(db)
 
     @classmethod
     def open(cls, data_dir: Path | str) -> Store:
         return cls(Database.in_folder(data_dir))
 
     def forget_everything(self) -> None:
-        """Delete the person's data: history, feedback, own items, imports, explanations, settings."""
+        """Delete the person's data: history, feedback, own items, imports, explanations, settings, interests."""
         with self.db.transaction() as conn:
-            for table in ("history", "also_named", "feedback", "imports", "explanations", "settings"):
+            for table in ("history", "also_named", "feedback", "imports", "explanations", "settings", "interests"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM items WHERE catalog_id IN (SELECT id FROM catalogs WHERE name = ?)",
                          (USER_CATALOG,))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -47,6 +48,11 @@ def row_to_item(row: Sequence) -> Item:
 
 
 ITEM_COLUMN_COUNT = 17
+
+
+_FTS_WORD = re.compile(r"[^\W_]+")  # FTS5 query syntax is never passed through: only quoted words
+_FTS_STOP = frozenset("a an the of and or in on at to for with by from about is are was it its as that this "
+                      "i me my you your some any very".split())
 
 
 def _now() -> str:
@@ -229,13 +235,19 @@ class ItemRepository:
             params += (year,)
         return [row_to_item(r) for r in self.db.read(sql + " ORDER BY items.id", params)]
 
-    def search(self, *, catalog: str | None = None, text: str = "", limit: int = 200) -> list[Item]:
+    def search(self, *, catalog: str | None = None, text: str = "", kind: str | None = None,
+               year_min: int | None = None, year_max: int | None = None, limit: int = 200) -> list[Item]:
         """Items of a catalog (or all) whose title or creators contain ``text``, most popular first."""
         sql = (f"SELECT {ITEM_COLUMNS} FROM items JOIN catalogs ON catalogs.id = items.catalog_id WHERE 1=1")
         params: list = []
         if catalog:
             sql += " AND catalogs.name = ?"
             params.append(catalog)
+        for clause, value in ((" AND items.kind = ?", kind), (" AND items.year >= ?", year_min),
+                              (" AND items.year <= ?", year_max)):
+            if value is not None:
+                sql += clause
+                params.append(value)
         if text.strip():
             sql += " AND (items.title LIKE ? ESCAPE '\\' OR items.creators LIKE ? ESCAPE '\\')"
             like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -243,6 +255,27 @@ class ItemRepository:
         sql += " ORDER BY items.popularity DESC, items.id LIMIT ?"
         params.append(limit)
         return [row_to_item(r) for r in self.db.read(sql, tuple(params))]
+
+    def match_words(self, query: str, *, limit: int = 200) -> list[int]:
+        """Item ids whose titles, alternative titles, creators, genres or tags hold the query's words
+        (each word also as a prefix: "dun" finds Dune), best first by BM25 (titles weigh most); items
+        with all the words before those with some."""
+        words = [w for w in _FTS_WORD.findall(query.casefold()) if w not in _FTS_STOP]
+        if not words:
+            return []
+        # A prefix only from three letters on: "a*" would match every item.
+        terms = [f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in dict.fromkeys(words)]
+        out: list[int] = []
+        # Title 10, alternative titles 5, creators 4, genres 2, tags 1.
+        sql = ("SELECT rowid FROM items_fts WHERE items_fts MATCH ? "
+               "ORDER BY bm25(items_fts, 10.0, 5.0, 4.0, 2.0, 1.0) LIMIT ?")
+        for match in (" AND ".join(terms), " OR ".join(terms)) if len(terms) > 1 else (terms[0],):
+            for (item_id,) in self.db.read(sql, (match, limit)):
+                if item_id not in out:
+                    out.append(item_id)
+            if len(out) >= limit:
+                break
+        return out[:limit]
 
     def names(self) -> list[str]:
         """Every title, alternative title and creator in the database (for spotting names in text)."""

@@ -188,6 +188,27 @@ CREATE TABLE also_named (
 """
 
 
+# v6: the person's standing interests (queries they pinned), and a full-text index over the items'
+# titles, alternative titles, creators, genres and tags (JSON arrays tokenise into their words),
+# kept in step with the items table by triggers. Each trigger is on one line: _run splits on ";\n".
+_FTS_COLUMNS = "title, alt_titles, creators, genres, tags"
+_NEW = "new.title, new.alt_titles, new.creators, new.genres, new.tags"
+_OLD = "old.title, old.alt_titles, old.creators, old.genres, old.tags"
+_V6 = f"""
+CREATE TABLE interests (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE,
+    added_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE items_fts USING fts5({_FTS_COLUMNS}, content='items', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN INSERT INTO items_fts(rowid, {_FTS_COLUMNS}) VALUES (new.id, {_NEW}); END;
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN INSERT INTO items_fts(items_fts, rowid, {_FTS_COLUMNS}) VALUES ('delete', old.id, {_OLD}); END;
+CREATE TRIGGER items_fts_update AFTER UPDATE OF {_FTS_COLUMNS} ON items BEGIN INSERT INTO items_fts(items_fts, rowid, {_FTS_COLUMNS}) VALUES ('delete', old.id, {_OLD}); INSERT INTO items_fts(rowid, {_FTS_COLUMNS}) VALUES (new.id, {_NEW}); END;
+INSERT INTO items_fts(items_fts) VALUES ('rebuild')
+"""
+
+
 def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title FROM items").fetchall()
     conn.executemany(
@@ -224,5 +245,9 @@ def _v5(conn: sqlite3.Connection) -> None:
     _run(conn, _V5)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: sqlite3.Connection) -> None:
+    _run(conn, _V6)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,62 +4,88 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="31"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="33"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="32"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="34"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="34"/>
-        <source>Title or author</source>
-        <translation>标题或作者</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="36"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="51"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="44"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="59"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="45"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="60"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="46"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="39"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="61"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="47"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="36"/>
+        <source>Films and books</source>
+        <translation>电影和书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="36"/>
+        <source>Films</source>
+        <translation>电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="37"/>
+        <source>Books</source>
+        <translation>书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="41"/>
+        <source>From year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="42"/>
+        <source>To year</source>
+        <translation>截止年份</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="49"/>
+        <source>A title, an author or director, or what it is about</source>
+        <translation>标题、作者或导演，或者它讲的是什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="62"/>
         <source>By</source>
         <translation>作者/导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="48"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="63"/>
         <source>Genres</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="49"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="64"/>
         <source>Ratings</source>
         <translation>评分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="56"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="71"/>
         <source>Catalog items</source>
         <translation>目录条目</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="57"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="72"/>
         <source>Add to my history</source>
         <translation>加入我的历史</translation>
     </message>
@@ -365,93 +391,114 @@
 <context>
     <name>InterestsPage</name>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="42"/>
+        <location filename="../../app/gui/pages/interests.py" line="45"/>
         <source>Interest</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="42"/>
+        <location filename="../../app/gui/pages/interests.py" line="45"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="42"/>
+        <location filename="../../app/gui/pages/interests.py" line="45"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="43"/>
+        <location filename="../../app/gui/pages/interests.py" line="46"/>
         <source>Interest facets</source>
         <translation>兴趣面</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="49"/>
+        <location filename="../../app/gui/pages/interests.py" line="52"/>
         <source>Your taste, in words</source>
         <translation>用文字描述你的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="52"/>
+        <location filename="../../app/gui/pages/interests.py" line="55"/>
         <source>Describe my tastes</source>
         <translation>描述我的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="86"/>
+        <location filename="../../app/gui/pages/interests.py" line="70"/>
+        <location filename="../../app/gui/pages/interests.py" line="78"/>
+        <source>Pinned interests</source>
+        <translation>固定的兴趣</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="72"/>
+        <source>Words you pinned on the Recommendations page: they count in every list</source>
+        <translation>你在推荐页固定的词语：它们在每个列表中都起作用</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="73"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="102"/>
         <source>Interest map: your history and recommendations</source>
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="101"/>
-        <location filename="../../app/gui/pages/interests.py" line="104"/>
+        <location filename="../../app/gui/pages/interests.py" line="117"/>
+        <location filename="../../app/gui/pages/interests.py" line="120"/>
         <source>last year</source>
         <translation>近一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="108"/>
+        <location filename="../../app/gui/pages/interests.py" line="124"/>
         <source>Opening by the local language model, checked; the rest from your facets</source>
         <translation>开头由本地语言模型撰写并已核对，其余来自你的兴趣类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="55"/>
+        <location filename="../../app/gui/pages/interests.py" line="58"/>
         <source>Interest map</source>
         <translation>兴趣地图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="87"/>
+        <location filename="../../app/gui/pages/interests.py" line="103"/>
         <source>Similarity: history (rows) × recommendations (columns)</source>
         <translation>相似度：历史（行）× 推荐（列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="60"/>
+        <location filename="../../app/gui/pages/interests.py" line="63"/>
         <source>Similarity heatmap</source>
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="109"/>
+        <location filename="../../app/gui/pages/interests.py" line="125"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="113"/>
+        <location filename="../../app/gui/pages/interests.py" line="134"/>
+        <source>None yet: type what you are in the mood for on the Recommendations page and press Pin.</source>
+        <translation>还没有：在推荐页输入你想看的内容，然后点“固定”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="147"/>
         <source>growing lately</source>
         <translation>最近增多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="115"/>
+        <location filename="../../app/gui/pages/interests.py" line="149"/>
         <source>since {0}</source>
         <translation>自 {0} 年起</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="117"/>
+        <location filename="../../app/gui/pages/interests.py" line="151"/>
         <source>until {0}</source>
         <translation>至 {0} 年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="133"/>
+        <location filename="../../app/gui/pages/interests.py" line="167"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="141"/>
+        <location filename="../../app/gui/pages/interests.py" line="175"/>
         <source>recommendation rank</source>
         <translation>推荐排名</translation>
     </message>
@@ -544,113 +591,118 @@
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="246"/>
+        <location filename="../../app/gui/window.py" line="248"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="264"/>
+        <location filename="../../app/gui/window.py" line="266"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="331"/>
+        <location filename="../../app/gui/window.py" line="336"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="345"/>
+        <location filename="../../app/gui/window.py" line="350"/>
         <source>Removed {0}. Undo with Ctrl+Z.</source>
         <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="362"/>
+        <location filename="../../app/gui/window.py" line="377"/>
+        <source>Pinned: {0}. It counts in every list until you remove it on the Interests page.</source>
+        <translation>已固定：{0}。在兴趣页移除之前，它在每个列表中都起作用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window.py" line="395"/>
         <source>Added {0} to your history.</source>
         <translation>已将 {0} 加入你的历史。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="370"/>
-        <location filename="../../app/gui/window.py" line="376"/>
+        <location filename="../../app/gui/window.py" line="403"/>
+        <location filename="../../app/gui/window.py" line="409"/>
         <source>Adding a sample profile…</source>
         <translation>正在添加示例档案…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="382"/>
+        <location filename="../../app/gui/window.py" line="415"/>
         <source>Import your history</source>
         <translation>导入你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="383"/>
+        <location filename="../../app/gui/window.py" line="416"/>
         <source>Exports (*.csv *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="388"/>
+        <location filename="../../app/gui/window.py" line="421"/>
         <source>Import an export folder</source>
         <translation>导入导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="405"/>
+        <location filename="../../app/gui/window.py" line="438"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="408"/>
+        <location filename="../../app/gui/window.py" line="441"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="441"/>
+        <location filename="../../app/gui/window.py" line="475"/>
         <source>Describing your tastes…</source>
         <translation>正在描述你的口味…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="471"/>
+        <location filename="../../app/gui/window.py" line="505"/>
         <source>Download a model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="474"/>
+        <location filename="../../app/gui/window.py" line="508"/>
         <source>sha256 of the file (recommended)</source>
         <translation>文件的 sha256（建议填写）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="476"/>
+        <location filename="../../app/gui/window.py" line="510"/>
         <source>Hearth will connect to this address, and nowhere else.</source>
         <translation>Hearth 只会连接这个地址，不会连接其他任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="477"/>
+        <location filename="../../app/gui/window.py" line="511"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="478"/>
+        <location filename="../../app/gui/window.py" line="512"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="488"/>
+        <location filename="../../app/gui/window.py" line="522"/>
         <source>Downloading the model…</source>
         <translation>正在下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="491"/>
+        <location filename="../../app/gui/window.py" line="525"/>
         <source>Export everything to</source>
         <translation>将全部数据导出到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="494"/>
+        <location filename="../../app/gui/window.py" line="528"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="499"/>
+        <location filename="../../app/gui/window.py" line="533"/>
         <source>Delete everything?</source>
         <translation>删除全部数据？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="500"/>
+        <location filename="../../app/gui/window.py" line="534"/>
         <source>This deletes your history, ratings, feedback, imports and settings from this computer. It cannot be undone.</source>
         <translation>这会从这台电脑上删除你的历史、评分、反馈、导入记录和设置，且无法撤销。</translation>
     </message>
@@ -683,156 +735,176 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>RecommendPage</name>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="66"/>
+        <location filename="../../app/gui/pages/recommend.py" line="68"/>
+        <source>What are you in the mood for? e.g. dark science fiction with a twist</source>
+        <translation>你想看点什么？例如：有反转的黑暗科幻</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="70"/>
+        <source>What you are in the mood for</source>
+        <translation>你想看的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="74"/>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="75"/>
+        <source>Keep these words as a standing interest (listed on the Interests page)</source>
+        <translation>把这些词保留为长期兴趣（列在兴趣页）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="78"/>
         <source>Films and books</source>
         <translation>电影和图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="66"/>
+        <location filename="../../app/gui/pages/recommend.py" line="78"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="67"/>
+        <location filename="../../app/gui/pages/recommend.py" line="79"/>
         <source>Books</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="69"/>
-        <location filename="../../app/gui/pages/recommend.py" line="115"/>
+        <location filename="../../app/gui/pages/recommend.py" line="81"/>
+        <location filename="../../app/gui/pages/recommend.py" line="127"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="72"/>
+        <location filename="../../app/gui/pages/recommend.py" line="84"/>
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="72"/>
+        <location filename="../../app/gui/pages/recommend.py" line="84"/>
         <source>To year</source>
         <translation>截止年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="78"/>
+        <location filename="../../app/gui/pages/recommend.py" line="90"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="79"/>
-        <location filename="../../app/gui/pages/recommend.py" line="101"/>
+        <location filename="../../app/gui/pages/recommend.py" line="91"/>
+        <location filename="../../app/gui/pages/recommend.py" line="113"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="81"/>
+        <location filename="../../app/gui/pages/recommend.py" line="93"/>
         <source>All genres</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="82"/>
-        <location filename="../../app/gui/pages/recommend.py" line="102"/>
+        <location filename="../../app/gui/pages/recommend.py" line="94"/>
+        <location filename="../../app/gui/pages/recommend.py" line="114"/>
         <source>Genre</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="87"/>
-        <location filename="../../app/gui/pages/recommend.py" line="102"/>
+        <location filename="../../app/gui/pages/recommend.py" line="99"/>
+        <location filename="../../app/gui/pages/recommend.py" line="114"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="88"/>
+        <location filename="../../app/gui/pages/recommend.py" line="100"/>
         <source>0: by score only · 100: as varied as possible</source>
         <translation>0：只按分数 · 100：尽可能多样</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="89"/>
+        <location filename="../../app/gui/pages/recommend.py" line="101"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="100"/>
+        <location filename="../../app/gui/pages/recommend.py" line="112"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="100"/>
+        <location filename="../../app/gui/pages/recommend.py" line="112"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="113"/>
+        <location filename="../../app/gui/pages/recommend.py" line="125"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="114"/>
+        <location filename="../../app/gui/pages/recommend.py" line="126"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="115"/>
+        <location filename="../../app/gui/pages/recommend.py" line="127"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="115"/>
+        <location filename="../../app/gui/pages/recommend.py" line="127"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="118"/>
+        <location filename="../../app/gui/pages/recommend.py" line="130"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="129"/>
+        <location filename="../../app/gui/pages/recommend.py" line="141"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="134"/>
+        <location filename="../../app/gui/pages/recommend.py" line="146"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="134"/>
+        <location filename="../../app/gui/pages/recommend.py" line="146"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="135"/>
+        <location filename="../../app/gui/pages/recommend.py" line="147"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="136"/>
+        <location filename="../../app/gui/pages/recommend.py" line="148"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="137"/>
+        <location filename="../../app/gui/pages/recommend.py" line="149"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="138"/>
+        <location filename="../../app/gui/pages/recommend.py" line="150"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="195"/>
+        <location filename="../../app/gui/pages/recommend.py" line="221"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="220"/>
+        <location filename="../../app/gui/pages/recommend.py" line="246"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="221"/>
+        <location filename="../../app/gui/pages/recommend.py" line="247"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>
@@ -1036,12 +1108,17 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <translation>稍后再看条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="154"/>
+        <location filename="../../app/gui/pages/settings.py" line="150"/>
+        <source>Weight of what you ask for</source>
+        <translation>你所描述内容的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="155"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="156"/>
+        <location filename="../../app/gui/pages/settings.py" line="157"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
     </message>

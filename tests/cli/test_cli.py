@@ -226,3 +226,25 @@ def test_the_self_check_opens_every_page_with_both_models(cli, tmp_path: Path) -
     assert lines[0].startswith("window shown in") and "ready" in lines
     assert any(line.startswith("models loaded in") for line in lines)
     assert lines[-1] == "pages shown: 6"  # recommendations, history, catalogs, interests, settings, privacy
+
+
+def test_asking_in_words_searching_and_pinning(cli) -> None:
+    result = cli("recommend", "--like", "space opera with political intrigue", "--kind", "book", "-k", "10", "--json")
+    assert result.returncode == 0, result.stderr[-2000:]
+    recs = json.loads(result.stdout)
+    assert len(recs) == 10 and sum("Science fiction" in r["genres"] for r in recs) >= 8
+    assert all(r["contributions"][0]["source"] == "query" and r["asked_share"] == 1.0 for r in recs)
+    hits = json.loads(cli("search", "Termnator 2", "-k", "3", "--json").stdout)
+    assert hits[0]["title"] == "Terminator 2: Judgment Day"
+    assert {"item_id", "title", "year", "kind", "creators", "catalog", "score"} <= set(hits[0])
+    authors = json.loads(cli("search", "tolkien", "--kind", "book", "-k", "3", "--json").stdout)
+    assert authors and all("J.R.R. Tolkien" in h["creators"] for h in authors)
+    chinese = cli("search", "黑暗的科幻")
+    assert chinese.returncode == 0 and "only understands English" in chinese.stderr
+    assert cli("interests", "pin", "gothic", "horror").returncode == 0
+    listed = json.loads(cli("interests", "--json").stdout)
+    assert [i["text"] for i in listed] == ["gothic horror"]
+    recs = json.loads(cli("recommend", "-k", "3", "--json").stdout)  # an empty history: the interest ranks
+    assert all(r["contributions"][0]["source"] == "interest" for r in recs)
+    assert cli("interests", "unpin", str(listed[0]["id"])).returncode == 0
+    assert json.loads(cli("interests", "--json").stdout) == []

@@ -208,3 +208,32 @@ def test_the_evidence_axis_tells_small_contributions_apart(qtbot) -> None:  # no
         step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
         labels = [axis.labelFormat() % (axis.min() + k * step) for k in range(axis.tickCount())]
         assert len(set(labels)) == len(labels), (values, labels)
+
+
+def test_the_mood_box_pins_and_the_catalog_search_finds_by_meaning(qtbot, window, services: Services) -> None:  # noqa: ANN001,E501
+    page = window.recommend
+    page.mood.setText("space opera with political intrigue")
+    page.kind.setCurrentIndex(page.kind.findData("book"))
+    qtbot.waitUntil(lambda: bool(page.model.rows) and page.model.rows[0].item.kind == "book", timeout=120000)
+    page.mood.returnPressed.emit()
+    qtbot.waitUntil(lambda: bool(page.model.rows) and page.model.rows[0].contributions
+                    and page.model.rows[0].contributions[0].source == "query", timeout=120000)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: not page.panel.stop.isEnabled() and bool(page.panel.text.toPlainText()), timeout=120000)
+    assert page.panel.text.toPlainText().startswith("Because you asked for “space opera with political intrigue”")
+    page.pin.click()
+    qtbot.waitUntil(lambda: window.interests.pinned.count() == 1
+                    and window.interests.pinned.item(0).text() == "space opera with political intrigue",
+                    timeout=60000)
+    wait_idle(qtbot, window)
+    window.interests.pinned.setCurrentRow(0)
+    window.interests.unpin.click()
+    qtbot.waitUntil(lambda: services.interests.pinned() == [], timeout=60000)
+    wait_idle(qtbot, window)
+
+    window.tabs.setCurrentWidget(window.catalogs)
+    window.catalogs.search.setText("Termnator 2")
+    window.catalogs.request()
+    qtbot.waitUntil(lambda: bool(window.catalogs.model.rows)
+                    and window.catalogs.model.rows[0].title == "Terminator 2: Judgment Day", timeout=60000)
+    wait_idle(qtbot, window)

@@ -123,7 +123,28 @@ def test_an_old_file_is_upgraded_with_its_data(tmp_path: Path) -> None:
     assert dune.alt_ids == () and entries["Dune"].status == "done" and entries["Dune"].shelf is None
     store.history.upsert(int(dune.id or 0), status="shelved", shelf="literature")
     assert {e.item.title: e.shelf for e in store.history.entries()}["Dune"] == "literature"
+    # Version 6: the old items are in the word index, and interests can be pinned.
+    assert [store.items.get(i).title for i in store.items.match_words("amelie")] == ["Amélie"]
+    assert store.interests.add("slow Nordic crime") == store.interests.add("slow Nordic crime")
+    assert store.interests.texts() == ["slow Nordic crime"]
+
     matrix = int(entries["The Matrix"].item.id or 0)
     store.history.add_names(matrix, [int(dune.id or 0)])
     assert store.history.named_ids() == {dune.id}
     store.close()
+
+
+def test_the_word_index_follows_the_items(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    first = store.items.add_own(Item(title="The Left Hand of Darkness", kind="book", creators=("Ursula K. Le Guin",),
+                                     genres=("Science Fiction",), tags=("gender", "ice planet")))
+    assert store.items.match_words("le guin") == [first]  # creators
+    assert store.items.match_words("ice planet") == [first] and store.items.match_words("left han") == [first]
+    assert store.items.match_words('darkness" OR "x') == [first]  # FTS syntax in the text is only words
+    assert store.items.match_words("of the a") == []  # stop words alone match nothing
+    with store.transaction() as conn:
+        conn.execute("UPDATE items SET title = 'The Dispossessed' WHERE id = ?", (first,))
+    assert store.items.match_words("darkness") == [] and store.items.match_words("dispossessed") == [first]
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM items WHERE id = ?", (first,))
+    assert store.items.match_words("dispossessed") == []

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.types import Item
 from app.gui.tables import RowsModel, fit_columns
+from app.services import Filters
 
 __all__ = ["CatalogPage"]
 
@@ -30,8 +32,21 @@ class CatalogPage(QWidget):
         self.catalog = QComboBox()
         self.catalog.addItem(self.tr("All catalogs"), None)
         self.catalog.setAccessibleName(self.tr("Catalog"))
+        self.kind = QComboBox()
+        for label, value in ((self.tr("Films and books"), None), (self.tr("Films"), "film"),
+                             (self.tr("Books"), "book")):
+            self.kind.addItem(label, value)
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.year_min, self.year_max = QSpinBox(), QSpinBox()
+        for box, value, name in ((self.year_min, 1870, self.tr("From year")), (self.year_max, 2030,
+                                                                              self.tr("To year"))):
+            box.setRange(1870, 2030)
+            box.setValue(value)
+            box.setAccessibleName(name)
+            box.editingFinished.connect(self.request)
+        self.kind.currentIndexChanged.connect(lambda _: self.request())
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Title or author"))
+        self.search.setPlaceholderText(self.tr("A title, an author or director, or what it is about"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search the catalog"))
         self._debounce = QTimer(self)
@@ -61,8 +76,12 @@ class CatalogPage(QWidget):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(self.catalog)
         top.addWidget(self.search, 1)
+        top.addWidget(self.kind)
+        top.addWidget(self.year_min)
+        top.addWidget(QLabel("–"))
+        top.addWidget(self.year_max)
+        top.addWidget(self.catalog)
         bottom = QHBoxLayout()
         bottom.addWidget(self.note, 1)
         bottom.addWidget(add)
@@ -83,10 +102,15 @@ class CatalogPage(QWidget):
     def request(self) -> None:
         self.search_requested.emit(self.catalog.currentData(), self.search.text())
 
-    def show_items(self, items: list[Item]) -> None:
+    def filters(self, catalog: str | None = None) -> Filters:
+        return Filters(kind=self.kind.currentData(), catalog=catalog,
+                       year_min=self.year_min.value() if self.year_min.value() > 1870 else None,
+                       year_max=self.year_max.value() if self.year_max.value() < 2030 else None)
+
+    def show_items(self, items: list[Item], notice: str = "") -> None:
         self.model.set_rows(items)
         name = self.catalog.currentData()
-        self.note.setText(getattr(self, "_attribution", {}).get(name, "") if name else "")
+        self.note.setText(notice or (getattr(self, "_attribution", {}).get(name, "") if name else ""))
 
     def _add(self) -> None:
         index = self.table.currentIndex()

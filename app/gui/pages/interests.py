@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, Qt, Signal  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -35,6 +37,7 @@ _COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 
 
 class InterestsPage(QWidget):
     refresh_requested = Signal()
+    unpin_requested = Signal(int)  # a pinned interest's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +66,21 @@ class InterestsPage(QWidget):
         self.heat.invertY(True)
         bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get("viridis"))
         bar.setImageItem(self.heat_image, insert_in=self.heat.getPlotItem())
+        self.pinned = QListWidget()
+        self.pinned.setAccessibleName(self.tr("Pinned interests"))
+        self.pinned.setMaximumHeight(90)
+        self.pinned.setToolTip(self.tr("Words you pinned on the Recommendations page: they count in every list"))
+        self.unpin = QPushButton(self.tr("Remove"))
+        self.unpin.setEnabled(False)
+        self.unpin.clicked.connect(self._unpin)
+        self.pinned.currentRowChanged.connect(lambda row: self.unpin.setEnabled(row >= 0))
+        pinned_row = QHBoxLayout()
+        pinned_row.addWidget(QLabel(self.tr("Pinned interests")), 1)
+        pinned_row.addWidget(self.unpin)
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.addLayout(pinned_row)
+        left_layout.addWidget(self.pinned)
         left_layout.addWidget(self.facets, 1)
         left_layout.addWidget(self.paragraph)
         row = QHBoxLayout()
@@ -107,6 +123,24 @@ class InterestsPage(QWidget):
         self.paragraph.setPlainText(profile.text)
         self.badge.setText(self.tr("Opening by the local language model, checked; the rest from your facets")
                            if profile.path == "llm" else self.tr("Built from your facets (template)"))
+
+    def show_pinned(self, pinned: list[tuple[int, str, str]]) -> None:
+        self.pinned.clear()
+        for interest_id, text, _ in pinned:
+            row = QListWidgetItem(text)  # plain text: a list item never renders markup
+            row.setData(Qt.ItemDataRole.UserRole, interest_id)
+            self.pinned.addItem(row)
+        if not pinned:
+            empty = QListWidgetItem(self.tr("None yet: type what you are in the mood for on the Recommendations "
+                                            "page and press Pin."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.pinned.addItem(empty)
+        self.unpin.setEnabled(False)
+
+    def _unpin(self) -> None:
+        row = self.pinned.currentItem()
+        if row is not None and row.data(Qt.ItemDataRole.UserRole) is not None:
+            self.unpin_requested.emit(int(row.data(Qt.ItemDataRole.UserRole)))
 
     def _when(self, facet: Any) -> str:
         if facet.trend == "recent":

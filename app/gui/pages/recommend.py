@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSlider,
     QSpinBox,
@@ -59,9 +60,20 @@ class RecommendPage(QWidget):
     feedback_requested = Signal(object, str)  # Recommendation, kind
     consumed_requested = Signal(object, float)  # Recommendation, rating
     more_like_requested = Signal(object)
+    pin_requested = Signal(str)  # the words to keep as a standing interest
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.mood = QLineEdit()
+        self.mood.setPlaceholderText(self.tr("What are you in the mood for? e.g. dark science fiction with a twist"))
+        self.mood.setClearButtonEnabled(True)
+        self.mood.setAccessibleName(self.tr("What you are in the mood for"))
+        self.mood.returnPressed.connect(self.refresh_requested)
+        self._asked = ""
+        self.mood.textChanged.connect(self._mood_cleared)
+        self.pin = QPushButton(self.tr("Pin"))
+        self.pin.setToolTip(self.tr("Keep these words as a standing interest (listed on the Interests page)"))
+        self.pin.clicked.connect(lambda: self.mood.text().strip() and self.pin_requested.emit(self.mood.text().strip()))
         self.kind = QComboBox()
         for label, value in ((self.tr("Films and books"), None), (self.tr("Films"), "film"),
                              (self.tr("Books"), "book")):
@@ -145,8 +157,12 @@ class RecommendPage(QWidget):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
+        mood = QHBoxLayout()
+        mood.addWidget(self.mood, 1)
+        mood.addWidget(self.pin)
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.addLayout(mood)
         left_layout.addLayout(filters)
         left_layout.addLayout(tuning)
         left_layout.addWidget(self.table, 1)
@@ -162,6 +178,16 @@ class RecommendPage(QWidget):
         layout.addWidget(split)
 
     # -- state ------------------------------------------------------------------------------
+
+    def like(self) -> list[str]:
+        """The words typed in the mood box (they count in the list while they are there)."""
+        text = self.mood.text().strip()
+        self._asked = text
+        return [text] if text else []
+
+    def _mood_cleared(self, text: str) -> None:
+        if not text.strip() and self._asked:  # the clear button: back to the list without the words
+            self.refresh_requested.emit()
 
     def filters(self) -> Filters:
         return Filters(kind=self.kind.currentData(), year_min=self.year_min.value() if self.year_min.value() > 1870

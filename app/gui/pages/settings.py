@@ -147,6 +147,7 @@ class SettingsPage(QWidget):
             "dislike_weight": self.tr("Weight of a dislike"),
             "like_bonus": self.tr("Bonus for liked items (τ)"),
             "saved_bonus": self.tr("Bonus for saved items (τ)"),
+            "query_share": self.tr("Weight of what you ask for"),
         }
 
     def _browse(self, key: str, line: QLineEdit) -> None:
