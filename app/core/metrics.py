@@ -6,13 +6,20 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["PER_USER", "bootstrap_ci", "coverage", "coverage_ci", "user_metrics"]
+__all__ = ["PER_USER", "bootstrap_ci", "coverage", "coverage_ci", "ndcg_at", "user_metrics"]
 
 PER_USER = ("ndcg@10", "recall@10", "recall@20", "hr@10", "mrr", "novelty", "diversity")
 
 
 def _dcg(hits: np.ndarray) -> float:
     return float(np.sum(hits / np.log2(np.arange(2, len(hits) + 2))))
+
+
+def ndcg_at(ranked: Sequence[int], relevant: set[int], k: int = 10) -> float:
+    """NDCG@k of one ranked list with binary relevance."""
+    hits = np.array([r in relevant for r in ranked[:k]], dtype=np.float64)
+    ideal = _dcg(np.ones(min(len(relevant), k)))
+    return _dcg(hits) / ideal if ideal else 0.0
 
 
 def user_metrics(

@@ -26,7 +26,8 @@ CJK_NOTICE = (
 
 QUERY_CJK_NOTICE = (
     "Your words are Chinese, Japanese or Korean, but the embedding model ({model}) only understands "
-    "English, so matching them by meaning would be noise (words are still matched as written). For "
+    "English, so matching them by meaning would be noise: only words written exactly as in a title are "
+    "found. For "
     "meaning, install a multilingual sentence-transformers model (e.g. paraphrase-multilingual-MiniLM-L12-v2) "
     "and choose its folder in Settings, or: hearth settings set embedding_model /path/to/model"
 )

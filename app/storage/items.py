@@ -257,7 +257,7 @@ class ItemRepository:
         return [row_to_item(r) for r in self.db.read(sql, tuple(params))]
 
     def match_words(self, query: str, *, limit: int = 200) -> list[int]:
-        """Item ids whose titles, alternative titles, creators, genres or tags hold the query's words
+        """Item ids whose titles, alternative titles, creators, genres, tags or descriptions hold the query's words
         (each word also as a prefix: "dun" finds Dune), best first by BM25 (titles weigh most); items
         with all the words before those with some."""
         words = [w for w in _FTS_WORD.findall(query.casefold()) if w not in _FTS_STOP]
@@ -266,9 +266,9 @@ class ItemRepository:
         # A prefix only from three letters on: "a*" would match every item.
         terms = [f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in dict.fromkeys(words)]
         out: list[int] = []
-        # Title 10, alternative titles 5, creators 4, genres 2, tags 1.
+        # Title 10, alternative titles 5, creators 4, genres 2, tags 1, description 0.5.
         sql = ("SELECT rowid FROM items_fts WHERE items_fts MATCH ? "
-               "ORDER BY bm25(items_fts, 10.0, 5.0, 4.0, 2.0, 1.0) LIMIT ?")
+               "ORDER BY bm25(items_fts, 10.0, 5.0, 4.0, 2.0, 1.0, 0.5) LIMIT ?")
         for match in (" AND ".join(terms), " OR ".join(terms)) if len(terms) > 1 else (terms[0],):
             for (item_id,) in self.db.read(sql, (match, limit)):
                 if item_id not in out:

@@ -189,11 +189,12 @@ CREATE TABLE also_named (
 
 
 # v6: the person's standing interests (queries they pinned), and a full-text index over the items'
-# titles, alternative titles, creators, genres and tags (JSON arrays tokenise into their words),
-# kept in step with the items table by triggers. Each trigger is on one line: _run splits on ";\n".
-_FTS_COLUMNS = "title, alt_titles, creators, genres, tags"
-_NEW = "new.title, new.alt_titles, new.creators, new.genres, new.tags"
-_OLD = "old.title, old.alt_titles, old.creators, old.genres, old.tags"
+# titles, alternative titles, creators, genres, tags (JSON arrays tokenise into their words) and
+# descriptions, kept in step with the items table by triggers. Each trigger is on one line: _run
+# splits on ";\n".
+_FTS_COLUMNS = "title, alt_titles, creators, genres, tags, description"
+_NEW = "new.title, new.alt_titles, new.creators, new.genres, new.tags, new.description"
+_OLD = "old.title, old.alt_titles, old.creators, old.genres, old.tags, old.description"
 _V6 = f"""
 CREATE TABLE interests (
     id INTEGER PRIMARY KEY,

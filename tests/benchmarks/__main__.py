@@ -1,4 +1,4 @@
-"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history ...] (default: all)."""
+"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history|search ...] (default: all)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from tests.benchmarks import (
     bench_history,
     bench_import,
     bench_ranking,
+    bench_search,
 )
 
 BENCHES = {
@@ -24,6 +25,7 @@ BENCHES = {
     "explain": bench_explain.main,
     "gui": bench_gui.main,
     "history": bench_history.main,
+    "search": bench_search.main,
 }
 
 
