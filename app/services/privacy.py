@@ -49,6 +49,7 @@ class PrivacyService:
             "feedback": [{"item_id": i, "title": items[i].title if i in items else None, "kind": k}
                          for i, k in feedback],
             "settings": self.store.settings.all(),
+            "pinned_interests": [{"text": t, "added_at": d} for _, t, d in self.store.interests.all()],
         }
         json_path = folder / "hearth-export.json"
         json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

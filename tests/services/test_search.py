@@ -68,6 +68,16 @@ def test_pinned_interests_count_until_removed(services: Services) -> None:
         services.interests.pin("   ")
 
 
+def test_pinned_interests_are_exported_and_deleted_with_everything(services: Services, tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    services.interests.pin("gothic horror novels")
+    exported = json.loads(services.privacy.export(tmp_path)[0].read_text(encoding="utf-8"))
+    assert [i["text"] for i in exported["pinned_interests"]] == ["gothic horror novels"]
+    services.privacy.delete_everything()
+    assert services.interests.pinned() == []
+
+
 def test_search_finds_a_misspelling_an_author_and_a_description(services: Services) -> None:
     def titles(text: str, **kw: object) -> list[str]:
         return [h.item.title for h in services.search.search(text, **kw).hits]
