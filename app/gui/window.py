@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.welcome.import_requested.connect(self.choose_import)
         self.welcome.pick_requested.connect(lambda: self.tabs.setCurrentWidget(self.catalogs))
         self.welcome.sample_requested.connect(self.load_sample)
+        self.welcome.mood_requested.connect(self.ask_in_words)
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _restore_state(self) -> None:
@@ -371,6 +372,12 @@ class MainWindow(QMainWindow):
             return [h.item for h in found.hits], found.notice
 
         self.run(work, lambda result: self.catalogs.show_items(*result))
+
+    def ask_in_words(self, text: str) -> None:
+        """From the welcome page: the catalogs ranked by the words alone (a cold start needs no export)."""
+        self.recommend.mood.setText(text)
+        self.tabs.setCurrentWidget(self.recommend)
+        self.refresh_recommendations()
 
     def pin_interest(self, text: str) -> None:
         def done(_: Any) -> None:

@@ -591,118 +591,118 @@
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="248"/>
+        <location filename="../../app/gui/window.py" line="249"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="266"/>
+        <location filename="../../app/gui/window.py" line="267"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="336"/>
+        <location filename="../../app/gui/window.py" line="337"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="350"/>
+        <location filename="../../app/gui/window.py" line="351"/>
         <source>Removed {0}. Undo with Ctrl+Z.</source>
         <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="377"/>
+        <location filename="../../app/gui/window.py" line="384"/>
         <source>Pinned: {0}. It counts in every list until you remove it on the Interests page.</source>
         <translation>已固定：{0}。在兴趣页移除之前，它在每个列表中都起作用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="395"/>
+        <location filename="../../app/gui/window.py" line="402"/>
         <source>Added {0} to your history.</source>
         <translation>已将 {0} 加入你的历史。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="403"/>
-        <location filename="../../app/gui/window.py" line="409"/>
+        <location filename="../../app/gui/window.py" line="410"/>
+        <location filename="../../app/gui/window.py" line="416"/>
         <source>Adding a sample profile…</source>
         <translation>正在添加示例档案…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="415"/>
+        <location filename="../../app/gui/window.py" line="422"/>
         <source>Import your history</source>
         <translation>导入你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="416"/>
+        <location filename="../../app/gui/window.py" line="423"/>
         <source>Exports (*.csv *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="421"/>
+        <location filename="../../app/gui/window.py" line="428"/>
         <source>Import an export folder</source>
         <translation>导入导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="438"/>
+        <location filename="../../app/gui/window.py" line="445"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="441"/>
+        <location filename="../../app/gui/window.py" line="448"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="475"/>
+        <location filename="../../app/gui/window.py" line="482"/>
         <source>Describing your tastes…</source>
         <translation>正在描述你的口味…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="505"/>
+        <location filename="../../app/gui/window.py" line="512"/>
         <source>Download a model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="508"/>
+        <location filename="../../app/gui/window.py" line="515"/>
         <source>sha256 of the file (recommended)</source>
         <translation>文件的 sha256（建议填写）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="510"/>
+        <location filename="../../app/gui/window.py" line="517"/>
         <source>Hearth will connect to this address, and nowhere else.</source>
         <translation>Hearth 只会连接这个地址，不会连接其他任何地方。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="511"/>
+        <location filename="../../app/gui/window.py" line="518"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="512"/>
+        <location filename="../../app/gui/window.py" line="519"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="522"/>
+        <location filename="../../app/gui/window.py" line="529"/>
         <source>Downloading the model…</source>
         <translation>正在下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="525"/>
+        <location filename="../../app/gui/window.py" line="532"/>
         <source>Export everything to</source>
         <translation>将全部数据导出到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="528"/>
+        <location filename="../../app/gui/window.py" line="535"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="533"/>
+        <location filename="../../app/gui/window.py" line="540"/>
         <source>Delete everything?</source>
         <translation>删除全部数据？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="534"/>
+        <location filename="../../app/gui/window.py" line="541"/>
         <source>This deletes your history, ratings, feedback, imports and settings from this computer. It cannot be undone.</source>
         <translation>这会从这台电脑上删除你的历史、评分、反馈、导入记录和设置，且无法撤销。</translation>
     </message>
@@ -1126,29 +1126,44 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="20"/>
+        <location filename="../../app/gui/pages/welcome.py" line="21"/>
         <source>Welcome to Hearth</source>
         <translation>欢迎使用 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="21"/>
+        <location filename="../../app/gui/pages/welcome.py" line="22"/>
         <source>Private recommendations for books and films. Tell Hearth what you have read or watched; everything stays on this computer.</source>
         <translation>私密的图书与电影推荐。告诉 Hearth 你读过或看过什么；所有数据都留在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="33"/>
+        <location filename="../../app/gui/pages/welcome.py" line="34"/>
         <source>Import a file (Goodreads, Letterboxd, StoryGraph, IMDb, CSV)…</source>
         <translation>导入文件（Goodreads、Letterboxd、StoryGraph、IMDb、CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="35"/>
+        <location filename="../../app/gui/pages/welcome.py" line="36"/>
         <source>Pick titles from the catalogs</source>
         <translation>从目录中挑选作品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/welcome.py" line="36"/>
+        <location filename="../../app/gui/pages/welcome.py" line="37"/>
         <source>Try a sample profile</source>
         <translation>试用示例档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/welcome.py" line="42"/>
+        <source>…or say what you are in the mood for, e.g. cosy mysteries</source>
+        <translation>……或者说说你想看什么，例如：温馨的推理故事</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/welcome.py" line="43"/>
+        <source>What you are in the mood for</source>
+        <translation>你想看的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/welcome.py" line="44"/>
+        <source>Show me</source>
+        <translation>给我看看</translation>
     </message>
 </context>
 </TS>

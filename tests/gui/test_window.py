@@ -212,7 +212,12 @@ def test_the_evidence_axis_tells_small_contributions_apart(qtbot) -> None:  # no
 
 def test_the_mood_box_pins_and_the_catalog_search_finds_by_meaning(qtbot, window, services: Services) -> None:  # noqa: ANN001,E501
     page = window.recommend
-    page.mood.setText("space opera with political intrigue")
+    window.welcome.mood.setText("space opera with political intrigue")  # a cold start, from the welcome page
+    window.welcome.mood.returnPressed.emit()
+    qtbot.waitUntil(lambda: bool(page.model.rows) and page.model.rows[0].contributions
+                    and page.model.rows[0].contributions[0].source == "query", timeout=120000)
+    assert window.tabs.currentWidget() is page and page.mood.text() == "space opera with political intrigue"
+    wait_idle(qtbot, window)
     page.kind.setCurrentIndex(page.kind.findData("book"))
     qtbot.waitUntil(lambda: bool(page.model.rows) and page.model.rows[0].item.kind == "book", timeout=120000)
     page.mood.returnPressed.emit()

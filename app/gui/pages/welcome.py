@@ -1,9 +1,9 @@
-"""The first page a person sees with an empty history: three ways to begin."""
+"""The first page a person sees with an empty history: four ways to begin."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.gui.plain import heading
 
@@ -14,6 +14,7 @@ class WelcomePage(QWidget):
     import_requested = Signal()
     pick_requested = Signal()
     sample_requested = Signal()
+    mood_requested = Signal(str)  # words to rank the catalogs with, no history needed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,16 @@ class WelcomePage(QWidget):
             button = QPushButton(label)
             button.clicked.connect(signal)
             inner.addWidget(button)
+        self.mood = QLineEdit()
+        self.mood.setPlaceholderText(self.tr("…or say what you are in the mood for, e.g. cosy mysteries"))
+        self.mood.setAccessibleName(self.tr("What you are in the mood for"))
+        show = QPushButton(self.tr("Show me"))
+        ask = QHBoxLayout()
+        ask.addWidget(self.mood, 1)
+        ask.addWidget(show)
+        inner.addLayout(ask)
+        for trigger in (show.clicked, self.mood.returnPressed):
+            trigger.connect(lambda *_: self.mood.text().strip() and self.mood_requested.emit(self.mood.text().strip()))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column)
