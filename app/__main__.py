@@ -29,8 +29,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(services, self_check=args.self_check)
         return cli.run(services, args)
+    except KeyboardInterrupt:  # Ctrl-C: an import in progress rolls back with its transaction
+        print("\nhearth: stopped; nothing half-done was kept.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `hearth history list --json | head`: the reader has enough
+        _quiet_stdout()
+        return 0
     finally:
         store.close()
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at nothing so Python's flush at exit raises no second error."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

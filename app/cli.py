@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,8 +53,35 @@ class TerminalProgress:
         self.close()
 
 
+# Characters a terminal acts on instead of showing: C0 controls but tab and newline (ESC starts a
+# sequence that can retitle the window or clear the screen), DEL, C1 controls (U+009B is a one-byte
+# CSI) and the bidirectional overrides that make text read backwards. Titles, shelves and file names
+# come from files anyone can write: never let them reach a terminal raw.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(text: str) -> str:
+    """Text to print: every character a terminal would act on replaced by U+FFFD."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
+class _SafeWriter:
+    """stdout with safe_text applied to everything written (the commands' own output has no controls)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(safe_text(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON with the characters a terminal acts on escaped (\\u009b), so it stays valid and exact."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    print(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _rec_json(rec: Recommendation) -> dict[str, Any]:
@@ -314,22 +342,23 @@ def cmd_interests(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_explain(s: Services, a: argparse.Namespace) -> int:
-    """Stream the explanation; a draft that fails verification is taken back on screen."""
-    shown = 0
+    """Stream the explanation to a terminal, where a draft that fails verification is taken back on
+    screen; anywhere else (a file, a pipe) only the verified text is written, once it is final."""
+    live = not a.json and sys.stdout.isatty()
     done = None
     for kind, value in s.explainer.explain(a.item, use_llm=not a.no_llm, like=a.like or []):
-        if kind == "text" and not a.json:
+        if kind == "text" and live:
             print(value, end="", flush=True)
-            shown += len(value)
-        elif kind == "reset" and not a.json:
+        elif kind == "reset" and live:
             print(f"\r\033[K(draft rejected: {'; '.join(value)})", file=sys.stderr, flush=True)
-            shown = 0
         elif kind == "done":
             done = value
     assert done is not None
     if a.json:
         _print_json(done.as_dict() | {"evidence": done.evidence})
         return 0
+    if not live:
+        print(done.text, end="")
     print()
     badge = "verified" if done.verified else "NOT verified"
     origin = "language model" if done.path == "llm" else "template"
@@ -773,6 +802,7 @@ NEEDS_CATALOGS = {cmd_history_add, cmd_import, cmd_recommend, cmd_why, cmd_feedb
 def run(services: Services, args: argparse.Namespace) -> int:
     """Run a parsed command; AppErrors become a message and exit code 1."""
     func = getattr(args, "func", cmd_status)
+    stdout, sys.stdout = sys.stdout, _SafeWriter(sys.stdout)  # type: ignore[assignment]
     try:
         if func in NEEDS_CATALOGS or func is cmd_history_remove:
             with TerminalProgress() as progress:
@@ -782,8 +812,10 @@ def run(services: Services, args: argparse.Namespace) -> int:
         print("Cancelled.", file=sys.stderr)
         return 130
     except AppError as exc:
-        print(f"hearth: {exc}", file=sys.stderr)
+        print(f"hearth: {safe_text(str(exc))}", file=sys.stderr)
         return 1
+    finally:
+        sys.stdout = stdout
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -59,7 +59,7 @@ def main() -> None:
         shot("welcome")
         window.load_sample()
         pump(25)
-        window.catalogs.search.setText("dune")
+        window.catalogs.search.setText("space opera with political intrigue")
         # (page, seconds to let it settle: models load, the LLM writes, the map is computed)
         for name, page, settle in (("recommendations", window.recommend, 8), ("history", window.history, 2),
                                    ("catalogs", window.catalogs, 3), ("interests", window.interests, 20),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -128,11 +129,12 @@ class SettingsService:
                 raise InputError(f"{setting.key} must be one of: {', '.join(setting.choices)}.")
             return text
         try:
-            number = setting.kind(float(value)) if setting.kind is int else float(value)
-        except (TypeError, ValueError) as exc:
-            raise InputError(f"{setting.key} must be a number, not {value!r}.") from exc
-        if number != number:
-            raise InputError(f"{setting.key} must be a number.")
+            number = float(value)
+            if not math.isfinite(number):  # inf, 1e400, nan: no ranking survives them
+                raise ValueError(value)
+            number = setting.kind(number) if setting.kind is int else number
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise InputError(f"{setting.key} must be a finite number, not {value!r}.") from exc
         if setting.low is not None and number < setting.low:
             raise InputError(f"{setting.key} must be at least {setting.low}.")
         if setting.high is not None and number > setting.high:

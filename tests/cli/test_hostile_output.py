@@ -1,0 +1,55 @@
+"""What a hostile file or setting cannot do to a terminal or a script (issue 14, items 3, 5, 6, 9)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, cli_env
+
+EVIL = "Evil\x1b]0;pwned\x07\x1b[2J Title\u009b31m \u202egnp.exe"
+
+
+def test_terminal_controls_in_titles_never_reach_the_terminal(cli, tmp_path) -> None:  # noqa: ANN001
+    refused = cli("history", "add", EVIL, "--kind", "film", "--rating", "4")  # echoed in the error
+    assert refused.returncode == 1 and "\x1b" not in refused.stderr and "\u202e" not in refused.stderr
+    export = tmp_path / "mine.csv"
+    export.write_text(f'title,year,rating\n"{EVIL}",2001,4\n', encoding="utf-8")
+    assert cli("import", str(export), "--scale", "1-5").returncode == 0
+    listed = cli("history", "list")
+    assert listed.returncode == 0
+    for raw in ("\x1b", "\x07", "\u009b", "\u202e"):
+        assert raw not in listed.stdout
+    assert "Evil" in listed.stdout and "gnp.exe" in listed.stdout
+    out = cli("history", "list", "--json").stdout  # JSON stays exact: escaped, not dropped
+    assert "\u009b" not in out and "\u202e" not in out and "\\u009b" in out
+    title = json.loads(out)[0]["title"]  # (the import already dropped the C0 controls)
+    assert "\u009b31m" in title and "\u202egnp.exe" in title
+
+
+def test_settings_refuse_what_is_not_a_finite_number(cli) -> None:  # noqa: ANN001
+    for value in ("inf", "1e400", "nan", "Infinity"):
+        result = cli("settings", "set", "alpha", value)
+        assert result.returncode == 1 and "finite number" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_is_not_an_error(cli, tmp_path) -> None:  # noqa: ANN001
+    for n in range(30):
+        cli("history", "add", f"#{n + 1}", "--rating", "4")
+    proc = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(tmp_path / "cli-data"), "history", "list",
+                             "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(), cwd=ROOT)
+    assert proc.stdout is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # `| head`: the reader has had enough
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_only_the_verified_explanation_reaches_a_file(cli) -> None:  # noqa: ANN001
+    for title in ("The Matrix (1999)", "Alien (1979)", "Blade Runner (1982)"):
+        cli("history", "add", title, "--rating", "5", "--kind", "film")
+    top = json.loads(cli("recommend", "-k", "1", "--json").stdout)[0]
+    written = cli("explain", str(top["item_id"]))  # stdout is a pipe here, as with `> file`; not cached
+    final = json.loads(cli("explain", str(top["item_id"]), "--json").stdout)  # the same, from the cache
+    assert final["cached"] and written.stdout == final["text"] + "\n"  # one line: drafts never appear
