@@ -115,6 +115,12 @@ def test_data_is_shown_as_plain_text(qtbot, window, services: Services) -> None:
     panel.begin(rec)
     panel.add_text(EVIL)
     assert panel.title.text() == f"{EVIL}" and panel.text.toPlainText() == EVIL
+    from PySide6.QtWidgets import QLabel
+
+    dialog = window.recommend.rating_dialog(EVIL)  # "Mark as read/watched": the title as written
+    labels = [label for label in dialog.findChildren(QLabel) if EVIL in label.text()]
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    dialog.deleteLater()
     assert panel.chart.axes()[0].categories()[0] == "&lt;img src=x&gt; &lt;b&gt;bold&lt;/b&gt;"
 
 

@@ -236,6 +236,19 @@ class RecommendPage(QWidget):
         if rec is not None:
             self.explain_requested.emit(rec)
 
+    def rating_dialog(self, title: str) -> QInputDialog:
+        """Asks for a rating; the title is shown as written (QInputDialog's label would render markup)."""
+        dialog = QInputDialog(self)
+        dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
+        dialog.setWindowTitle(self.tr("Your rating"))
+        dialog.setDoubleRange(0.5, 5.0)
+        dialog.setDoubleDecimals(1)
+        dialog.setDoubleValue(4.0)
+        dialog.setLabelText(self.tr("How did you like {0}? (0.5 to 5)").format(title))
+        for label in dialog.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        return dialog
+
     def _act(self, key: str) -> None:
         rec = self.current()
         if rec is None:
@@ -243,10 +256,8 @@ class RecommendPage(QWidget):
         if key == "more":
             self.more_like_requested.emit(rec)
         elif key == "consumed":
-            rating, ok = QInputDialog.getDouble(self, self.tr("Your rating"),
-                                                self.tr("How did you like {0}? (0.5 to 5)").format(rec.item.title),
-                                                4.0, 0.5, 5.0, 1)
-            if ok:
-                self.consumed_requested.emit(rec, rating)
+            dialog = self.rating_dialog(rec.item.title)
+            if dialog.exec():
+                self.consumed_requested.emit(rec, dialog.doubleValue())
         else:
             self.feedback_requested.emit(rec, key)
