@@ -364,6 +364,9 @@ def cmd_explain(s: Services, a: argparse.Namespace) -> int:
     origin = "language model" if done.path == "llm" else "template"
     speed = f", first token {done.ttft_s:.2f} s, {done.tokens_per_s:.0f} tokens/s" if done.ttft_s else ""
     print(f"[{origin}, {badge}{', cached' if done.cached else ''}{speed}]", file=sys.stderr)
+    for draft in done.drafts:  # a model that could not be used: say why the template wrote it
+        if "error" in draft and not a.no_llm:
+            print(f"hearth: the language model was not used: {safe_text(draft['error'])}", file=sys.stderr)
     return 0
 
 

@@ -53,3 +53,21 @@ def test_only_the_verified_explanation_reaches_a_file(cli) -> None:  # noqa: ANN
     written = cli("explain", str(top["item_id"]))  # stdout is a pipe here, as with `> file`; not cached
     final = json.loads(cli("explain", str(top["item_id"]), "--json").stdout)  # the same, from the cache
     assert final["cached"] and written.stdout == final["text"] + "\n"  # one line: drafts never appear
+
+
+def test_a_model_llama_cpp_cannot_load_falls_back_and_says_why(cli, tmp_path) -> None:  # noqa: ANN001
+    import struct
+
+    for title in ("The Matrix (1999)", "Alien (1979)"):
+        cli("history", "add", title, "--rating", "5", "--kind", "film")
+    top = json.loads(cli("recommend", "-k", "1", "--json").stdout)[0]
+    damaged = tmp_path / "damaged.gguf"  # a valid header, then garbage: only llama.cpp finds out
+    damaged.write_bytes(b"GGUF" + struct.pack("<IQQ", 3, 10, 5) + b"\x00" * (2 << 20))
+    not_gguf = tmp_path / "photo.gguf"
+    not_gguf.write_bytes(b"\xff\xd8\xff" + b"\x00" * (2 << 20))
+    for path in (damaged, not_gguf):
+        assert cli("settings", "set", "llm_model", str(path)).returncode == 0
+        result = cli("explain", str(top["item_id"]))
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert result.stdout.startswith("Because you") and "Traceback" not in result.stderr
+        assert "template" in result.stderr and "the language model was not used" in result.stderr
