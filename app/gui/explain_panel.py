@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.types import Recommendation
+from app.gui.plain import plain_tip
 from app.gui.theme import style_chart
 
 __all__ = ["ExplainPanel"]
@@ -93,6 +94,11 @@ class ExplainPanel(QWidget):
             badge = self.tr("Built from the evidence (template)")
         if not result.verified:
             badge = self.tr("Not verified")
+        errors = [d["error"] for d in result.drafts if "error" in d]
+        self.badge.setToolTip("")
+        if errors:  # the model could not be used: say so, the reason in the tooltip (as plain text)
+            badge = self.tr("Built from the evidence (template): the language model could not be used")
+            self.badge.setToolTip(plain_tip(errors[0]))
         self.badge.setText(badge)
 
     def stopped(self) -> None:

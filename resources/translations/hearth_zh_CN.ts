@@ -106,72 +106,77 @@
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="31"/>
+        <location filename="../../app/gui/explain_panel.py" line="32"/>
         <source>Select a recommendation to see why it is there.</source>
         <translation>选择一条推荐，查看推荐它的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="37"/>
+        <location filename="../../app/gui/explain_panel.py" line="38"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="41"/>
+        <location filename="../../app/gui/explain_panel.py" line="42"/>
         <source>How the explanation was made</source>
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="42"/>
+        <location filename="../../app/gui/explain_panel.py" line="43"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="45"/>
+        <location filename="../../app/gui/explain_panel.py" line="46"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="49"/>
+        <location filename="../../app/gui/explain_panel.py" line="50"/>
         <source>What each history item adds to the score</source>
         <translation>每个历史条目对分数的贡献</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="54"/>
+        <location filename="../../app/gui/explain_panel.py" line="55"/>
         <source>Contributions chart</source>
         <translation>贡献图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="72"/>
+        <location filename="../../app/gui/explain_panel.py" line="73"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="84"/>
+        <location filename="../../app/gui/explain_panel.py" line="85"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="91"/>
+        <location filename="../../app/gui/explain_panel.py" line="92"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="93"/>
+        <location filename="../../app/gui/explain_panel.py" line="94"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="95"/>
+        <location filename="../../app/gui/explain_panel.py" line="96"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
         <location filename="../../app/gui/explain_panel.py" line="100"/>
+        <source>Built from the evidence (template): the language model could not be used</source>
+        <translation>根据证据生成（模板）：无法使用语言模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/explain_panel.py" line="106"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="109"/>
+        <location filename="../../app/gui/explain_panel.py" line="115"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
@@ -899,7 +904,7 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="246"/>
+        <location filename="../../app/gui/pages/recommend.py" line="243"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>

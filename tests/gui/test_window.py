@@ -248,3 +248,22 @@ def test_the_mood_box_pins_and_the_catalog_search_finds_by_meaning(qtbot, window
     qtbot.waitUntil(lambda: bool(window.catalogs.model.rows)
                     and window.catalogs.model.rows[0].title == "Terminator 2: Judgment Day", timeout=60000)
     wait_idle(qtbot, window)
+
+
+def test_a_model_that_cannot_load_is_said_in_the_panel(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    from app.core.errors import ModelError
+
+    def broken() -> object:
+        raise ModelError("llama.cpp could not load damaged.gguf: <b>bad</b>")
+
+    services.explainer.unload()
+    services.explainer._llm_factory = broken
+    for title in ("The Matrix (1999)", "Alien (1979)"):
+        services.history.add(title, rating=5, kind="film")
+    window.refresh_history()
+    qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
+    panel = window.recommend.panel
+    qtbot.waitUntil(lambda: not panel.stop.isEnabled() and bool(panel.text.toPlainText()), timeout=120000)
+    wait_idle(qtbot, window)
+    assert panel.text.toPlainText().startswith("Because you") and "could not be used" in panel.badge.text()
+    assert "damaged.gguf" in panel.badge.toolTip() and "<b>" not in panel.badge.toolTip()
