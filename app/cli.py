@@ -341,6 +341,26 @@ def cmd_interests(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(s: Services, a: argparse.Namespace) -> int:
+    paths = s.privacy.export(Path(a.folder))
+    print("Wrote " + " and ".join(str(p) for p in paths) + " (readable by you only).")
+    return 0
+
+
+def cmd_delete_everything(s: Services, a: argparse.Namespace) -> int:
+    if not a.yes:
+        if not sys.stdin.isatty():
+            raise InputError("This deletes your history, feedback, settings and imports for good.",
+                             hint="Run it again with --yes to confirm (hearth export FOLDER keeps a copy first).")
+        answer = input(f"Delete everything in {s.store.db.path.parent}? Type yes: ")
+        if answer.strip().lower() != "yes":
+            print("Nothing deleted.")
+            return 1
+    s.privacy.delete_everything()
+    print("Deleted your history, feedback, pinned interests, settings, imports, explanations and own items.")
+    return 0
+
+
 def cmd_explain(s: Services, a: argparse.Namespace) -> int:
     """Stream the explanation to a terminal, where a draft that fails verification is taken back on
     screen; anywhere else (a file, a pipe) only the verified text is written, once it is final."""
@@ -703,6 +723,14 @@ def build_parser() -> argparse.ArgumentParser:
     inter.add_argument("value", nargs="*", help="pin: the words; unpin: the number")
     inter.add_argument("--json", action="store_true")
     inter.set_defaults(func=cmd_interests)
+
+    ex_ = sub.add_parser("export", help="everything that is yours, as JSON and CSV, into a folder")
+    ex_.add_argument("folder")
+    ex_.set_defaults(func=cmd_export)
+
+    de = sub.add_parser("delete-everything", help="delete your history, feedback, settings and imports")
+    de.add_argument("--yes", action="store_true", help="do not ask")
+    de.set_defaults(func=cmd_delete_everything)
 
     exp = sub.add_parser("explain", help="why an item is recommended, in plain language")
     exp.add_argument("item", help="item id or title")

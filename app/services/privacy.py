@@ -40,12 +40,15 @@ class PrivacyService:
         entries = self.store.history.entries()
         feedback = self.store.feedback.all()
         items = self.store.items.get_many([i for i, _ in feedback])
+        raw = self.store.history.raw_rows()
         data = {
             "history": [
                 {**{k: v for k, v in asdict(e).items() if k != "item"},
-                 "item": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(e.item).items()}}
+                 "item": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(e.item).items()},
+                 "imported_row": raw.get(int(e.item.id or 0))}  # the file's row: reviews and notes too
                 for e in entries
             ],
+            "imports": self.store.imports.all(),
             "feedback": [{"item_id": i, "title": items[i].title if i in items else None, "kind": k}
                          for i, k in feedback],
             "settings": self.store.settings.all(),

@@ -45,6 +45,12 @@ class Store:
         with self.db.transaction() as conn:
             for table in ("history", "also_named", "feedback", "imports", "explanations", "settings", "interests"):
                 conn.execute(f"DELETE FROM {table}")
+            # The vectors of the person's own items (keyed by a hash of their text, which a guessed title
+            # would confirm) go with them; the catalogs' stay.
+            conn.execute("DELETE FROM embeddings WHERE text_hash IN (SELECT text_hash FROM items WHERE catalog_id IN"
+                         " (SELECT id FROM catalogs WHERE name = ?)) AND text_hash NOT IN (SELECT text_hash FROM"
+                         " items WHERE catalog_id NOT IN (SELECT id FROM catalogs WHERE name = ?))",
+                         (USER_CATALOG, USER_CATALOG))
             conn.execute("DELETE FROM items WHERE catalog_id IN (SELECT id FROM catalogs WHERE name = ?)",
                          (USER_CATALOG,))
         self.db.conn.execute("VACUUM")

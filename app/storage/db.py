@@ -63,6 +63,16 @@ def storage_errors(path: Path) -> Iterator[None]:
         raise _translate(exc, path) from exc
 
 
+def _private(path: Path, mode: int) -> None:
+    """Only the owner may read: history, ratings and reviews are personal (best effort: a folder the
+    person chose on a shared drive may not allow it, and Windows has no such bits)."""
+    try:
+        if path.exists() and os.name == "posix" and (path.stat().st_mode & 0o777) != mode:
+            path.chmod(mode)
+    except OSError:
+        pass
+
+
 class Database:
     """One connection to the Hearth file, upgraded to the current schema on open.
 
@@ -81,7 +91,10 @@ class Database:
             ) from exc
         self._lock = threading.RLock()
         self._depth = 0
+        _private(self.path.parent, 0o700)
         with storage_errors(self.path):
+            # Files this process creates (the database, its WAL, exports) are the person's alone.
+            os.umask(0o077)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves.
             conn = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=10
@@ -95,6 +108,8 @@ class Database:
                 conn.execute("PRAGMA cache_size = -65536")
                 self.conn = conn
                 self.db = sqlite_utils.Database(conn)
+                for part in (self.path, *(self.path.with_name(self.path.name + x) for x in ("-wal", "-shm"))):
+                    _private(part, 0o600)  # made by an older version, or copied in: readable by others
                 self._migrate()
             except BaseException:
                 conn.close()

@@ -135,6 +135,10 @@ class HistoryRepository:
     def count(self) -> int:
         return int(self.db.read("SELECT COUNT(*) FROM history")[0][0])
 
+    def raw_rows(self) -> dict[int, Any]:
+        """item id -> the row of the file it was imported from, as stored (reviews and notes included)."""
+        return {int(i): json.loads(r) for i, r in self.db.read("SELECT item_id, raw FROM history WHERE raw IS NOT NULL")}
+
 
 class FeedbackRepository:
     def __init__(self, db: Database) -> None:

@@ -52,6 +52,12 @@ class ImportLog:
     def seen(self, sha256: str) -> bool:
         return bool(self.db.read("SELECT 1 FROM imports WHERE sha256 = ?", (sha256,)))
 
+    def all(self) -> list[dict[str, Any]]:
+        """Every import logged, oldest first (for the person's export)."""
+        return [{"sha256": h, "path": p, "format": f, "imported_at": t, "report": json.loads(r)}
+                for h, p, f, t, r in self.db.read("SELECT sha256, path, format, imported_at, report FROM imports"
+                                                  " ORDER BY imported_at")]
+
 
 class ExplanationCache:
     """Finished explanations, keyed by (item, evidence hash, model, prompt version)."""

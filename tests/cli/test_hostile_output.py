@@ -71,3 +71,40 @@ def test_a_model_llama_cpp_cannot_load_falls_back_and_says_why(cli, tmp_path) ->
         assert result.returncode == 0, result.stderr[-2000:]
         assert result.stdout.startswith("Because you") and "Traceback" not in result.stderr
         assert "template" in result.stderr and "the language model was not used" in result.stderr
+
+
+def test_privacy_export_delete_and_private_files(cli, tmp_path) -> None:  # noqa: ANN001
+    import os
+    import sqlite3
+    import stat
+
+    export = tmp_path / "goodreads.csv"
+    export.write_text("Book Id,Title,Author,My Rating,Exclusive Shelf,Date Read,My Review,Private Notes\n"
+                      "987654321,My Secret Diary,Nobody Known,5,read,2020/01/02,A very private review,private note\n",
+                      encoding="utf-8")
+    assert cli("import", str(export)).returncode == 0, "import"
+    data = cli.data_dir  # type: ignore[attr-defined]
+    if os.name == "posix":
+        assert stat.S_IMODE(data.stat().st_mode) == 0o700
+        assert stat.S_IMODE((data / "hearth.sqlite3").stat().st_mode) == 0o600
+    out = tmp_path / "out"
+    assert cli("export", str(out)).returncode == 0
+    dumped = json.loads((out / "hearth-export.json").read_text(encoding="utf-8"))
+    row = dumped["history"][0]["imported_row"]
+    assert "A very private review" in json.dumps(row) and "private note" in json.dumps(row)
+    assert dumped["imports"] and dumped["imports"][0]["format"] == "goodreads"
+    if os.name == "posix":
+        assert stat.S_IMODE((out / "hearth-export.json").stat().st_mode) & 0o077 == 0
+    assert cli("recommend", "-k", "1").returncode == 0  # embeds the own item
+    conn = sqlite3.connect(data / "hearth.sqlite3")
+    own = conn.execute("SELECT text_hash FROM items WHERE title = 'My Secret Diary'").fetchone()[0]
+    assert conn.execute("SELECT COUNT(*) FROM embeddings WHERE text_hash = ?", (own,)).fetchone()[0] == 1
+    conn.close()
+    refused = cli("delete-everything")  # no terminal to ask: refused, nothing deleted
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    assert cli("delete-everything", "--yes").returncode == 0
+    conn = sqlite3.connect(data / "hearth.sqlite3")
+    assert conn.execute("SELECT COUNT(*) FROM history").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM items WHERE title = 'My Secret Diary'").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM embeddings WHERE text_hash = ?", (own,)).fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] > 10000  # the catalogs' stay
