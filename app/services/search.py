@@ -71,10 +71,14 @@ class SearchService:
         allowed = self.recommender.allowed(loaded, filters)
         ids = loaded.universe.item_ids
         ok = set(ids[allowed].tolist())
-        by_words = [i for i in self.store.items.match_words(text, limit=POOL * 5) if i in ok][:POOL] if words else []
+        notice = self.embeddings.query_notice([text]) if meaning else ""
+        # Beside meaning, words count only where all of them are found: "opera" alone does not make the
+        # horror film Opera an answer to "space opera with political intrigue".
+        every = meaning and not notice
+        by_words = [i for i in self.store.items.match_words(text, limit=POOL * 5, every=every) if i in ok][:POOL] \
+            if words else []
         by_spelling = [i for i in self.lookup.similar_titles(text, limit=POOL) if i in ok] if words else []
         by_meaning: list[int] = []
-        notice = self.embeddings.query_notice([text]) if meaning else ""
         if meaning and not notice:
             q = self.embeddings.embed_query([text])[0]
             sims = loaded.universe.embeddings @ q

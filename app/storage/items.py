@@ -256,10 +256,10 @@ class ItemRepository:
         params.append(limit)
         return [row_to_item(r) for r in self.db.read(sql, tuple(params))]
 
-    def match_words(self, query: str, *, limit: int = 200) -> list[int]:
+    def match_words(self, query: str, *, limit: int = 200, every: bool = False) -> list[int]:
         """Item ids whose titles, alternative titles, creators, genres, tags or descriptions hold the query's words
         (each word also as a prefix: "dun" finds Dune), best first by BM25 (titles weigh most); items
-        with all the words before those with some."""
+        with all the words before those with some (none of those with ``every``)."""
         words = [w for w in _FTS_WORD.findall(query.casefold()) if w not in _FTS_STOP]
         if not words:
             return []
@@ -269,7 +269,7 @@ class ItemRepository:
         # Title 10, alternative titles 5, creators 4, genres 2, tags 1, description 0.5.
         sql = ("SELECT rowid FROM items_fts WHERE items_fts MATCH ? "
                "ORDER BY bm25(items_fts, 10.0, 5.0, 4.0, 2.0, 1.0, 0.5) LIMIT ?")
-        for match in (" AND ".join(terms), " OR ".join(terms)) if len(terms) > 1 else (terms[0],):
+        for match in (" AND ".join(terms), " OR ".join(terms)) if len(terms) > 1 and not every else (" AND ".join(terms),):
             for (item_id,) in self.db.read(sql, (match, limit)):
                 if item_id not in out:
                     out.append(item_id)
