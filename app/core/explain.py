@@ -212,7 +212,8 @@ def evidence_from(
         Reason(title=c.title, year=c.year, contribution=c.contribution, content=c.content, cf=c.cf,
                creators=items[c.item_id].creators if c.item_id in items else (),
                kind=c.source if c.source != "history" else items[c.item_id].kind if c.item_id in items else "",
-               liked="asked for" if c.source != "history" else _liked(ratings.get(c.item_id)))
+               liked="asked for" if c.source != "history" else "liked" if c.item_id not in ratings  # a Like
+               else _liked(ratings[c.item_id], items[c.item_id].kind if c.item_id in items else rec.item.kind))
         for c in src
     )
     src = [c for c in src if c.source == "history"]  # the facts below link history items
@@ -254,8 +255,11 @@ def evidence_from(
     )
 
 
-def _liked(rating: float | None) -> str:
-    return "loved" if rating is None or rating >= 0.85 else "enjoyed" if rating >= 0.6 else "liked"
+def _liked(rating: float | None, kind: str = "") -> str:
+    """How the person rated a history item, in a word; with no rating, only what they did with it."""
+    if rating is None:
+        return {"book": "read", "film": "watched"}.get(kind, "chose")
+    return "loved" if rating >= 0.85 else "enjoyed" if rating >= 0.6 else "liked"
 
 
 def about(fact: Fact) -> str:
@@ -449,7 +453,8 @@ def _template_zh(ev: WhyEvidence) -> str:
     def because(reasons: Sequence[Reason]) -> str:
         _, count = _because(reasons)
         names = "、".join(f"《{clean_text(r.title)}》" for r in reasons[:count])
-        return f"因为你{'很喜欢' if reasons[0].liked in ('loved', '') else '喜欢'}{names}"
+        verb = {"loved": "很喜欢", "": "很喜欢", "read": "读过", "watched": "看过", "chose": "选过"}.get(reasons[0].liked, "喜欢")
+        return f"因为你{verb}{names}"
 
     genres = "、".join(genre_zh(g) for g in ev.genres[:2])
     series, in_series = linked(ev, "series")

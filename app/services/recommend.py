@@ -13,7 +13,7 @@ from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import Contribution, Item, RankingParams, Recommendation, ScoreTerms
 from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
-from app.storage import Store
+from app.storage import USER_CATALOG, Store
 
 __all__ = ["Asked", "Filters", "RecommendService"]
 
@@ -317,6 +317,11 @@ class RecommendService:
     ) -> tuple[np.ndarray, np.ndarray]:
         n = len(loaded.universe)
         mask = self.allowed(loaded, filters)
+        # The person's own items (titles no catalog knows) are what they imported: read, abandoned or
+        # already on their to-read list. A recommendation is a discovery from the catalogs.
+        own = self.store.items.catalog_id(USER_CATALOG)
+        if own is not None:
+            mask &= loaded.catalog_ids != own
         # Disliked items go too (they also count against similar items, as evidence).
         excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"})]
         if excluded:

@@ -114,3 +114,17 @@ def test_typed_words_never_reach_the_embedding_cache(services: Services) -> None
     services.recommender.recommend(k=3, like=["a very particular private phrase about whales"])
     assert services.store.db.read("SELECT COUNT(*) FROM embeddings")[0][0] == before
     assert ex  # (the explain module is imported above for the checks of other tests)
+
+
+def test_own_items_are_never_recommended_and_unrated_ones_are_read_not_loved(services: Services) -> None:
+    from app.core.types import Item
+
+    own = services.store.items.add_own(Item(title="Space Opera Intrigue Saga", kind="book",
+                                            genres=("Science fiction",)))
+    services.store.feedback.set(own, "saved")  # on the to-read list, as an import leaves it
+    recs = services.recommender.recommend(k=20, like=[SPACE], filters=Filters(kind="book"))
+    assert own not in [r.item.id for r in recs] and all(r.item.catalog != "user" for r in recs)
+    services.history.add("Dune", kind="book")  # no rating: they read it, nothing more is known
+    top = services.recommender.recommend(k=1, filters=Filters(kind="book"))[0]
+    text = services.explainer.explain_now(str(top.item.id), use_llm=False).text
+    assert text.startswith("Because you read Dune") and "loved" not in text.split(",")[0]
