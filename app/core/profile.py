@@ -71,7 +71,8 @@ def _text_zh(facets: Sequence[Facet], newest: dt.date | None) -> str:
     top = facets[0]
     books = "".join(f"《{t}》" for t in _titles(top.items, 2))
     out = [f"你最主要的兴趣是{_label_zh(top)}，占你口味的{_pct(top.weight)}，例如{books}。"]
-    more = [f"{_label_zh(f)}（{_pct(f.weight)}：{''.join(f'《{t}》' for t in _titles(f.items, 2))}）" for f in facets[1:4]]
+    more = [f"{_label_zh(f)}（{_pct(f.weight)}：{''.join(f'《{t}》' for t in _titles(f.items, 2))}）"
+            for f in facets[1:4]]
     if more:
         out.append(f"你也喜欢{'、'.join(more)}。")
     shown = facets[:4]
@@ -120,5 +121,6 @@ def profile_evidence(facets: Sequence[Facet]) -> WhyEvidence:
         item_id=0, title="", year=None, kind=kinds.pop() if len(kinds) == 1 else "", reasons=(),
         genres=tuple(dict.fromkeys(g for f in facets for g in f.genres)),
         tags=tuple(dict.fromkeys(t for f in facets for t in f.tags)),
-        extra_names=titles, facts=(Fact("genres", "the interests' genres and tags"), Fact("similar", "the interests are alike")),
+        extra_names=titles,
+        facts=(Fact("genres", "the interests' genres and tags"), Fact("similar", "the interests are alike")),
     )

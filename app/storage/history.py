@@ -137,7 +137,8 @@ class HistoryRepository:
 
     def raw_rows(self) -> dict[int, Any]:
         """item id -> the row of the file it was imported from, as stored (reviews and notes included)."""
-        return {int(i): json.loads(r) for i, r in self.db.read("SELECT item_id, raw FROM history WHERE raw IS NOT NULL")}
+        rows = self.db.read("SELECT item_id, raw FROM history WHERE raw IS NOT NULL")
+        return {int(i): json.loads(r) for i, r in rows}
 
 
 class FeedbackRepository:

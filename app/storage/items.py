@@ -269,7 +269,8 @@ class ItemRepository:
         # Title 10, alternative titles 5, creators 4, genres 2, tags 1, description 0.5.
         sql = ("SELECT rowid FROM items_fts WHERE items_fts MATCH ? "
                "ORDER BY bm25(items_fts, 10.0, 5.0, 4.0, 2.0, 1.0, 0.5) LIMIT ?")
-        for match in (" AND ".join(terms), " OR ".join(terms)) if len(terms) > 1 and not every else (" AND ".join(terms),):
+        matches = [" AND ".join(terms)] + ([" OR ".join(terms)] if len(terms) > 1 and not every else [])
+        for match in matches:
             for (item_id,) in self.db.read(sql, (match, limit)):
                 if item_id not in out:
                     out.append(item_id)

@@ -1,4 +1,7 @@
-"""Run the benchmarks: python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history|search ...] (default: all)."""
+"""Run the benchmarks (default: all):
+
+    python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history|search ...]
+"""
 
 from __future__ import annotations
 

@@ -95,7 +95,8 @@ def test_a_creator_is_named_only_for_the_title_that_shares_it() -> None:
     assert not said(ev, "it is another classic romance by Jane Austen.").ok
     assert said(ev, "it is another classic romance.").ok
     text = ex.template_text(ev)
-    assert text == "Because you loved Pride and Prejudice, here is more by Jane Austen, another classics and romance book."
+    assert text == ("Because you loved Pride and Prejudice, here is more by Jane Austen, another classics and"
+                    " romance book.")
 
 
 def test_words_of_a_title_support_nothing_else() -> None:

@@ -14,7 +14,8 @@ from app.core.types import Item
 def _history() -> tuple[list[Item], np.ndarray, np.ndarray, list[str]]:
     """Ten sci-fi films watched 2015-2022, six romances of which four in the last year (2024)."""
     rng = np.random.default_rng(0)
-    scifi = [Item(title=f"Space Film {i}", kind="film", genres=("Sci-Fi", "Action"), tags=("space",)) for i in range(10)]
+    scifi = [Item(title=f"Space Film {i}", kind="film", genres=("Sci-Fi", "Action"), tags=("space",))
+             for i in range(10)]
     romance = [Item(title=f"Love Book {i}", kind="book", genres=("Romance", "Contemporary"), tags=("chick lit",))
                for i in range(6)]
     a, b = np.eye(8)[0], np.eye(8)[1]
