@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import __version__
-from app.core.errors import AppError, Cancelled, InputError
+from app.core.errors import AppError, Cancelled, InputError, StorageError
 from app.core.types import Recommendation
 from app.services import SETTINGS, Filters, Services
 from app.services.catalogs import RECIPES, Recipe, build_goodbooks, build_movielens, repo_root
@@ -30,14 +30,15 @@ class TerminalProgress:
         from tqdm import tqdm
 
         bar = self._bars.get(label)
+        known = total > 0  # a download without Content-Length: a count, no end
         if bar is None:
-            big = total > 100_000  # bytes of a file, not items
+            big = total > 100_000 or not known  # bytes of a file, not items
             bar = self._bars[label] = tqdm(
-                total=total, desc=label, file=self.stream, leave=False, unit="B" if big else "it",
-                unit_scale=big, mininterval=0.2, dynamic_ncols=True,
+                total=total if known else None, desc=label, file=self.stream, leave=False,
+                unit="B" if big else "it", unit_scale=big, mininterval=0.2, dynamic_ncols=True,
             )
         bar.update(max(0, done - bar.n))
-        if done >= total:
+        if known and done >= total:
             bar.close()
             del self._bars[label]
 
@@ -342,7 +343,7 @@ def cmd_interests(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_export(s: Services, a: argparse.Namespace) -> int:
-    paths = s.privacy.export(Path(a.folder))
+    paths = s.privacy.export(Path(a.out or a.folder or "hearth-export"))
     print("Wrote " + " and ".join(str(p) for p in paths) + " (readable by you only).")
     return 0
 
@@ -351,13 +352,24 @@ def cmd_delete_everything(s: Services, a: argparse.Namespace) -> int:
     if not a.yes:
         if not sys.stdin.isatty():
             raise InputError("This deletes your history, feedback, settings and imports for good.",
-                             hint="Run it again with --yes to confirm (hearth export FOLDER keeps a copy first).")
+                             hint="Run it again with --yes to confirm (hearth export --out DIR keeps a copy first).")
         answer = input(f"Delete everything in {s.store.db.path.parent}? Type yes: ")
         if answer.strip().lower() != "yes":
             print("Nothing deleted.")
             return 1
     s.privacy.delete_everything()
     print("Deleted your history, feedback, pinned interests, settings, imports, explanations and own items.")
+    return 0
+
+
+def cmd_check(s: Services, a: argparse.Namespace) -> int:
+    problems = s.privacy.damage()
+    path = s.privacy.info()["database"]
+    if problems:
+        raise StorageError(f"{path} is damaged: " + "; ".join(problems[:5]) + ".",
+                           hint="Move the file aside and restore it from a backup, or start afresh; `sqlite3 FILE"
+                           " .recover` may save what is left.")
+    print(f"{path}: no damage found.")
     return 0
 
 
@@ -412,8 +424,18 @@ def cmd_model(s: Services, a: argparse.Namespace) -> int:
     if a.action == "download":
         if not a.url:
             raise InputError("Give the address: hearth model download URL [--sha256 HEX].")
+        from app.models.download import parse_size
+
+        try:
+            max_bytes = parse_size(a.max_size) if a.max_size is not None else None
+        except ValueError:
+            raise InputError(f"--max-size {a.max_size!r} is not a size.",
+                             hint="For example 8G, 500M or 1048576.") from None
+        if a.idle_timeout is not None and not a.idle_timeout > 0:
+            raise InputError("--idle-timeout must be a number of seconds above 0.")
         with TerminalProgress() as progress:
-            path = s.download_model(a.url, sha256=a.sha256, progress=progress)
+            path = s.download_model(a.url, sha256=a.sha256, progress=progress, max_bytes=max_bytes,
+                                    idle_timeout=a.idle_timeout)
         print(f"Downloaded {path}; it is now the explainer's model (llm_model).")
         return 0
     info = s.model_info()
@@ -725,12 +747,17 @@ def build_parser() -> argparse.ArgumentParser:
     inter.set_defaults(func=cmd_interests)
 
     ex_ = sub.add_parser("export", help="everything that is yours, as JSON and CSV, into a folder")
-    ex_.add_argument("folder")
+    ex_.add_argument("folder", nargs="?", help=argparse.SUPPRESS)
+    ex_.add_argument("--out", metavar="DIR", help="the folder to write into (default: ./hearth-export)")
     ex_.set_defaults(func=cmd_export)
 
-    de = sub.add_parser("delete-everything", help="delete your history, feedback, settings and imports")
+    de = sub.add_parser("delete-all", aliases=["delete-everything"],
+                        help="delete your history, feedback, settings, imports and everything made from them")
     de.add_argument("--yes", action="store_true", help="do not ask")
     de.set_defaults(func=cmd_delete_everything)
+
+    chk = sub.add_parser("check", help="check the database file for damage (PRAGMA quick_check)")
+    chk.set_defaults(func=cmd_check)
 
     exp = sub.add_parser("explain", help="why an item is recommended, in plain language")
     exp.add_argument("item", help="item id or title")
@@ -748,6 +775,10 @@ def build_parser() -> argparse.ArgumentParser:
     mod.add_argument("action", choices=["info", "download"], nargs="?", default="info")
     mod.add_argument("url", nargs="?", help="for download: the GGUF file's http(s) address")
     mod.add_argument("--sha256", help="for download: the expected checksum (strongly advised)")
+    mod.add_argument("--max-size", metavar="SIZE", help="for download: the largest file accepted, e.g. 500M, 16G or"
+                     " bytes (K/M/G 1024-based; default 8G)")
+    mod.add_argument("--idle-timeout", type=float, metavar="SECONDS", help="for download: stop (resumably) when"
+                     " under 64 KiB arrive in this many seconds (default 60)")
     mod.add_argument("--json", action="store_true")
     mod.set_defaults(func=cmd_model)
 

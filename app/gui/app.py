@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -14,7 +16,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.services import Services
 from app.services.catalogs import resources_dir
 
-__all__ = ["install_translation", "make_app", "run_gui"]
+__all__ = ["install_translation", "make_app", "missing_xcb_libraries", "run_gui"]
+
+# The libraries Qt's X11 (xcb) platform plugin loads that a bare Debian/Ubuntu desktop may lack,
+# with the package that has each. Without them Qt only says "could not load the Qt platform plugin".
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -42,8 +58,31 @@ def install_translation(app: QApplication, language: str | None = None) -> str:
     return loaded
 
 
+def missing_xcb_libraries(load: Any = ctypes.CDLL, environ: Any = os.environ,
+                          platform: str = sys.platform) -> list[str]:
+    """The packages to install for Qt's X11 window, when that is the platform Qt will use here."""
+    chosen = environ.get("QT_QPA_PLATFORM", "")
+    if not platform.startswith("linux") or (chosen and not chosen.startswith("xcb")):
+        return []
+    if not chosen and environ.get("WAYLAND_DISPLAY"):
+        return []  # Qt opens a Wayland window
+    missing = []
+    for library, package in XCB_LIBRARIES.items():
+        try:
+            load(library)
+        except OSError:
+            missing.append(package)
+    return missing
+
+
 def run_gui(services: Services, argv: Sequence[str] = (), *, self_check: bool = False) -> int:
     started = time.perf_counter()
+    missing = missing_xcb_libraries()
+    if missing:
+        print("hearth: the window cannot open: this system lacks the X11 libraries Qt needs ("
+              + ", ".join(missing) + ").\nInstall them, e.g. sudo apt install " + " ".join(missing)
+              + "\n(the command line works without them: hearth --help).", file=sys.stderr)
+        return 1
     app = make_app(argv)
     install_translation(app)
     from app.gui.window import MainWindow  # after the translators, so the window is translated

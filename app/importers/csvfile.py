@@ -10,17 +10,20 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import InputError
+from app.importers.limits import LIMITS, Limits, size_text
 
 __all__ = ["CsvFile", "detect_encoding", "find_column", "open_csv"]
 
 _CHUNK = 1 << 20
 _FIELD_LIMIT = 16 << 20  # one field above 16 MB is a broken file, not a review
 _SNIFF = 64 << 10
+_ENCODING_HINT = "Leave out --encoding to detect it, or name one such as utf-8, cp1252, latin-1 or utf-16."
 
 csv.field_size_limit(_FIELD_LIMIT)
 
@@ -46,12 +49,12 @@ def _decodes(path: Path, encoding: str) -> tuple[bool, int]:
         while chunk := f.read(_CHUNK):
             try:
                 decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                return False, offset + exc.start
+            except (UnicodeError, ValueError) as exc:  # "undefined" and "idna" raise plain UnicodeError
+                return False, offset + getattr(exc, "start", 0)
             offset += len(chunk)
         try:
             decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
+        except (UnicodeError, ValueError):
             return False, offset
     return True, -1
 
@@ -73,8 +76,53 @@ def detect_encoding(path: Path) -> str:
         )
     if _decodes(path, "utf-8")[0]:
         return "utf-8"
+    good, bad = _utf8_census(path)
+    if good > bad:  # UTF-8 with a few stray Windows bytes (a hand edit): keep the UTF-8 text right
+        return MIXED
     # Not UTF-8: Windows exports are cp1252; Latin-1 decodes any byte at all.
     return "cp1252" if _decodes(path, "cp1252")[0] else "latin-1"
+
+
+def _utf8_census(path: Path) -> tuple[int, int]:
+    """(characters that are valid multi-byte UTF-8, bytes that are not UTF-8)."""
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    good = bad = 0
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            text = decoder.decode(chunk)
+            escaped = sum("\udc80" <= c <= "\udcff" for c in text)
+            bad += escaped
+            good += sum(c >= "\x80" for c in text) - escaped
+    return good, bad
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    # cp1252 leaves five bytes undefined; Latin-1 names every byte.
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), exc.end
+
+
+def _mixed_codec(name: str) -> codecs.CodecInfo | None:
+    if name != MIXED.replace("-", "_"):
+        return None
+    utf8 = codecs.lookup("utf-8")
+    return codecs.CodecInfo(
+        name=MIXED,
+        encode=utf8.encode,
+        decode=lambda data, errors="strict": codecs.utf_8_decode(data, _FALLBACK, True),
+        incrementaldecoder=lambda errors="strict": codecs.getincrementaldecoder("utf-8")(_FALLBACK),
+        incrementalencoder=utf8.incrementalencoder,
+        streamreader=utf8.streamreader,
+        streamwriter=utf8.streamwriter,
+    )
+
+
+MIXED = "utf-8-mixed"  # UTF-8 whose stray undecodable bytes are read as cp1252
+_FALLBACK = "hearth-cp1252-fallback"
+codecs.register_error(_FALLBACK, _cp1252_fallback)
+codecs.register(_mixed_codec)
 
 
 def _delimiter(header_line: str) -> str:
@@ -121,6 +169,9 @@ class CsvFile:
     _ahead: list[tuple[int, list[str]]] = field(default_factory=list)
     line: int = 0  # the line of the row last yielded
     headerless: bool = False  # the first line was data; ``header`` was given
+    limits: Limits = LIMITS
+    notes: Counter[str] = field(default_factory=Counter)  # what the report should say; shared by detect
+    _count: int = 0  # data rows read so far
 
     @property
     def bytes_read(self) -> int:
@@ -128,20 +179,41 @@ class CsvFile:
 
     def _next_raw(self) -> tuple[int, list[str]] | None:
         try:
+            start = self._reader.line_num  # type: ignore[attr-defined]
             for row in self._reader:
                 if any(cell.strip() for cell in row):
+                    self._count += 1
+                    if self._count > self.limits.rows:
+                        raise InputError(
+                            f"{self.path.name} has more than {self.limits.rows:,} rows: more than one person's"
+                            " history, so nothing was imported.",
+                            hint="Import your own export; a file of many people's ratings is a dataset.")
+                    self._check_quotes(start + 1, row)
                     return self._reader.line_num, row  # type: ignore[attr-defined]
+                start = self._reader.line_num  # type: ignore[attr-defined]
             return None
         except csv.Error as exc:
             raise InputError(
                 f"{self.path.name} is not a well-formed CSV file (line {self._reader.line_num}: {exc}).",  # type: ignore[attr-defined]
                 hint="Check the file in a spreadsheet program and export it again as CSV.",
             ) from exc
-        except UnicodeDecodeError as exc:
+        except (UnicodeError, ValueError) as exc:
             raise InputError(
                 f"{self.path.name} is not valid {self.encoding} (near line {self._reader.line_num}).",  # type: ignore[attr-defined]
                 hint="Pass --encoding latin-1 (or the file's real encoding), or save it as UTF-8.",
             ) from exc
+
+    def _check_quotes(self, first_line: int, row: list[str]) -> None:
+        """Say so when a quote seems never closed: the lines after it became one cell, silently."""
+        lines = self._reader.line_num - first_line + 1  # type: ignore[attr-defined]
+        if lines < 3:
+            return
+        width = max(len(self.header) - 1, 1)
+        for cell in row:
+            if sum(line.count(self.delimiter) >= width for line in cell.split("\n")) >= 2:
+                self.notes[f"line {first_line}: a quote opened there seems never to be closed, so the next"
+                           f" {lines - 1} lines were read as part of one row; check the file"] += 1
+                return
 
     def _as_dict(self, row: list[str]) -> dict[str, str]:
         width = len(self.header)
@@ -175,7 +247,8 @@ class CsvFile:
         self._counter.close()
 
 
-def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str] | None = None) -> CsvFile:
+def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str] | None = None,
+             limits: Limits = LIMITS) -> CsvFile:
     """Open a CSV for streaming. Raises InputError for missing, empty or binary files.
 
     With ``header``, the file has no header line: its first line is data, and the
@@ -187,34 +260,50 @@ def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str]
     size = path.stat().st_size
     if size == 0:
         raise InputError(f"{path.name} is empty: there is nothing to import.")
+    if size > limits.file_bytes:
+        raise InputError(f"{path.name} is {size_text(size)}: larger than any history export Hearth reads"
+                         f" ({size_text(limits.file_bytes)}).", hint="Import your own export's file.")
     if encoding is None:
         encoding = detect_encoding(path)
     else:
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError as exc:
-            raise InputError(f"Unknown encoding {encoding!r}.") from exc
+            raise InputError(f"Unknown encoding {encoding!r}.", hint=_ENCODING_HINT) from exc
+        if not getattr(info, "_is_text_encoding", True):  # rot13, hex, zlib_codec: not a text encoding
+            raise InputError(f"{encoding!r} is not a text encoding.", hint=_ENCODING_HINT)
         ok, offset = _decodes(path, encoding)
         if not ok:
             raise InputError(
                 f"{path.name} is not valid {encoding}: the byte at offset {offset} cannot be decoded.",
                 hint="Leave out --encoding to detect it, or name the file's real encoding.",
             )
+    notes: Counter[str] = Counter()
+    if encoding == MIXED:
+        notes["the file is UTF-8 but for a few bytes, which were read as Windows-1252 (cp1252)"] += 1
     counter = _CountingReader(path.open("rb"))
     text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline="")
     try:
-        first = text.readline()
+        first = text.readline(limits.header_bytes)
+        if len(first) >= limits.header_bytes and not first.endswith("\n"):
+            counter.close()
+            raise InputError(f"{path.name}'s first line is longer than {size_text(limits.header_bytes)}:"
+                             " it is not the header of a history export.")
         delimiter = _delimiter(first)
         # skipinitialspace: some people pad their columns ("Book Id  , Title   , ..."); a quoted
         # cell after the padding must still be one cell.
         reader = csv.reader(_chain(first, text), delimiter=delimiter, skipinitialspace=True)
         first_row = next(reader, None)
-    except (csv.Error, UnicodeDecodeError) as exc:
+    except (csv.Error, UnicodeError, ValueError) as exc:
         counter.close()
         raise InputError(f"{path.name} has an unreadable header line: {exc}.") from exc
     if not first_row or not any(h.strip() for h in first_row):
         counter.close()
         raise InputError(f"{path.name} has no header line naming its columns.")
+    if len(first_row) > limits.columns:
+        counter.close()
+        raise InputError(f"{path.name} has {len(first_row):,} columns: more than {limits.columns:,}, so it is"
+                         " not a history export.")
     ahead: list[tuple[int, list[str]]] = []
     if header is None:
         header = [h.strip().lstrip("\ufeff") for h in first_row]
@@ -222,7 +311,7 @@ def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str]
         first_row[0] = first_row[0].lstrip("\ufeff")
         ahead.append((1, first_row))
     return CsvFile(path, encoding, delimiter, list(header), size, counter, reader, ahead,
-                   headerless=bool(ahead))
+                   headerless=bool(ahead), limits=limits, notes=notes, _count=len(ahead))
 
 
 def _chain(first: str, rest: io.TextIOWrapper) -> Iterator[str]:

@@ -15,6 +15,7 @@ from app.core.errors import InputError
 from app.importers import goodreads, imdb, letterboxd, storygraph
 from app.importers.csvfile import CsvFile, find_column, open_csv
 from app.importers.generic import guess_kind, read_generic, resolve_columns, scan_rating_scale
+from app.importers.limits import LIMITS, Limits
 from app.importers.records import ImportRow, ReadContext, Skip
 from app.importers.values import sniff_date_order
 
@@ -64,6 +65,7 @@ class _Options:
     encoding: str | None
     scale: tuple[float, float] | None
     shelves: dict[str, str]
+    limits: Limits
 
 
 def open_source(path: Path, **options: object) -> Source:
@@ -85,11 +87,12 @@ def open_sources(
     encoding: str | None = None,
     scale: tuple[float, float] | None = None,
     shelves: dict[str, str] | None = None,
+    limits: Limits = LIMITS,
 ) -> list[Source]:
     """Every export in ``paths`` (files or folders); ``format`` forces one, else each is detected."""
     if format is not None and format not in FORMATS:
         raise InputError(f"Unknown format {format!r}.", hint="Formats: " + ", ".join(FORMATS) + ".")
-    opts = _Options(format, mapping, kind, encoding, scale, dict(shelves or {}))
+    opts = _Options(format, mapping, kind, encoding, scale, dict(shelves or {}), limits)
     files, ignored = _expand(paths)
     sources: list[Source] = []
     lb_zips: list[Path] = []
@@ -98,11 +101,14 @@ def open_sources(
     try:
         for path, explicit in files:
             if format in (None, "letterboxd") and zipfile.is_zipfile(path):
-                if not letterboxd.is_letterboxd_zip(path) and not explicit:
+                if not letterboxd.is_letterboxd_zip(path, opts.limits) and not explicit:
                     ignored.append(f"{path.name} (not a Letterboxd export)")
                     continue
                 lb_zips.append(path)
                 continue
+            if _looks_zipped(path):
+                raise InputError(f"{path.name} is a ZIP archive, but a damaged one (cut short, or its table of"
+                                 " contents is missing).", hint="Download or copy the file again.")
             found = _open_csv_source(path, opts, explicit=explicit)
             if isinstance(found, tuple):
                 member, why = found
@@ -151,9 +157,14 @@ def _expand(paths: Sequence[Path]) -> tuple[list[tuple[Path, bool]], list[str]]:
     return files, ignored
 
 
+def _looks_zipped(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(4) == b"PK\x03\x04"
+
+
 def _open_csv_source(path: Path, opts: _Options, *, explicit: bool) -> Source | tuple[str, str] | None:
     """A Source, or (member, why) for a loose Letterboxd file, or None for a file to leave out."""
-    csv_file = open_csv(path, encoding=opts.encoding)
+    csv_file = open_csv(path, encoding=opts.encoding, limits=opts.limits)
     try:
         found = _detect(csv_file, path, opts, explicit=explicit)
     except BaseException:
@@ -191,7 +202,7 @@ def _detect(csv_file: CsvFile, path: Path, opts: _Options, *, explicit: bool) ->
         return member
     layout = goodreads.headerless_layout(csv_file.header)
     if layout is not None and forced in (None, "goodreads"):
-        reopened = open_csv(path, encoding=csv_file.encoding, header=layout)
+        reopened = open_csv(path, encoding=csv_file.encoding, header=layout, limits=opts.limits)
         csv_file.close()
         return _csv_source("goodreads", goodreads, reopened, opts,
                            layout=f"library export without its header line, {len(layout)} columns",
@@ -219,7 +230,8 @@ def _csv_source(fmt: str, module: object, csv_file: CsvFile, opts: _Options, *, 
         raise InputError(f"--scale is for CSVs of their own layout; {_NAMES[fmt]} ratings are always "
                          f"{lo:g}-{hi:g}.", hint="Leave out --scale.")
     columns = [find_column(csv_file.header, (c,)) for c in getattr(module, "DATE_COLUMNS", ("Date Rated", "Created"))]
-    ctx = ReadContext(shelves=opts.shelves, date_order=_sniff_order(csv_file, columns, "mdy"))  # type: ignore[arg-type]
+    ctx = ReadContext(shelves=opts.shelves, date_order=_sniff_order(csv_file, columns, "mdy"),  # type: ignore[arg-type]
+                      notes=csv_file.notes)
     records = module.read(csv_file, ctx)  # type: ignore[attr-defined]
     kind = "book" if fmt in ("goodreads", "storygraph") else "film"
     return Source(format=fmt, encoding=csv_file.encoding, records=records, size=csv_file.size,
@@ -232,13 +244,13 @@ def _generic(csv_file: CsvFile, path: Path, opts: _Options, *, why: str) -> Sour
     columns = resolve_columns(csv_file.header, opts.mapping)
     scale = opts.scale
     if scale is None and "rating" in columns:
-        scan = open_csv(path, encoding=csv_file.encoding)
+        scan = open_csv(path, encoding=csv_file.encoding, limits=opts.limits)
         try:
-            scale = scan_rating_scale(scan, columns["rating"])
+            scale = scan_rating_scale(scan, columns["rating"], csv_file.notes)
         finally:
             scan.close()
     kind = opts.kind or guess_kind(csv_file.header)
-    ctx = ReadContext(shelves=opts.shelves,
+    ctx = ReadContext(shelves=opts.shelves, notes=csv_file.notes,
                       date_order=_sniff_order(csv_file, [columns.get("date")], "dmy"))  # type: ignore[arg-type]
     found = ", ".join(f"{k}={v}" for k, v in columns.items())
     return Source(
@@ -253,7 +265,8 @@ def _letterboxd(zips: list[Path], files: list[tuple[str, Path]], why: list[str],
     if opts.scale is not None:
         raise InputError("--scale is for CSVs of their own layout; Letterboxd ratings are always 0.5-5.",
                          hint="Leave out --scale.")
-    records = letterboxd.read_export(zips=zips, files=files)  # merged across files; bounded by the caps
+    notes: Counter[str] = Counter()
+    records = letterboxd.read_export(zips=zips, files=files, limits=opts.limits, notes=notes)  # bounded by the caps
     done = [0]
 
     def counted() -> Iterator[ImportRow | Skip]:
@@ -270,4 +283,4 @@ def _letterboxd(zips: list[Path], files: list[tuple[str, Path]], why: list[str],
     return Source(format="letterboxd", encoding="zip" if zips and not files else "csv", records=counted(),
                   size=len(records), position=lambda: done[0], close=lambda: None,
                   rating_scale=letterboxd.SCALE, paths=(*zips, *(p for _, p in files)), layout=layout,
-                  why=reason, kind="film")
+                  why=reason, kind="film", notes=notes)

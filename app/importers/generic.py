@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from app.core.errors import InputError
@@ -36,6 +37,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("exclusive shelf", "shelf", "read status", "status", "list"),
 }
 REQUIRED = ("title",)
+_HIGHEST_RATING = 100.0  # no scale people rate on goes higher
+_STRAY = 0.01  # values outside the scale that most ratings fit, allowed as typos
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -94,16 +97,33 @@ def guess_kind(header: list[str]) -> str | None:
     return None
 
 
-def scan_rating_scale(csv_file: CsvFile, column: str | None) -> tuple[float, float] | None:
-    """First pass over the file: the scale of its ratings, from the values present."""
+def scan_rating_scale(csv_file: CsvFile, column: str | None,
+                      notes: Counter[str] | None = None) -> tuple[float, float] | None:
+    """First pass over the file: the scale of its ratings, from the values present. A stray value
+    far above the rest (a typo, 1e308) does not set the scale: such rows are skipped instead."""
     if column is None:
         return None
-    low, high = float("inf"), float("-inf")
+    values: Counter[float] = Counter()
     for row in csv_file.rows():
         value = parse_float(row.get(column))
         if value is not None:
-            low, high = min(low, value), max(high, value)
-    return rating_scale(low, high) if high >= low else None
+            values[value] += 1
+    if not values:
+        return None
+    total = sum(values.values())
+    kept = {v: n for v, n in values.items() if abs(v) <= _HIGHEST_RATING}
+    for top in (5.0, 10.0):  # the smallest scale that holds all but a stray few
+        inside = sum(n for v, n in kept.items() if v <= top)
+        if inside < total and inside >= total * (1 - _STRAY):
+            kept = {v: n for v, n in kept.items() if v <= top}
+            break
+    if len(kept) < len(values) and notes is not None:
+        stray = sorted(set(values) - set(kept))
+        notes[f"ratings far outside the rest ({', '.join(f'{v:g}' for v in stray[:3])}) were left out"
+              " of the scale; those rows are skipped"] += 1
+    if not kept:
+        return None
+    return rating_scale(min(kept), max(kept))
 
 
 def read_generic(
@@ -130,7 +150,7 @@ def read_generic(
             row_kind = "book"
         if row_kind is not None and row_kind not in KINDS:
             row_kind = "other"
-        rating = parse_float(get(row, "rating"))
+        rating = parse_float(get(row, "rating")) if scale is not None else None
         if rating is not None and scale is not None and not scale[0] <= rating <= scale[1]:
             yield Skip(line, "rating outside the file's scale")
             continue

@@ -14,22 +14,23 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
+import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from app.core.errors import InputError
 from app.core.text import clean_text
-from app.importers.csvfile import open_csv
+from app.importers.csvfile import CsvFile, open_csv
+from app.importers.limits import LIMITS, Limits, size_text
 from app.importers.records import ImportRow, Skip
 from app.importers.values import parse_date, parse_float, parse_year
 
-__all__ = ["FORMAT", "MAX_MEMBER_BYTES", "SCALE", "is_letterboxd_zip", "member_of", "read_export", "read_zip"]
+__all__ = ["FORMAT", "SCALE", "is_letterboxd_zip", "member_of", "read_export", "read_zip"]
 
 FORMAT = "letterboxd"
 SCALE = (0.5, 5.0)
-MAX_MEMBER_BYTES = 64 << 20  # far above any real export; a bomb stops here
-MAX_MEMBERS = 10_000
 _FILES = ("diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "watchlist.csv", "likes/films.csv")
 _HISTORY_FILES = ("diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "likes/films.csv")
 _IGNORED_FOLDERS = ("deleted", "orphaned")  # entries the person deleted are not history
@@ -67,9 +68,24 @@ def _safe_name(name: str) -> str | None:
     return path.as_posix()
 
 
-def _members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+# What a damaged, encrypted or exotic archive raises from zipfile: each becomes one clear InputError.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
+
+
+def _zip_problem(exc: BaseException) -> str:
+    text = str(exc)
+    if "encrypted" in text or "password" in text:
+        return "it is encrypted (protected by a password)"
+    if isinstance(exc, NotImplementedError):
+        return f"it uses a compression or ZIP version Hearth cannot read ({text})"
+    if isinstance(exc, OSError):  # "[Errno 22] Invalid argument": a table of contents that points nowhere
+        return "it is damaged (its table of contents points outside the file)"
+    return f"it is damaged ({text or type(exc).__name__})"
+
+
+def _members(archive: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
+    if len(infos) > limits.members:
         raise InputError("The archive has too many files to be a Letterboxd export.")
     found: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
@@ -89,27 +105,35 @@ def _members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     return found
 
 
-def is_letterboxd_zip(path: Path) -> bool:
+def is_letterboxd_zip(path: Path, limits: Limits = LIMITS) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = _members(archive)
-    except (zipfile.BadZipFile, OSError, InputError):
+            names = _members(archive, limits)
+    except (*_ZIP_ERRORS, InputError):
         return False
     return any(n in names for n in _HISTORY_FILES)
 
 
-def _extract(info: zipfile.ZipInfo, zf: zipfile.ZipFile, folder: Path, index: int) -> Path:
-    """Copy one member out under a name of our own, stopping at MAX_MEMBER_BYTES."""
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise InputError(f"{info.filename} in the archive is too large ({info.file_size} bytes).")
+def _extract(info: zipfile.ZipInfo, zf: zipfile.ZipFile, folder: Path, index: int, budget: list[int],
+             limits: Limits) -> Path:
+    """Copy one member out under a name of our own, within the member and archive caps;
+    ``budget`` holds the bytes all members may still unpack to."""
+    cap = min(limits.member_bytes, budget[0])
+    too_large = InputError(
+        f"{info.filename} in the archive unpacks to more than {size_text(cap)}: more than any Letterboxd"
+        f" export (the caps are {size_text(limits.member_bytes)} a file, {size_text(limits.archive_bytes)}"
+        " in all), so nothing was imported.", hint="Import the ZIP exactly as Letterboxd gave it.")
+    if info.file_size > cap:
+        raise too_large
     target = folder / f"member-{index}.csv"
     written = 0
     with zf.open(info) as src, target.open("wb") as dst:
         while chunk := src.read(1 << 20):
             written += len(chunk)
-            if written > MAX_MEMBER_BYTES:  # the header lied about the size
-                raise InputError(f"{info.filename} in the archive unpacks to more than it claims.")
+            if written > cap:  # the header lied about the size
+                raise too_large
             dst.write(chunk)
+    budget[0] -= written
     return target
 
 
@@ -137,24 +161,27 @@ def _film_key(row: dict[str, str]) -> tuple[str, str, int | None]:
     return f"{title.casefold()}|{year}", title, year
 
 
-def read_zip(path: Path) -> Iterator[ImportRow | Skip]:
+def read_zip(path: Path, limits: Limits = LIMITS) -> Iterator[ImportRow | Skip]:
     """Films merged across the export's files, one ImportRow each."""
-    yield from read_export(zips=[path], files=[])
+    yield from read_export(zips=[path], files=[], limits=limits)
 
 
-def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]]) -> list[ImportRow | Skip]:
+def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]], limits: Limits = LIMITS,
+                notes: Counter[str] | None = None) -> list[ImportRow | Skip]:
     """Films merged across every file given: export ZIPs and loose CSVs as (member, path)."""
     films: dict[str, _Film] = {}
     skips: list[Skip] = []
     line_no = [0]
+    notes = Counter() if notes is None else notes
+    budget = [limits.archive_bytes]
     with tempfile.TemporaryDirectory(prefix="hearth-letterboxd-") as tmp:
         members: list[tuple[str, Path, str]] = []  # (member, file to read, name for messages)
         for z, path in enumerate(zips):
-            members += _unpack(path, Path(tmp), z)
+            members += _unpack(path, Path(tmp), z, budget, limits)
         members += [(member, file, file.name) for member, file in files]
         order = {name: k for k, name in enumerate(_FILES)}
         for member, file, label in sorted(members, key=lambda m: order[m[0]]):
-            _read_member(member, file, label, films, skips, line_no)
+            _read_member(member, file, label, films, skips, line_no, limits, notes)
     out: list[ImportRow | Skip] = list(skips)
     for film in films.values():
         watched = film.watched or not film.saved
@@ -174,13 +201,14 @@ def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]]) -> l
     return out
 
 
-def _unpack(path: Path, folder: Path, z: int) -> list[tuple[str, Path, str]]:
+def _unpack(path: Path, folder: Path, z: int, budget: list[int], limits: Limits) -> list[tuple[str, Path, str]]:
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{path.name} is not a readable ZIP archive: {exc}.") from exc
+    except _ZIP_ERRORS as exc:
+        raise InputError(f"{path.name} cannot be read as a ZIP archive: {_zip_problem(exc)}.",
+                         hint="Download the export from Letterboxd again and import it as it is.") from exc
     with zf:
-        members = _members(zf)
+        members = _members(zf, limits)
         if not any(n in members for n in _HISTORY_FILES):
             raise InputError(
                 f"{path.name} is not a Letterboxd export: it has no diary.csv, ratings.csv or watched.csv.",
@@ -191,23 +219,28 @@ def _unpack(path: Path, folder: Path, z: int) -> list[tuple[str, Path, str]]:
             if name not in members:
                 continue
             try:
-                out.append((name, _extract(members[name], zf, folder, z * 100 + index), f"{name} in {path.name}"))
-            except zipfile.BadZipFile as exc:
-                raise InputError(f"{name} in {path.name} is damaged: {exc}.") from exc
+                out.append((name, _extract(members[name], zf, folder, z * 100 + index, budget, limits),
+                            f"{name} in {path.name}"))
+            except _ZIP_ERRORS as exc:
+                raise InputError(f"{name} in {path.name} cannot be unpacked: {_zip_problem(exc)}.",
+                                 hint="Download the export from Letterboxd again and import it as it is.") from exc
     return out
 
 
 def _read_member(member: str, file: Path, label: str, films: dict[str, _Film], skips: list[Skip],
-                 line_no: list[int]) -> None:
+                 line_no: list[int], limits: Limits, notes: Counter[str]) -> None:
     try:
-        csv_file = open_csv(file)
+        csv_file = open_csv(file, limits=limits)
     except InputError as exc:
         raise InputError(f"{label}: {exc.message}", hint=exc.hint) from exc
     try:
         if "Name" not in csv_file.header:
             raise InputError(f"{label} has no Name column.")
-        for row in csv_file.rows():
+        for row in _rows(csv_file, label):
             line_no[0] += 1
+            if line_no[0] > limits.rows:
+                raise InputError(f"The export's files hold more than {limits.rows:,} rows: more than one"
+                                 " person's history, so nothing was imported.")
             key, title, year = _film_key(row)
             if not title:
                 skips.append(Skip(line_no[0], "no title"))
@@ -215,7 +248,15 @@ def _read_member(member: str, file: Path, label: str, films: dict[str, _Film], s
             film = films.setdefault(key, _Film(key, title, year, first_line=line_no[0]))
             _merge(film, member, row)
     finally:
+        notes.update({f"{label}: {note}": n for note, n in csv_file.notes.items()})
         csv_file.close()
+
+
+def _rows(csv_file: CsvFile, label: str) -> Iterator[dict[str, str]]:
+    try:
+        yield from csv_file.rows()
+    except InputError as exc:  # name the member, not the temporary file it was unpacked to
+        raise InputError(exc.message.replace(csv_file.path.name, label), hint=exc.hint) from exc
 
 
 def _merge(film: _Film, name: str, row: dict[str, str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 __all__ = [
@@ -65,8 +65,10 @@ def parse_date(text: str | None, order: DateOrder = "dmy") -> str | None:
     text = (text or "").strip()
     if not text:
         return None
+    latest = date.today() + timedelta(days=1)  # a day's grace for time zones; later is no history date
     if re.fullmatch(r"\d{9,10}(\.\d+)?", text):
-        return datetime.fromtimestamp(float(text), tz=UTC).date().isoformat()
+        stamp = datetime.fromtimestamp(float(text), tz=UTC).date()
+        return stamp.isoformat() if stamp <= latest else None
     head = text[:10] if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text) else text
     formats = _DATE_FORMATS
     if order == "mdy":
@@ -76,7 +78,7 @@ def parse_date(text: str | None, order: DateOrder = "dmy") -> str | None:
             parsed = datetime.strptime(head, fmt).date()
         except ValueError:
             continue
-        if date(1800, 1, 1) <= parsed <= date(2200, 1, 1):
+        if date(1800, 1, 1) <= parsed <= latest:
             return parsed.isoformat()
     return None
 

@@ -80,15 +80,20 @@ class Services:
         return Replayer(build)
 
     def download_model(self, url: str, *, sha256: str | None, progress: Progress = no_progress,
-                       cancel: CancelToken | None = None) -> Path:
-        """The opt-in download: fetch a GGUF into the data folder and make it the explainer's model."""
-        from urllib.parse import urlparse
+                       cancel: CancelToken | None = None, max_bytes: int | None = None,
+                       idle_timeout: float | None = None) -> Path:
+        """The opt-in download: fetch a GGUF into the data folder and make it the explainer's model.
 
-        from app.models.download import download_model
+        ``max_bytes`` and ``idle_timeout`` default to app.models.download's limits (8 GiB, 60 s).
+        """
+        from app.models import download
 
-        name = Path(urlparse(url).path).name or "model.gguf"
-        path = download_model(url, self.store.db.path.parent / "models" / name, sha256=sha256,
-                              progress=progress, cancel=cancel)
+        name = download.model_file_name(url)  # never a path, whatever the address's last segment is
+        path = download.download_model(
+            url, self.store.db.path.parent / "models" / name, sha256=sha256, progress=progress, cancel=cancel,
+            max_bytes=download.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+            idle_timeout=download.DEFAULT_IDLE_TIMEOUT if idle_timeout is None else idle_timeout,
+        )
         self.settings.set("llm_model", str(path))
         self.explainer.unload()
         return path

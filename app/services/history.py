@@ -15,6 +15,7 @@ from app.core.types import HistoryEntry, Item
 from app.importers.detect import Source, open_sources
 from app.importers.files import sha256_file
 from app.importers.generic import parse_mapping
+from app.importers.limits import LIMITS, Limits
 from app.importers.records import ImportRow, Skip
 from app.importers.shelves import parse_shelf_map
 from app.services.embeddings import EmbeddingService
@@ -176,6 +177,7 @@ class HistoryService:
         shelves: list[str] | dict[str, str] | None = None,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
+        limits: Limits = LIMITS,
     ) -> list[ImportReport]:
         """Import exports in one transaction: all of them, or (on any error or kill) none.
 
@@ -190,13 +192,17 @@ class HistoryService:
             shelves = parse_shelf_map(shelves)
         self._bare.clear()  # vectors of the model in use now
         sources = open_sources([Path(p) for p in paths], format=format, mapping=mapping or None, kind=kind,
-                               encoding=encoding, scale=_parse_scale(scale), shelves=shelves)
+                               encoding=encoding, scale=_parse_scale(scale), shelves=shelves, limits=limits)
         reports: list[ImportReport] = []
         try:
             matcher = Matcher(self.store, similarity=self._similarity if self.embeddings else None)
             with self.store.transaction():
                 for source in sources:
                     reports.append(self._import_source(source, matcher, progress, cancel))
+                    if sum(r.rows for r in reports) > limits.rows:
+                        raise InputError(f"These files hold more than {limits.rows:,} rows together: more than"
+                                         " one person's history, so nothing was imported.",
+                                         hint="Import one export at a time.")
         finally:
             for source in sources:
                 source.close()

@@ -67,5 +67,9 @@ class PrivacyService:
                                  e.consumed_at or "", e.status, e.source])
         return [json_path, csv_path]
 
+    def damage(self) -> list[str]:
+        """What SQLite's quick_check finds wrong anywhere in the file (a second or two)."""
+        return self.store.db.problems(full=True)
+
     def delete_everything(self) -> None:
         self.store.forget_everything()

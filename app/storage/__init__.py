@@ -53,7 +53,8 @@ class Store:
                          (USER_CATALOG, USER_CATALOG))
             conn.execute("DELETE FROM items WHERE catalog_id IN (SELECT id FROM catalogs WHERE name = ?)",
                          (USER_CATALOG,))
-        self.db.conn.execute("VACUUM")
+        self.db.conn.execute("VACUUM")  # no deleted rows left in free pages
+        self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # nor in the write-ahead log
 
     def size_bytes(self) -> int:
         path = self.db.path

@@ -1,7 +1,8 @@
-"""Importing a 5,000-row Goodreads export (embedding excluded: it happens at recommend time), and
-every real export in ../shared/data/real-exports when it is there.
+"""Importing a 5,000-row Goodreads export (embedding excluded: it happens at recommend time),
+every real export in ../shared/data/real-exports when it is there, and hostile archives (time and
+peak memory of `hearth import` in its own process).
 
-    python -m tests.benchmarks import [--rows 5000]
+    python -m tests.benchmarks import [--rows 5000] [--hostile-only]
 
 The export is written in the 24-column Goodreads layout from the bundled book
 catalog's titles and authors (as a reader's shelves would hold them, edition ids
@@ -13,8 +14,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 from app.services import Services
@@ -50,7 +55,11 @@ def write_export(path: Path, rows: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=5000)
+    parser.add_argument("--hostile-only", action="store_true")
     args = parser.parse_args(argv)
+    if args.hostile_only:
+        hostile()
+        return
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "goodreads_library_export.csv"
         write_export(export, args.rows)
@@ -66,6 +75,65 @@ def main(argv: list[str] | None = None) -> None:
     print(f"matched {report.matched} ({rate:.1%}), unmatched {report.unmatched}, saved {report.saved}, "
           f"imported {report.imported}, skipped {report.skipped}")
     real_exports()
+    hostile()
+
+
+def _letterboxd_zip(path: Path, rows: int, *, short: bool = False) -> Path:
+    head = "Date,Name,Year,Letterboxd URI,Rating\n"
+    if short:  # the red team's shape: ~15 bytes a row, so 4.2 M rows fit under the member cap
+        body = "".join(f",F{k},,,4\n" for k in range(rows))
+    else:
+        body = "".join(f"2020-01-01,Film {k},{1950 + k % 70},https://boxd.it/{k:x},{1 + k % 5}\n"
+                       for k in range(rows))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("watched.csv", "Date,Name,Year,Letterboxd URI\n")
+        zf.writestr("ratings.csv", head + body)
+    return path
+
+
+# Runs `hearth` and prints its own peak resident memory (VmHWM: this process only, since its exec).
+_PEAK = ("import atexit, runpy, sys\n"
+         "def peak():\n"
+         "    for line in open('/proc/self/status'):\n"
+         "        if line.startswith('VmHWM'): print('PEAK', line.split()[1], file=sys.stderr)\n"
+         "atexit.register(peak)\n"
+         "sys.argv = ['hearth', *sys.argv[1:]]\n"
+         "runpy.run_module('app', run_name='__main__')\n")
+
+
+def hostile() -> None:
+    """`hearth import` of archives at and far past the row cap: seconds, peak memory, outcome."""
+    from app.importers.limits import LIMITS
+    from app.storage.db import DB_FILENAME
+
+    if not Path("/proc/self/status").is_file():
+        print("hostile imports: skipped (peak memory is read from /proc, which this system lacks)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "catalogs"
+        store = Store.open(base)
+        Services(store).catalogs.ensure_bundled()
+        store.close()
+        cases = [("Letterboxd ZIP at the row cap", LIMITS.rows, False),
+                 ("the red team's ZIP (4.2 M rows)", 4_200_000, True)]
+        print(f"\n{'hostile import':<34} {'zip MB':>6} {'csv MB':>6} {'s':>6} {'peak MB':>7}  outcome")
+        for label, rows, short in cases:
+            archive = _letterboxd_zip(Path(tmp) / f"rows-{rows}.zip", rows, short=short)
+            with zipfile.ZipFile(archive) as zf:
+                unpacked = zf.getinfo("ratings.csv").file_size
+            data = Path(tmp) / f"data-{rows}"
+            data.mkdir()
+            shutil.copy(base / DB_FILENAME, data / DB_FILENAME)
+            start = time.perf_counter()
+            done = subprocess.run([sys.executable, "-c", _PEAK, "--data-dir", str(data), "import", str(archive)],
+                                  capture_output=True, text=True)
+            took = time.perf_counter() - start
+            lines = done.stderr.strip().splitlines()
+            peak = next((int(x.split()[1]) / 1024 for x in lines if x.startswith("PEAK")), float("nan"))
+            said = [x for x in lines if not x.startswith("PEAK")]
+            outcome = (done.stdout.strip().splitlines() or [""])[0] if done.returncode == 0 else " ".join(said)
+            print(f"{label:<34} {archive.stat().st_size / 1e6:>6.1f} {unpacked / 1e6:>6.1f} {took:>6.1f} "
+                  f"{peak:>7.0f}  exit {done.returncode}: {outcome[:100]}")
 
 
 def real_exports() -> None:

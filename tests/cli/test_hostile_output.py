@@ -88,7 +88,7 @@ def test_privacy_export_delete_and_private_files(cli, tmp_path) -> None:  # noqa
         assert stat.S_IMODE(data.stat().st_mode) == 0o700
         assert stat.S_IMODE((data / "hearth.sqlite3").stat().st_mode) == 0o600
     out = tmp_path / "out"
-    assert cli("export", str(out)).returncode == 0
+    assert cli("export", "--out", str(out)).returncode == 0
     dumped = json.loads((out / "hearth-export.json").read_text(encoding="utf-8"))
     row = dumped["history"][0]["imported_row"]
     assert "A very private review" in json.dumps(row) and "private note" in json.dumps(row)
@@ -100,11 +100,38 @@ def test_privacy_export_delete_and_private_files(cli, tmp_path) -> None:  # noqa
     own = conn.execute("SELECT text_hash FROM items WHERE title = 'My Secret Diary'").fetchone()[0]
     assert conn.execute("SELECT COUNT(*) FROM embeddings WHERE text_hash = ?", (own,)).fetchone()[0] == 1
     conn.close()
-    refused = cli("delete-everything")  # no terminal to ask: refused, nothing deleted
+    refused = cli("delete-all")  # no terminal to ask: refused, nothing deleted
     assert refused.returncode == 1 and "--yes" in refused.stderr
-    assert cli("delete-everything", "--yes").returncode == 0
+    assert cli("delete-all", "--yes").returncode == 0
+    # Nothing personal is left in the file's free pages or its write-ahead log either.
+    for part in data.glob("hearth.sqlite3*"):
+        raw = part.read_bytes()
+        assert b"My Secret Diary" not in raw and b"private review" not in raw, part.name
     conn = sqlite3.connect(data / "hearth.sqlite3")
     assert conn.execute("SELECT COUNT(*) FROM history").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM items WHERE title = 'My Secret Diary'").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM embeddings WHERE text_hash = ?", (own,)).fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] > 10000  # the catalogs' stay
+
+
+def test_hostile_imports_are_one_line_and_exit_1(cli, tmp_path) -> None:  # noqa: ANN001
+    """Issue 14, items 1, 5 and 10 through the command line: a clear line, exit 1, no traceback."""
+    films = tmp_path / "films.csv"
+    films.write_text("Title,Rating\nAlien,5\n", encoding="utf-8")
+    wide = tmp_path / "wide.csv"
+    wide.write_text("Title," + "x" * 200_000 + "\nAlien,5\n", encoding="utf-8")
+    cut = tmp_path / "export.zip"
+    cut.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    for args, says in (((str(films), "--encoding", "rot13"), "not a text encoding"),
+                       ((str(films), "--encoding", "zlib_codec"), "not a text encoding"),
+                       ((str(wide),), "first line is longer than 64 KB"),
+                       ((str(cut),), "damaged")):
+        done = cli("import", *args)
+        assert done.returncode == 1, args
+        assert says in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert cli("history", "list", "--json").stdout.strip() == "[]"  # nothing was stored
+
+
+def test_check_finds_a_sound_file_sound(cli) -> None:  # noqa: ANN001
+    done = cli("check")
+    assert done.returncode == 0 and "no damage found" in done.stdout

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import struct
 import time
+import zipfile
 
 from PySide6.QtCore import Qt, QTimer
 
@@ -193,6 +196,21 @@ def test_errors_are_shown_in_one_place(qtbot, window, tmp_path) -> None:  # noqa
     qtbot.waitUntil(lambda: window.findChild(object, "errorBox") is not None, timeout=30000)
     box = window.findChild(object, "errorBox")
     assert "binary" in box.text() and box.textFormat() == Qt.TextFormat.PlainText
+    wait_idle(qtbot, window)
+    box.setObjectName("seen")
+    box.close()
+    # A damaged archive was "Something went wrong: [Errno 22] Invalid argument" (issue 14).
+    good = io.BytesIO()
+    with zipfile.ZipFile(good, "w") as zf:
+        zf.writestr("ratings.csv", "Date,Name,Year,Letterboxd URI,Rating\n2020-01-01,Alien,1979,x,5\n")
+    data = bytearray(good.getvalue())
+    struct.pack_into("<I", data, data.rfind(b"PK\x05\x06") + 16, 0xFFFFFF00)  # the directory points nowhere
+    damaged = tmp_path / "letterboxd.zip"
+    damaged.write_bytes(bytes(data))
+    window.import_file(damaged)
+    qtbot.waitUntil(lambda: window.findChild(object, "errorBox") is not None, timeout=30000)
+    text = window.findChild(object, "errorBox").text()
+    assert "damaged" in text and "Errno" not in text and "went wrong" not in text
     wait_idle(qtbot, window)
 
 

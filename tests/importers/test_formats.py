@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import InputError
-from app.importers import letterboxd
 from app.importers.detect import open_source
 from app.importers.generic import ImportRow, Skip
+from app.importers.limits import Limits
 from app.importers.storygraph import last_date
 from tests.fixtures.exports.make_exports import letterboxd_files
 
@@ -95,13 +95,12 @@ def test_letterboxd_ignores_traversal_names(tmp_path: Path) -> None:
     assert not (tmp_path.parent / "evil").exists()
 
 
-def test_letterboxd_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(letterboxd, "MAX_MEMBER_BYTES", 1 << 20)
+def test_letterboxd_zip_bomb_is_refused(tmp_path: Path) -> None:
     bomb = "Date,Name,Year,Letterboxd URI\n" + "2020-01-01,A,2000,x\n" * 200_000  # ~4 MB, squeezes to KBs
     path = write_zip(tmp_path / "bomb.zip", {"watched.csv": bomb})
     assert path.stat().st_size < 100_000
-    with pytest.raises(InputError, match="too large|more than it claims"):
-        _records(path)
+    with pytest.raises(InputError, match="unpacks to more than 1 MB"):
+        _records(path, limits=Limits(member_bytes=1 << 20))
 
 
 def test_a_zip_that_is_not_letterboxd(tmp_path: Path) -> None:

@@ -159,7 +159,7 @@ def test_a_wrong_checksum_deletes_the_file(server: dict, tmp_path: Path) -> None
     assert not list(tmp_path.iterdir())
 
 
-def test_cancel_keeps_the_partial_file(server: dict, tmp_path: Path) -> None:
+def test_cancel_leaves_nothing_behind(server: dict, tmp_path: Path) -> None:
     token = CancelToken()
 
     def progress(done: int, total: int, label: str) -> None:
@@ -168,7 +168,7 @@ def test_cancel_keeps_the_partial_file(server: dict, tmp_path: Path) -> None:
 
     with pytest.raises(Cancelled):
         download_model(server["url"], tmp_path / "tiny.gguf", sha256=None, progress=progress, cancel=token)
-    assert (tmp_path / "tiny.gguf.part").exists() and not (tmp_path / "tiny.gguf").exists()
+    assert not (tmp_path / "tiny.gguf.part").exists() and not (tmp_path / "tiny.gguf").exists()
 
 
 def test_only_web_addresses(tmp_path: Path) -> None:

@@ -148,3 +148,49 @@ def test_the_word_index_follows_the_items(tmp_path: Path) -> None:
     with store.transaction() as conn:
         conn.execute("DELETE FROM items WHERE id = ?", (first,))
     assert store.items.match_words("dispossessed") == []
+
+
+def _damage_table(path: Path, table: str) -> None:
+    """Overwrite the b-tree pages of ``table`` (leaving the file's header intact), as a failing disk does."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = [p for (p,) in conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))]
+    conn.close()
+    with path.open("r+b") as f:
+        for page in pages:
+            f.seek((page - 1) * page_size + 8)  # past the page header's first bytes
+            f.write(b"\xa5" * 64)
+
+
+def _filled(folder: Path) -> Path:
+    store = Store.open(folder)
+    for k in range(400):  # several pages of the person's own table
+        store.settings.set(f"note {k}", "x" * 100)
+    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return folder / DB_FILENAME
+
+
+def test_a_damaged_table_of_the_persons_is_found_when_the_file_is_opened(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    _damage_table(path, "settings")
+    with pytest.raises(StorageError, match="damaged") as caught:  # SQLite's words, or quick_check's
+        Store.open(tmp_path)
+    assert "restore it from a backup" in (caught.value.hint or "")
+
+
+def test_damage_elsewhere_is_found_by_the_full_check(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    store = Store.open(tmp_path)
+    with store.db.transaction() as conn:  # a table only the full check reads
+        conn.execute("CREATE TABLE scratch (v TEXT)")
+        conn.executemany("INSERT INTO scratch VALUES (?)", [("y" * 200,) for _ in range(200)])
+    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert store.db.problems(full=True) == []
+    store.close()
+    _damage_table(path, "scratch")
+    store = Store.open(tmp_path)  # the person's own tables are intact: it opens
+    try:
+        assert store.db.problems(full=True)
+    finally:
+        store.close()

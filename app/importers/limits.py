@@ -1,0 +1,31 @@
+"""How much one import may read: far above any person's real export, far below what would
+exhaust a desktop. A file past a cap is refused whole, with the cap named, and nothing is
+stored. Tests lower the caps through the ``limits`` parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["LIMITS", "Limits", "size_text"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    rows: int = 100_000  # records in one import (all of one export's files together)
+    file_bytes: int = 256 << 20  # one CSV file
+    member_bytes: int = 64 << 20  # one file unpacked from a ZIP
+    archive_bytes: int = 128 << 20  # everything unpacked from one import's ZIPs
+    members: int = 10_000  # entries listed in one ZIP
+    header_bytes: int = 64 << 10  # the header line
+    columns: int = 1_000
+
+
+LIMITS = Limits()
+
+
+def size_text(n: int) -> str:
+    for unit, shift in (("GB", 30), ("MB", 20), ("KB", 10)):
+        if n >= 1 << shift:
+            return f"{n / (1 << shift):.3g} {unit}"
+    return f"{n} bytes"
