@@ -12,6 +12,8 @@ from typing import Any, TextIO
 
 from app import __version__
 from app.core.errors import AppError, Cancelled, InputError, StorageError
+from app.core.sizes import parse_size
+from app.core.text import shorten
 from app.core.types import Recommendation
 from app.services import SETTINGS, Filters, Services
 from app.services.catalogs import RECIPES, Recipe, build_goodbooks, build_movielens, repo_root
@@ -109,10 +111,6 @@ def _rec_json(rec: Recommendation) -> dict[str, Any]:
     }
 
 
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 # -- commands ---------------------------------------------------------------------------
 
 
@@ -152,7 +150,7 @@ def cmd_history_list(s: Services, a: argparse.Namespace) -> int:
         rating = f"{e.rating:g}/{e.rating_max:g}" if e.rating is not None and e.rating_max else "unrated"
         when = e.consumed_at or e.added_at[:10]
         status = {"reading": "  reading", "dnf": "  did not finish", "shelved": f"  shelf {e.shelf}"}.get(e.status, "")
-        print(f"[#{e.item.id:>6}] {_short(e.item.label, 60):<60} {e.item.kind:<5} {rating:>8}  {when}{status}")
+        print(f"[#{e.item.id:>6}] {shorten(e.item.label, 60):<60} {e.item.kind:<5} {rating:>8}  {when}{status}")
     print(f"{len(entries)} entries")
     return 0
 
@@ -215,14 +213,14 @@ def _print_report(r: Any) -> None:
     if r.loose:
         print(f"  matched loosely ({r.loose_count}; check these):")
         for m in r.loose[:10]:
-            print(f"    line {m['line']:>5}  {_short(m['title'], 40)!r} -> {m['matched']}  [{m['how']}]")
+            print(f"    line {m['line']:>5}  {shorten(m['title'], 40)!r} -> {m['matched']}  [{m['how']}]")
         if r.loose_count > 10:
             print(f"    ... {r.loose_count - 10} more in --json")
     if r.unmatched_sample:
         print("  not in a catalog, for example:")
         for m in r.unmatched_sample[:8]:
             label = m["title"] + (f" ({m['year']})" if m["year"] else "")
-            print(f"    line {m['line']:>5}  {_short(label, 48)!r}: {m['reason']}")
+            print(f"    line {m['line']:>5}  {shorten(label, 48)!r}: {m['reason']}")
 
 
 def cmd_recommend(s: Services, a: argparse.Namespace) -> int:
@@ -290,7 +288,7 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     print(f"By history item (they add up to content + cf = {total:+.5f}):")
     for c in rec.contributions:
         label = f"{c.title} ({c.year})" if c.year else c.title
-        print(f"  {c.contribution:+.5f}  {_short(label, 55):<55} text {c.content:+.5f}  cf {c.cf:+.5f}")
+        print(f"  {c.contribution:+.5f}  {shorten(label, 55):<55} text {c.content:+.5f}  cf {c.cf:+.5f}")
     if not rec.contributions:
         print("  (no history item contributes: only popularity and feedback)")
     return 0
@@ -353,7 +351,7 @@ def cmd_delete_everything(s: Services, a: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             raise InputError("This deletes your history, feedback, settings and imports for good.",
                              hint="Run it again with --yes to confirm (hearth export --out DIR keeps a copy first).")
-        answer = input(f"Delete everything in {s.store.db.path.parent}? Type yes: ")
+        answer = input(f"Delete everything in {s.privacy.info()['folder']}? Type yes: ")
         if answer.strip().lower() != "yes":
             print("Nothing deleted.")
             return 1
@@ -424,8 +422,6 @@ def cmd_model(s: Services, a: argparse.Namespace) -> int:
     if a.action == "download":
         if not a.url:
             raise InputError("Give the address: hearth model download URL [--sha256 HEX].")
-        from app.models.download import parse_size
-
         try:
             max_bytes = parse_size(a.max_size) if a.max_size is not None else None
         except ValueError:
@@ -645,10 +641,10 @@ def cmd_eval_history(s: Services, a: argparse.Namespace) -> int:
         f"{m + ' r@50':>13} {'h@10':>5}" for m in ("hearth", "mostpop", "ease")))
     for r in result["exports"]:
         if "skipped" in r:
-            print(f"{_short(r['export'], 44):<44} skipped: {r['skipped']}")
+            print(f"{shorten(r['export'], 44):<44} skipped: {r['skipped']}")
             continue
         cells = "".join(f"{r[m]['recall@50']:>13.3f} {r[m]['hits@10']:>5}" for m in ("hearth", "mostpop", "ease"))
-        print(f"{_short(r['export'], 44):<44} {r['kind']:<5} {r['entries']:>7} {r['held_out']:>5}   {cells}")
+        print(f"{shorten(r['export'], 44):<44} {r['kind']:<5} {r['entries']:>7} {r['held_out']:>5}   {cells}")
     mean = result["mean"]
     print(f"{'mean':<44} {'':<5} {'':>7} {'':>5}   " + "".join(
         f"{mean[m]['recall@50']:>13.3f} {mean[m]['hits@10']:>5.1f}" for m in ("hearth", "mostpop", "ease")))

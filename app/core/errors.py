@@ -1,7 +1,8 @@
 """One error family whose message a person can act on.
 
-Every failure the user should see is an ``AppError`` (or a subclass); the CLI and
-the GUI show ``str(error)`` and nothing else. ``Cancelled`` is deliberately not an
+Every failure the user should see is an ``AppError`` (or a subclass). ``message`` and
+``hint`` are for any interface; ``command`` is the command-line way to act on it, which the
+CLI prints (``str(error)``) and the GUI leaves out. ``Cancelled`` is deliberately not an
 ``AppError``: a cancelled task is never reported as a failure.
 """
 
@@ -21,13 +22,14 @@ __all__ = [
 class AppError(Exception):
     """An error with a message written for the person using Hearth."""
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, command: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.command = command
 
     def __str__(self) -> str:
-        return f"{self.message}\n{self.hint}" if self.hint else self.message
+        return "\n".join(x for x in (self.message, self.hint, self.command) if x)
 
 
 class InputError(AppError):
@@ -41,15 +43,14 @@ class NotFound(AppError):
 class AmbiguousItem(AppError):
     """A title matches several items; ``candidates`` holds the closest ones."""
 
-    def __init__(self, message: str, *, candidates: list[str], hint: str | None = None) -> None:
-        super().__init__(message, hint=hint)
+    def __init__(self, message: str, *, candidates: list[str], hint: str | None = None,
+                 command: str | None = None) -> None:
+        super().__init__(message, hint=hint, command=command)
         self.candidates = candidates
 
     def __str__(self) -> str:
         lines = [self.message, *(f"  {c}" for c in self.candidates)]
-        if self.hint:
-            lines.append(self.hint)
-        return "\n".join(lines)
+        return "\n".join(x for x in (*lines, self.hint, self.command) if x)
 
 
 class StorageError(AppError):

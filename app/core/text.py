@@ -18,10 +18,16 @@ __all__ = [
     "normalize_title",
     "split_title_year",
     "series_name",
+    "shorten",
     "strip_series",
     "surname",
     "text_hash",
 ]
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
 
 # Bumped whenever item_text() changes, so cached embeddings of old texts are not reused.
 TEXT_VERSION = 1

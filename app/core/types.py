@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import Any
 
 __all__ = [
     "FEEDBACK_KINDS",
     "KINDS",
     "Contribution",
-    "FeedbackKind",
     "HistoryEntry",
     "Item",
-    "Kind",
     "RankingParams",
     "Recommendation",
     "ScoreTerms",
 ]
 
-Kind = Literal["book", "film", "other"]
 KINDS: tuple[str, ...] = ("book", "film", "other")
 
-FeedbackKind = Literal["like", "dislike", "not_interested", "saved"]
 FEEDBACK_KINDS: tuple[str, ...] = ("like", "dislike", "not_interested", "saved")
 
 

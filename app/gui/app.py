@@ -7,7 +7,6 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
@@ -138,6 +137,3 @@ def _self_check(app: QApplication, window: Any, services: Services, started: flo
     window.ready.connect(ready)
     QTimer.singleShot(180_000, lambda: failed("not done after three minutes"))
 
-
-def data_dir_of(services: Services) -> Path:
-    return services.store.db.path.parent

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from app.core.text import shorten
 from app.core.types import Recommendation
 from app.gui.plain import plain_tip
 from app.gui.theme import style_chart
@@ -19,7 +20,7 @@ __all__ = ["ExplainPanel"]
 
 
 def _short(text: str, width: int = 28) -> str:
-    text = text if len(text) <= width else text[: width - 1] + "…"
+    text = shorten(text, width)
     # Qt Charts lays axis labels out as rich text: escape, so a title is shown as written.
     return html.escape(text)
 

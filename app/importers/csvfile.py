@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import InputError
-from app.importers.limits import LIMITS, Limits, size_text
+from app.core.sizes import size_text
+from app.importers.limits import LIMITS, Limits
 
 __all__ = ["CsvFile", "detect_encoding", "find_column", "open_csv"]
 

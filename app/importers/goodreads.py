@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from app.core.text import clean_text, strip_series
 from app.importers.csvfile import CsvFile
 from app.importers.records import ImportRow, ReadContext, Skip
-from app.importers.values import garbled_number, parse_date, parse_float, parse_isbn13, parse_year
+from app.importers.values import parse_date, parse_isbn13, parse_year
 
 __all__ = ["FORMAT", "LAYOUTS", "REQUIRED", "SCALE", "headerless_layout", "matches", "read"]
 
@@ -62,12 +62,10 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             yield Skip(line, "no title")
             continue
         shelf = (row.get("Exclusive Shelf") or "").strip() or "read"
-        rating = parse_float(row.get("My Rating"))
-        if rating is not None and not 0 <= rating <= 5:
+        rating, valid = ctx.stars(row.get("My Rating"))
+        if not valid:
             yield Skip(line, "rating outside 0-5")
             continue
-        if rating == 0:
-            rating = None  # Goodreads writes 0 for "not rated"
         date_read = parse_date(row.get("Date Read"), ctx.date_order)
         fields = ctx.row_fields(shelf, rated=rating is not None, finished=date_read is not None)
         if fields is None:
@@ -78,8 +76,7 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
         year = parse_year(row.get("Original Publication Year")) or parse_year(row.get("Year Published"))
         book_id = (row.get("Book Id") or "").strip()
         isbns = (row.get("ISBN13"), row.get("ISBN"))
-        if any(garbled_number(v) for v in isbns):
-            ctx.notes["ISBNs in scientific notation (the file went through a spreadsheet): not used"] += 1
+        ctx.check_isbns(*isbns)
         read_at = date_read or (parse_date(row.get("Date Added"), ctx.date_order)
                                 if fields.get("status") == "done" else None)
         yield ImportRow(

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from app.core.errors import InputError
+from app.core.sizes import size_text
 from app.core.text import clean_text
 from app.importers.csvfile import CsvFile, open_csv
-from app.importers.limits import LIMITS, Limits, size_text
+from app.importers.limits import LIMITS, Limits
 from app.importers.records import ImportRow, Skip
 from app.importers.values import parse_date, parse_float, parse_year
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["LIMITS", "Limits", "size_text"]
+__all__ = ["LIMITS", "Limits"]
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,3 @@ class Limits:
 
 
 LIMITS = Limits()
-
-
-def size_text(n: int) -> str:
-    for unit, shift in (("GB", 30), ("MB", 20), ("KB", 10)):
-        if n >= 1 << shift:
-            return f"{n / (1 << shift):.3g} {unit}"
-    return f"{n} bytes"

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from app.importers.shelves import classify, shelf_key
-from app.importers.values import DateOrder
+from app.importers.values import DateOrder, garbled_number, parse_float
 
 __all__ = ["ImportRow", "ReadContext", "Skip"]
 
@@ -48,6 +48,17 @@ class ReadContext:
     shelves: dict[str, str] = field(default_factory=dict)  # shelf key -> meaning, from --shelf
     date_order: DateOrder = "mdy"
     notes: Counter[str] = field(default_factory=Counter)  # "what happened" -> rows
+
+    def stars(self, text: str | None) -> tuple[float | None, bool]:
+        """A book service's 0-5 stars, 0 meaning not rated: (rating or None, whether it is valid)."""
+        rating = parse_float(text)
+        if rating is not None and not 0 <= rating <= 5:
+            return None, False
+        return (None if rating == 0 else rating), True
+
+    def check_isbns(self, *cells: str | None) -> None:
+        if any(garbled_number(v) for v in cells):
+            self.notes["ISBNs in scientific notation (the file went through a spreadsheet): not used"] += 1
 
     def shelf_meaning(self, shelf: str, *, rated: bool, finished: bool) -> str:
         """What a row on ``shelf`` is. A rating or a finish date on a shelf that says nothing

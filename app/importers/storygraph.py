@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from app.core.text import clean_text
 from app.importers.csvfile import CsvFile
 from app.importers.records import ImportRow, ReadContext, Skip
-from app.importers.values import DateOrder, garbled_number, parse_date, parse_float, parse_isbn13
+from app.importers.values import DateOrder, parse_date, parse_isbn13
 
 __all__ = ["FORMAT", "REQUIRED", "SCALE", "last_date", "matches", "read"]
 
@@ -44,20 +44,17 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             yield Skip(line, "no title")
             continue
         status = (row.get("Read Status") or "").strip() or "read"
-        rating = parse_float(row.get("Star Rating"))
-        if rating is not None and not 0 <= rating <= 5:
+        rating, valid = ctx.stars(row.get("Star Rating"))
+        if not valid:
             yield Skip(line, "rating outside 0-5")
             continue
-        if rating == 0:
-            rating = None
         finished = parse_date(row.get("Last Date Read"), ctx.date_order) or last_date(row.get("Dates Read"),
                                                                                      ctx.date_order)
         fields = ctx.row_fields(status, rated=rating is not None, finished=finished is not None)
         if fields is None:
             yield Skip(line, f"with the status {status!r}, which you chose to skip")
             continue
-        if garbled_number(row.get("ISBN/UID")):
-            ctx.notes["ISBNs in scientific notation (the file went through a spreadsheet): not used"] += 1
+        ctx.check_isbns(row.get("ISBN/UID"))
         authors = [clean_text(a) for a in (row.get("Authors") or "").split(",")]
         yield ImportRow(
             line=line,

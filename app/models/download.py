@@ -38,6 +38,7 @@ from pathlib import Path
 from app.core.errors import Cancelled, ModelError
 from app.core.files import sha256_file
 from app.core.progress import CancelToken, Progress, no_progress
+from app.core.sizes import size_text
 from app.models.llm import read_gguf_header
 
 __all__ = [
@@ -47,7 +48,6 @@ __all__ = [
     "STALL_BYTES",
     "download_model",
     "model_file_name",
-    "parse_size",
 ]
 
 DEFAULT_MAX_BYTES = 8 << 30  # 8 GiB
@@ -88,25 +88,6 @@ def model_file_name(url: str) -> str:
             stem = stem[:-1]
         name = stem.rstrip(". ") + ext
     return name
-
-
-def parse_size(text: str) -> int:
-    """Bytes from ``"8G"``, ``"500M"``, ``"1.5GiB"``, ``"100k"`` or plain ``"1048576"`` (K/M/G/T are 1024-based)."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", text, re.IGNORECASE)
-    if not match:
-        raise ValueError(f"not a size: {text!r}")
-    value = float(match.group(1)) * 1024 ** " kmgt".index(match.group(2).lower() or " ")
-    if value < 1:
-        raise ValueError(f"not a size: {text!r}")
-    return int(value)
-
-
-def _size(n: float) -> str:
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}".replace(".0 ", " ")
-        n /= 1024
-    return f"{n} TiB"  # unreachable
 
 
 def _duration(seconds: float) -> str:
@@ -295,7 +276,7 @@ def _fetch(origin: tuple[str, str, int], url: str, dest: Path, part: Path, meta:
         total = have + int(length) if length and length.isdigit() else 0
         if total > max_bytes:
             raise ModelError(
-                f"{dest.name} is {_size(total)}, over the {_size(max_bytes)} limit, so it was not downloaded.",
+                f"{dest.name} is {size_text(total)}, over the {size_text(max_bytes)} limit, so it was not downloaded.",
                 hint="If you expect a model this large, allow it: hearth model download URL --max-size 16G.",
             )
         try:
@@ -315,7 +296,7 @@ def _fetch(origin: tuple[str, str, int], url: str, dest: Path, part: Path, meta:
                 except TimeoutError as exc:
                     raise _stalled(dest, done, idle_timeout) from exc
                 except (http.client.HTTPException, OSError) as exc:
-                    raise ModelError(f"The download of {dest.name} was interrupted after {_size(done)} ({exc}).",
+                    raise ModelError(f"The download of {dest.name} was interrupted after {size_text(done)} ({exc}).",
                                      hint=_RESUME) from exc
                 if not block:
                     break
@@ -327,11 +308,11 @@ def _fetch(origin: tuple[str, str, int], url: str, dest: Path, part: Path, meta:
                     raise _stalled(dest, done, idle_timeout)
                 if now > deadline:
                     raise ModelError(f"The download of {dest.name} took longer than {_duration(total_timeout)}"
-                                     f" (stopped after {_size(done)}).", hint=_RESUME)
+                                     f" (stopped after {size_text(done)}).", hint=_RESUME)
                 done += len(block)
                 if done > max_bytes:
                     raise _DropPart(
-                        f"{dest.name} grew past the {_size(max_bytes)} limit; the partial file was deleted.",
+                        f"{dest.name} grew past the {size_text(max_bytes)} limit; the partial file was deleted.",
                         hint="If you expect a model this large, allow it: hearth model download URL --max-size 16G.",
                     )
                 try:
@@ -351,8 +332,8 @@ def _range_starts_at(content_range: str | None, start: int) -> bool:
 
 def _stalled(dest: Path, done: int, idle_timeout: float) -> ModelError:
     return ModelError(
-        f"The download of {dest.name} stalled: under {_size(STALL_BYTES)} arrived in {_duration(idle_timeout)}"
-        f" (after {_size(done)}).",
+        f"The download of {dest.name} stalled: under {size_text(STALL_BYTES)} arrived in {_duration(idle_timeout)}"
+        f" (after {size_text(done)}).",
         hint=_RESUME,
     )
 

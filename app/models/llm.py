@@ -218,9 +218,6 @@ class LlamaModel:
             if close:
                 close()
 
-    def count_tokens(self, text: str) -> int:
-        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False))
-
 
 def timed_stream(pieces: Iterator[str]) -> Iterator[tuple[str, float]]:
     """Each piece with the seconds since the stream was asked for."""

@@ -412,9 +412,7 @@ class Evaluator:
                 top = part[np.lexsort((part, -f[part]))]
                 relevant = {cat.position[k] for k in inner.test[u] if k in cat.position}
                 if relevant:
-                    hits = np.array([p in relevant for p in top], dtype=np.float64)
-                    ideal = np.sum(1 / np.log2(np.arange(2, min(len(relevant), 10) + 2)))
-                    values.append(np.sum(hits / np.log2(np.arange(2, 12))) / ideal)
+                    values.append(metrics.ndcg_at(top.tolist(), relevant, 10))
                 cold = relevant & cold_items
                 if cold:
                     cold_rr.append(1.0 / (np.count_nonzero(f > max(f[p] for p in cold)) + 1))

@@ -148,10 +148,6 @@ class ExplainService:
             self._llm = self._llm_factory()
         return self._llm
 
-    def preload(self) -> None:
-        """Start loading the model in the background (the window stays responsive)."""
-        self.llm.load_async()
-
     def _ready(self) -> LlamaModel:
         """The model, loaded now if it was not (so the draft budget counts drafting only)."""
         llm = self.llm

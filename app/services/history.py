@@ -124,16 +124,10 @@ class HistoryService:
 
     def set_rating(self, item_id: int, rating: float | None, *, scale: tuple[float, float] = (0.5, 5.0)) -> None:
         """Change (or clear) the rating of a history entry."""
-        entry = next((e for e in self.store.history.entries() if e.item.id == item_id), None)
-        if entry is None:
-            raise NotFound("That item is not in your history.")
         if rating is not None and not scale[0] <= rating <= scale[1]:
             raise InputError(f"A rating must be between {scale[0]:g} and {scale[1]:g}.")
-        with self.store.transaction() as conn:
-            lo, hi = (scale if rating is not None else (None, None))
-            norm = None if rating is None else (rating - scale[0]) / (scale[1] - scale[0])
-            conn.execute("UPDATE history SET rating = ?, rating_min = ?, rating_max = ?, rating_norm = ?"
-                         " WHERE item_id = ?", (rating, lo, hi, norm, item_id))
+        if not self.store.history.set_rating(item_id, rating, scale):
+            raise NotFound("That item is not in your history.")
 
     def take_out(self, item_id: int) -> HistoryEntry:
         """Remove an entry and return it, so that ``put_back`` can undo the removal."""

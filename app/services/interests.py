@@ -45,7 +45,7 @@ class InterestsService:
 
     def unpin(self, interest_id: int) -> None:
         if not self.recommender.store.interests.remove(interest_id):
-            raise NotFound(f"There is no pinned interest {interest_id}.", hint="hearth interests lists them.")
+            raise NotFound(f"There is no pinned interest {interest_id}.", command="hearth interests lists them.")
 
     def interest_map(self, *, recommendations: int = 12, heat_rows: int = 12) -> InterestMap:
         facets = self.explainer.facets()

@@ -87,15 +87,16 @@ class ItemLookup:
         if len(exact) > 1:
             kinds = sorted({self._rows[i][2] for i in exact})
             years = {self._rows[i][1] for i in exact}
-            hint = (
-                "Say which with --kind " + " or --kind ".join(kinds) + ", or give the item id."
-                if len(kinds) > 1 and (len(years) == 1 or year is not None)
-                else "Add the year, e.g. \"Title (1999)\", or give the item id."
-            )
+            by_kind = len(kinds) > 1 and (len(years) == 1 or year is not None)
+            hint = ("Say which: the " + " or the ".join(kinds) + "." if by_kind
+                    else "Add the year, e.g. \"Title (1999)\", or choose one.")
+            command = ("With --kind " + " or --kind ".join(kinds) + ", or the item id." if by_kind
+                       else "Or give the item id.")
             raise AmbiguousItem(
                 f"{title!r} could be any of {len(exact)} items:",
                 candidates=[self._label(i) for i in exact[:10]],
                 hint=hint,
+                command=command,
             )
 
         from rapidfuzz import fuzz, process

@@ -203,7 +203,7 @@ class Matcher:
         """The best-known of ``found``; ``kin`` are all the items of that title, for ``also``."""
         if len({c.kind for c in found}) > 1:
             # "Alien (1979)" is a film and a novel: a row that does not say which names both.
-            return Match(None, reason="could be a film or a book (import with --kind film or --kind book)",
+            return Match(None, reason="could be a film or a book, and the file does not say which",
                          also=tuple(c.id for c in found))
         best = _best(found)
         # The same title a year apart is one work as people know it ("Whiplash", the 2013 short and

@@ -137,14 +137,19 @@ class RecommendService:
             params=params,
             extra=[params.like_weight] * len(liked) + [-params.dislike_weight] * len(disliked),
         )
-        pos = self._positions(loaded, ids)
-        embeddings = loaded.universe.embeddings[pos]
-        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, weights, params)
-        evidence = scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=self._cf_rows(loaded, ids))
+        evidence = self._item_evidence(loaded, ids, weights, params)
         if asked:
             evidence = self._with_asked(loaded, evidence, asked, params)
             items += [Item(id=-(j + 1), title=a.text, kind=a.source) for j, a in enumerate(asked)]
         return evidence, items, consumed, feedback
+
+    def _item_evidence(self, loaded: _Loaded, ids: Sequence[int | None], weights: np.ndarray,
+                       params: RankingParams) -> scoring.Evidence:
+        """The rows of evidence of these items: vectors, text neighbours and the catalogs' co-liked rows."""
+        pos = self._positions(loaded, ids)
+        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, weights, params)
+        return scoring.Evidence(weights=weights, embeddings=loaded.universe.embeddings[pos], text=text,
+                                cf=self._cf_rows(loaded, ids))
 
     def _with_asked(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
                     params: RankingParams) -> scoring.Evidence:
@@ -213,7 +218,7 @@ class RecommendService:
         """The top k; ``like`` are texts the person typed ("dark science fiction with a twist"), which
         count with their pinned interests as more evidence (query_share of it)."""
         if k < 1:
-            raise InputError("Ask for at least one recommendation (-k 1 or more).")
+            raise InputError("Ask for at least one recommendation.", command="-k 1 or more.")
         if not 0.0 <= diversity <= 1.0:
             raise InputError("Diversity must be between 0 and 1.")
         return self._run(k=k, filters=filters, diversity=diversity, only=None,
@@ -236,13 +241,10 @@ class RecommendService:
         """Items like one item: the engine with that item as the whole history."""
         params = self._params()
         loaded = self.universe()
-        pos = self._positions(loaded, [item_id])
         item = self.store.items.get(item_id)
         if item is None:
             raise NotFound(f"Item {item_id} does not exist.")
-        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, np.ones(1), params)
-        evidence = scoring.Evidence(weights=np.ones(1), embeddings=loaded.universe.embeddings[pos], text=text,
-                                    cf=self._cf_rows(loaded, [item_id]))
+        evidence = self._item_evidence(loaded, [item_id], np.ones(1), params)
         consumed = self.store.history.item_ids() | self.store.history.named_ids() | {item_id}
         candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
         scored = scoring.rank(loaded.universe, evidence, params, candidates=candidates, k=k)
@@ -259,7 +261,7 @@ class RecommendService:
         if item.id in self.store.history.item_ids() | self.store.history.named_ids():
             raise InputError(
                 f"{item.label} is in your history (or another edition of it is), so it is not recommended.",
-                hint="Remove it from the history (hearth history remove) to see its score.",
+                hint="Remove it from the history to see its score.", command="hearth history remove TITLE",
             )
         found = self._run(k=1, filters=Filters(), diversity=0.0, only=[int(item.id or 0)],
                           top_contributions=None, asked=self.asked(like), progress=progress, cancel=cancel)
@@ -282,8 +284,8 @@ class RecommendService:
         ):
             raise NotFound(
                 "Your history is empty, so there is nothing to base recommendations on.",
-                hint='Add something you loved: hearth history add "The Matrix (1999)" --rating 5,'
-                ' import a file: hearth import FILE, or say what you are in the mood for:'
+                hint="Add something you loved, import an export file, or say what you are in the mood for.",
+                command='hearth history add "The Matrix (1999)" --rating 5, hearth import FILE, or'
                 ' hearth recommend --like "dark science fiction with a twist".',
             )
         params = self._params()

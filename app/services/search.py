@@ -66,7 +66,7 @@ class SearchService:
         if not text:
             raise InputError("Type something to search for: a title, an author or director, or a description.")
         if k < 1:
-            raise InputError("Ask for at least one result (-k 1 or more).")
+            raise InputError("Ask for at least one result.", command="-k 1 or more.")
         loaded = self.recommender.universe()
         allowed = self.recommender.allowed(loaded, filters)
         ids = loaded.universe.item_ids

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -19,6 +20,11 @@ __all__ = ["DB_FILENAME", "Database", "default_data_dir", "storage_errors"]
 DB_FILENAME = "hearth.sqlite3"
 # The tables only the person's own actions fill: checked each time the file is opened.
 _OWN = ("history", "feedback", "settings", "imports", "interests", "also_named")
+
+
+def now() -> str:
+    """The time stored with a row: UTC, to the second, ISO 8601."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_data_dir() -> Path:
@@ -125,7 +131,7 @@ class Database:
     def problems(self, *, full: bool = True) -> list[str]:
         """What ``PRAGMA quick_check`` finds wrong: the whole file, or only the person's own tables
         (milliseconds; the whole file takes a second or two from a cold disk)."""
-        present = {t for (t,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        present = set(self.db.table_names())
         names = [None] if full else [t for t in _OWN if t in present]
         found: list[str] = []
         for name in names:

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from app.core.types import FEEDBACK_KINDS, HistoryEntry
-from app.storage.db import Database
+from app.storage.db import Database, now
 from app.storage.items import ITEM_COLUMN_COUNT, ITEM_COLUMNS, row_to_item
 
 __all__ = ["FeedbackRepository", "HistoryRepository", "Outcome"]
 
 Outcome = Literal["added", "updated", "unchanged"]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _norm(rating: float | None, lo: float | None, hi: float | None) -> float | None:
@@ -60,7 +55,7 @@ class HistoryRepository:
                     "INSERT INTO history (item_id, rating, rating_min, rating_max, rating_norm,"
                     " consumed_at, source, raw, added_at, status, shelf) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (item_id, rating, lo, hi, _norm(rating, lo, hi), consumed_at, source,
-                     raw_json, _now(), status, shelf),
+                     raw_json, now(), status, shelf),
                 )
                 return "added"
             if rating is None:
@@ -78,6 +73,14 @@ class HistoryRepository:
                 (rating, lo, hi, _norm(rating, lo, hi), consumed_at, source, raw_json, status, shelf, item_id),
             )
             return "updated"
+
+    def set_rating(self, item_id: int, rating: float | None, scale: tuple[float, float] | None) -> bool:
+        """Replace (or clear) an entry's rating, normalised as ``upsert`` does; False if there is no entry."""
+        lo, hi = scale if rating is not None and scale else (None, None)
+        with self.db.transaction() as conn:
+            return conn.execute(
+                "UPDATE history SET rating = ?, rating_min = ?, rating_max = ?, rating_norm = ? WHERE item_id = ?",
+                (rating, lo, hi, _norm(rating, lo, hi), item_id)).rowcount > 0
 
     def remove(self, item_id: int) -> bool:
         with self.db.transaction() as conn:
@@ -156,7 +159,7 @@ class FeedbackRepository:
                 )
             conn.execute(
                 "INSERT OR IGNORE INTO feedback (item_id, kind, created_at) VALUES (?, ?, ?)",
-                (item_id, kind, _now()),
+                (item_id, kind, now()),
             )
 
     def clear(self, item_id: int, kinds: Sequence[str] = FEEDBACK_KINDS) -> None:

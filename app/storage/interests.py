@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from app.storage.db import Database
+from app.storage.db import Database, now
 
 __all__ = ["InterestRepository"]
 
@@ -24,7 +22,7 @@ class InterestRepository:
         """Pin a text; pinning the same text again keeps the first."""
         with self.db.transaction() as conn:
             conn.execute("INSERT INTO interests (text, added_at) VALUES (?, ?) ON CONFLICT(text) DO NOTHING",
-                         (text, datetime.now(UTC).isoformat(timespec="seconds")))
+                         (text, now()))
             return int(conn.execute("SELECT id FROM interests WHERE text = ?", (text,)).fetchone()[0])
 
     def remove(self, interest_id: int) -> bool:

@@ -6,13 +6,12 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 
 import numpy as np
 
 from app.core.text import item_text, label_key, normalize_title, text_hash
 from app.core.types import Item
-from app.storage.db import Database
+from app.storage.db import Database, now
 
 __all__ = ["ITEM_COLUMN_COUNT", "CatalogInfo", "ItemRepository", "UniverseRows", "USER_CATALOG"]
 
@@ -53,10 +52,6 @@ ITEM_COLUMN_COUNT = 17
 _FTS_WORD = re.compile(r"[^\W_]+")  # FTS5 query syntax is never passed through: only quoted words
 _FTS_STOP = frozenset("a an the of and or in on at to for with by from about is are was it its as that this "
                       "i me my you your some any very".split())
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -129,7 +124,7 @@ class ItemRepository:
                 " title=excluded.title, kind=excluded.kind, version=excluded.version,"
                 " bundled=excluded.bundled, license=excluded.license,"
                 " attribution=excluded.attribution, installed_at=excluded.installed_at",
-                (name, title, kind, version, int(bundled), license, attribution, _now()),
+                (name, title, kind, version, int(bundled), license, attribution, now()),
             )
             return int(conn.execute("SELECT id FROM catalogs WHERE name = ?", (name,)).fetchone()[0])
 

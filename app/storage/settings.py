@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
-from app.storage.db import Database
+from app.storage.db import Database, now
 
 __all__ = ["ExplanationCache", "ImportLog", "SettingsRepository"]
 
@@ -45,7 +44,7 @@ class ImportLog:
             conn.execute(
                 "INSERT OR IGNORE INTO imports (sha256, path, format, imported_at, report)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (sha256, path, format, datetime.now(UTC).isoformat(timespec="seconds"),
+                (sha256, path, format, now(),
                  json.dumps(report, sort_keys=True)),
             )
 
@@ -84,7 +83,7 @@ class ExplanationCache:
                 "INSERT OR REPLACE INTO explanations (item_id, evidence_hash, model_id, prompt_version, text,"
                 " path, verified, cited, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 (item_id, evidence_hash, model_id, prompt_version, text, path, int(verified),
-                 json.dumps(cited), datetime.now(UTC).isoformat(timespec="seconds")),
+                 json.dumps(cited), now()),
             )
 
     def count(self) -> int:

@@ -124,7 +124,7 @@ def test_hostile_imports_are_one_line_and_exit_1(cli, tmp_path) -> None:  # noqa
     cut.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
     for args, says in (((str(films), "--encoding", "rot13"), "not a text encoding"),
                        ((str(films), "--encoding", "zlib_codec"), "not a text encoding"),
-                       ((str(wide),), "first line is longer than 64 KB"),
+                       ((str(wide),), "first line is longer than 64 KiB"),
                        ((str(cut),), "damaged")):
         done = cli("import", *args)
         assert done.returncode == 1, args

@@ -99,7 +99,7 @@ def test_letterboxd_zip_bomb_is_refused(tmp_path: Path) -> None:
     bomb = "Date,Name,Year,Letterboxd URI\n" + "2020-01-01,A,2000,x\n" * 200_000  # ~4 MB, squeezes to KBs
     path = write_zip(tmp_path / "bomb.zip", {"watched.csv": bomb})
     assert path.stat().st_size < 100_000
-    with pytest.raises(InputError, match="unpacks to more than 1 MB"):
+    with pytest.raises(InputError, match="unpacks to more than 1 MiB"):
         _records(path, limits=Limits(member_bytes=1 << 20))
 
 

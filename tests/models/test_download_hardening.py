@@ -24,7 +24,8 @@ import pytest
 
 from app.core.errors import Cancelled, ModelError
 from app.core.progress import CancelToken
-from app.models.download import DEFAULT_MAX_BYTES, download_model, model_file_name, parse_size
+from app.core.sizes import parse_size
+from app.models.download import DEFAULT_MAX_BYTES, download_model, model_file_name
 from tests.conftest import ROOT, cli_env
 
 HEADER = b"GGUF" + struct.pack("<IQQ", 3, 10, 5)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
+from app.core.text import shorten  # noqa: E402
 from app.gui.plain import plain_tip  # noqa: E402
 from app.gui.theme import style_plot  # noqa: E402
 from app.services import InterestMap, Profile  # noqa: E402
@@ -173,11 +174,9 @@ class InterestsPage(QWidget):
         # Columns are numbered by rank (titles would overlap); the map's tooltips name them.
         bottom.setTicks([[(i + 0.5, str(i + 1)) for i in range(len(data.heat_cols))]])
         bottom.setLabel(self.tr("recommendation rank"))
-        left.setTicks([[(i + 0.5, _short(t)) for i, t in enumerate(data.heat_rows)]])
+        left.setTicks([[(i + 0.5, shorten(t, 18)) for i, t in enumerate(data.heat_rows)]])
 
     def points(self) -> list[Any]:
         return [item for item in self.map.listDataItems()]
 
 
-def _short(text: str, width: int = 18) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
