@@ -17,6 +17,7 @@ from app.core.text import shorten
 from app.core.types import Recommendation
 from app.services import SETTINGS, Filters, Services
 from app.services.catalogs import RECIPES, Recipe, build_goodbooks, build_movielens, repo_root
+from app.services.events import Finished, Shown, TakenBack, final
 
 __all__ = ["TerminalProgress", "build_parser", "run"]
 
@@ -376,13 +377,13 @@ def cmd_explain(s: Services, a: argparse.Namespace) -> int:
     screen; anywhere else (a file, a pipe) only the verified text is written, once it is final."""
     live = not a.json and sys.stdout.isatty()
     done = None
-    for kind, value in s.explainer.explain(a.item, use_llm=not a.no_llm, like=a.like or []):
-        if kind == "text" and live:
-            print(value, end="", flush=True)
-        elif kind == "reset" and live:
-            print(f"\r\033[K(draft rejected: {'; '.join(value)})", file=sys.stderr, flush=True)
-        elif kind == "done":
-            done = value
+    for event in s.explainer.explain(a.item, use_llm=not a.no_llm, like=a.like or []):
+        if isinstance(event, Shown) and live:
+            print(event.text, end="", flush=True)
+        elif isinstance(event, TakenBack) and live:
+            print(f"\r\033[K(draft rejected: {'; '.join(event.problems)})", file=sys.stderr, flush=True)
+        elif isinstance(event, Finished):
+            done = event.result
     assert done is not None
     if a.json:
         _print_json(done.as_dict() | {"evidence": done.evidence})
@@ -401,11 +402,7 @@ def cmd_explain(s: Services, a: argparse.Namespace) -> int:
 
 
 def cmd_profile(s: Services, a: argparse.Namespace) -> int:
-    result = None
-    for kind, value in s.explainer.profile(use_llm=not a.no_llm):
-        if kind == "done":
-            result = value
-    assert result is not None
+    result = final(s.explainer.profile(use_llm=not a.no_llm))
     if a.json:
         _print_json(result.as_dict())
         return 0

@@ -1,6 +1,7 @@
 """Explanations built on the engine's evidence: prompts, templates and the verifier.
 
-The evidence is the exact attribution of a recommendation (DESIGN.md). The LLM only
+The evidence is the exact attribution of a recommendation (docs/architecture.md, sections
+2 and 5). The LLM only
 writes the clause after a prefix we build from that evidence ("Because you loved X,"),
 and a verifier checks every title or creator the finished text names against the
 evidence before it is shown. The template path needs no model at all.

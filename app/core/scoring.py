@@ -1,4 +1,4 @@
-"""The hybrid scoring model of DESIGN.md, with exact per-history-item attribution.
+"""The hybrid scoring model (docs/architecture.md, "2. The scoring model"), with exact attribution.
 
     f(u,i)  = alpha * sum_h w_h c(h,i) + beta * sum_h w_h B[h,i] + gamma * prior(i) + feedback(i)
     P(i|u)  = softmax(f / tau) over the candidates

@@ -8,6 +8,7 @@ from typing import Any
 __all__ = [
     "FEEDBACK_KINDS",
     "KINDS",
+    "ParamInfo",
     "Contribution",
     "HistoryEntry",
     "Item",
@@ -67,9 +68,27 @@ class HistoryEntry:
     shelf: str | None = None  # the source's shelf, for entries kept as "shelved"
 
 
+@dataclass(frozen=True)
+class ParamInfo:
+    """What a person is told about one ranking constant, and what it may be."""
+
+    name: str
+    default: Any
+    kind: type
+    help: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+def _param(default: Any, help: str, *, low: float | None = None, high: float | None = None,
+           choices: tuple[str, ...] = ()) -> Any:
+    return field(default=default, metadata={"help": help, "low": low, "high": high, "choices": choices})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RankingParams:
-    """Every constant of the scoring model (see DESIGN.md, "The scoring model").
+    """Every constant of the scoring model (see docs/architecture.md, "2. The scoring model").
 
     f(u,i) = alpha * sum_h w_h c(h,i) + beta * sum_h w_h B[h,i] + gamma * prior(i) + feedback
     P(i|u) = softmax(f / tau) over the candidates.
@@ -78,32 +97,35 @@ class RankingParams:
     # Defaults tuned on a validation split carved from MovieLens latest-small's training
     # part (never its test part) by `hearth eval --tune`, then checked on goodbooks-10k and on
     # replays of real exports (`hearth eval-history`); see README, "Evaluation".
-    alpha: float = 0.005  # content: text cosine to each history item
-    beta: float = 0.5  # item-to-item weights that ship with a catalog
-    gamma: float = 0.002  # log-popularity prior, scaled to [0, 1] per catalog: settles short histories
-    tau: float = 0.05  # softmax temperature
-    half_life: float = 365.0  # recency half-life, in days or positions (see decay)
-    decay: str = "days"  # age in "days" before the latest entry, or in "position"s from it
-    long_term: float = 0.3  # share of an entry's weight that never decays: the past keeps counting
-    text_neighbours: int = 50  # c(h,i) kept for each history item's top-k text neighbours; 0 = all
-    cold_boost: float = 0.5  # extra weight of c(h,i) for items with little interaction data
-    short_boost: float = 4.0  # extra weight of c(h,i) for a person with few history entries
-    # A rating counts as neutral this many of the person's own standard deviations below their own
-    # average: a 7/10 from someone who gives 8s and 9s is a shrug, from a harsh rater praise.
-    neutral_sds: float = 1.5
-    unrated_weight: float = 0.5  # weight of an entry without a rating (it was chosen, so mildly liked)
-    dnf_weight: float = 0.25  # a did-not-finish entry counts this much against
-    shelved_weight: float = 0.15  # an unrated entry on a shelf whose name says nothing (read or not?)
-    like_weight: float = 1.0  # a liked item counts like a top-rated history entry
-    dislike_weight: float = 1.0  # a disliked item counts like a bottom-rated one
+    # Each field's help, range and choices are the one description settings, CLI and GUI use.
+    alpha: float = _param(0.005, "weight of text similarity to your history")
+    beta: float = _param(0.5, "weight of what people who liked the same things also liked")
+    # The log-popularity prior is scaled to [0, 1] per catalog: it settles short histories.
+    gamma: float = _param(0.002, "weight of popularity")
+    tau: float = _param(0.05, "softmax temperature of P(i|u)", low=1e-6)
+    half_life: float = _param(365.0, "recency half-life (days, or positions)", low=0.0)
+    decay: str = _param("days", "measure age in 'days' before the latest entry or in 'position's from it",
+                        choices=("days", "position"))
+    long_term: float = _param(0.3, "share of an entry's weight that never decays (0-1)", low=0.0, high=1.0)
+    text_neighbours: int = _param(50, "text neighbours kept per history item (0 = all items)", low=0, high=100000)
+    cold_boost: float = _param(0.5, "extra weight of text similarity for items few people rated", low=0.0)
+    short_boost: float = _param(4.0, "extra weight of text similarity while your history is short", low=0.0)
+    # A 7/10 from someone who gives 8s and 9s is a shrug, from a harsh rater praise.
+    neutral_sds: float = _param(1.5, "a rating this many of your standard deviations below your average counts"
+                                " as neutral", low=-3.0, high=3.0)
+    unrated_weight: float = _param(0.5, "weight of an entry without a rating")  # it was chosen: mildly liked
+    dnf_weight: float = _param(0.25, "how much a did-not-finish entry counts against")
+    shelved_weight: float = _param(0.15, "weight of an unrated entry on a shelf whose name says nothing")
+    like_weight: float = _param(1.0, "weight of a liked item as evidence")  # like a top-rated entry
+    dislike_weight: float = _param(1.0, "weight of a disliked item as negative evidence")
     # Feedback terms on a candidate's own score, in units of tau: +1 multiplies its odds by e.
     # (A disliked item leaves the candidates, like one marked not interested.)
-    like_bonus: float = 1.0
-    saved_bonus: float = 0.0
-    # What a person asks for in words ("dark science fiction with a twist") and their pinned interests
-    # carry this share of the positive evidence (0.5: as much as the whole history), all of it with
-    # an empty history, where they rank the catalogs alone with the popularity prior.
-    query_share: float = 0.5
+    like_bonus: float = _param(1.0, "score bonus of a liked item, in units of tau")
+    saved_bonus: float = _param(0.0, "score bonus of an item saved for later, in units of tau")
+    # Words typed ("dark science fiction with a twist") and pinned interests together; all of the
+    # evidence with an empty history, where they rank the catalogs alone with the popularity prior.
+    query_share: float = _param(0.5, "share of the evidence that what you ask for in words carries (0.5: as"
+                                " much as your history)", low=0.0, high=0.95)
 
     def with_(self, **changes: Any) -> RankingParams:
         return replace(self, **changes)
@@ -111,6 +133,11 @@ class RankingParams:
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def describe(cls) -> list[ParamInfo]:
+        """Each constant with its default, help, range and choices."""
+        return [ParamInfo(f.name, f.default, type(f.default), **f.metadata) for f in fields(cls)]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,39 +1,46 @@
 """Long work off the GUI thread, results back on it (after Anki's QueryOp/CollectionOp).
 
-Each Op runs a callable on a lane: one worker thread for the database, one for the
-models, so work on one resource is never concurrent with itself. The callable gets
+Each Op runs a callable on a lane: one worker thread for storage work, one for the models
+(embedding, generation, search), so a recommendation is not queued behind an import. What
+both may touch is guarded where it lives: the database by its lock, the embedder and the
+recommender's item universe by theirs. The callable gets
 ``progress`` and ``cancel``; progress, events, the result and any error come back
 as signals, which Qt delivers on the main thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.core.errors import Cancelled
 from app.core.progress import CancelToken
+from app.services.events import Finished
 
 __all__ = ["Op", "Lanes"]
+
+T = TypeVar("T")
 
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
-    event = Signal(str, object)
+    event = Signal(object)  # an events.Event
     done = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
 
 
-class Op(QRunnable):
-    """One piece of work. Connect to ``signals`` before starting it with ``Lanes.start``."""
+class Op(QRunnable, Generic[T]):
+    """One piece of work whose result is a T. Connect to ``signals`` before starting it with
+    ``Lanes.start``: ``done`` carries the T, ``failed`` the exception, ``event`` each event of a
+    streaming Op (whose fn returns events.Event items and whose T is what it Finished with)."""
 
-    def __init__(self, fn: Callable[..., Any], *, streaming: bool = False) -> None:
+    def __init__(self, fn: Callable[..., T] | Callable[..., Iterable[Any]], *, streaming: bool = False) -> None:
         super().__init__()
         self.fn = fn
-        self.streaming = streaming  # fn returns an iterator of (kind, value) events
+        self.streaming = streaming
         self.token = CancelToken()
         self.signals = _Signals()
         self.setAutoDelete(False)
@@ -46,10 +53,11 @@ class Op(QRunnable):
             result = self.fn(progress=self._progress, cancel=self.token)
             if self.streaming:
                 last = None
-                for kind, value in result:
+                for event in result:
                     self.token.check()
-                    self.signals.event.emit(kind, value)
-                    last = value
+                    self.signals.event.emit(event)
+                    if isinstance(event, Finished):
+                        last = event.result
                 result = last
             self.signals.done.emit(result)
         except Cancelled:
@@ -70,7 +78,7 @@ class Lanes:
             pool.setMaxThreadCount(1)
         self._running: set[Op] = set()
 
-    def start(self, op: Op, lane: str = "db") -> Op:
+    def start(self, op: Op[T], lane: str = "db") -> Op[T]:
         self._running.add(op)
         for signal in (op.signals.done, op.signals.failed, op.signals.cancelled):
             signal.connect(lambda *_: self._running.discard(op))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -34,6 +35,9 @@ from app.gui.pages.recommend import RecommendPage
 from app.gui.pages.settings import SettingsPage
 from app.gui.pages.welcome import WelcomePage
 from app.services import Services
+from app.services.events import Event, Finished, Shown, TakenBack, final
+
+T = TypeVar("T")
 
 __all__ = ["MainWindow", "SAMPLE_PROFILE"]
 
@@ -46,8 +50,13 @@ SAMPLE_PROFILE = (
 )
 
 
+# What a write can change; ``MainWindow.changed`` carries a frozenset of them.
+HISTORY, FEEDBACK, INTERESTS, SETTINGS, MODELS = "history", "feedback", "interests", "settings", "models"
+
+
 class MainWindow(QMainWindow):
     ready = Signal()  # the first recommendations are on screen (or there is nothing to recommend)
+    changed = Signal(object)  # frozenset of HISTORY, FEEDBACK, ...: emitted after every write, see _follow
 
     def __init__(self, services: Services, *, lanes: Lanes | None = None) -> None:
         super().__init__()
@@ -160,6 +169,22 @@ class MainWindow(QMainWindow):
         self.welcome.sample_requested.connect(self.load_sample)
         self.welcome.mood_requested.connect(self.ask_in_words)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.changed.connect(self._follow)
+
+    def _follow(self, changes: frozenset[str]) -> None:
+        """The one place that says what each kind of change refreshes."""
+        if HISTORY in changes:
+            self.refresh_history()  # and then the recommendations
+        elif changes & {FEEDBACK, INTERESTS, SETTINGS}:
+            self.refresh_recommendations()
+        if INTERESTS in changes:
+            self.show_pinned()
+        if changes & {SETTINGS, MODELS}:
+            self._update_model_label()
+        if SETTINGS in changes:
+            self.run(lambda **_: self.services.settings.all(), self.settings_page.show_values)
+        if changes & {HISTORY, FEEDBACK} and self.tabs.currentWidget() is self.privacy:
+            self.run(lambda **_: self.services.privacy.info(), self.privacy.show_info)
 
     def _restore_state(self) -> None:
         settings = QSettings()
@@ -194,10 +219,29 @@ class MainWindow(QMainWindow):
 
     # -- running work ---------------------------------------------------------------------------
 
-    def run(self, fn: Any, on_done: Any = None, *, lane: str = "db", long: str | None = None,
-            streaming: bool = False, on_event: Any = None) -> Op:
-        """Start ``fn`` on a lane; ``long`` names a task that shows progress and Cancel."""
-        op = Op(fn, streaming=streaming)
+    def run(self, fn: Callable[..., T], on_done: Callable[[T], object] | None = None, *, lane: str = "db",
+            long: str | None = None) -> Op[T]:
+        """Start ``fn(progress=, cancel=)`` on a lane and hand its result to ``on_done`` on this thread;
+        ``long`` names a task that shows progress and Cancel."""
+        return self._start(Op(fn), on_done, None, lane, long)
+
+    def write(self, fn: Callable[..., T], changes: set[str], on_done: Callable[[T], object] | None = None, *,
+              long: str | None = None, lane: str = "db") -> Op[T]:
+        """``run`` for work that changes the person's data: when it is done, ``changed`` says what changed."""
+        def done(result: T) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.changed.emit(frozenset(changes))
+
+        return self.run(fn, done, long=long, lane=lane)
+
+    def stream(self, fn: Callable[..., Iterable[Event]], on_event: Callable[[Event], object], *,
+               lane: str = "model") -> Op[Any]:
+        """Start a streaming task: each of its events comes to ``on_event`` on this thread."""
+        return self._start(Op(fn, streaming=True), None, on_event, lane, None)
+
+    def _start(self, op: Op[T], on_done: Callable[[T], object] | None, on_event: Callable[[Event], object] | None,
+               lane: str, long: str | None) -> Op[T]:
 
         def live(callback: Any) -> Any:
             # Work can finish after the window has closed: then there is nothing to show it on.
@@ -270,10 +314,10 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(self.tabs.indexOf(self.welcome))
             self.tabs.setCurrentWidget(self.recommend)
 
-    def refresh_history(self, then_recommend: bool = True) -> None:
+    def refresh_history(self) -> None:
         def done(entries: list[Any]) -> None:
             self._show_history(entries)
-            if then_recommend and entries:
+            if entries:
                 self.refresh_recommendations()
 
         self.run(lambda **_: self.services.history.entries(), done)
@@ -302,20 +346,19 @@ class MainWindow(QMainWindow):
         panel = self.recommend.panel
         panel.begin(rec)
 
-        def on_event(kind: str, value: Any) -> None:
-            if kind == "text":
-                panel.add_text(value)
-            elif kind == "reset":
-                panel.reset_text(value)
-            elif kind == "done":
-                panel.finish(value)
-                if value.tokens_per_s:
-                    self._update_model_label(f"{value.tokens_per_s:.0f} tokens/s")
+        def on_event(event: Event) -> None:
+            if isinstance(event, Shown):
+                panel.add_text(event.text)
+            elif isinstance(event, TakenBack):
+                panel.reset_text(event.problems)
+            elif isinstance(event, Finished):
+                panel.finish(event.result)
+                if event.result.tokens_per_s:
+                    self._update_model_label(f"{event.result.tokens_per_s:.0f} tokens/s")
 
         lang, like = self.language(), self.recommend.like()
-        op = self.run(lambda progress, cancel: self.services.explainer.explain(str(rec.item.id), cancel=cancel,
-                                                                               lang=lang, like=like),
-                      lane="model", streaming=True, on_event=on_event)
+        op = self.stream(lambda progress, cancel: self.services.explainer.explain(str(rec.item.id), cancel=cancel,
+                                                                                  lang=lang, like=like), on_event)
         op.signals.cancelled.connect(panel.stopped)
         self._explain_op = op
 
@@ -325,12 +368,10 @@ class MainWindow(QMainWindow):
             self._explain_op = None
 
     def give_feedback(self, rec: Recommendation, kind: str) -> None:
-        self.run(lambda **_: self.services.history.set_feedback(str(rec.item.id), kind),
-                 lambda _: self.refresh_recommendations())
+        self.write(lambda **_: self.services.history.set_feedback(str(rec.item.id), kind), {FEEDBACK})
 
     def mark_consumed(self, rec: Recommendation, rating: float) -> None:
-        self.run(lambda **_: self.services.history.add(str(rec.item.id), rating=rating),
-                 lambda _: self.refresh_history())
+        self.write(lambda **_: self.services.history.add(str(rec.item.id), rating=rating), {HISTORY})
 
     def more_like(self, rec: Recommendation) -> None:
         def done(recs: list[Recommendation]) -> None:
@@ -341,24 +382,22 @@ class MainWindow(QMainWindow):
     # -- history and catalogs ------------------------------------------------------------------------
 
     def change_rating(self, entry: Any, rating: float) -> None:
-        self.run(lambda **_: self.services.history.set_rating(int(entry.item.id), rating),
-                 lambda _: self.refresh_history())
+        self.write(lambda **_: self.services.history.set_rating(int(entry.item.id), rating), {HISTORY})
 
     def delete_entry(self, entry: Any) -> None:
         def done(removed: Any) -> None:
             self._undo.append(removed)
             self.history.undo.setEnabled(True)
             self.message.setText(self.tr("Removed {0}. Undo with Ctrl+Z.").format(removed.item.label))
-            self.refresh_history()
 
-        self.run(lambda **_: self.services.history.take_out(int(entry.item.id)), done)
+        self.write(lambda **_: self.services.history.take_out(int(entry.item.id)), {HISTORY}, done)
 
     def undo_delete(self) -> None:
         if not self._undo:
             return
         entry = self._undo.pop()
         self.history.undo.setEnabled(bool(self._undo))
-        self.run(lambda **_: self.services.history.put_back(entry), lambda _: self.refresh_history())
+        self.write(lambda **_: self.services.history.put_back(entry), {HISTORY})
 
     def search_catalog(self, catalog: str | None, text: str) -> None:
         """No words: the catalog's most rated items; words: search by words, meaning and spelling."""
@@ -371,7 +410,8 @@ class MainWindow(QMainWindow):
             found = self.services.search.search(text, filters=filters, k=100)
             return [h.item for h in found.hits], found.notice
 
-        self.run(work, lambda result: self.catalogs.show_items(*result))
+        # On the model lane: a search embeds its words (the db lane must not share the embedder).
+        self.run(work, lambda result: self.catalogs.show_items(*result), lane="model")
 
     def ask_in_words(self, text: str) -> None:
         """From the welcome page: the catalogs ranked by the words alone (a cold start needs no export)."""
@@ -383,16 +423,11 @@ class MainWindow(QMainWindow):
         def done(_: Any) -> None:
             self.message.setText(self.tr("Pinned: {0}. It counts in every list until you remove it on the "
                                          "Interests page.").format(text))
-            self.show_pinned()
 
-        self.run(lambda **_: self.services.interests.pin(text), done)
+        self.write(lambda **_: self.services.interests.pin(text), {INTERESTS}, done)
 
     def unpin_interest(self, interest_id: int) -> None:
-        def done(_: Any) -> None:
-            self.show_pinned()
-            self.refresh_recommendations()
-
-        self.run(lambda **_: self.services.interests.unpin(interest_id), done)
+        self.write(lambda **_: self.services.interests.unpin(interest_id), {INTERESTS})
 
     def show_pinned(self) -> None:
         self.run(lambda **_: self.services.interests.pinned(), self.interests.show_pinned)
@@ -400,20 +435,21 @@ class MainWindow(QMainWindow):
     def add_from_catalog(self, item: Any) -> None:
         def done(_: Any) -> None:
             self.message.setText(self.tr("Added {0} to your history.").format(item.label))
-            self.refresh_history()
 
-        self.run(lambda **_: self.services.history.add(str(item.id)), done)
+        self.write(lambda **_: self.services.history.add(str(item.id)), {HISTORY}, done)
 
     def load_sample(self) -> None:
+        label = self.tr("Adding a sample profile…")  # here: workers touch no Qt object
+
         def work(progress: Any, cancel: Any) -> None:
             for k, (title, kind, rating) in enumerate(SAMPLE_PROFILE):
-                progress(k, len(SAMPLE_PROFILE), self.tr("Adding a sample profile…"))
+                progress(k, len(SAMPLE_PROFILE), label)
                 try:
                     self.services.history.add(title, rating=rating, kind=kind)
                 except Exception:  # noqa: BLE001 - a missing sample title is no reason to stop
                     continue
 
-        self.run(work, lambda _: self.refresh_history(), long=self.tr("Adding a sample profile…"))
+        self.write(work, {HISTORY}, long=label)
 
     # -- importing --------------------------------------------------------------------------------------
 
@@ -440,12 +476,11 @@ class MainWindow(QMainWindow):
             dialog = ImportReportDialog(reports, self)
             dialog.reimport.connect(lambda choices: self.import_files(paths, shelves=choices))
             dialog.open()
-            self.refresh_history()
 
         label = paths[0].name if len(paths) == 1 else self.tr("{0} files").format(len(paths))
-        self.run(lambda progress, cancel: self.services.history.import_files(
+        self.write(lambda progress, cancel: self.services.history.import_files(
             paths, shelves=shelves, progress=progress, cancel=cancel),
-            done, long=self.tr("Importing {0}…").format(label))
+            {HISTORY, FEEDBACK}, done, long=self.tr("Importing {0}…").format(label))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -468,10 +503,7 @@ class MainWindow(QMainWindow):
         self.show_pinned()
 
         def work(progress: Any, cancel: Any) -> tuple[Any, Any]:
-            profile = None
-            for kind, value in self.services.explainer.profile(cancel=cancel, lang=lang):
-                if kind == "done":
-                    profile = value
+            profile = final(self.services.explainer.profile(cancel=cancel, lang=lang))
             return profile, self.services.interests.interest_map()
 
         def done(result: tuple[Any, Any]) -> None:
@@ -484,28 +516,10 @@ class MainWindow(QMainWindow):
     # -- settings and privacy ----------------------------------------------------------------------------
 
     def apply_settings(self, values: dict[str, Any]) -> None:
-        def work(**_: Any) -> None:
-            before = self.services.settings.all()
-            for key, value in values.items():
-                if before.get(key) != value:
-                    self.services.settings.set(key, value)
-            after = self.services.settings.all()
-            if any(before[k] != after[k] for k in ("embedding_model", "device")):
-                self.services.embeddings.reset()
-            if any(before[k] != after[k] for k in after if k.startswith("llm_")):
-                self.services.explainer.unload()
-
-        self.run(work, lambda _: (self._update_model_label(), self.refresh_recommendations()))
+        self.write(lambda **_: self.services.apply_settings(values), {SETTINGS})
 
     def reset_ranking(self) -> None:
-        from app.core.types import RankingParams
-
-        def work(**_: Any) -> dict[str, Any]:
-            for key in RankingParams.names():
-                self.services.settings.reset(key)
-            return self.services.settings.all()
-
-        self.run(work, lambda values: (self.settings_page.show_values(values), self.refresh_recommendations()))
+        self.write(lambda **_: self.services.reset_ranking(), {SETTINGS})
 
     def download_model(self) -> None:
         dialog = QDialog(self)
@@ -526,7 +540,8 @@ class MainWindow(QMainWindow):
         link, digest = url.text().strip(), sha.text().strip() or None
         self.run(lambda progress, cancel: self.services.download_model(link, sha256=digest, progress=progress,
                                                                        cancel=cancel),
-                 lambda _: self._update_model_label(), long=self.tr("Downloading the model…"), lane="model")
+                 lambda _: self.changed.emit(frozenset({MODELS})), long=self.tr("Downloading the model…"),
+                 lane="model")
 
     def export_everything(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export everything to"))
@@ -542,13 +557,12 @@ class MainWindow(QMainWindow):
                         "It cannot be undone."))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.run(lambda **_: self.services.privacy.delete_everything(), lambda _: self._after_delete())
+        self.write(lambda **_: self.services.privacy.delete_everything(), {HISTORY, FEEDBACK, INTERESTS, SETTINGS},
+                   lambda _: self._after_delete())
 
     def _after_delete(self) -> None:
         self._undo.clear()
         self.recommend.show_recommendations([])
-        self.refresh_history(then_recommend=False)
-        self.run(lambda **_: self.services.privacy.info(), self.privacy.show_info)
 
     def _update_model_label(self, extra: str = "") -> None:
         def work(**_: Any) -> str:

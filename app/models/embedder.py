@@ -167,13 +167,14 @@ class Embedder:
             if cancel is not None:
                 cancel.check()
             idx = order[start : start + step]
-            vectors = model.encode(
-                [texts[i] for i in idx],
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
+            with self._lock:  # the GUI's two lanes may both embed (an import's matching, a search)
+                vectors = model.encode(
+                    [texts[i] for i in idx],
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
             out[idx] = np.asarray(vectors, dtype=np.float32)
             progress(min(start + step, n), n, label)
         return out

@@ -98,6 +98,26 @@ class Services:
         self.explainer.unload()
         return path
 
+    def apply_settings(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Change settings, dropping what depended on the old values (a loaded model, cached vectors):
+        the one place that knows which setting invalidates what. Returns all settings after."""
+        before = self.settings.all()
+        for key, value in values.items():
+            if before.get(key) != value:
+                self.settings.set(key, value)
+        after = self.settings.all()
+        if any(before[k] != after[k] for k in ("embedding_model", "device")):
+            self.embeddings.reset()
+        if any(before[k] != after[k] for k in after if k.startswith("llm_")):
+            self.explainer.unload()
+        return after
+
+    def reset_ranking(self) -> dict[str, Any]:
+        """Every ranking constant back to its default. Returns all settings after."""
+        for key in RankingParams.names():
+            self.settings.reset(key)
+        return self.settings.all()
+
     def model_info(self) -> dict[str, object]:
         """The explainer's model as configured (does not load it)."""
         llm = self.explainer.llm

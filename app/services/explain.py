@@ -1,7 +1,7 @@
 """Explaining recommendations and the person's tastes, streamed and verified before display.
 
-`explain()` yields events: ("text", piece) for text that has passed the verifier,
-("reset", reason) when a draft is thrown away, and finally ("done", Explanation).
+`explain()` yields events (events.py): Shown(piece) for text that has passed the verifier,
+TakenBack(problems) when a draft is thrown away, and finally Finished(Explanation).
 Text is held back while it may still be the start of a title, and each piece is
 checked before it is shown: names must be in the evidence, and every content word of
 the model's clause must be supported by a fact (claims.py). A draft that fails is
@@ -29,6 +29,7 @@ from app.core.profile import OPENING, profile_evidence, profile_prompt, profile_
 from app.core.progress import CancelToken
 from app.core.types import Recommendation
 from app.models.llm import LlamaModel
+from app.services.events import Event, Finished, Shown, TakenBack, final
 from app.services.recommend import RecommendService
 from app.storage import Store
 
@@ -186,7 +187,7 @@ class ExplainService:
         cancel: CancelToken | None = None,
         lang: str = "en",
         like: Sequence[str] = (),
-    ) -> Iterator[tuple[str, Any]]:
+    ) -> Iterator[Event]:
         """``like``: the words the list was asked for (they count in the score, so in the why)."""
         rec = self.recommender.why(query, like=like)
         evidence = self.evidence_for(rec)
@@ -204,7 +205,7 @@ class ExplainService:
         cancel: CancelToken | None = None,
         cache: bool = True,
         lang: str = "en",
-    ) -> Iterator[tuple[str, Any]]:
+    ) -> Iterator[Event]:
         """``lang`` "zh..." gives the Chinese template (the bundled model writes English only)."""
         started = time.perf_counter()
         if lang.startswith("zh") or ex.asked_first(evidence):
@@ -233,8 +234,8 @@ class ExplainService:
                     hit["text"], hit["path"], hit["verified"], hit["cited"])
                 result.model, result.cached = model_id, True
                 result.seconds = time.perf_counter() - started
-                yield "text", hit["text"]
-                yield "done", result
+                yield Shown(hit["text"])
+                yield Finished(result)
                 return
         if use_llm:
             try:
@@ -251,21 +252,21 @@ class ExplainService:
                                                  max_tokens=max_tokens, cancel=cancel)
                 if outcome:
                     break
-                yield "reset", result.drafts[-1]["problems"]
+                yield TakenBack(result.drafts[-1]["problems"])
         if not result.text:
             text = ex.template_text(evidence, lang)
             verdict = ex.check(text, evidence, self.index, claims=False)
             result.text, result.path, result.verified = text, "template", verdict.ok
             result.cited = list(verdict.named) or ex.cited_history(text, evidence)
-            yield "text", text
+            yield Shown(text)
         result.seconds = time.perf_counter() - started
         if cache:
             self.store.explanations.put(*key, text=result.text, path=result.path, verified=result.verified,
                                         cited=result.cited)
-        yield "done", result
+        yield Finished(result)
 
     def _draft(self, evidence: ex.WhyEvidence, result: Explanation, *, temperature: float, seed: int,
-               max_tokens: int, cancel: CancelToken | None) -> Iterator[tuple[str, Any]]:
+               max_tokens: int, cancel: CancelToken | None) -> Iterator[Event]:
         llm = self.llm
         prompt: Any = ex.chat_messages(evidence) if llm.chat else ex.few_shot_prompt(evidence)
         prefix = ex.prefix_for(evidence)
@@ -273,7 +274,7 @@ class ExplainService:
         asked = time.perf_counter()
         first: float | None = None
         pieces = 0
-        yield "text", prefix
+        yield Shown(prefix)
         failed: ex.Cited | None = None
         generated = ""
         for piece in llm.stream(prompt, max_tokens=max_tokens, temperature=temperature, seed=seed,
@@ -289,19 +290,19 @@ class ExplainService:
                 piece = piece[:stop]
                 out, failed = guard.feed(piece)
                 if out and not failed:
-                    yield "text", out
+                    yield Shown(out)
                 break
             out, failed = guard.feed(piece)
             if failed:
                 break
             if out:
-                yield "text", out
+                yield Shown(out)
         total = time.perf_counter() - asked
         if failed is None:
             rest, failed = guard.finish()
             if failed.ok:
                 if rest:
-                    yield "text", rest
+                    yield Shown(rest)
                 result.text, result.path, result.verified = guard.text.strip(), "llm", True
                 result.cited = list(failed.named)
                 failed = None
@@ -317,12 +318,7 @@ class ExplainService:
 
     def explain_now(self, query: str, **kwargs: Any) -> Explanation:
         """explain() run to the end: the final Explanation."""
-        done: Explanation | None = None
-        for kind, value in self.explain(query, **kwargs):
-            if kind == "done":
-                done = value
-        assert done is not None
-        return done
+        return final(self.explain(query, **kwargs))  # type: ignore[no-any-return]
 
     # -- the person's tastes --------------------------------------------------------------------
 
@@ -338,7 +334,7 @@ class ExplainService:
                            dates=[e.consumed_at for e in entries])
 
     def profile(self, *, use_llm: bool = True, cancel: CancelToken | None = None,
-                lang: str = "en") -> Iterator[tuple[str, Any]]:
+                lang: str = "en") -> Iterator[Event]:
         """Events like explain(): the paragraph about the person's interest facets. The paragraph is built
         from the facets; the model may add an opening sentence, shown only if it passes the same checks
         as an explanation (every word supported by the facets' genres, tags and titles)."""
@@ -351,8 +347,8 @@ class ExplainService:
         opening = self._opening(facets, cancel) if use_llm and not lang.startswith("zh") else ""
         if opening:
             text, path = f"{opening} {text}", "llm"
-        yield "text", text
-        yield "done", Profile(facets=facets, text=text, path=path, verified=True, newest=newest)
+        yield Shown(text)
+        yield Finished(Profile(facets=facets, text=text, path=path, verified=True, newest=newest))
 
     def _opening(self, facets: list[Facet], cancel: CancelToken | None) -> str:
         evidence = profile_evidence(facets)

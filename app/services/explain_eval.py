@@ -18,6 +18,7 @@ from app.core import scoring
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import Contribution, Item, Recommendation, ScoreTerms
 from app.services.evaluate import Dataset, Evaluator, Protocol, rows_by_user, split
+from app.services.events import final
 from app.services.explain import ExplainService
 
 __all__ = ["LABELLED", "ExplanationEvaluator", "checker_scores"]
@@ -63,12 +64,8 @@ class ExplanationEvaluator:
             if cancel is not None:
                 cancel.check()
             progress(done, len(samples), label)
-            final = None
-            for kind, value in self.explainer.explain_evidence(sample.evidence, use_llm=use_llm, cache=False,
-                                                               cancel=cancel):
-                if kind == "done":
-                    final = value
-            results.append((sample, final))
+            results.append((sample, final(self.explainer.explain_evidence(sample.evidence, use_llm=use_llm,
+                                                                          cache=False, cancel=cancel))))
         progress(len(samples), len(samples), label)
 
         bare = self._bare(samples[:bare_runs]) if use_llm else {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -77,6 +78,7 @@ class RecommendService:
         self.lookup = lookup
         self._params = params
         self._loaded: _Loaded | None = None
+        self._universe_lock = threading.Lock()
         self._text_rows = scoring.TextRows()
 
     def params(self) -> RankingParams:
@@ -89,6 +91,10 @@ class RecommendService:
 
     def universe(self, *, progress: Progress = no_progress, cancel: CancelToken | None = None) -> _Loaded:
         """Every item with its embedding; embeds what the cache lacks (and only that)."""
+        with self._universe_lock:  # both GUI lanes may ask at once: build it once
+            return self._universe(progress, cancel)
+
+    def _universe(self, progress: Progress, cancel: CancelToken | None) -> _Loaded:
         key = self._state_key()
         if self._loaded is not None and self._loaded.key == key:
             return self._loaded

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import InputError
@@ -24,49 +24,8 @@ class Setting:
     choices: tuple[str, ...] = ()
 
 
-_RANKING_HELP = {
-    "alpha": "weight of text similarity to your history",
-    "beta": "weight of what people who liked the same things also liked",
-    "gamma": "weight of popularity",
-    "tau": "softmax temperature of P(i|u)",
-    "half_life": "recency half-life (days, or positions)",
-    "decay": "measure age in 'days' before the latest entry or in 'position's from it",
-    "long_term": "share of an entry's weight that never decays (0-1)",
-    "text_neighbours": "text neighbours kept per history item (0 = all items)",
-    "cold_boost": "extra weight of text similarity for items few people rated",
-    "short_boost": "extra weight of text similarity while your history is short",
-    "neutral_sds": "a rating this many of your standard deviations below your average counts as neutral",
-    "unrated_weight": "weight of an entry without a rating",
-    "dnf_weight": "how much a did-not-finish entry counts against",
-    "shelved_weight": "weight of an unrated entry on a shelf whose name says nothing",
-    "like_weight": "weight of a liked item as evidence",
-    "dislike_weight": "weight of a disliked item as negative evidence",
-    "like_bonus": "score bonus of a liked item, in units of tau",
-    "saved_bonus": "score bonus of an item saved for later, in units of tau",
-    "query_share": "share of the evidence that what you ask for in words carries (0.5: as much as your history)",
-}
-_RANGES: dict[str, tuple[float | None, float | None]] = {
-    "tau": (1e-6, None),
-    "half_life": (0.0, None),
-    "text_neighbours": (0, 100000),
-    "long_term": (0.0, 1.0),
-    "neutral_sds": (-3.0, 3.0),
-    "cold_boost": (0.0, None),
-    "short_boost": (0.0, None),
-    "query_share": (0.0, 0.95),
-}
-
-
 def _ranking_settings() -> list[Setting]:
-    defaults = RankingParams()
-    out = []
-    for f in fields(RankingParams):
-        value = getattr(defaults, f.name)
-        low, high = _RANGES.get(f.name, (None, None))
-        kind: type = type(value)
-        choices = ("days", "position") if f.name == "decay" else ()
-        out.append(Setting(f.name, value, _RANKING_HELP.get(f.name, ""), kind, low, high, choices))
-    return out
+    return [Setting(p.name, p.default, p.help, p.kind, p.low, p.high, p.choices) for p in RankingParams.describe()]
 
 
 SETTINGS: dict[str, Setting] = {
@@ -113,7 +72,7 @@ class SettingsService:
 
     def ranking_params(self) -> RankingParams:
         values = self.all()
-        return RankingParams(**{f.name: values[f.name] for f in fields(RankingParams)})
+        return RankingParams(**{name: values[name] for name in RankingParams.names()})
 
     @staticmethod
     def _setting(key: str) -> Setting:

@@ -1,6 +1,6 @@
 """The schema as a list of migrations; ``PRAGMA user_version`` is the index reached.
 
-Never edit a released migration: add a new one. ``tests/storage/test_migrations.py``
+Never edit a released migration: add a new one. ``tests/storage/test_db.py`` (test_an_old_file_is_upgraded_with_its_data)
 opens a file written by version 1 and checks the upgrade keeps its data.
 """
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from app.core import explain as ex
 from app.core.errors import ModelError
 from app.services import Services
+from app.services.events import Event, Finished, Shown, TakenBack
 from tests.services.test_recommend import SCI_FI
 
 
@@ -19,15 +21,16 @@ def scifi(services: Services) -> Services:
     return services
 
 
-def _run(events: Iterator) -> tuple[list[tuple[str, object]], object]:
+def _run(events: Iterator[Event]) -> tuple[list[Event], Any]:
     seen = list(events)
-    return seen, seen[-1][1]
+    assert isinstance(seen[-1], Finished) and not any(isinstance(e, Finished) for e in seen[:-1])
+    return seen, seen[-1].result
 
 
 def test_the_real_model_streams_a_grounded_sentence(scifi: Services) -> None:
     top = scifi.recommender.recommend(k=1)[0]
     events, result = _run(scifi.explainer.explain(str(top.item.id)))
-    texts = [v for k, v in events if k == "text"]
+    texts = [e.text for e in events if isinstance(e, Shown)]
     assert result.path in ("llm", "template") and result.verified
     assert result.text.startswith("Because you") and result.text.endswith(".")
     if result.path == "llm":
@@ -81,9 +84,9 @@ def test_invented_titles_are_never_displayed(scifi: Services) -> None:
     scifi.explainer._llm = ScriptedLlm([" just like Pulp Fiction and The Godfather did.",
                                         " as Forrest Gump showed."])
     events, result = _run(scifi.explainer.explain(str(top.item.id), seed=5))
-    shown = "".join(v for k, v in events if k == "text")
+    shown = "".join(e.text for e in events if isinstance(e, Shown))
     assert "Pulp Fiction" not in shown and "Godfather" not in shown and "Forrest Gump" not in shown
-    resets = [k for k, _ in events].count("reset")
+    resets = sum(isinstance(e, TakenBack) for e in events)
     assert resets == len(result.drafts) >= 2  # each failed draft is taken back, then the template
     assert result.path == "template" and result.verified
     assert any("Pulp Fiction" in p for p in result.drafts[0]["problems"])
@@ -145,8 +148,8 @@ def test_cancel_stops_at_any_token_and_caches_nothing(scifi: Services) -> None:
     token = CancelToken()
     shown = []
     with pytest.raises(Cancelled):
-        for kind, value in scifi.explainer.explain(str(top.item.id), cancel=token):
-            if kind == "text":
-                shown.append(value)
+        for event in scifi.explainer.explain(str(top.item.id), cancel=token):
+            if isinstance(event, Shown):
+                shown.append(event.text)
                 token.cancel()
     assert len(shown) == 1 and scifi.store.explanations.count() == 0
