@@ -30,6 +30,7 @@ from app.models.embedder import Embedder  # noqa: E402
 from app.models.llm import DEFAULT_LLM_ID, LlamaModel, default_llm_path  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.storage import DB_FILENAME, Store  # noqa: E402
+from tests.fakes import FakeLlm, HashEmbedder  # noqa: E402
 
 
 def needs_shared(*parts: str) -> Path:
@@ -53,33 +54,46 @@ def llm(tmp_path_factory: pytest.TempPathFactory) -> LlamaModel:
 
 
 @pytest.fixture(scope="session")
-def catalog_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database with the bundled catalogs installed, copied by each test that needs one."""
+def hash_embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+@pytest.fixture(scope="session")
+def catalog_db(tmp_path_factory: pytest.TempPathFactory, hash_embedder: HashEmbedder) -> Path:
+    """A database with the bundled catalogs installed (their MiniLM vectors included) and the test
+    embedder's vectors of every item cached, copied by each test that needs one."""
     folder = tmp_path_factory.mktemp("catalog-db")
     store = Store.open(folder)
     Services(store).catalogs.ensure_bundled()
+    Services(store, embedder_factory=lambda: hash_embedder).recommender.universe()
     store.close()
     return folder / DB_FILENAME
 
 
 @pytest.fixture
-def services(tmp_path: Path, catalog_db: Path, embedder: Embedder, llm: LlamaModel) -> Iterator[Services]:
-    """Services over a fresh copy of the catalog database, with the real models."""
+def services(request: pytest.FixtureRequest, tmp_path: Path, catalog_db: Path,
+             hash_embedder: HashEmbedder) -> Iterator[Services]:
+    """Services over a fresh copy of the catalog database: with the fake models, or, for a test
+    marked ``real_models``, the bundled MiniLM and Gemma through llama.cpp."""
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(catalog_db, data / DB_FILENAME)
     store = Store.open(data)
-    yield Services(store, embedder_factory=lambda: embedder, llm_factory=lambda: llm)
+    if request.node.get_closest_marker("real_models"):
+        embedder, llm = request.getfixturevalue("embedder"), request.getfixturevalue("llm")
+        yield Services(store, embedder_factory=lambda: embedder, llm_factory=lambda: llm)
+    else:
+        yield Services(store, embedder_factory=lambda: hash_embedder, llm_factory=FakeLlm)
     store.close()
 
 
 @pytest.fixture
-def bare_services(tmp_path: Path, embedder: Embedder) -> Iterator[Services]:
-    """Services over an empty database with no bundled catalogs."""
+def bare_services(tmp_path: Path, hash_embedder: HashEmbedder) -> Iterator[Services]:
+    """Services over an empty database with no bundled catalogs, and the fake models."""
     empty = tmp_path / "no-catalogs"
     empty.mkdir()
     store = Store.open(tmp_path / "bare")
-    yield Services(store, embedder_factory=lambda: embedder, catalogs_dir=empty)
+    yield Services(store, embedder_factory=lambda: hash_embedder, llm_factory=FakeLlm, catalogs_dir=empty)
     store.close()
 
 

@@ -11,7 +11,8 @@
     LICENSE.txt      the source data's licence and attribution
 
 Every file is written deterministically, so a rebuild from the same inputs gives
-the same bytes (embeddings to float rounding on another CPU).
+the same bytes, weights on another CPU too (chosen and stored at float16's precision,
+see cf.top_k_rows), embeddings there to float rounding.
 """
 
 from __future__ import annotations

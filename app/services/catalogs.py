@@ -192,7 +192,8 @@ def ease_weights(
 ) -> np.ndarray:
     """EASE on the (user, item position) pairs, each item's top-k weights (by magnitude) kept.
 
-    Items nobody interacted with get no row. Returns WEIGHT_DTYPE rows.
+    Items nobody interacted with get no row. Returns WEIGHT_DTYPE rows, the weights at float16's
+    precision so that every CPU and BLAS keeps the same ones (see cf.top_k_rows).
     """
     from scipy import sparse
 

@@ -91,6 +91,15 @@ def _letterboxd_zip(path: Path, rows: int, *, short: bool = False) -> Path:
     return path
 
 
+def _wide_csv(path: Path, rows: int) -> Path:
+    """Films of one's own with long reviews: memory must not grow with the file (streamed)."""
+    with path.open("w", encoding="utf-8") as f:
+        f.write("Title,Year,Rating,Review\n")
+        for k in range(rows):
+            f.write(f"My own film number {k},{1950 + k % 70},{1 + k % 5},{'x' * 1_150}\n")
+    return path
+
+
 # Runs `hearth` and prints its own peak resident memory (VmHWM: this process only, since its exec).
 _PEAK = ("import atexit, runpy, sys\n"
          "def peak():\n"
@@ -114,14 +123,21 @@ def hostile() -> None:
         store = Store.open(base)
         Services(store).catalogs.ensure_bundled()
         store.close()
-        cases = [("Letterboxd ZIP at the row cap", LIMITS.rows, False),
-                 ("the red team's ZIP (4.2 M rows)", 4_200_000, True)]
-        print(f"\n{'hostile import':<34} {'zip MB':>6} {'csv MB':>6} {'s':>6} {'peak MB':>7}  outcome")
-        for label, rows, short in cases:
-            archive = _letterboxd_zip(Path(tmp) / f"rows-{rows}.zip", rows, short=short)
-            with zipfile.ZipFile(archive) as zf:
-                unpacked = zf.getinfo("ratings.csv").file_size
-            data = Path(tmp) / f"data-{rows}"
+        folder = Path(tmp)
+        cases = [("a 10 MB CSV (9,000 long reviews)", lambda: _wide_csv(folder / "wide-10.csv", 9_000)),
+                 ("a 100 MB CSV (90,000 long reviews)", lambda: _wide_csv(folder / "wide-100.csv", 90_000)),
+                 ("Letterboxd ZIP at the row cap", lambda: _letterboxd_zip(folder / "cap.zip", LIMITS.rows)),
+                 ("the red team's ZIP (4.2 M rows)",
+                  lambda: _letterboxd_zip(folder / "red-team.zip", 4_200_000, short=True))]
+        print(f"\n{'hostile import':<34} {'file MB':>7} {'csv MB':>6} {'s':>6} {'peak MB':>7}  outcome")
+        for k, (label, make) in enumerate(cases):
+            archive = make()
+            if zipfile.is_zipfile(archive):
+                with zipfile.ZipFile(archive) as zf:
+                    unpacked = zf.getinfo("ratings.csv").file_size
+            else:
+                unpacked = archive.stat().st_size
+            data = Path(tmp) / f"data-{k}"
             data.mkdir()
             shutil.copy(base / DB_FILENAME, data / DB_FILENAME)
             start = time.perf_counter()
@@ -132,7 +148,7 @@ def hostile() -> None:
             peak = next((int(x.split()[1]) / 1024 for x in lines if x.startswith("PEAK")), float("nan"))
             said = [x for x in lines if not x.startswith("PEAK")]
             outcome = (done.stdout.strip().splitlines() or [""])[0] if done.returncode == 0 else " ".join(said)
-            print(f"{label:<34} {archive.stat().st_size / 1e6:>6.1f} {unpacked / 1e6:>6.1f} {took:>6.1f} "
+            print(f"{label:<34} {archive.stat().st_size / 1e6:>7.1f} {unpacked / 1e6:>6.1f} {took:>6.1f} "
                   f"{peak:>7.0f}  exit {done.returncode}: {outcome[:100]}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton
@@ -14,6 +15,7 @@ from tests.fixtures.exports.make_exports import letterboxd_files
 from tests.gui.conftest import EXPORTS, wait_idle
 
 
+@pytest.mark.real_models
 def test_the_report_lists_loose_matches_and_remaps_a_shelf(qtbot, window, services: Services) -> None:  # noqa: ANN001
     window.import_files([EXPORTS / "goodreads_shelves.csv"])
     qtbot.waitUntil(lambda: window.findChild(object, "importReport") is not None, timeout=60000)

@@ -7,6 +7,7 @@ import struct
 import time
 import zipfile
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from app.services import Services
@@ -24,6 +25,7 @@ def test_first_run_shows_welcome_and_the_sample_profile_fills_it(qtbot, window) 
     wait_idle(qtbot, window)
 
 
+@pytest.mark.real_models  # the whole flow once through the real MiniLM and Gemma
 def test_import_recommend_explain_feedback_settings_delete(qtbot, window, services: Services) -> None:  # noqa: ANN001
     window.import_file(EXPORTS / "imdb_ratings.csv")
     qtbot.waitUntil(lambda: hasattr(window, "last_report"), timeout=60000)
@@ -127,6 +129,7 @@ def test_data_is_shown_as_plain_text(qtbot, window, services: Services) -> None:
     assert panel.chart.axes()[0].categories()[0] == "&lt;img src=x&gt; &lt;b&gt;bold&lt;/b&gt;"
 
 
+@pytest.mark.real_models
 def test_the_window_keeps_ticking_while_the_model_writes(qtbot, window, services: Services) -> None:  # noqa: ANN001
     for title in ("The Matrix (1999)", "Alien (1979)", "Blade Runner (1982)"):
         services.history.add(title, rating=5, kind="film")

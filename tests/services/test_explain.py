@@ -27,6 +27,7 @@ def _run(events: Iterator[Event]) -> tuple[list[Event], Any]:
     return seen, seen[-1].result
 
 
+@pytest.mark.real_models
 def test_the_real_model_streams_a_grounded_sentence(scifi: Services) -> None:
     top = scifi.recommender.recommend(k=1)[0]
     events, result = _run(scifi.explainer.explain(str(top.item.id)))
@@ -110,6 +111,7 @@ def test_a_description_with_instructions_changes_nothing(scifi: Services) -> Non
     assert any("catalog's own text" in p for p in full.problems)
 
 
+@pytest.mark.real_models
 def test_profile_facets_and_paragraph(scifi: Services) -> None:
     events, profile = _run(scifi.explainer.profile())
     assert profile.facets and abs(sum(f.weight for f in profile.facets) - 1) < 1e-9

@@ -41,6 +41,7 @@ def test_letterboxd_title_variants_find_their_films(services: Services, tmp_path
     assert not {r.item.title for r in recs} & titles
 
 
+@pytest.mark.real_models
 def test_custom_shelves_translations_and_the_report(services: Services) -> None:
     report = services.history.import_file(EXPORTS / "goodreads_shelves.csv")
     assert report.shelved == {"literature": 2}

@@ -26,6 +26,7 @@ def scifi(services: Services) -> Services:
     return services
 
 
+@pytest.mark.real_models
 def test_five_science_fiction_films_give_science_fiction(scifi: Services) -> None:
     recs = scifi.recommender.recommend(k=10)
     assert len(recs) == 10

@@ -14,6 +14,7 @@ from tests.services.test_recommend import SCI_FI
 SPACE = "space opera with political intrigue"
 
 
+@pytest.mark.real_models
 def test_a_query_ranks_the_catalog_alone_with_an_empty_history(services: Services) -> None:
     recs = services.recommender.recommend(k=10, like=[SPACE], filters=Filters(kind="book"))
     assert len(recs) == 10 and all(r.item.kind == "book" for r in recs)
@@ -26,6 +27,7 @@ def test_a_query_ranks_the_catalog_alone_with_an_empty_history(services: Service
         services.recommender.recommend()  # no history and no words: the hint says what to do
 
 
+@pytest.mark.real_models
 def test_with_a_history_the_query_shifts_the_list_by_a_stated_share(services: Services) -> None:
     for title in SCI_FI:
         services.history.add(title, rating=5, kind="film")
@@ -78,6 +80,7 @@ def test_pinned_interests_are_exported_and_deleted_with_everything(services: Ser
     assert services.interests.pinned() == []
 
 
+@pytest.mark.real_models
 def test_search_finds_a_misspelling_an_author_and_a_description(services: Services) -> None:
     def titles(text: str, **kw: object) -> list[str]:
         return [h.item.title for h in services.search.search(text, **kw).hits]
