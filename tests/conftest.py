@@ -85,6 +85,7 @@ def services(request: pytest.FixtureRequest, tmp_path: Path, catalog_db: Path,
     else:
         yield Services(store, embedder_factory=lambda: hash_embedder, llm_factory=FakeLlm)
     store.close()
+    shutil.rmtree(data, ignore_errors=True)  # ~170 MB a test: a run would otherwise keep tens of GB
 
 
 @pytest.fixture
@@ -106,7 +107,7 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, catalog_db: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+def cli(tmp_path: Path, catalog_db: Path) -> Iterator[Callable[..., subprocess.CompletedProcess[str]]]:
     """Run ``python -m app --data-dir <tmp> ARGS`` as a person would, network blocked."""
     data = tmp_path / "cli-data"
     data.mkdir()
@@ -120,4 +121,5 @@ def cli(tmp_path: Path, catalog_db: Path) -> Callable[..., subprocess.CompletedP
         )
 
     run.data_dir = data  # type: ignore[attr-defined]
-    return run
+    yield run
+    shutil.rmtree(data, ignore_errors=True)  # ~170 MB a test: a run would otherwise keep tens of GB

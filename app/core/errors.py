@@ -28,8 +28,8 @@ class AppError(Exception):
         self.hint = hint
         self.command = command
 
-    def __str__(self) -> str:
-        return "\n".join(x for x in (self.message, self.hint, self.command) if x)
+    def __str__(self) -> str:  # one line: what went wrong, then what to do
+        return " ".join(x for x in (self.message, self.hint, self.command) if x)
 
 
 class InputError(AppError):

@@ -123,14 +123,15 @@ def test_killing_an_import_midway_leaves_the_database_as_it_was(cli, tmp_path: P
             conn.close()
 
     before = state()
-    big = _big_csv(tmp_path / "big.csv", 95_000, pad=200)  # under the 100,000-row cap
+    grown = (wal.stat().st_size if wal.exists() else 0) + (1 << 20)  # the import's own writes, not earlier ones
+    big = _big_csv(tmp_path / "big.csv", 60_000, pad=200)  # under the 100,000-row cap
     proc = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(cli.data_dir), "import", str(big)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(), cwd=ROOT)
     deadline = time.time() + 120
-    while time.time() < deadline and (not wal.exists() or wal.stat().st_size < 4 << 20):
+    while time.time() < deadline and (not wal.exists() or wal.stat().st_size < grown):
         assert proc.poll() is None, "the import finished before it could be killed"
         time.sleep(0.05)
-    assert wal.exists() and wal.stat().st_size >= 4 << 20, "the import never started writing"
+    assert wal.exists() and wal.stat().st_size >= grown, "the import never started writing"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert state() == before
@@ -216,10 +217,7 @@ def test_asking_in_words_searching_and_pinning(cli) -> None:
     hits = json.loads(cli("search", "Termnator 2", "-k", "3", "--json").stdout)
     assert hits[0]["title"] == "Terminator 2: Judgment Day"
     assert {"item_id", "title", "year", "kind", "creators", "catalog", "score"} <= set(hits[0])
-    authors = json.loads(cli("search", "tolkien", "--kind", "book", "-k", "3", "--json").stdout)
-    assert authors and all("J.R.R. Tolkien" in h["creators"] for h in authors)
-    chinese = cli("search", "黑暗的科幻")
-    assert chinese.returncode == 0 and "only understands English" in chinese.stderr
+    # (Authors, descriptions and the notice for Chinese words: tests/services/test_search.py.)
     assert cli("interests", "pin", "gothic", "horror").returncode == 0
     listed = json.loads(cli("interests", "--json").stdout)
     assert [i["text"] for i in listed] == ["gothic horror"]

@@ -35,8 +35,10 @@ def test_settings_refuse_what_is_not_a_finite_number(cli) -> None:  # noqa: ANN0
 
 
 def test_a_closed_pipe_is_not_an_error(cli, tmp_path) -> None:  # noqa: ANN001
-    for n in range(30):
-        cli("history", "add", f"#{n + 1}", "--rating", "4")
+    films = tmp_path / "films.csv"  # enough entries that the JSON outgrows the pipe's buffer
+    films.write_text("Title,Year,Rating\n" + "".join(f"A Film of My Own, Part {k},2001,4\n" for k in range(400)),
+                     encoding="utf-8")
+    assert cli("import", str(films)).returncode == 0
     proc = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(tmp_path / "cli-data"), "history", "list",
                              "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(), cwd=ROOT)
     assert proc.stdout is not None
