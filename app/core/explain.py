@@ -408,11 +408,11 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
         return f"{title} is well liked by people whose taste is close to yours."
     what = {"film": "film", "book": "book"}.get(ev.kind, "pick")
     if asked_first(ev):
-        own = _and([g.lower() for g in ev.item_genres[:2]]) if ev.item_genres else ""
+        own = _and([_genre_word(g) for g in ev.item_genres[:2]]) if ev.item_genres else ""
         return f"{prefix_for(ev)} here is {_a(own or what)} {what if own else ''}".rstrip() + \
             " close to what you described."
     people = {"film": "viewers", "book": "readers"}.get(ev.kind, "people")
-    genres = _and([g.lower() for g in ev.genres[:2]]) if ev.genres else ""
+    genres = _and([_genre_word(g) for g in ev.genres[:2]]) if ev.genres else ""
     relations = ev.relations
     series, in_series = linked(ev, "series")
     if series is not None and in_series:
@@ -435,6 +435,12 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     if genres:
         return f"{loved}, you may like this {genres} {what}, close to {those} in spirit."
     return f"{loved}, you may like this {what}, close to {those} in what it is about."
+
+
+def _genre_word(genre: str) -> str:
+    """A genre as a sentence says it: "a crime and noir film", not "a crime and film-noir film"."""
+    word = genre.lower()
+    return "noir" if word == "film-noir" else word
 
 
 def _a(word: str) -> str:

@@ -201,7 +201,7 @@ class CsvFile:
         except (UnicodeError, ValueError) as exc:
             raise InputError(
                 f"{self.path.name} is not valid {self.encoding} (near line {self._reader.line_num}).",  # type: ignore[attr-defined]
-                hint="Pass --encoding latin-1 (or the file's real encoding), or save it as UTF-8.",
+                hint="Save it as UTF-8, or name its real encoding.", command="With --encoding latin-1 (or another).",
             ) from exc
 
     def _check_quotes(self, first_line: int, row: list[str]) -> None:

@@ -82,7 +82,8 @@ def resolve_columns(header: list[str], mapping: Mapping[str, str] | None = None)
         raise InputError(
             "Missing required column" + ("s" if len(missing) > 1 else "") + ": " + "; ".join(missing) + ".",
             hint="The file has: " + ", ".join(header[:30])
-            + ". Name the columns with --map title=COLUMN,year=COLUMN,rating=COLUMN,date=COLUMN.",
+            + ". Rename the column that holds the titles to Title (a spreadsheet program can).",
+            command="With --map title=COLUMN,year=COLUMN,rating=COLUMN,date=COLUMN.",
         )
     return columns
 

@@ -154,6 +154,7 @@ class LlamaModel:
             raise ModelError("llama-cpp-python is not installed, so no language model can run.",
                              hint="pip install llama-cpp-python; explanations fall back to templates.") from exc
         layers = self.gpu_layers if self.gpu_layers is not None else (-1 if llama_supports_gpu_offload() else 0)
+        _quiet_llama_cpp()
         try:
             llm = Llama(model_path=str(self.path), n_ctx=self.context, n_threads=self.threads,
                         n_gpu_layers=layers, verbose=False, seed=0)
@@ -217,6 +218,23 @@ class LlamaModel:
             close = getattr(chunks, "close", None)
             if close:
                 close()
+
+
+_LOG_CALLBACK: Any = None  # kept alive here: llama.cpp holds only a C pointer to it
+
+
+def _quiet_llama_cpp() -> None:
+    """llama.cpp logs some notices at level NONE, which llama-cpp-python prints to stderr even with
+    verbose=False ("llama_kv_cache_iswa: using full-size SWA cache"): a person reading `hearth explain`
+    should not see them. Failures still reach us as exceptions."""
+    global _LOG_CALLBACK
+    if _LOG_CALLBACK is None:
+        import ctypes
+
+        import llama_cpp
+
+        _LOG_CALLBACK = llama_cpp.llama_log_callback(lambda level, text, user_data: None)
+        llama_cpp.llama_log_set(_LOG_CALLBACK, ctypes.c_void_p(0))
 
 
 def timed_stream(pieces: Iterator[str]) -> Iterator[tuple[str, float]]:

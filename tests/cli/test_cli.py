@@ -146,6 +146,7 @@ def test_explain_and_profile_json_contract(cli) -> None:
     top = json.loads(cli("recommend", "-k", "1", "--json").stdout)[0]
     result = cli("explain", str(top["item_id"]), "--json")
     assert result.returncode == 0, result.stderr[-2000:]
+    assert "llama_" not in result.stderr  # llama.cpp's own notices are not for the person
     data = json.loads(result.stdout)
     assert {"item_id", "title", "text", "path", "verified", "cited", "evidence", "ttft_s",
             "tokens_per_s"} <= set(data)
