@@ -257,7 +257,7 @@ def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str]
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"There is no file at {path}.")
+        raise InputError(f"{path} is not a regular file." if path.exists() else f"There is no file at {path}.")
     size = path.stat().st_size
     if size == 0:
         raise InputError(f"{path.name} is empty: there is nothing to import.")
@@ -293,7 +293,7 @@ def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str]
         delimiter = _delimiter(first)
         # skipinitialspace: some people pad their columns ("Book Id  , Title   , ..."); a quoted
         # cell after the padding must still be one cell.
-        reader = csv.reader(_chain(first, text), delimiter=delimiter, skipinitialspace=True)
+        reader = csv.reader(_chain(first, text, path), delimiter=delimiter, skipinitialspace=True)
         first_row = next(reader, None)
     except (csv.Error, UnicodeError, ValueError) as exc:
         counter.close()
@@ -315,9 +315,15 @@ def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str]
                    headerless=bool(ahead), limits=limits, notes=notes, _count=len(ahead))
 
 
-def _chain(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
+def _chain(first: str, rest: io.TextIOWrapper, path: Path) -> Iterator[str]:
+    """The file's lines, none longer than a cell may be: a 200 MB line of commas would otherwise
+    become 200 million cells in memory at once."""
     yield first
-    yield from rest
+    while line := rest.readline(_FIELD_LIMIT + 1):
+        if len(line) > _FIELD_LIMIT:
+            raise InputError(f"{path.name} has a line longer than {size_text(_FIELD_LIMIT)}: it is not a history"
+                             " export.", hint="Import your own export's file.")
+        yield line
 
 
 def find_column(header: list[str], names: tuple[str, ...]) -> str | None:

@@ -5,6 +5,7 @@ CSVs of one Letterboxd export are merged as its ZIP is.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +24,7 @@ __all__ = ["FORMATS", "MAX_FILES", "Source", "open_source", "open_sources"]
 
 FORMATS = ("goodreads", "letterboxd", "storygraph", "imdb", "generic")
 MAX_FILES = 200  # files read from one folder
+MAX_ENTRIES = 20_000  # files and folders looked at in one folder given to import
 _NAMES = {"goodreads": "Goodreads", "letterboxd": "Letterboxd", "storygraph": "StoryGraph", "imdb": "IMDb",
           "generic": "a CSV of its own layout"}
 _SCALES = {"goodreads": goodreads.SCALE, "letterboxd": letterboxd.SCALE, "storygraph": storygraph.SCALE,
@@ -140,21 +142,34 @@ def _expand(paths: Sequence[Path]) -> tuple[list[tuple[Path, bool]], list[str]]:
     ignored: list[str] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in (".csv", ".zip")
-                and not any(part.startswith(".") or part in ("deleted", "orphaned")
-                            for part in p.relative_to(path).parts)
-            )
+            found = sorted(_export_files(path))
             if len(found) > MAX_FILES:
                 raise InputError(f"{path} holds {len(found)} CSV and ZIP files: too many to be one export.",
                                  hint="Import the export's own folder or files.")
             files += [(p, False) for p in found]
         elif path.is_file():
             files.append((path, True))
+        elif path.exists():
+            raise InputError(f"{path} is not a regular file or folder.")
         else:
             raise InputError(f"There is no file at {path}.")
     return files, ignored
+
+
+def _export_files(folder: Path) -> Iterator[Path]:
+    """The CSVs and ZIPs under ``folder`` (hidden, deleted/ and orphaned/ left out; links not followed),
+    looking at no more than MAX_ENTRIES entries: a home folder given by mistake is refused at once."""
+    seen = 0
+    for root, dirs, names in os.walk(folder):
+        seen += len(dirs) + len(names)
+        if seen > MAX_ENTRIES:
+            raise InputError(f"{folder} holds more than {MAX_ENTRIES:,} files and folders: too many to be one"
+                             " export.", hint="Import the export's own folder or files.")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("deleted", "orphaned"))
+        for name in names:
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() in (".csv", ".zip") and path.is_file():
+                yield path
 
 
 def _looks_zipped(path: Path) -> bool:

@@ -170,3 +170,42 @@ def test_a_date_past_today_is_no_history_date() -> None:
     assert parse_date("9999999999") is None  # would be 2286
     assert parse_date("2999-01-01") is None
     assert parse_date("1700000000") == "2023-11-14"
+
+
+def test_a_line_of_millions_of_cells_is_refused_before_it_is_split(tmp_path: Path) -> None:
+    path = tmp_path / "commas.csv"
+    with path.open("w", encoding="utf-8") as f:
+        f.write("Title,Rating\nAlien,5\n")
+        f.write("," * (17 << 20) + "\n")  # 17 M cells in one line
+    with pytest.raises(InputError, match="a line longer than 16 MiB"):
+        _read(path)
+
+
+def test_a_folder_too_big_to_be_an_export_is_refused_without_walking_it_all(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.importers.detect as detect
+
+    monkeypatch.setattr(detect, "MAX_ENTRIES", 50)
+    for k in range(60):
+        (tmp_path / f"note-{k}.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="more than 50 files and folders"):
+        _read(tmp_path)
+
+
+def test_links_in_a_folder_are_not_followed_round_in_circles(tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "films.csv").write_text("Title,Rating\nAlien,5\n", encoding="utf-8")
+    try:
+        (export / "loop").symlink_to(export, target_is_directory=True)
+    except OSError:
+        pytest.skip("this system cannot make symbolic links")
+    assert [r.title for r in _read(export)[0]] == ["Alien"]
+
+
+def test_a_device_is_not_taken_for_a_missing_file() -> None:
+    devnull = Path("/dev/null")
+    if not devnull.exists():
+        pytest.skip("no /dev/null here")
+    with pytest.raises(InputError, match="is not a regular file"):
+        _read(devnull)
