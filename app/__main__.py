@@ -21,6 +21,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = Store.open(data_dir)
     except AppError as exc:
         print(f"hearth: {exc}", file=sys.stderr)
+        if args.command is None and not args.self_check:  # started as a window: say it in one
+            from app.gui.app import show_fatal
+
+            show_fatal(str(exc))
         return 1
     try:
         services = Services(store, notice=lambda text: print(f"hearth: {text}", file=sys.stderr))

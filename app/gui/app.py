@@ -9,13 +9,13 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services import Services
 from app.services.catalogs import resources_dir
 
-__all__ = ["install_translation", "make_app", "missing_xcb_libraries", "run_gui"]
+__all__ = ["install_translation", "make_app", "missing_xcb_libraries", "run_gui", "show_fatal"]
 
 # The libraries Qt's X11 (xcb) platform plugin loads that a bare Debian/Ubuntu desktop may lack,
 # with the package that has each. Without them Qt only says "could not load the Qt platform plugin".
@@ -72,6 +72,18 @@ def missing_xcb_libraries(load: Any = ctypes.CDLL, environ: Any = os.environ,
         except OSError:
             missing.append(package)
     return missing
+
+
+def show_fatal(text: str) -> None:
+    """An error that stops the app before its window exists (a damaged database), in a message box,
+    for a person who started Hearth from a desktop and sees no terminal. Not where nobody can see it."""
+    if missing_xcb_libraries() or os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
+        return
+    app = make_app()
+    install_translation(app)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Hearth", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def run_gui(services: Services, argv: Sequence[str] = (), *, self_check: bool = False) -> int:
