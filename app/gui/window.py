@@ -179,9 +179,8 @@ class MainWindow(QMainWindow):
             self.refresh_recommendations()
         if INTERESTS in changes:
             self.show_pinned()
-        if changes & {SETTINGS, MODELS}:
+        if changes & {SETTINGS, MODELS}:  # (a download sets the model's file)
             self._update_model_label()
-        if SETTINGS in changes:
             self.run(lambda **_: self.services.settings.all(), self.settings_page.show_values)
         if changes & {HISTORY, FEEDBACK} and self.tabs.currentWidget() is self.privacy:
             self.run(lambda **_: self.services.privacy.info(), self.privacy.show_info)
