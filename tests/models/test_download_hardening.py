@@ -62,6 +62,13 @@ class Server:
         return f"http://{host}:{self.port}{path}"
 
 
+def _announce(h: BaseHTTPRequestHandler, length: int = len(DATA)) -> None:
+    """A 200 answer's headers, announcing ``length`` bytes."""
+    h.send_response(200)
+    h.send_header("Content-Length", str(length))
+    h.end_headers()
+
+
 def not_found(h: BaseHTTPRequestHandler, s: Server) -> None:
     h.send_error(404)
 
@@ -93,9 +100,7 @@ def endless(h: BaseHTTPRequestHandler, s: Server) -> None:
 
 def trickle(h: BaseHTTPRequestHandler, s: Server) -> None:
     """A byte every 0.1 s: each read succeeds, the download never ends."""
-    h.send_response(200)
-    h.send_header("Content-Length", str(len(DATA)))
-    h.end_headers()
+    _announce(h)
     for byte in DATA:
         h.wfile.write(bytes([byte]))
         h.wfile.flush()
@@ -104,9 +109,7 @@ def trickle(h: BaseHTTPRequestHandler, s: Server) -> None:
 
 
 def silent(h: BaseHTTPRequestHandler, s: Server) -> None:
-    h.send_response(200)
-    h.send_header("Content-Length", str(len(DATA)))
-    h.end_headers()
+    _announce(h)
     h.wfile.write(DATA[:1000])
     h.wfile.flush()
     s.stop.wait(10)
@@ -123,9 +126,7 @@ def steady(h: BaseHTTPRequestHandler, s: Server) -> None:
 
 def huge(h: BaseHTTPRequestHandler, s: Server) -> None:
     """Announces 5 MiB; sends nothing unless the client waits."""
-    h.send_response(200)
-    h.send_header("Content-Length", str(5 << 20))
-    h.end_headers()
+    _announce(h, 5 << 20)
     s.stop.wait(10)
 
 
@@ -325,9 +326,7 @@ def test_a_dropped_download_still_resumes_with_its_sidecar(serve, tmp_path: Path
 
     def dropping(h: BaseHTTPRequestHandler, s: Server) -> None:
         if state.pop("cut", False):
-            h.send_response(200)
-            h.send_header("Content-Length", str(len(DATA)))
-            h.end_headers()
+            _announce(h)
             h.wfile.write(DATA[:700_000])
             h.wfile.flush()
             h.connection.shutdown(2)
