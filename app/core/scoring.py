@@ -177,7 +177,7 @@ def rating_weights(norms: np.ndarray, *, neutral_sds: float) -> np.ndarray:
 
     w = (r - neutral) / (2 sd), neutral = mean - neutral_sds * sd, with the mean and sd shrunk
     toward a typical reader's by PRIOR_RATINGS pseudo-ratings. Measured on held-out MovieLens
-    and goodbooks users, this beats a fixed neutral point on both (README, "Evaluation").
+    and goodbooks users, this beats a fixed neutral point on both (docs/evaluation.md).
     """
     norms = np.asarray(norms, dtype=np.float64)
     n = len(norms)
