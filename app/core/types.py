@@ -8,6 +8,7 @@ from typing import Any
 __all__ = [
     "FEEDBACK_KINDS",
     "KINDS",
+    "ModelParams",
     "ParamInfo",
     "Contribution",
     "HistoryEntry",
@@ -96,7 +97,7 @@ class RankingParams:
 
     # Defaults tuned on a validation split carved from MovieLens latest-small's training
     # part (never its test part) by `hearth eval --tune`, then checked on goodbooks-10k and on
-    # replays of real exports (`hearth eval-history`); see README, "Evaluation".
+    # replays of real exports (`hearth eval-history`); see docs/evaluation.md.
     # Each field's help, range and choices are the one description settings, CLI and GUI use.
     alpha: float = _param(0.005, "weight of text similarity to your history")
     beta: float = _param(0.5, "weight of what people who liked the same things also liked")
@@ -137,7 +138,42 @@ class RankingParams:
     @classmethod
     def describe(cls) -> list[ParamInfo]:
         """Each constant with its default, help, range and choices."""
-        return [ParamInfo(f.name, f.default, type(f.default), **f.metadata) for f in fields(cls)]
+        return _describe(cls)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelParams:
+    """Which models run, where, and how the explainer samples: declared like RankingParams, so settings,
+    the CLI and the Settings page read defaults, help, ranges and choices from here."""
+
+    embedding_model: str = _param("", "sentence-transformers folder ('' = bundled all-MiniLM-L6-v2)")
+    device: str = _param("auto", "where models run: auto, cpu, cuda, mps", choices=("auto", "cpu", "cuda", "mps"))
+    llm_model: str = _param("", "GGUF file of the explainer ('' = bundled Gemma 3 270M)")
+    llm_mode: str = _param("auto", "auto (chat if the file has a chat template), completion or chat",
+                           choices=("auto", "completion", "chat"))
+    llm_threads: int = _param(0, "CPU threads for the explainer (0 = automatic)", low=0, high=256)
+    llm_context: int = _param(2048, "context size of the explainer, in tokens", low=256, high=131072)
+    llm_gpu_layers: int = _param(-1, "layers offloaded to the GPU (-1 = all if llama.cpp can)", low=-1, high=1000)
+    llm_temperature: float = _param(0.7, "sampling temperature of explanations", low=0.0, high=2.0)
+    llm_seed: int = _param(0, "sampling seed of explanations", low=0, high=2**31 - 1)
+    llm_max_tokens: int = _param(48, "longest explanation, in tokens", low=8, high=512)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def describe(cls) -> list[ParamInfo]:
+        return _describe(cls)
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> ModelParams:
+        """The model settings among ``values`` (a settings dict holds the ranking ones too)."""
+        return cls(**{name: values[name] for name in cls.names() if name in values})
+
+
+def _describe(cls: type) -> list[ParamInfo]:
+    return [ParamInfo(f.name, f.default, type(f.default), **f.metadata) for f in fields(cls)]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

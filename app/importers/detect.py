@@ -13,22 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import InputError
-from app.importers import goodreads, imdb, letterboxd, storygraph
 from app.importers.csvfile import CsvFile, find_column, open_csv
-from app.importers.generic import guess_kind, read_generic, resolve_columns, scan_rating_scale
+from app.importers.formats import generic, goodreads, letterboxd
+from app.importers.formats.generic import guess_kind, read_generic, resolve_columns, scan_rating_scale
 from app.importers.limits import LIMITS, Limits
 from app.importers.records import ImportRow, ReadContext, Skip
+from app.importers.registry import Format, formats, header_formats
 from app.importers.values import sniff_date_order
 
-__all__ = ["FORMATS", "MAX_FILES", "Source", "open_source", "open_sources"]
+__all__ = ["MAX_FILES", "Source", "open_source", "open_sources"]
 
-FORMATS = ("goodreads", "letterboxd", "storygraph", "imdb", "generic")
 MAX_FILES = 200  # files read from one folder
 MAX_ENTRIES = 20_000  # files and folders looked at in one folder given to import
-_NAMES = {"goodreads": "Goodreads", "letterboxd": "Letterboxd", "storygraph": "StoryGraph", "imdb": "IMDb",
-          "generic": "a CSV of its own layout"}
-_SCALES = {"goodreads": goodreads.SCALE, "letterboxd": letterboxd.SCALE, "storygraph": storygraph.SCALE,
-           "imdb": imdb.SCALE}
 _SNIFF_ROWS = 500
 
 
@@ -52,7 +48,7 @@ class Source:
 
     @property
     def name(self) -> str:
-        return _NAMES[self.format]
+        return formats()[self.format].label
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -92,8 +88,8 @@ def open_sources(
     limits: Limits = LIMITS,
 ) -> list[Source]:
     """Every export in ``paths`` (files or folders); ``format`` forces one, else each is detected."""
-    if format is not None and format not in FORMATS:
-        raise InputError(f"Unknown format {format!r}.", hint="Formats: " + ", ".join(FORMATS) + ".")
+    if format is not None and format not in formats():
+        raise InputError(f"Unknown format {format!r}.", hint="Formats: " + ", ".join(formats()) + ".")
     opts = _Options(format, mapping, kind, encoding, scale, dict(shelves or {}), limits)
     files, ignored = _expand(paths)
     sources: list[Source] = []
@@ -168,8 +164,12 @@ def _export_files(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("deleted", "orphaned"))
         for name in names:
             path = Path(root) / name
-            if not name.startswith(".") and path.suffix.lower() in (".csv", ".zip") and path.is_file():
+            if not name.startswith(".") and path.suffix.lower() in _suffixes() and path.is_file():
                 yield path
+
+
+def _suffixes() -> set[str]:
+    return {suffix for f in formats().values() for suffix in f.suffixes}
 
 
 def _looks_zipped(path: Path) -> bool:
@@ -195,23 +195,13 @@ def _detect(csv_file: CsvFile, path: Path, opts: _Options, *, explicit: bool) ->
     forced = opts.format
     if forced == "generic" or (forced is None and opts.mapping):
         return _generic(csv_file, path, opts, why="named by --map" if opts.mapping else "as you asked")
-    named = next((f for f, m in (("goodreads", goodreads), ("storygraph", storygraph), ("imdb", imdb))
-                  if m.matches(header)), None)
-    if forced is not None and named is not None and named != forced:
-        raise InputError(f"{path.name} is not a {forced} export: it looks like {_NAMES[named]}'s.",
+    named = next((f for f in header_formats() if f.matches(header)), None)  # type: ignore[misc]
+    if forced is not None and named is not None and named.name != forced:
+        raise InputError(f"{path.name} is not a {forced} export: it looks like {named.label}'s.",
                          hint="Leave out --format to detect the format.")
-    if goodreads.matches(header):
-        return _csv_source("goodreads", goodreads, csv_file, opts, layout=f"library export, {len(header)} columns",
-                           why="its header names a Goodreads export's columns (Book Id, My Rating, Exclusive Shelf)")
-    if storygraph.matches(header):
-        cut = "Star Rating" not in header
-        return _csv_source(
-            "storygraph", storygraph, csv_file, opts,
-            layout=f"export cut down to {len(header)} columns (no Star Rating)" if cut else "export",
-            why="its header names a StoryGraph export's columns (ISBN/UID, Read Status)")
-    if imdb.matches(header):
-        return _csv_source("imdb", imdb, csv_file, opts, layout=imdb.layout(header, path.name),
-                           why="its header names an IMDb export's columns (Const, Title Type)")
+    if named is not None:
+        layout = named.layout(header, path.name) if named.layout else ""
+        return _csv_source(named, csv_file, opts, layout=layout, why=named.recognised)
     member = letterboxd.member_of(header, f"{path.parent.name}/{path.name}")  # "likes/films.csv"
     if member is not None and forced in (None, "letterboxd"):
         return member
@@ -219,7 +209,7 @@ def _detect(csv_file: CsvFile, path: Path, opts: _Options, *, explicit: bool) ->
     if layout is not None and forced in (None, "goodreads"):
         reopened = open_csv(path, encoding=csv_file.encoding, header=layout, limits=opts.limits)
         csv_file.close()
-        return _csv_source("goodreads", goodreads, reopened, opts,
+        return _csv_source(goodreads.FORMAT, reopened, opts,
                            layout=f"library export without its header line, {len(layout)} columns",
                            why=f"it has no header line, and its first line is a row in the shape of a Goodreads"
                            f" export ({len(layout)} columns: a Book Id, a rating of 0-5, dates, a shelf)",
@@ -229,7 +219,7 @@ def _detect(csv_file: CsvFile, path: Path, opts: _Options, *, explicit: bool) ->
                          hint="Leave out --format to detect the format, or name the columns with --map.")
     if not explicit and find_column(header, ("title", "name", "film", "movie", "book")) is None:
         return None  # a folder's other files (profile.csv, comments.csv)
-    return _generic(csv_file, path, opts, why="no known export has these columns; they were found by name")
+    return _generic(csv_file, path, opts, why=generic.FORMAT.recognised)
 
 
 def _sniff_order(csv_file: CsvFile, columns: Sequence[str | None], default: str) -> str:
@@ -238,20 +228,19 @@ def _sniff_order(csv_file: CsvFile, columns: Sequence[str | None], default: str)
     return order or default
 
 
-def _csv_source(fmt: str, module: object, csv_file: CsvFile, opts: _Options, *, layout: str, why: str,
+def _csv_source(fmt: Format, csv_file: CsvFile, opts: _Options, *, layout: str, why: str,
                 guessed: bool = False) -> Source:
-    if opts.scale is not None:
-        lo, hi = _SCALES[fmt]
-        raise InputError(f"--scale is for CSVs of their own layout; {_NAMES[fmt]} ratings are always "
+    if opts.scale is not None and fmt.scale is not None:
+        lo, hi = fmt.scale
+        raise InputError(f"--scale is for CSVs of their own layout; {fmt.label} ratings are always "
                          f"{lo:g}-{hi:g}.", hint="Leave out --scale.")
-    columns = [find_column(csv_file.header, (c,)) for c in getattr(module, "DATE_COLUMNS", ("Date Rated", "Created"))]
+    columns = [find_column(csv_file.header, (c,)) for c in fmt.date_columns]
     ctx = ReadContext(shelves=opts.shelves, date_order=_sniff_order(csv_file, columns, "mdy"),  # type: ignore[arg-type]
                       notes=csv_file.notes)
-    records = module.read(csv_file, ctx)  # type: ignore[attr-defined]
-    kind = "book" if fmt in ("goodreads", "storygraph") else "film"
-    return Source(format=fmt, encoding=csv_file.encoding, records=records, size=csv_file.size,
-                  position=lambda: csv_file.bytes_read, close=csv_file.close, rating_scale=_SCALES[fmt],
-                  paths=(csv_file.path,), layout=layout, why=why, guessed=guessed, kind=kind,
+    records = fmt.read(csv_file, ctx)  # type: ignore[misc]
+    return Source(format=fmt.name, encoding=csv_file.encoding, records=records, size=csv_file.size,
+                  position=lambda: csv_file.bytes_read, close=csv_file.close, rating_scale=fmt.scale,
+                  paths=(csv_file.path,), layout=layout, why=why, guessed=guessed, kind=fmt.kind,
                   notes=ctx.notes)
 
 
@@ -297,5 +286,5 @@ def _letterboxd(zips: list[Path], files: list[tuple[str, Path]], why: list[str],
         reason = "; ".join(why)
     return Source(format="letterboxd", encoding="zip" if zips and not files else "csv", records=counted(),
                   size=len(records), position=lambda: done[0], close=lambda: None,
-                  rating_scale=letterboxd.SCALE, paths=(*zips, *(p for _, p in files)), layout=layout,
+                  rating_scale=letterboxd.FORMAT.scale, paths=(*zips, *(p for _, p in files)), layout=layout,
                   why=reason, kind="film", notes=notes)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.progress import CancelToken, Progress, no_progress
-from app.core.types import RankingParams
+from app.core.types import ModelParams, RankingParams
 from app.models.embedder import Embedder
 from app.models.llm import DEFAULT_LLM_ID, PACKED_NAME, LlamaModel, default_llm_path
 from app.services.catalogs import CatalogService, resources_dir
@@ -50,7 +50,7 @@ class Services:
             store, self.embeddings, self.lookup, self.settings.ranking_params
         )
         self.explainer = ExplainService(
-            store, self.recommender, llm_factory or self._default_llm, settings=self.settings.all
+            store, self.recommender, llm_factory or self._default_llm, settings=self.settings.model_params
         )
         self.interests = InterestsService(self.recommender, self.explainer)
         self.search = SearchService(store, self.recommender, self.embeddings, self.lookup)
@@ -64,20 +64,15 @@ class Services:
             "history": self.store.history.count(),
         }
 
-    def replayer(self) -> Any:
-        """Replays of exports in throw-away stores, with this session's models and ranking settings."""
-        from app.services.replay import Replayer
-
+    def sibling(self, store: Store) -> Services:
+        """Services over another store with this session's models, catalogs and ranking settings
+        (a replay's throw-away stores)."""
+        services = Services(store, embedder_factory=lambda: self.embeddings.embedder,
+                            llm_factory=self._default_llm, catalogs_dir=self.catalogs.catalogs_dir)
         ranking = {k: v for k, v in self.store.settings.all().items() if k in RankingParams.names()}
-
-        def build(store: Store) -> Services:
-            services = Services(store, embedder_factory=lambda: self.embeddings.embedder,
-                                llm_factory=self._default_llm, catalogs_dir=self.catalogs.catalogs_dir)
-            for key, value in ranking.items():
-                services.settings.set(key, value)
-            return services
-
-        return Replayer(build)
+        for key, value in ranking.items():
+            services.settings.set(key, value)
+        return services
 
     def download_model(self, url: str, *, sha256: str | None, progress: Progress = no_progress,
                        cancel: CancelToken | None = None, max_bytes: int | None = None,
@@ -106,9 +101,10 @@ class Services:
             if before.get(key) != value:
                 self.settings.set(key, value)
         after = self.settings.all()
-        if any(before[k] != after[k] for k in ("embedding_model", "device")):
+        old, new = ModelParams.of(before), ModelParams.of(after)
+        if (old.embedding_model, old.device) != (new.embedding_model, new.device):
             self.embeddings.reset()
-        if any(before[k] != after[k] for k in after if k.startswith("llm_")):
+        if any(getattr(old, k) != getattr(new, k) for k in ModelParams.names() if k.startswith("llm_")):
             self.explainer.unload()
         return after
 
@@ -126,18 +122,15 @@ class Services:
                 "gpu_layers": "auto" if llm.gpu_layers is None else llm.gpu_layers}
 
     def _default_llm(self) -> LlamaModel:
-        chosen = self.settings.get("llm_model")
+        conf = self.settings.model_params()
         packed = resources_dir() / "models" / PACKED_NAME  # only the packaged app has it
-        path = default_llm_path(self.store.db.path.parent, packed=packed) if not chosen else chosen
-        layers = self.settings.get("llm_gpu_layers")
+        path = conf.llm_model or default_llm_path(self.store.db.path.parent, packed=packed)
         return LlamaModel(
-            path, model_id=None if chosen else DEFAULT_LLM_ID, threads=self.settings.get("llm_threads"),
-            context=self.settings.get("llm_context"), gpu_layers=None if layers < 0 else layers,
-            mode=self.settings.get("llm_mode"),
+            path, model_id=None if conf.llm_model else DEFAULT_LLM_ID, threads=conf.llm_threads,
+            context=conf.llm_context, gpu_layers=None if conf.llm_gpu_layers < 0 else conf.llm_gpu_layers,
+            mode=conf.llm_mode,
         )
 
     def _default_embedder(self) -> Embedder:
-        return Embedder(
-            model_path=self.settings.get("embedding_model") or None,
-            device=self.settings.get("device"),
-        )
+        conf = self.settings.model_params()
+        return Embedder(model_path=conf.embedding_model or None, device=conf.device)

@@ -27,7 +27,7 @@ from app.core.errors import AppError, ModelError
 from app.core.facets import Facet, find_facets
 from app.core.profile import OPENING, profile_evidence, profile_prompt, profile_text
 from app.core.progress import CancelToken
-from app.core.types import Recommendation
+from app.core.types import ModelParams, Recommendation
 from app.models.llm import LlamaModel
 from app.services.events import Event, Finished, Shown, TakenBack, final
 from app.services.recommend import RecommendService
@@ -130,7 +130,7 @@ class ExplainService:
         recommender: RecommendService,
         llm_factory: Callable[[], LlamaModel] | None,
         *,
-        settings: Callable[[], dict[str, Any]] = dict,
+        settings: Callable[[], ModelParams] = ModelParams,
     ) -> None:
         self.store = store
         self.recommender = recommender
@@ -211,9 +211,9 @@ class ExplainService:
         if lang.startswith("zh") or ex.asked_first(evidence):
             use_llm = False  # the bundled model writes English; typed words are no facts about an item
         conf = self._settings()
-        temperature = conf.get("llm_temperature", 0.7) if temperature is None else temperature
-        seed = int(conf.get("llm_seed", 0) if seed is None else seed)
-        max_tokens = int(conf.get("llm_max_tokens", 48) if max_tokens is None else max_tokens)
+        temperature = conf.llm_temperature if temperature is None else temperature
+        seed = conf.llm_seed if seed is None else int(seed)
+        max_tokens = conf.llm_max_tokens if max_tokens is None else int(max_tokens)
         facts = [asdict(r) | {"channel": r.channel} for r in evidence.reasons]
         result = Explanation(item_id=evidence.item_id, title=evidence.title, text="", path="template",
                              verified=True, cited=[], evidence=facts)

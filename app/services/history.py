@@ -14,7 +14,7 @@ from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import HistoryEntry, Item
 from app.importers.detect import Source, open_sources
 from app.importers.files import sha256_file
-from app.importers.generic import parse_mapping
+from app.importers.formats.generic import parse_mapping
 from app.importers.limits import LIMITS, Limits
 from app.importers.records import ImportRow, Skip
 from app.importers.shelves import parse_shelf_map

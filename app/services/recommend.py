@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.core import scoring
+from app.core import ranking, scoring
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
-from app.core.types import Contribution, Item, RankingParams, Recommendation, ScoreTerms
+from app.core.types import Item, RankingParams, Recommendation
 from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
 from app.storage import USER_CATALOG, Store
@@ -151,11 +151,11 @@ class RecommendService:
 
     def _item_evidence(self, loaded: _Loaded, ids: Sequence[int | None], weights: np.ndarray,
                        params: RankingParams) -> scoring.Evidence:
-        """The rows of evidence of these items: vectors, text neighbours and the catalogs' co-liked rows."""
-        pos = self._positions(loaded, ids)
-        text = None if params.text_neighbours <= 0 else self._text_neighbours(loaded, pos, weights, params)
-        return scoring.Evidence(weights=weights, embeddings=loaded.universe.embeddings[pos], text=text,
-                                cf=self._cf_rows(loaded, ids))
+        """The rows of evidence of these items: vectors, text neighbours (kept in the database once
+        computed: a 3,000-entry history costs ~0.6 s the first time only) and the catalogs' co-liked rows."""
+        load, save = self._text_store(loaded, params)
+        return ranking.item_evidence(loaded.universe, self._positions(loaded, ids), weights, params,
+                                     cf=self._cf_rows(loaded, ids), text_rows=self._text_rows, load=load, save=save)
 
     def _with_asked(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
                     params: RankingParams) -> scoring.Evidence:
@@ -185,10 +185,9 @@ class RecommendService:
         return scoring.SparseRows(offsets=flat.offsets, positions=self._positions(loaded, flat.positions),
                                   values=flat.values)
 
-    def _text_neighbours(self, loaded: _Loaded, positions: np.ndarray, weights: np.ndarray,
-                         params: RankingParams) -> scoring.SparseRows:
-        """The history items' top text neighbours, kept in the database once computed (a 3,000-entry
-        history costs ~0.6 s the first time only)."""
+    def _text_store(self, loaded: _Loaded, params: RankingParams) -> tuple[
+            Callable[[list[int]], scoring.RowMap], Callable[[scoring.RowMap], None]]:
+        """Loading and saving the history items' text neighbours in the database."""
         ids = loaded.universe.item_ids
         model, k = self.embeddings.model_id, params.text_neighbours
 
@@ -206,7 +205,7 @@ class RecommendService:
         def save(rows: scoring.RowMap) -> None:
             self.store.embeddings.put_text_rows(model, k, {int(ids[p]): (ids[n], v) for p, (n, v) in rows.items()})
 
-        return self._text_rows.of(loaded.universe.embeddings, positions, weights, k=k, load=load, save=save)
+        return load, save
 
     # -- use cases -----------------------------------------------------------------------
 
@@ -253,10 +252,8 @@ class RecommendService:
         evidence = self._item_evidence(loaded, [item_id], np.ones(1), params)
         consumed = self.store.history.item_ids() | self.store.history.named_ids() | {item_id}
         candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
-        scored = scoring.rank(loaded.universe, evidence, params, candidates=candidates, k=k)
-        items = self.store.items.get_many([int(loaded.universe.item_ids[s.position]) for s in scored])
-        return [self._recommendation(r, s, items[int(loaded.universe.item_ids[s.position])], evidence, [item], 1)
-                for r, s in enumerate(scored, start=1)]
+        return ranking.recommend(loaded.universe, evidence, [item], params, items=self._items_at(loaded),
+                                 candidates=candidates, k=k, top_contributions=1)
 
     def why(
         self, query: str, *, like: Sequence[str] = (), progress: Progress = no_progress,
@@ -304,16 +301,17 @@ class RecommendService:
             if not candidates[only_pos].all():
                 raise InputError("That item is marked not interested or disliked, so it is not ranked.",
                                  hint="Clear the feedback to see its score.")
-        scored = scoring.rank(
-            loaded.universe, evidence, params, candidates=candidates, feedback=bonus,
-            k=k, diversity=diversity, only=only_pos,
-        )
-        items = self.store.items.get_many([int(loaded.universe.item_ids[s.position]) for s in scored])
-        return [
-            self._recommendation(rank, s, items[int(loaded.universe.item_ids[s.position])],
-                                 evidence, evidence_items, top_contributions)
-            for rank, s in enumerate(scored, start=1)
-        ]
+        return ranking.recommend(loaded.universe, evidence, evidence_items, params, items=self._items_at(loaded),
+                                 candidates=candidates, feedback=bonus, k=k, diversity=diversity, only=only_pos,
+                                 top_contributions=top_contributions)
+
+    def _items_at(self, loaded: _Loaded) -> Callable[[list[int]], dict[int, Item]]:
+        """The database's items at universe positions."""
+        def items(positions: list[int]) -> dict[int, Item]:
+            ids = [int(loaded.universe.item_ids[p]) for p in positions]
+            found = self.store.items.get_many(ids)
+            return {p: found[i] for p, i in zip(positions, ids)}
+        return items
 
     def _candidates(
         self,
@@ -362,32 +360,3 @@ class RecommendService:
                 raise NotFound(f"No item has the genre or tag {filters.genre!r}.", hint=f"Genres: {known}, ...")
             mask &= np.isin(loaded.universe.item_ids, np.fromiter(labelled, dtype=np.int64))
         return mask
-
-    @staticmethod
-    def _recommendation(
-        rank: int,
-        s: scoring.Scored,
-        item: Item,
-        evidence: scoring.Evidence,
-        evidence_items: list[Item],
-        top: int | None,
-    ) -> Recommendation:
-        parts = [
-            Contribution(
-                item_id=int(h.id or 0), title=h.title, year=h.year,
-                weight=float(evidence.weights[j]),
-                content=float(s.by_history_content[j]), cf=float(s.by_history_cf[j]),
-                source=h.kind if h.kind in ("query", "interest") else "history",
-            )
-            for j, h in enumerate(evidence_items)
-            if s.by_history_content[j] != 0 or s.by_history_cf[j] != 0
-        ]
-        parts.sort(key=lambda c: (-c.contribution, c.item_id))
-        return Recommendation(
-            rank=rank,
-            item=item,
-            probability=s.probability,
-            score=s.score,
-            terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback),
-            contributions=tuple(parts[:top] if top is not None else parts),
-        )

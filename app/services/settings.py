@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import InputError
-from app.core.types import RankingParams
+from app.core.types import ModelParams, RankingParams
 from app.storage import Store
 
 __all__ = ["SETTINGS", "SettingsService"]
@@ -24,27 +24,13 @@ class Setting:
     choices: tuple[str, ...] = ()
 
 
-def _ranking_settings() -> list[Setting]:
-    return [Setting(p.name, p.default, p.help, p.kind, p.low, p.high, p.choices) for p in RankingParams.describe()]
+def _settings(*params: type[RankingParams] | type[ModelParams]) -> dict[str, Setting]:
+    return {p.name: Setting(p.name, p.default, p.help, p.kind, p.low, p.high, p.choices)
+            for cls in params for p in cls.describe()}
 
 
-SETTINGS: dict[str, Setting] = {
-    s.key: s
-    for s in [
-        Setting("embedding_model", "", "sentence-transformers folder ('' = bundled all-MiniLM-L6-v2)", str),
-        Setting("device", "auto", "where models run: auto, cpu, cuda, mps", str),
-        Setting("llm_model", "", "GGUF file of the explainer ('' = bundled Gemma 3 270M)", str),
-        Setting("llm_mode", "auto", "auto (chat if the file has a chat template), completion or chat", str,
-                choices=("auto", "completion", "chat")),
-        Setting("llm_threads", 0, "CPU threads for the explainer (0 = automatic)", int, 0, 256),
-        Setting("llm_context", 2048, "context size of the explainer, in tokens", int, 256, 131072),
-        Setting("llm_gpu_layers", -1, "layers offloaded to the GPU (-1 = all if llama.cpp can)", int, -1, 1000),
-        Setting("llm_temperature", 0.7, "sampling temperature of explanations", float, 0.0, 2.0),
-        Setting("llm_seed", 0, "sampling seed of explanations", int, 0, 2**31 - 1),
-        Setting("llm_max_tokens", 48, "longest explanation, in tokens", int, 8, 512),
-        *_ranking_settings(),
-    ]
-}
+# Every setting is a field of ModelParams or RankingParams: one source for defaults, ranges and help.
+SETTINGS: dict[str, Setting] = _settings(ModelParams, RankingParams)
 
 
 class SettingsService:
@@ -69,6 +55,9 @@ class SettingsService:
         for k in [key] if key else list(SETTINGS):
             self._setting(k)
             self.store.settings.delete(k)
+
+    def model_params(self) -> ModelParams:
+        return ModelParams.of(self.all())
 
     def ranking_params(self) -> RankingParams:
         values = self.all()

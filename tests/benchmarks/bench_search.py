@@ -30,8 +30,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tags", type=int, default=40, help="tags sampled per catalog (default 40)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    from app.core.metrics import ndcg_at
     from app.core.text import label_key
+    from app.lab.metrics import ndcg_at
     from app.services import Filters, Services
     from app.storage import Store
 

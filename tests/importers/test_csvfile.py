@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.core.errors import InputError
 from app.importers.csvfile import detect_encoding, open_csv
-from app.importers.generic import parse_mapping, resolve_columns
+from app.importers.formats.generic import parse_mapping, resolve_columns
 
 TEXT = "Title,Year,Rating\nAmélie,2001,5\nLéon: The Professional,1994,4.5\n"
 

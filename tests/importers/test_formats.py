@@ -9,9 +9,9 @@ import pytest
 
 from app.core.errors import InputError
 from app.importers.detect import open_source
-from app.importers.generic import ImportRow, Skip
+from app.importers.formats.generic import ImportRow, Skip
+from app.importers.formats.storygraph import last_date
 from app.importers.limits import Limits
-from app.importers.storygraph import last_date
 from tests.fixtures.exports.make_exports import letterboxd_files
 
 EXPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "exports"

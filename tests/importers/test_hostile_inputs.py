@@ -11,7 +11,7 @@ import pytest
 
 from app.core.errors import InputError
 from app.importers.detect import open_source
-from app.importers.generic import ImportRow, Skip
+from app.importers.formats.generic import ImportRow, Skip
 from app.importers.limits import Limits
 from app.importers.values import parse_date
 from tests.fixtures.exports.make_exports import letterboxd_files

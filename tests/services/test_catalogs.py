@@ -10,9 +10,10 @@ import pytest
 
 from app.core.text import item_text
 from app.importers.bundle import read_bundle
+from app.lab.catalogs import build_goodbooks, build_movielens
 from app.models.embedder import DEFAULT_MODEL_ID, Embedder
 from app.services import Services
-from app.services.catalogs import build_goodbooks, build_movielens, resources_dir
+from app.services.catalogs import resources_dir
 from tests.conftest import needs_shared
 
 FILMS = resources_dir() / "catalogs" / "movielens-small"

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.types import RankingParams
+from app.core.types import ModelParams, RankingParams
 from app.services import SETTINGS
 
 __all__ = ["SettingsPage"]
 
-MODEL_KEYS = ("embedding_model", "device", "llm_model", "llm_mode", "llm_threads", "llm_context",
-              "llm_gpu_layers", "llm_temperature", "llm_seed", "llm_max_tokens")
 LANGUAGES = (("en", "English"), ("zh_CN", "中文 (简体)"))
 
 
@@ -42,7 +40,7 @@ class SettingsPage(QWidget):
         labels = self._labels()
         models = QGroupBox(self.tr("Models"))
         models_form = QFormLayout(models)
-        for key in MODEL_KEYS:
+        for key in ModelParams.names():
             models_form.addRow(labels[key], self._editor(key, labels[key]))
         download = QPushButton(self.tr("Download a model…"))
         download.setToolTip(self.tr("The only thing Hearth ever fetches from the network, and only when you ask"))

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from app.core import metrics
+from app.lab import metrics
 
 
 def test_ranking_metrics_by_hand() -> None:

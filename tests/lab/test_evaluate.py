@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from app.core.types import RankingParams
-from app.importers.movielens import Interactions
+from app.lab.evaluate import Dataset, Evaluator, Protocol, split
+from app.lab.movielens import Interactions
 from app.services import Services
-from app.services.evaluate import Dataset, Evaluator, Protocol, split
 from tests.conftest import needs_shared
 
 METRICS = ["ndcg@10", "recall@10", "recall@20", "hr@10", "mrr", "coverage@10", "novelty", "diversity"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.importers.cf import ease, round_significand, top_k_rows
+from app.lab.cf import ease, round_significand, top_k_rows
 
 
 def _with_twins() -> np.ndarray:

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from app.core.text import clean_text, strip_series
 from app.importers.csvfile import CsvFile
 from app.importers.records import ImportRow, ReadContext, Skip
+from app.importers.registry import Format
 from app.importers.values import parse_date, parse_isbn13, parse_year
 
 __all__ = ["FORMAT", "LAYOUTS", "REQUIRED", "SCALE", "headerless_layout", "matches", "read"]
 
-FORMAT = "goodreads"
 SCALE = (1.0, 5.0)
 REQUIRED = ("Book Id", "Title", "Author", "My Rating", "Exclusive Shelf")
 DATE_COLUMNS = ("Date Read", "Date Added")
@@ -93,3 +93,15 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             raw=dict(row),
             **fields,  # type: ignore[arg-type]
         )
+
+
+def _layout(header: list[str], filename: str) -> str:
+    return f"library export, {len(header)} columns"
+
+
+FORMAT = Format(
+    name="goodreads", label="Goodreads", kind="book", scale=SCALE,
+    statuses="read; currently-reading; to-read (saved for later); a shelf of your own read by its name",
+    recognised="its header names a Goodreads export's columns (Book Id, My Rating, Exclusive Shelf)",
+    matches=matches, read=read, layout=_layout, date_columns=DATE_COLUMNS, order=10,
+)

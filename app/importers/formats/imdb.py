@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from app.core.text import clean_text
 from app.importers.csvfile import CsvFile, find_column
 from app.importers.records import ImportRow, ReadContext, Skip
+from app.importers.registry import Format
 from app.importers.values import parse_date, parse_float, parse_imdb, parse_year
 
 __all__ = ["FORMAT", "SCALE", "layout", "matches", "read"]
 
-FORMAT = "imdb"
 SCALE = (1.0, 10.0)
 REQUIRED = ("Const", "Title", "Title Type")
 _RATING = ("Your Rating", "You rated")
@@ -78,3 +78,11 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             alt_titles=(original,) if original and original != title else (),
             raw=dict(row),
         )
+
+
+FORMAT = Format(
+    name="imdb", label="IMDb", kind="film", scale=SCALE,
+    statuses="a rated title was watched; an unrated one (a watchlist or list) is saved for later",
+    recognised="its header names an IMDb export's columns (Const, Title Type)",
+    matches=matches, read=read, layout=layout, date_columns=("Date Rated", "Created"), order=30,
+)

@@ -26,11 +26,11 @@ from app.core.text import clean_text
 from app.importers.csvfile import CsvFile, open_csv
 from app.importers.limits import LIMITS, Limits
 from app.importers.records import ImportRow, Skip
+from app.importers.registry import Format
 from app.importers.values import parse_date, parse_float, parse_year
 
 __all__ = ["FORMAT", "SCALE", "is_letterboxd_zip", "member_of", "read_export", "read_zip"]
 
-FORMAT = "letterboxd"
 SCALE = (0.5, 5.0)
 _FILES = ("diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "watchlist.csv", "likes/films.csv")
 _HISTORY_FILES = ("diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "likes/films.csv")
@@ -282,3 +282,11 @@ def _merge(film: _Film, name: str, row: dict[str, str]) -> None:
         film.rating, film.current_rating = rating, True
     elif not film.current_rating and (date or "") >= film.rating_date:
         film.rating, film.rating_date = rating, date or ""
+
+
+FORMAT = Format(
+    name="letterboxd", label="Letterboxd", kind="film", scale=SCALE, suffixes=(".zip", ".csv"),
+    statuses="diary, ratings, watched, reviews and likes: watched; the watchlist: saved for later",
+    recognised="the archive or folder holds Letterboxd's files (diary.csv, ratings.csv, watched.csv)",
+    order=40,
+)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from app.importers.movielens import display_title, parse_movielens_title
+from app.lab.movielens import display_title, parse_movielens_title
 
 
 def test_titles_with_articles_alternates_and_years() -> None:

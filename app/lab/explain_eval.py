@@ -14,10 +14,9 @@ from typing import Any
 import numpy as np
 
 from app.core import explain as ex
-from app.core import scoring
+from app.core import ranking, scoring
 from app.core.progress import CancelToken, Progress, no_progress
-from app.core.types import Contribution, Item, Recommendation, ScoreTerms
-from app.services.evaluate import Dataset, Evaluator, Protocol, rows_by_user, split
+from app.lab.evaluate import Dataset, Evaluator, Protocol, rows_by_user, split
 from app.services.events import final
 from app.services.explain import ExplainService
 
@@ -34,7 +33,8 @@ class _Sample:
     user: int
     positions: np.ndarray  # the user's history
     entries: list
-    scored: scoring.Scored
+    position: int  # the recommended item's
+    probability: float
     evidence: ex.WhyEvidence
 
 
@@ -110,11 +110,14 @@ class ExplanationEvaluator:
             evidence = self.evaluator.evidence_of(cat, entries, positions, params)
             candidates = np.ones(len(cat.items), dtype=bool)
             candidates[positions] = False
-            for s in scoring.rank(cat.universe, evidence, params, candidates=candidates, k=per_user):
-                rec = _recommendation(s, cat.items, positions, evidence)
+            history = [replace(cat.items[p], id=int(p)) for p in positions]
+            for rec in ranking.recommend(cat.universe, evidence, history, params, candidates=candidates, k=per_user,
+                                         items=lambda ps: {p: replace(cat.items[p], id=p) for p in ps},
+                                         top_contributions=None):
                 items = {int(p): cat.items[p] for p in positions}
                 ratings = {int(p): e.rating_norm for p, e in zip(positions, entries)}
-                samples.append(_Sample(int(u), positions, entries, s, ex.evidence_from(rec, items, ratings)))
+                samples.append(_Sample(int(u), positions, entries, int(rec.item.id or 0), rec.probability,
+                                       ex.evidence_from(rec, items, ratings)))
         return samples[:n], cat, params
 
     # -- the pieces -------------------------------------------------------------------------
@@ -129,8 +132,7 @@ class ExplanationEvaluator:
             start = time.perf_counter()
             first = None
             tokens = 0
-            for _chunk in llm(prompt, max_tokens=int(conf.get("llm_max_tokens", 48)),
-                              temperature=float(conf.get("llm_temperature", 0.7)), seed=0,
+            for _chunk in llm(prompt, max_tokens=conf.llm_max_tokens, temperature=conf.llm_temperature, seed=0,
                               stop=["\n", "Explanation:"], stream=True):
                 if first is None:
                     first = time.perf_counter() - start
@@ -204,8 +206,8 @@ class ExplanationEvaluator:
         candidates = np.ones(len(cat.items), dtype=bool)
         candidates[sample.positions] = False
         after = scoring.rank(cat.universe, evidence, params, candidates=candidates,
-                             only=[sample.scored.position])[0]
-        return after.probability < sample.scored.probability
+                             only=[sample.position])[0]
+        return after.probability < sample.probability
 
 
 def checker_scores(path: Path, index: ex.NameIndex) -> dict[str, Any]:
@@ -228,17 +230,3 @@ def checker_scores(path: Path, index: ex.NameIndex) -> dict[str, Any]:
     return {"drafts": len(rows), "bad": tp + fn, "ok": fp + tn, "refused": tp + fp,
             "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
             "missed": missed}
-
-
-def _recommendation(s: scoring.Scored, items: list[Item], positions: np.ndarray,
-                    evidence: scoring.Evidence) -> Recommendation:
-    parts = [
-        Contribution(item_id=int(p), title=items[p].title, year=items[p].year, weight=float(evidence.weights[j]),
-                     content=float(s.by_history_content[j]), cf=float(s.by_history_cf[j]))
-        for j, p in enumerate(positions)
-    ]
-    parts.sort(key=lambda c: -c.contribution)
-    return Recommendation(rank=0, item=replace(items[s.position], id=s.position),
-                          probability=s.probability, score=s.score,
-                          terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback),
-                          contributions=tuple(parts))

@@ -10,6 +10,7 @@ from app.core.text import clean_text, split_title_year
 from app.core.types import KINDS
 from app.importers.csvfile import CsvFile, find_column
 from app.importers.records import ImportRow, ReadContext, Skip
+from app.importers.registry import Format
 from app.importers.values import (
     parse_date,
     parse_float,
@@ -182,3 +183,11 @@ def read_generic(
             raw=dict(row),
             **(fields or {}),  # type: ignore[arg-type]
         )
+
+
+FORMAT = Format(
+    name="generic", label="a CSV of its own layout", kind=None, scale=None,
+    statuses="a status or shelf column read by its words (read, watched, to-read, did not finish)",
+    recognised="no known export has these columns; they were found by name",
+    order=1000,
+)

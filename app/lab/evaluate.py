@@ -21,13 +21,13 @@ from typing import Any
 
 import numpy as np
 
-from app.core import metrics, scoring
+from app.core import ranking, scoring
 from app.core.errors import InputError
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import HistoryEntry, Item, RankingParams
-from app.importers import cf, goodbooks
-from app.importers.movielens import Interactions, Layout, read_interactions, read_movies, read_tags
-from app.services.catalogs import EASE_L2, RECIPES, ease_weights
+from app.lab import cf, goodbooks, metrics
+from app.lab.catalogs import EASE_L2, RECIPES, ease_weights
+from app.lab.movielens import Interactions, Layout, read_interactions, read_movies, read_tags
 from app.services.embeddings import EmbeddingService
 
 __all__ = ["TUNE_GRID", "Dataset", "Evaluator", "Layout", "Protocol"]
@@ -244,13 +244,9 @@ class Evaluator:
     def evidence_of(self, cat: _Catalog, entries: list[HistoryEntry], positions: np.ndarray,
                   params: RankingParams) -> scoring.Evidence:
         weights = scoring.evidence_weights(entries, params=params)
-        text = None
-        if params.text_neighbours > 0:
-            text = self._text.of(cat.universe.embeddings, positions, weights, k=params.text_neighbours)
         empty = (np.zeros(0, np.int64), np.zeros(0, np.float32))
         cf_rows = scoring.SparseRows.from_lists([cat.cf_rows.get(int(p), empty) for p in positions])
-        return scoring.Evidence(weights=weights, embeddings=cat.universe.embeddings[positions], text=text,
-                                cf=cf_rows)
+        return ranking.item_evidence(cat.universe, positions, weights, params, cf=cf_rows, text_rows=self._text)
 
     def hearth_scores(self, cat: _Catalog, split_: Split, params: RankingParams,
                       users: Iterable[int]) -> Iterable[tuple[int, np.ndarray, np.ndarray]]:

@@ -19,8 +19,8 @@ import numpy as np
 from app.core.text import clean_text, series_name, strip_series
 from app.core.types import Item
 from app.importers.files import read_table
-from app.importers.movielens import Interactions
 from app.importers.values import parse_isbn13
+from app.lab.movielens import Interactions
 
 __all__ = ["SHELF_GENRES", "read_books", "read_ratings", "read_shelves", "shelf_labels"]
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from app.lab.replay import Replayer
 from app.services import Services
 from tests.conftest import SHARED_DATA
 from tests.importers.test_formats import EXPORTS
@@ -13,7 +14,7 @@ from tests.importers.test_formats import EXPORTS
 
 def test_a_replay_holds_out_the_latest_loved_entries_and_leaves_the_data_folder_alone(services: Services) -> None:
     before = services.store.history.count()
-    result = services.replayer().run([EXPORTS / "goodreads_library_export.csv", EXPORTS / "WATCHLIST.csv"])
+    result = Replayer(services.sibling).run([EXPORTS / "goodreads_library_export.csv", EXPORTS / "WATCHLIST.csv"])
     assert services.store.history.count() == before  # a throw-away store: nothing of the person's changes
     assert result["protocol"]["replayed"] == 1 and result["protocol"]["exports"] == 2
     books, watchlist = result["exports"]
@@ -32,7 +33,7 @@ def test_replays_of_real_exports_beat_popularity_and_plain_ease(services: Servic
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent (only the development checkout has ../shared)")
     paths = sorted(p for p in folder.glob("*/*") if p.suffix in (".csv", ".zip"))
-    result = services.replayer().run(paths)
+    result = Replayer(services.sibling).run(paths)
     mean = result["mean"]
     print({m: round(v["recall@50"], 4) for m, v in mean.items()}, result["protocol"])
     assert result["protocol"]["replayed"] >= 8

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from app.core.text import clean_text
 from app.importers.csvfile import CsvFile
 from app.importers.records import ImportRow, ReadContext, Skip
+from app.importers.registry import Format
 from app.importers.values import DateOrder, parse_date, parse_isbn13
 
 __all__ = ["FORMAT", "REQUIRED", "SCALE", "last_date", "matches", "read"]
 
-FORMAT = "storygraph"
 SCALE = (0.25, 5.0)  # StoryGraph allows quarter stars
 REQUIRED = ("Title", "Authors", "Read Status", "ISBN/UID")
 DATE_COLUMNS = ("Last Date Read", "Date Added", "Dates Read")
@@ -68,3 +68,15 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             raw=dict(row),
             **fields,  # type: ignore[arg-type]
         )
+
+
+def _layout(header: list[str], filename: str) -> str:
+    return "export" if "Star Rating" in header else f"export cut down to {len(header)} columns (no Star Rating)"
+
+
+FORMAT = Format(
+    name="storygraph", label="StoryGraph", kind="book", scale=SCALE,
+    statuses="read; currently-reading; did-not-finish (counts a little against); to-read (saved for later)",
+    recognised="its header names a StoryGraph export's columns (ISBN/UID, Read Status)",
+    matches=matches, read=read, layout=_layout, date_columns=DATE_COLUMNS, order=20,
+)

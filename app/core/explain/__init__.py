@@ -1,0 +1,44 @@
+"""Explanations built on the engine's evidence (docs/architecture.md, sections 2 and 5).
+
+- ``evidence``: the reasons and facts an explanation may use, from a recommendation's exact attribution;
+- ``prompts``: what the language model is given; it writes only the clause after our prefix;
+- ``templates``: the sentence without a model, from the strongest fact (English, Chinese);
+- ``verify``: every name and claim of a text checked against the evidence before it is shown.
+The template path needs no model at all."""
+
+from app.core.explain.evidence import (
+    Fact,
+    Reason,
+    WhyEvidence,
+    about,
+    asked_first,
+    evidence_from,
+    linked,
+    prefix_for,
+    series_of,
+)
+from app.core.explain.prompts import PROMPT_VERSION, chat_messages, few_shot_prompt
+from app.core.explain.templates import template_text
+from app.core.explain.verify import Cited, NameIndex, check, cited_history, ends_on_abbreviation, unique
+
+__all__ = [
+    "PROMPT_VERSION",
+    "Cited",
+    "Fact",
+    "NameIndex",
+    "Reason",
+    "WhyEvidence",
+    "about",
+    "asked_first",
+    "chat_messages",
+    "check",
+    "cited_history",
+    "ends_on_abbreviation",
+    "evidence_from",
+    "few_shot_prompt",
+    "linked",
+    "prefix_for",
+    "series_of",
+    "template_text",
+    "unique",
+]

@@ -1,0 +1,109 @@
+"""Explanations without a model: a sentence from the strongest fact, in English or Chinese."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.core.explain.evidence import Reason, WhyEvidence, asked_first, linked, prefix_for
+from app.core.text import clean_text
+from app.core.zh import genre_zh
+
+
+def _and(names: Sequence[str], joiner: str = "and") -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {joiner} " + names[-1]
+
+
+def _series(name: str) -> str:
+    """"The Hunger Games" -> "Hunger Games", for "the Hunger Games series"."""
+    return re.sub(r"^the\s+", "", clean_text(name), flags=re.IGNORECASE)
+
+
+def _because(reasons: Sequence[Reason], verb: str = "") -> tuple[str, int]:
+    """"Because you loved A and B": the second only if the person rated it the same way."""
+    names = [clean_text(reasons[0].title)]
+    if len(reasons) > 1 and reasons[1].liked == reasons[0].liked:
+        names.append(clean_text(reasons[1].title))
+    return f"Because you {verb or reasons[0].liked or 'loved'} {_and(names)}", len(names)
+
+
+def template_text(ev: WhyEvidence, lang: str = "en") -> str:
+    """The explanation without a model, from the strongest fact, in a person's words (English or
+    Chinese). Always true: every part is a fact of the evidence, and a series or a creator is said
+    only of the history titles that share it."""
+    if lang.startswith("zh"):
+        return _template_zh(ev)
+    title = clean_text(ev.title)
+    if not ev.reasons:
+        return f"{title} is well liked by people whose taste is close to yours."
+    what = {"film": "film", "book": "book"}.get(ev.kind, "pick")
+    if asked_first(ev):
+        own = _and([_genre_word(g) for g in ev.item_genres[:2]]) if ev.item_genres else ""
+        return f"{prefix_for(ev)} here is {_a(own or what)} {what if own else ''}".rstrip() + \
+            " close to what you described."
+    people = {"film": "viewers", "book": "readers"}.get(ev.kind, "people")
+    genres = _and([_genre_word(g) for g in ev.genres[:2]]) if ev.genres else ""
+    relations = ev.relations
+    series, in_series = linked(ev, "series")
+    if series is not None and in_series:
+        loved, _ = _because(in_series)
+        more = "is the next step in" if "sequel" in relations else "belongs to"
+        return f"{loved}, {title} {more} the {_series(series.words[0])} series."
+    creator, theirs = linked(ev, "creator")
+    if creator is not None and theirs:
+        loved, _ = _because(theirs)
+        also = f", another {genres} {what}" if genres else ""
+        return f"{loved}, here is more by {clean_text(creator.words[0])}{also}."
+    loved, count = _because(ev.reasons, ev.liked_verb)
+    those = "that one" if count == 1 else "those"
+    if "coliked" in relations:
+        kind = f"{genres} {what}" if genres else what
+        return f"{loved}, you may like this {kind}: {people} who loved {those} loved this one too."
+    if ev.tags:
+        them = "it" if count == 1 else "them"
+        return f"{loved}, you may like this {what}, tagged {_and([clean_text(t) for t in ev.tags[:2]])} like {them}."
+    if genres:
+        return f"{loved}, you may like this {genres} {what}, close to {those} in spirit."
+    return f"{loved}, you may like this {what}, close to {those} in what it is about."
+
+
+def _genre_word(genre: str) -> str:
+    """A genre as a sentence says it: "a crime and noir film", not "a crime and film-noir film"."""
+    word = genre.lower()
+    return "noir" if word == "film-noir" else word
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def _template_zh(ev: WhyEvidence) -> str:
+    title = f"《{clean_text(ev.title)}》"
+    what = {"film": "部电影", "book": "本书"}.get(ev.kind, "部作品")
+    if not ev.reasons:
+        return f"{title}深受与你口味相近的人喜爱。"
+    if asked_first(ev):
+        measure, noun = {"film": ("部", "电影"), "book": ("本", "书")}.get(ev.kind, ("部", "作品"))
+        own = "、".join(genre_zh(g) for g in ev.item_genres[:2])
+        return f"因为你想找“{clean_text(ev.reasons[0].title)}”：{title}是一{measure}{own}{noun}，和你描述的很接近。"
+
+    def because(reasons: Sequence[Reason]) -> str:
+        _, count = _because(reasons)
+        names = "、".join(f"《{clean_text(r.title)}》" for r in reasons[:count])
+        verb = {"loved": "很喜欢", "": "很喜欢", "read": "读过", "watched": "看过",
+                "chose": "选过"}.get(reasons[0].liked, "喜欢")
+        return f"因为你{verb}{names}"
+
+    genres = "、".join(genre_zh(g) for g in ev.genres[:2])
+    series, in_series = linked(ev, "series")
+    if series is not None and in_series:
+        return f"{because(in_series)}：{title}同属《{clean_text(series.words[0])}》系列。"
+    creator, theirs = linked(ev, "creator")
+    if creator is not None and theirs:
+        return f"{because(theirs)}：{title}同样出自{clean_text(creator.words[0])}之手。"
+    loved = because(ev.reasons)
+    if "coliked" in ev.relations:
+        return f"{loved}：喜欢它的人也喜欢这{what}" + (f"，同样是{genres}。" if genres else "。")
+    if genres:
+        return f"{loved}：这{what}同样是{genres}，气质相近。"
+    return f"{loved}：这{what}和它讲的东西很接近。"

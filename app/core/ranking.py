@@ -1,0 +1,87 @@
+"""The one way Hearth ranks, for the app (app/services/recommend.py) and the lab (app/lab/evaluate.py,
+app/lab/explain_eval.py) alike: evidence rows of history items, the scoring model over the candidates,
+and each result as a Recommendation with its attribution."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from app.core import scoring
+from app.core.types import Contribution, Item, RankingParams, Recommendation, ScoreTerms
+
+__all__ = ["item_evidence", "recommendation", "recommend"]
+
+
+def item_evidence(
+    universe: scoring.Universe,
+    positions: np.ndarray,
+    weights: np.ndarray,
+    params: RankingParams,
+    *,
+    cf: scoring.SparseRows,
+    text_rows: scoring.TextRows,
+    load: Callable[[list[int]], scoring.RowMap] | None = None,
+    save: Callable[[scoring.RowMap], None] | None = None,
+) -> scoring.Evidence:
+    """The evidence rows of the items at ``positions`` with weights w_h: their vectors, their text
+    neighbours (kept by ``text_rows``; ``load``/``save`` persist them) and their co-liked rows ``cf``."""
+    text = None
+    if params.text_neighbours > 0:
+        text = text_rows.of(universe.embeddings, positions, weights, k=params.text_neighbours, load=load, save=save)
+    return scoring.Evidence(weights=weights, embeddings=universe.embeddings[positions], text=text, cf=cf)
+
+
+def recommend(
+    universe: scoring.Universe,
+    evidence: scoring.Evidence,
+    evidence_items: Sequence[Item],
+    params: RankingParams,
+    *,
+    items: Callable[[list[int]], Mapping[int, Item]],
+    candidates: np.ndarray,
+    feedback: np.ndarray | None = None,
+    k: int = 10,
+    diversity: float = 0.0,
+    only: Sequence[int] | None = None,
+    top_contributions: int | None = 3,
+) -> list[Recommendation]:
+    """The top k candidates (or exactly ``only``), each with the ``top_contributions`` largest shares of
+    its score (all with None). ``items(positions)`` gives the Item at each universe position."""
+    scored = scoring.rank(universe, evidence, params, candidates=candidates, feedback=feedback, k=k,
+                          diversity=diversity, only=only)
+    found = items([s.position for s in scored])
+    return [recommendation(rank, s, found[s.position], evidence, evidence_items, top_contributions)
+            for rank, s in enumerate(scored, start=1)]
+
+
+def recommendation(
+    rank: int,
+    s: scoring.Scored,
+    item: Item,
+    evidence: scoring.Evidence,
+    evidence_items: Sequence[Item],
+    top: int | None,
+) -> Recommendation:
+    """One scored item as a Recommendation: its terms, and the non-zero contributions of the evidence
+    rows, largest first (ties by item id)."""
+    parts = [
+        Contribution(
+            item_id=int(h.id or 0), title=h.title, year=h.year,
+            weight=float(evidence.weights[j]),
+            content=float(s.by_history_content[j]), cf=float(s.by_history_cf[j]),
+            source=h.kind if h.kind in ("query", "interest") else "history",
+        )
+        for j, h in enumerate(evidence_items)
+        if s.by_history_content[j] != 0 or s.by_history_cf[j] != 0
+    ]
+    parts.sort(key=lambda c: (-c.contribution, c.item_id))
+    return Recommendation(
+        rank=rank,
+        item=item,
+        probability=s.probability,
+        score=s.score,
+        terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback),
+        contributions=tuple(parts[:top] if top is not None else parts),
+    )

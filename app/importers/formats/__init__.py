@@ -1,0 +1,1 @@
+"""One module per import format, each declaring its ``FORMAT`` record (see app/importers/registry.py)."""
