@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CatalogActions</name>
+    <message>
+        <location filename="../../app/gui/actions/catalogs.py" line="47"/>
+        <source>Added {0} to your history.</source>
+        <translation>已将 {0} 加入你的历史。</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <location filename="../../app/gui/pages/catalogs.py" line="33"/>
@@ -91,6 +99,39 @@
     </message>
 </context>
 <context>
+    <name>DownloadDialog</name>
+    <message>
+        <location filename="../../app/gui/actions/download.py" line="16"/>
+        <source>Download a model</source>
+        <translation>下载模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/download.py" line="19"/>
+        <source>sha256 of the file (recommended)</source>
+        <translation>文件的 sha256（建议填写）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/download.py" line="21"/>
+        <source>Hearth will connect to this address, and nowhere else.</source>
+        <translation>Hearth 只会连接这个地址，不会连接其他任何地方。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/download.py" line="22"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/download.py" line="23"/>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/download.py" line="37"/>
+        <source>Downloading the model…</source>
+        <translation>正在下载模型…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../app/gui/errors.py" line="18"/>
@@ -106,79 +147,87 @@
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="32"/>
+        <location filename="../../app/gui/explain_panel.py" line="33"/>
         <source>Select a recommendation to see why it is there.</source>
         <translation>选择一条推荐，查看推荐它的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="38"/>
+        <location filename="../../app/gui/explain_panel.py" line="39"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="42"/>
+        <location filename="../../app/gui/explain_panel.py" line="43"/>
         <source>How the explanation was made</source>
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="43"/>
+        <location filename="../../app/gui/explain_panel.py" line="44"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="46"/>
+        <location filename="../../app/gui/explain_panel.py" line="47"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="50"/>
+        <location filename="../../app/gui/explain_panel.py" line="51"/>
         <source>What each history item adds to the score</source>
         <translation>每个历史条目对分数的贡献</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="55"/>
+        <location filename="../../app/gui/explain_panel.py" line="56"/>
         <source>Contributions chart</source>
         <translation>贡献图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="73"/>
+        <location filename="../../app/gui/explain_panel.py" line="74"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="85"/>
+        <location filename="../../app/gui/explain_panel.py" line="86"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="92"/>
+        <location filename="../../app/gui/explain_panel.py" line="93"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="94"/>
+        <location filename="../../app/gui/explain_panel.py" line="95"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="96"/>
+        <location filename="../../app/gui/explain_panel.py" line="97"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="100"/>
+        <location filename="../../app/gui/explain_panel.py" line="101"/>
         <source>Built from the evidence (template): the language model could not be used</source>
         <translation>根据证据生成（模板）：无法使用语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="106"/>
+        <location filename="../../app/gui/explain_panel.py" line="107"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="115"/>
+        <location filename="../../app/gui/explain_panel.py" line="116"/>
         <source>Contribution</source>
         <translation>贡献</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryActions</name>
+    <message>
+        <location filename="../../app/gui/actions/history.py" line="57"/>
+        <source>Removed {0}. Undo with Ctrl+Z.</source>
+        <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
 </context>
 <context>
@@ -394,116 +443,152 @@
     </message>
 </context>
 <context>
+    <name>Importing</name>
+    <message>
+        <location filename="../../app/gui/actions/importing.py" line="29"/>
+        <source>Import your history</source>
+        <translation>导入你的历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/importing.py" line="30"/>
+        <source>Exports (*.csv *.zip);;All files (*)</source>
+        <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/importing.py" line="35"/>
+        <source>Import an export folder</source>
+        <translation>导入导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/importing.py" line="49"/>
+        <source>{0} files</source>
+        <translation>{0} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/importing.py" line="52"/>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>InterestActions</name>
+    <message>
+        <location filename="../../app/gui/actions/interests.py" line="45"/>
+        <source>Describing your tastes…</source>
+        <translation>正在描述你的口味…</translation>
+    </message>
+</context>
+<context>
     <name>InterestsPage</name>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="45"/>
+        <location filename="../../app/gui/pages/interests.py" line="46"/>
         <source>Interest</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="45"/>
+        <location filename="../../app/gui/pages/interests.py" line="46"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="45"/>
+        <location filename="../../app/gui/pages/interests.py" line="46"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="46"/>
+        <location filename="../../app/gui/pages/interests.py" line="47"/>
         <source>Interest facets</source>
         <translation>兴趣面</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="52"/>
+        <location filename="../../app/gui/pages/interests.py" line="53"/>
         <source>Your taste, in words</source>
         <translation>用文字描述你的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="55"/>
+        <location filename="../../app/gui/pages/interests.py" line="56"/>
         <source>Describe my tastes</source>
         <translation>描述我的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="70"/>
-        <location filename="../../app/gui/pages/interests.py" line="78"/>
+        <location filename="../../app/gui/pages/interests.py" line="71"/>
+        <location filename="../../app/gui/pages/interests.py" line="79"/>
         <source>Pinned interests</source>
         <translation>固定的兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="72"/>
+        <location filename="../../app/gui/pages/interests.py" line="73"/>
         <source>Words you pinned on the Recommendations page: they count in every list</source>
         <translation>你在推荐页固定的词语：它们在每个列表中都起作用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="73"/>
+        <location filename="../../app/gui/pages/interests.py" line="74"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="102"/>
+        <location filename="../../app/gui/pages/interests.py" line="103"/>
         <source>Interest map: your history and recommendations</source>
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="117"/>
-        <location filename="../../app/gui/pages/interests.py" line="120"/>
+        <location filename="../../app/gui/pages/interests.py" line="118"/>
+        <location filename="../../app/gui/pages/interests.py" line="121"/>
         <source>last year</source>
         <translation>近一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="124"/>
+        <location filename="../../app/gui/pages/interests.py" line="125"/>
         <source>Opening by the local language model, checked; the rest from your facets</source>
         <translation>开头由本地语言模型撰写并已核对，其余来自你的兴趣类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="58"/>
+        <location filename="../../app/gui/pages/interests.py" line="59"/>
         <source>Interest map</source>
         <translation>兴趣地图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="103"/>
+        <location filename="../../app/gui/pages/interests.py" line="104"/>
         <source>Similarity: history (rows) × recommendations (columns)</source>
         <translation>相似度：历史（行）× 推荐（列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="63"/>
+        <location filename="../../app/gui/pages/interests.py" line="64"/>
         <source>Similarity heatmap</source>
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="125"/>
+        <location filename="../../app/gui/pages/interests.py" line="126"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="134"/>
+        <location filename="../../app/gui/pages/interests.py" line="135"/>
         <source>None yet: type what you are in the mood for on the Recommendations page and press Pin.</source>
         <translation>还没有：在推荐页输入你想看的内容，然后点“固定”。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="147"/>
+        <location filename="../../app/gui/pages/interests.py" line="148"/>
         <source>growing lately</source>
         <translation>最近增多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="149"/>
+        <location filename="../../app/gui/pages/interests.py" line="150"/>
         <source>since {0}</source>
         <translation>自 {0} 年起</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="151"/>
+        <location filename="../../app/gui/pages/interests.py" line="152"/>
         <source>until {0}</source>
         <translation>至 {0} 年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="167"/>
+        <location filename="../../app/gui/pages/interests.py" line="168"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="175"/>
+        <location filename="../../app/gui/pages/interests.py" line="176"/>
         <source>recommendation rank</source>
         <translation>推荐排名</translation>
     </message>
@@ -511,203 +596,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/window.py" line="56"/>
+        <location filename="../../app/gui/window.py" line="51"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="72"/>
+        <location filename="../../app/gui/window.py" line="65"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="72"/>
+        <location filename="../../app/gui/window.py" line="65"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="73"/>
+        <location filename="../../app/gui/window.py" line="66"/>
         <source>Catalogs</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="73"/>
+        <location filename="../../app/gui/window.py" line="66"/>
         <source>Interests</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="74"/>
+        <location filename="../../app/gui/window.py" line="67"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="74"/>
+        <location filename="../../app/gui/window.py" line="67"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="91"/>
+        <location filename="../../app/gui/window.py" line="106"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="93"/>
+        <location filename="../../app/gui/window.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="94"/>
+        <location filename="../../app/gui/window.py" line="109"/>
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="105"/>
+        <location filename="../../app/gui/window.py" line="120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="106"/>
+        <location filename="../../app/gui/window.py" line="121"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="110"/>
+        <location filename="../../app/gui/window.py" line="125"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="113"/>
+        <location filename="../../app/gui/window.py" line="128"/>
         <source>&amp;Export everything…</source>
         <translation>导出全部数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="117"/>
+        <location filename="../../app/gui/window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="121"/>
+        <location filename="../../app/gui/window.py" line="136"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="127"/>
+        <location filename="../../app/gui/window.py" line="142"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="249"/>
+        <location filename="../../app/gui/window.py" line="286"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="267"/>
+        <location filename="../../app/gui/window.py" line="199"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
     <message>
-        <location filename="../../app/gui/window.py" line="337"/>
-        <source>More like {0}</source>
-        <translation>更多类似 {0} 的</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="351"/>
-        <source>Removed {0}. Undo with Ctrl+Z.</source>
-        <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="384"/>
-        <source>Pinned: {0}. It counts in every list until you remove it on the Interests page.</source>
-        <translation>已固定：{0}。在兴趣页移除之前，它在每个列表中都起作用。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="402"/>
-        <source>Added {0} to your history.</source>
-        <translation>已将 {0} 加入你的历史。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="410"/>
-        <location filename="../../app/gui/window.py" line="416"/>
-        <source>Adding a sample profile…</source>
-        <translation>正在添加示例档案…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="422"/>
-        <source>Import your history</source>
-        <translation>导入你的历史</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="423"/>
-        <source>Exports (*.csv *.zip);;All files (*)</source>
-        <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="428"/>
-        <source>Import an export folder</source>
-        <translation>导入导出文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="445"/>
-        <source>{0} files</source>
-        <translation>{0} 个文件</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="448"/>
-        <source>Importing {0}…</source>
-        <translation>正在导入 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="482"/>
-        <source>Describing your tastes…</source>
-        <translation>正在描述你的口味…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="512"/>
-        <source>Download a model</source>
-        <translation>下载模型</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="515"/>
-        <source>sha256 of the file (recommended)</source>
-        <translation>文件的 sha256（建议填写）</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="517"/>
-        <source>Hearth will connect to this address, and nowhere else.</source>
-        <translation>Hearth 只会连接这个地址，不会连接其他任何地方。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="518"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="519"/>
-        <source>Checksum</source>
-        <translation>校验和</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="529"/>
-        <source>Downloading the model…</source>
-        <translation>正在下载模型…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/window.py" line="532"/>
+        <location filename="../../app/gui/actions/privacy.py" line="40"/>
         <source>Export everything to</source>
         <translation>将全部数据导出到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="535"/>
+        <location filename="../../app/gui/actions/privacy.py" line="44"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="540"/>
+        <location filename="../../app/gui/actions/privacy.py" line="49"/>
         <source>Delete everything?</source>
         <translation>删除全部数据？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="541"/>
+        <location filename="../../app/gui/actions/privacy.py" line="50"/>
         <source>This deletes your history, ratings, feedback, imports and settings from this computer. It cannot be undone.</source>
         <translation>这会从这台电脑上删除你的历史、评分、反馈、导入记录和设置，且无法撤销。</translation>
     </message>
@@ -735,6 +737,19 @@
 Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <translation>你的数据：{0}
 大小：{1:.1f} MB · {2} 条历史 · {3} 个反馈标记</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendActions</name>
+    <message>
+        <location filename="../../app/gui/actions/recommend.py" line="108"/>
+        <source>More like {0}</source>
+        <translation>更多类似 {0} 的</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/recommend.py" line="116"/>
+        <source>Pinned: {0}. It counts in every list until you remove it on the Interests page.</source>
+        <translation>已固定：{0}。在兴趣页移除之前，它在每个列表中都起作用。</translation>
     </message>
 </context>
 <context>
@@ -917,215 +932,223 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="43"/>
+        <location filename="../../app/gui/pages/settings.py" line="41"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="47"/>
+        <location filename="../../app/gui/pages/settings.py" line="45"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="48"/>
+        <location filename="../../app/gui/pages/settings.py" line="46"/>
         <source>The only thing Hearth ever fetches from the network, and only when you ask</source>
         <translation>这是 Hearth 唯一会从网络获取的内容，而且只在你要求时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="51"/>
+        <location filename="../../app/gui/pages/settings.py" line="49"/>
         <source>Ranking</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="55"/>
+        <location filename="../../app/gui/pages/settings.py" line="53"/>
         <source>Reset ranking to defaults</source>
         <translation>排序参数恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="59"/>
+        <location filename="../../app/gui/pages/settings.py" line="57"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
+        <location filename="../../app/gui/pages/settings.py" line="60"/>
         <location filename="../../app/gui/pages/settings.py" line="62"/>
-        <location filename="../../app/gui/pages/settings.py" line="64"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="65"/>
+        <location filename="../../app/gui/pages/settings.py" line="63"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="66"/>
+        <location filename="../../app/gui/pages/settings.py" line="64"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="98"/>
+        <location filename="../../app/gui/pages/settings.py" line="96"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="103"/>
+        <location filename="../../app/gui/pages/settings.py" line="101"/>
         <source>(bundled)</source>
         <translation>（内置）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="122"/>
+        <location filename="../../app/gui/pages/settings.py" line="120"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="123"/>
+        <location filename="../../app/gui/pages/settings.py" line="121"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="124"/>
+        <location filename="../../app/gui/pages/settings.py" line="122"/>
         <source>Language model</source>
         <translation>语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="125"/>
+        <location filename="../../app/gui/pages/settings.py" line="123"/>
         <source>Prompt style</source>
         <translation>提示方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="126"/>
+        <location filename="../../app/gui/pages/settings.py" line="124"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="127"/>
+        <location filename="../../app/gui/pages/settings.py" line="125"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="128"/>
+        <location filename="../../app/gui/pages/settings.py" line="126"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="129"/>
+        <location filename="../../app/gui/pages/settings.py" line="127"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="130"/>
+        <location filename="../../app/gui/pages/settings.py" line="128"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="131"/>
+        <location filename="../../app/gui/pages/settings.py" line="129"/>
         <source>Longest explanation (tokens)</source>
         <translation>解释最长长度（词元）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="132"/>
+        <location filename="../../app/gui/pages/settings.py" line="130"/>
         <source>Text similarity (α)</source>
         <translation>文本相似度 (α)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="133"/>
+        <location filename="../../app/gui/pages/settings.py" line="131"/>
         <source>People who liked the same (β)</source>
         <translation>同好之选 (β)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="134"/>
+        <location filename="../../app/gui/pages/settings.py" line="132"/>
         <source>Popularity (γ)</source>
         <translation>热门程度 (γ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="135"/>
+        <location filename="../../app/gui/pages/settings.py" line="133"/>
         <source>Temperature (τ)</source>
         <translation>温度 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="136"/>
+        <location filename="../../app/gui/pages/settings.py" line="134"/>
         <source>Recency half-life</source>
         <translation>时间衰减半衰期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="137"/>
+        <location filename="../../app/gui/pages/settings.py" line="135"/>
         <source>Age measured by</source>
         <translation>时间计算方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="138"/>
+        <location filename="../../app/gui/pages/settings.py" line="136"/>
         <source>Text neighbours per item</source>
         <translation>每项保留的文本近邻数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="139"/>
+        <location filename="../../app/gui/pages/settings.py" line="137"/>
         <source>Boost for rarely rated items</source>
         <translation>冷门条目加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="140"/>
+        <location filename="../../app/gui/pages/settings.py" line="138"/>
         <source>Text boost for a short history</source>
         <translation>历史较短时文本相似度的加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="141"/>
+        <location filename="../../app/gui/pages/settings.py" line="139"/>
         <source>Neutral rating (your SDs below your average)</source>
         <translation>中性评分（低于你平均分的标准差数）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="142"/>
+        <location filename="../../app/gui/pages/settings.py" line="140"/>
         <source>Long-term share</source>
         <translation>长期占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="143"/>
+        <location filename="../../app/gui/pages/settings.py" line="141"/>
         <source>Weight of unrated entries</source>
         <translation>未评分条目权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="144"/>
+        <location filename="../../app/gui/pages/settings.py" line="142"/>
         <source>Weight of did-not-finish</source>
         <translation>未读完/未看完权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="145"/>
+        <location filename="../../app/gui/pages/settings.py" line="143"/>
         <source>Weight of other shelves</source>
         <translation>其他书架的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="146"/>
+        <location filename="../../app/gui/pages/settings.py" line="144"/>
         <source>Weight of a like</source>
         <translation>“喜欢”的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="147"/>
+        <location filename="../../app/gui/pages/settings.py" line="145"/>
         <source>Weight of a dislike</source>
         <translation>“不喜欢”的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="148"/>
+        <location filename="../../app/gui/pages/settings.py" line="146"/>
         <source>Bonus for liked items (τ)</source>
         <translation>喜欢条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="149"/>
+        <location filename="../../app/gui/pages/settings.py" line="147"/>
         <source>Bonus for saved items (τ)</source>
         <translation>稍后再看条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="150"/>
+        <location filename="../../app/gui/pages/settings.py" line="148"/>
         <source>Weight of what you ask for</source>
         <translation>你所描述内容的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="155"/>
+        <location filename="../../app/gui/pages/settings.py" line="153"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="157"/>
+        <location filename="../../app/gui/pages/settings.py" line="155"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeActions</name>
+    <message>
+        <location filename="../../app/gui/actions/welcome.py" line="38"/>
+        <source>Adding a sample profile…</source>
+        <translation>正在添加示例档案…</translation>
     </message>
 </context>
 <context>

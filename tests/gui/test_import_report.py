@@ -17,7 +17,7 @@ from tests.gui.conftest import EXPORTS, wait_idle
 
 @pytest.mark.real_models
 def test_the_report_lists_loose_matches_and_remaps_a_shelf(qtbot, window, services: Services) -> None:  # noqa: ANN001
-    window.import_files([EXPORTS / "goodreads_shelves.csv"])
+    window.importing.import_files([EXPORTS / "goodreads_shelves.csv"])
     qtbot.waitUntil(lambda: window.findChild(object, "importReport") is not None, timeout=60000)
     dialog = window.findChild(object, "importReport")
     text = dialog.findChild(QPlainTextEdit).toPlainText()
@@ -28,7 +28,8 @@ def test_the_report_lists_loose_matches_and_remaps_a_shelf(qtbot, window, servic
     combo.setCurrentIndex(combo.findData("read"))
     wait_idle(qtbot, window)
     dialog.findChild(QPushButton, "reimport").click()
-    qtbot.waitUntil(lambda: window.last_report.shelved == {} and window.last_report.history > 0, timeout=60000)
+    qtbot.waitUntil(lambda: window.importing.last_report.shelved == {} and window.importing.last_report.history > 0,
+                    timeout=60000)
     wait_idle(qtbot, window)
     entries = {e.item.title: e for e in services.history.entries()}
     assert entries["Middlemarch"].status == "done"
@@ -45,7 +46,7 @@ def test_dropping_the_files_of_one_letterboxd_export(qtbot, window, tmp_path: Pa
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: hasattr(window, "last_reports"), timeout=60000)
-    (report,) = window.last_reports
+    qtbot.waitUntil(lambda: bool(window.importing.last_reports), timeout=60000)
+    (report,) = window.importing.last_reports
     assert report.format == "letterboxd" and len(report.files) == 4 and report.saved == 1
     wait_idle(qtbot, window)

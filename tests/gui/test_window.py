@@ -18,7 +18,7 @@ EVIL = "<img src=x> <b>bold</b>"
 
 def test_first_run_shows_welcome_and_the_sample_profile_fills_it(qtbot, window) -> None:  # noqa: ANN001
     assert window.tabs.indexOf(window.welcome) == 0 and window.tabs.currentWidget() is window.welcome
-    window.load_sample()
+    window.welcome_actions.load_sample()
     qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
     assert window.tabs.indexOf(window.welcome) < 0
     assert window.history.model.rowCount() >= 6
@@ -27,9 +27,9 @@ def test_first_run_shows_welcome_and_the_sample_profile_fills_it(qtbot, window) 
 
 @pytest.mark.real_models  # the whole flow once through the real MiniLM and Gemma
 def test_import_recommend_explain_feedback_settings_delete(qtbot, window, services: Services) -> None:  # noqa: ANN001
-    window.import_file(EXPORTS / "imdb_ratings.csv")
-    qtbot.waitUntil(lambda: hasattr(window, "last_report"), timeout=60000)
-    assert window.last_report.format == "imdb" and window.last_report.imported == 6
+    window.importing.import_files([EXPORTS / "imdb_ratings.csv"])
+    qtbot.waitUntil(lambda: window.importing.last_report is not None, timeout=60000)
+    assert window.importing.last_report.format == "imdb" and window.importing.last_report.imported == 6
     qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
     wait_idle(qtbot, window)
 
@@ -42,7 +42,7 @@ def test_import_recommend_explain_feedback_settings_delete(qtbot, window, servic
     assert panel.badge.text() and panel.chart.series()
 
     # Not interested: the item leaves the list at once.
-    window.give_feedback(first, "not_interested")
+    window.recommend_actions.give_feedback(first, "not_interested")
     qtbot.waitUntil(lambda: bool(now := window.recommend.model.rows) and now[0].item.id != first.item.id,
                     timeout=60000)
     assert first.item.id not in [r.item.id for r in window.recommend.model.rows]
@@ -53,13 +53,13 @@ def test_import_recommend_explain_feedback_settings_delete(qtbot, window, servic
     values = window.settings_page.values()
     values["alpha"] = 1.0
     values["beta"] = 0.0
-    window.apply_settings(values)
+    window.settings_actions.apply(values)
     qtbot.waitUntil(lambda: [r.item.id for r in window.recommend.model.rows[:10]] != before, timeout=60000)
     assert services.settings.get("alpha") == 1.0
     wait_idle(qtbot, window)
 
     # Delete everything empties the database.
-    window.delete_everything(confirmed=True)
+    window.privacy_actions.delete_everything(confirmed=True)
     qtbot.waitUntil(lambda: window.tabs.indexOf(window.welcome) == 0, timeout=60000)
     wait_idle(qtbot, window)
     assert services.store.history.count() == 0 and services.store.feedback.all() == []
@@ -68,7 +68,7 @@ def test_import_recommend_explain_feedback_settings_delete(qtbot, window, servic
 
 def test_history_edit_delete_and_undo(qtbot, window, services: Services) -> None:  # noqa: ANN001
     services.history.add("Blade Runner (1982)", rating=3, kind="film")
-    window.refresh_history()
+    window.history_actions.refresh()
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=60000)
     wait_idle(qtbot, window)
     index = window.history.proxy.index(0, 3)
@@ -80,7 +80,7 @@ def test_history_edit_delete_and_undo(qtbot, window, services: Services) -> None
     qtbot.waitUntil(lambda: window.history.undo.isEnabled(), timeout=30000)
     wait_idle(qtbot, window)
     assert services.store.history.count() == 0
-    window.undo_delete()
+    window.history_actions.undo_delete()
     qtbot.waitUntil(lambda: services.store.history.count() == 1, timeout=30000)
     assert services.store.history.entries()[0].rating == 4.5
     wait_idle(qtbot, window)
@@ -101,7 +101,7 @@ def test_data_is_shown_as_plain_text(qtbot, window, services: Services) -> None:
 
     item_id = services.store.items.add_own(Item(title=EVIL, kind="film", year=2001))
     services.history.add(str(item_id), rating=5)
-    window.refresh_history()
+    window.history_actions.refresh()
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=60000)
     wait_idle(qtbot, window)
     index = window.history.model.index(0, 0)
@@ -133,7 +133,7 @@ def test_data_is_shown_as_plain_text(qtbot, window, services: Services) -> None:
 def test_the_window_keeps_ticking_while_the_model_writes(qtbot, window, services: Services) -> None:  # noqa: ANN001
     for title in ("The Matrix (1999)", "Alien (1979)", "Blade Runner (1982)"):
         services.history.add(title, rating=5, kind="film")
-    window.refresh_history()
+    window.history_actions.refresh()
     qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
     wait_idle(qtbot, window)
     ticks: list[float] = []
@@ -143,7 +143,7 @@ def test_the_window_keeps_ticking_while_the_model_writes(qtbot, window, services
     timer.start()
     start = time.perf_counter()
     services.store.explanations.db.conn.execute("DELETE FROM explanations")  # no cache: really generate
-    window.explain(window.recommend.model.rows[1])
+    window.recommend_actions.explain(window.recommend.model.rows[1])
     qtbot.waitUntil(lambda: not window.recommend.panel.stop.isEnabled(), timeout=120000)
     elapsed = time.perf_counter() - start
     timer.stop()
@@ -157,7 +157,7 @@ def test_interests_view(qtbot, window, services: Services) -> None:  # noqa: ANN
     for title in ("The Matrix (1999)", "Alien (1979)", "Pride and Prejudice (1813)", "Dune (1965)"):
         kind = "book" if title.startswith(("Pride", "Dune")) else "film"
         services.history.add(title, rating=5, kind=kind)
-    window.refresh_history()
+    window.history_actions.refresh()
     qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
     wait_idle(qtbot, window)
     window.tabs.setCurrentWidget(window.interests)
@@ -178,10 +178,10 @@ def test_explanations_and_the_profile_follow_the_chinese_interface(qtbot, window
         services.history.add(title, rating=5, kind="film")
     QApplication.instance().setProperty("hearth_language", "zh_CN")
     try:
-        window.refresh_history()
+        window.history_actions.refresh()
         qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
         wait_idle(qtbot, window)
-        window.explain(window.recommend.model.rows[0])
+        window.recommend_actions.explain(window.recommend.model.rows[0])
         qtbot.waitUntil(lambda: not window.recommend.panel.stop.isEnabled(), timeout=120000)
         assert window.recommend.panel.text.toPlainText().startswith("因为你")
         window.tabs.setCurrentWidget(window.interests)
@@ -195,7 +195,7 @@ def test_explanations_and_the_profile_follow_the_chinese_interface(qtbot, window
 def test_errors_are_shown_in_one_place(qtbot, window, tmp_path) -> None:  # noqa: ANN001
     bad = tmp_path / "photo.csv"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
-    window.import_file(bad)
+    window.importing.import_files([bad])
     qtbot.waitUntil(lambda: window.findChild(object, "errorBox") is not None, timeout=30000)
     box = window.findChild(object, "errorBox")
     assert "binary" in box.text() and box.textFormat() == Qt.TextFormat.PlainText
@@ -210,7 +210,7 @@ def test_errors_are_shown_in_one_place(qtbot, window, tmp_path) -> None:  # noqa
     struct.pack_into("<I", data, data.rfind(b"PK\x05\x06") + 16, 0xFFFFFF00)  # the directory points nowhere
     damaged = tmp_path / "letterboxd.zip"
     damaged.write_bytes(bytes(data))
-    window.import_file(damaged)
+    window.importing.import_files([damaged])
     qtbot.waitUntil(lambda: window.findChild(object, "errorBox") is not None, timeout=30000)
     text = window.findChild(object, "errorBox").text()
     assert "damaged" in text and "Errno" not in text and "went wrong" not in text
@@ -281,7 +281,7 @@ def test_a_model_that_cannot_load_is_said_in_the_panel(qtbot, window, services: 
     services.explainer._llm_factory = broken
     for title in ("The Matrix (1999)", "Alien (1979)"):
         services.history.add(title, rating=5, kind="film")
-    window.refresh_history()
+    window.history_actions.refresh()
     qtbot.waitUntil(lambda: bool(window.recommend.model.rows), timeout=120000)
     panel = window.recommend.panel
     qtbot.waitUntil(lambda: not panel.stop.isEnabled() and bool(panel.text.toPlainText()), timeout=120000)

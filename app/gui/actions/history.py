@@ -1,0 +1,71 @@
+"""The History page's actions: its entries, ratings edited in place, delete and undo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from app.core.types import HistoryEntry
+from app.gui.actions import HISTORY, Host, PageActions
+from app.gui.actions.importing import Importing
+from app.gui.actions.startup import State
+from app.gui.pages.history import HistoryPage
+
+__all__ = ["HistoryActions"]
+
+
+class HistoryActions(PageActions):
+    follows = frozenset({HISTORY})
+    # The entries are on screen; True when there are any. The Welcome page shows while there are
+    # none, and the recommendations follow a history change from here (an empty history has no list).
+    entries_shown = Signal(bool)
+
+    def __init__(self, page: HistoryPage, host: Host, *, importing: Importing, catalogs: QWidget) -> None:
+        super().__init__(page, host)
+        self.page: HistoryPage = page
+        self._undo: list[HistoryEntry] = []
+        page.rating_changed.connect(self.change_rating)
+        page.delete_requested.connect(self.delete_entry)
+        page.undo_requested.connect(self.undo_delete)
+        page.add_requested.connect(lambda: host.show_tab(catalogs))
+        page.import_requested.connect(importing.choose_files)
+
+    def prepared(self, state: State) -> None:
+        self.show(state.history)
+
+    def refresh(self) -> None:
+        """The entries again, and then (when there are any) the recommendations."""
+        services = self.host.services
+        self.host.run(lambda **_: services.history.entries(), self.show)
+
+    def show(self, entries: list[HistoryEntry]) -> None:
+        self.page.show_entries(entries)
+        self.entries_shown.emit(bool(entries))
+
+    def change_rating(self, entry: Any, rating: float) -> None:
+        services = self.host.services
+        self.host.write(lambda **_: services.history.set_rating(int(entry.item.id), rating), {HISTORY})
+
+    def delete_entry(self, entry: Any) -> None:
+        services = self.host.services
+
+        def done(removed: Any) -> None:
+            self._undo.append(removed)
+            self.page.undo.setEnabled(True)
+            self.host.say(self.tr("Removed {0}. Undo with Ctrl+Z.").format(removed.item.label))
+
+        self.host.write(lambda **_: services.history.take_out(int(entry.item.id)), {HISTORY}, done)
+
+    def undo_delete(self) -> None:
+        if not self._undo:
+            return
+        entry = self._undo.pop()
+        self.page.undo.setEnabled(bool(self._undo))
+        services = self.host.services
+        self.host.write(lambda **_: services.history.put_back(entry), {HISTORY})
+
+    def forget_undo(self) -> None:
+        """After everything was deleted there is nothing to put back."""
+        self._undo.clear()

@@ -1,0 +1,52 @@
+"""Importing files: from the File menu, the Welcome and History pages, and files dropped on the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from app.gui.actions import FEEDBACK, HISTORY, Host
+from app.gui.import_report import ImportReportDialog
+
+__all__ = ["Importing"]
+
+
+class Importing(QObject):
+    def __init__(self, host: Host) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.last_reports: list[Any] = []  # of the latest import, one per source (what tests check)
+
+    @property
+    def last_report(self) -> Any | None:
+        return self.last_reports[0] if self.last_reports else None
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.host.window(), self.tr("Import your history"), "",
+            self.tr("Exports (*.csv *.zip);;All files (*)"))
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.host.window(), self.tr("Import an export folder"))
+        if folder:
+            self.import_files([Path(folder)])
+
+    def import_files(self, paths: list[Path], shelves: list[str] | None = None) -> None:
+        """Import files or folders (the CSVs of one Letterboxd export are read together), then show the report."""
+        services = self.host.services
+
+        def done(reports: list[Any]) -> None:
+            self.last_reports = reports
+            dialog = ImportReportDialog(reports, self.host.window())
+            dialog.reimport.connect(lambda choices: self.import_files(paths, shelves=choices))
+            dialog.open()
+
+        label = paths[0].name if len(paths) == 1 else self.tr("{0} files").format(len(paths))
+        self.host.write(lambda progress, cancel: services.history.import_files(
+            paths, shelves=shelves, progress=progress, cancel=cancel),
+            {HISTORY, FEEDBACK}, done, long=self.tr("Importing {0}…").format(label))

@@ -1,0 +1,123 @@
+"""The Recommendations page's actions: the list, explanations, feedback, "more like this", pinning words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+
+from app.core.types import Recommendation
+from app.gui.actions import FEEDBACK, HISTORY, INTERESTS, SETTINGS, Host, PageActions
+from app.gui.actions.history import HistoryActions
+from app.gui.actions.startup import State
+from app.gui.ops import Op
+from app.gui.pages.recommend import RecommendPage
+from app.services.events import Event, Finished, Shown, TakenBack
+
+__all__ = ["RecommendActions"]
+
+
+class RecommendActions(PageActions):
+    # A history change reaches the list through the History page, once its entries are shown.
+    follows = frozenset({FEEDBACK, INTERESTS, SETTINGS})
+    listed = Signal()  # a list is on screen
+
+    def __init__(self, page: RecommendPage, host: Host, *, history: HistoryActions) -> None:
+        super().__init__(page, host)
+        self.page: RecommendPage = page
+        self._explain_op: Op | None = None
+        page.refresh_requested.connect(self.refresh)
+        page.explain_requested.connect(self.explain)
+        page.feedback_requested.connect(self.give_feedback)
+        page.consumed_requested.connect(self.mark_consumed)
+        page.more_like_requested.connect(self.more_like)
+        page.pin_requested.connect(self.pin_interest)
+        page.panel.stop_requested.connect(self.stop_explaining)
+        history.entries_shown.connect(lambda entries: self.refresh() if entries else None)
+
+    def on_changed(self, changes: frozenset[str]) -> None:
+        if HISTORY not in changes:
+            super().on_changed(changes)
+
+    def prepared(self, state: State) -> None:
+        self.page.set_catalogs([(n, t) for n, t, _ in state.catalogs])
+        self.page.set_genres(state.genres)
+
+    def refresh(self) -> None:
+        services, page = self.host.services, self.page
+        filters = page.filters()
+        diversity = page.diversity.value() / 100
+        like = page.like()
+
+        def work(progress: Any, cancel: Any) -> tuple[list[Recommendation], str]:
+            recs = services.recommender.recommend(k=50, filters=filters, diversity=diversity, like=like,
+                                                  progress=progress, cancel=cancel)
+            return recs, services.recommender.asked_notice(like)
+
+        def done(result: tuple[list[Recommendation], str]) -> None:
+            recs, notice = result
+            page.show_recommendations(recs, notice)
+            self.listed.emit()
+
+        self.host.run(work, done, lane="model")
+
+    def ask(self, text: str) -> None:
+        """The catalogs ranked by these words (from the Welcome page: a cold start needs no export)."""
+        self.page.mood.setText(text)
+        self.host.show_tab(self.page)
+        self.refresh()
+
+    def explain(self, rec: Recommendation) -> None:
+        self.stop_explaining()
+        panel = self.page.panel
+        panel.begin(rec)
+
+        def on_event(event: Event) -> None:
+            if isinstance(event, Shown):
+                panel.add_text(event.text)
+            elif isinstance(event, TakenBack):
+                panel.reset_text(event.problems)
+            elif isinstance(event, Finished):
+                panel.finish(event.result)
+                if event.result.tokens_per_s:
+                    self.host.show_model(f"{event.result.tokens_per_s:.0f} tokens/s")
+
+        services, lang, like = self.host.services, self.host.language(), self.page.like()
+        op = self.host.stream(lambda progress, cancel: services.explainer.explain(str(rec.item.id), cancel=cancel,
+                                                                                 lang=lang, like=like), on_event)
+        op.signals.cancelled.connect(panel.stopped)
+        self._explain_op = op
+
+    def stop_explaining(self) -> None:
+        if self._explain_op is not None:
+            self._explain_op.cancel()
+            self._explain_op = None
+
+    def give_feedback(self, rec: Recommendation, kind: str) -> None:
+        services = self.host.services
+        self.host.write(lambda **_: services.history.set_feedback(str(rec.item.id), kind), {FEEDBACK})
+
+    def mark_consumed(self, rec: Recommendation, rating: float) -> None:
+        services = self.host.services
+        self.host.write(lambda **_: services.history.add(str(rec.item.id), rating=rating), {HISTORY})
+
+    def more_like(self, rec: Recommendation) -> None:
+        services = self.host.services
+
+        def done(recs: list[Recommendation]) -> None:
+            self.page.show_recommendations(recs, self.tr("More like {0}").format(rec.item.label))
+
+        self.host.run(lambda **_: services.recommender.more_like(int(rec.item.id or 0), k=30), done, lane="model")
+
+    def pin_interest(self, text: str) -> None:
+        services = self.host.services
+
+        def done(_: Any) -> None:
+            self.host.say(self.tr("Pinned: {0}. It counts in every list until you remove it on the "
+                                  "Interests page.").format(text))
+
+        self.host.write(lambda **_: services.interests.pin(text), {INTERESTS}, done)
+
+    def clear(self) -> None:
+        """No list (everything was deleted)."""
+        self.page.show_recommendations([])
