@@ -57,7 +57,7 @@ def main() -> None:
         shot = lambda name: subprocess.run(["import", "-window", "root", "-crop", "1400x900+0+0",  # noqa: E731
                                             str(out / f"{name}{suffix}.png")], check=True)
         shot("welcome")
-        window.load_sample()
+        window.welcome_actions.load_sample()
         pump(25)
         window.catalogs.search.setText("space opera with political intrigue")
         # (page, seconds to let it settle: models load, the LLM writes, the map is computed)
@@ -68,7 +68,7 @@ def main() -> None:
             pump(settle)
             shot(name)
         window.tabs.setCurrentWidget(window.history)
-        window.import_files([ROOT / "tests" / "fixtures" / "exports" / "goodreads_shelves.csv"])
+        window.importing.import_files([ROOT / "tests" / "fixtures" / "exports" / "goodreads_shelves.csv"])
         pump(15)
         shot("import-report")
         window.close()

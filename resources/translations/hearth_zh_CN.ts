@@ -445,27 +445,27 @@
 <context>
     <name>Importing</name>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="29"/>
+        <location filename="../../app/gui/actions/importing.py" line="31"/>
         <source>Import your history</source>
         <translation>导入你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="30"/>
-        <source>Exports (*.csv *.zip);;All files (*)</source>
-        <translation>导出文件 (*.csv *.zip);;所有文件 (*)</translation>
+        <location filename="../../app/gui/actions/importing.py" line="32"/>
+        <source>Exports ({0});;All files (*)</source>
+        <translation>导出文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="35"/>
+        <location filename="../../app/gui/actions/importing.py" line="37"/>
         <source>Import an export folder</source>
         <translation>导入导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="49"/>
+        <location filename="../../app/gui/actions/importing.py" line="51"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="52"/>
+        <location filename="../../app/gui/actions/importing.py" line="54"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.gui.actions import FEEDBACK, HISTORY, Host
 from app.gui.import_report import ImportReportDialog
+from app.services.formats import file_patterns
 
 __all__ = ["Importing"]
 
@@ -25,9 +26,10 @@ class Importing(QObject):
         return self.last_reports[0] if self.last_reports else None
 
     def choose_files(self) -> None:
+        patterns = " ".join(file_patterns())  # every format's files, from the registry
         paths, _ = QFileDialog.getOpenFileNames(
             self.host.window(), self.tr("Import your history"), "",
-            self.tr("Exports (*.csv *.zip);;All files (*)"))
+            self.tr("Exports ({0});;All files (*)").format(patterns))
         if paths:
             self.import_files([Path(p) for p in paths])
 
