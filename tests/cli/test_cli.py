@@ -165,7 +165,7 @@ def test_explain_and_profile_json_contract(cli) -> None:
 
 
 def test_eval_explanations_json_contract(cli, tmp_path: Path) -> None:
-    from tests.services.test_evaluate import synthetic
+    from tests.lab.test_evaluate import synthetic
 
     ratings, items, tags = synthetic(tmp_path / "ml")
     result = cli("eval-explanations", "--ratings", str(ratings), "--items", str(items), "-n", "2", "--json")
