@@ -92,7 +92,7 @@ def test_eval_reads_other_layouts_with_map(cli, tmp_path: Path) -> None:
     assert json.loads(mapped.stdout)["protocol"]["users"] == 60
 
 
-@pytest.mark.slow
+@pytest.mark.lab
 def test_movielens_targets(services: Services) -> None:
     src = needs_shared("data", "ml-latest-small")
     result = Evaluator(services.embeddings).evaluate(
@@ -105,7 +105,7 @@ def test_movielens_targets(services: Services) -> None:
         assert models["hearth"]["cold"]["mrr"] > models[baseline]["cold"]["mrr"]
 
 
-@pytest.mark.slow
+@pytest.mark.lab
 def test_goodbooks_targets(services: Services) -> None:
     """No timestamps: a seeded random fifth of each reader's positives is held out."""
     result = Evaluator(services.embeddings).evaluate(Dataset.folder(needs_shared("data", "goodbooks-10k")),
@@ -117,7 +117,7 @@ def test_goodbooks_targets(services: Services) -> None:
     assert "cold" in models["hearth"]
 
 
-@pytest.mark.slow
+@pytest.mark.lab
 def test_tuning_from_the_shipped_defaults_returns_them(services: Services) -> None:
     src = needs_shared("data", "ml-latest-small")
     tuned, report = Evaluator(services.embeddings).tune(

@@ -27,7 +27,7 @@ def test_a_replay_holds_out_the_latest_loved_entries_and_leaves_the_data_folder_
 
 
 @pytest.mark.real_models
-@pytest.mark.slow
+@pytest.mark.lab
 def test_replays_of_real_exports_beat_popularity_and_plain_ease(services: Services) -> None:
     folder = SHARED_DATA / "real-exports"
     if not folder.is_dir():

@@ -44,7 +44,7 @@ def test_install_is_idempotent_and_keeps_item_ids(services: Services) -> None:
     assert info.items == 9742 and info.version == json.loads((FILMS / "catalog.json").read_text())["version"]
 
 
-@pytest.mark.slow
+@pytest.mark.lab
 def test_the_catalog_rebuilds_from_the_shared_data(tmp_path: Path, embedder: Embedder) -> None:
     source = needs_shared("data", "ml-latest-small")
     out = tmp_path / "rebuilt"
@@ -126,7 +126,7 @@ def test_the_book_bundle_is_intact_and_attributed() -> None:
     assert "Catching Fire" in top and "Mockingjay" in top
 
 
-@pytest.mark.slow
+@pytest.mark.lab
 def test_the_book_catalog_rebuilds_from_the_shared_data(tmp_path: Path) -> None:
     source = needs_shared("data", "goodbooks-10k")
     build_goodbooks(source, tmp_path / "books", embed=None, embedding_model=DEFAULT_MODEL_ID)
