@@ -87,8 +87,23 @@ def _param(default: Any, help: str, *, low: float | None = None, high: float | N
     return field(default=default, metadata={"help": help, "low": low, "high": high, "choices": choices})
 
 
+class _Params:
+    """Settings declared as dataclass fields with ``_param``: their names, and each one described."""
+
+    __slots__ = ()
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    @classmethod
+    def describe(cls) -> list[ParamInfo]:
+        """Each field with its default, help, range and choices."""
+        return [ParamInfo(f.name, f.default, type(f.default), **f.metadata) for f in fields(cls)]  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RankingParams:
+class RankingParams(_Params):
     """Every constant of the scoring model (see docs/architecture.md, "2. The scoring model").
 
     f(u,i) = alpha * sum_h w_h c(h,i) + beta * sum_h w_h B[h,i] + gamma * prior(i) + feedback
@@ -131,18 +146,9 @@ class RankingParams:
     def with_(self, **changes: Any) -> RankingParams:
         return replace(self, **changes)
 
-    @classmethod
-    def names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
-
-    @classmethod
-    def describe(cls) -> list[ParamInfo]:
-        """Each constant with its default, help, range and choices."""
-        return _describe(cls)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ModelParams:
+class ModelParams(_Params):
     """Which models run, where, and how the explainer samples: declared like RankingParams, so settings,
     the CLI and the Settings page read defaults, help, ranges and choices from here."""
 
@@ -159,21 +165,9 @@ class ModelParams:
     llm_max_tokens: int = _param(48, "longest explanation, in tokens", low=8, high=512)
 
     @classmethod
-    def names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
-
-    @classmethod
-    def describe(cls) -> list[ParamInfo]:
-        return _describe(cls)
-
-    @classmethod
     def of(cls, values: dict[str, Any]) -> ModelParams:
         """The model settings among ``values`` (a settings dict holds the ranking ones too)."""
         return cls(**{name: values[name] for name in cls.names() if name in values})
-
-
-def _describe(cls: type) -> list[ParamInfo]:
-    return [ParamInfo(f.name, f.default, type(f.default), **f.metadata) for f in fields(cls)]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
