@@ -53,6 +53,9 @@ class Store:
                          (USER_CATALOG, USER_CATALOG))
             conn.execute("DELETE FROM items WHERE catalog_id IN (SELECT id FROM catalogs WHERE name = ?)",
                          (USER_CATALOG,))
+            # A deleted row's words stay in the word index's segments (FTS5 only marks them deleted) until
+            # the index is written afresh from what is left: the catalogs' items.
+            conn.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
         self.db.conn.execute("VACUUM")  # no deleted rows left in free pages
         self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # nor in the write-ahead log
 

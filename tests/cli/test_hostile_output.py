@@ -82,7 +82,8 @@ def test_privacy_export_delete_and_private_files(cli, tmp_path) -> None:  # noqa
 
     export = tmp_path / "goodreads.csv"
     export.write_text("Book Id,Title,Author,My Rating,Exclusive Shelf,Date Read,My Review,Private Notes\n"
-                      "987654321,My Secret Diary,Nobody Known,5,read,2020/01/02,A very private review,private note\n",
+                      "987654321,My Secret Diary,Nobody Quillfeatherby,5,read,2020/01/02,A very private review,"
+                      "private note\n",
                       encoding="utf-8")
     assert cli("import", str(export)).returncode == 0, "import"
     data = cli.data_dir  # type: ignore[attr-defined]
@@ -109,6 +110,7 @@ def test_privacy_export_delete_and_private_files(cli, tmp_path) -> None:  # noqa
     for part in data.glob("hearth.sqlite3*"):
         raw = part.read_bytes()
         assert b"My Secret Diary" not in raw and b"private review" not in raw, part.name
+        assert b"quillfeatherby" not in raw.lower(), part.name  # nor the author's word in the search index
     conn = sqlite3.connect(data / "hearth.sqlite3")
     assert conn.execute("SELECT COUNT(*) FROM history").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM items WHERE title = 'My Secret Diary'").fetchone()[0] == 0

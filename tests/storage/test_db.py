@@ -194,3 +194,24 @@ def test_damage_elsewhere_is_found_by_the_full_check(tmp_path: Path) -> None:
         assert store.db.problems(full=True)
     finally:
         store.close()
+
+
+def test_delete_all_leaves_no_word_of_the_persons_titles_in_the_word_index(tmp_path: Path) -> None:
+    """Issue 25 item 1: FTS5 keeps a deleted row's words in its segments until the index is rebuilt; VACUUM
+    alone keeps those pages, so delete-all left the person's titles and authors in the file."""
+    store = _store(tmp_path)
+    catalog = store.items.catalog_id("books") or store.items.upsert_catalog(name="books", title="Books", kind="book")
+    for n in range(3):  # several segments of catalog words, as an installed catalog has
+        store.items.upsert_items(catalog, [Item(source_key=f"{n}-{k}", kind="book", title=f"Public Book {n} {k}",
+                                                creators=("Known Writer",)) for k in range(200)])
+    own = [store.items.add_own(Item(title=f"Zorblaxian Quuxwort Diaries {k}", kind="book",
+                                    creators=("Frobozz Wimbleton",), tags=("glimmerquaff",))) for k in range(3)]
+    for item_id in own:
+        store.history.upsert(item_id, rating=5, scale=(1, 5))
+    store.forget_everything()
+    assert store.items.match_words("public book") and not store.items.match_words("zorblaxian")
+    store.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob(DB_FILENAME + "*")).lower()
+    for word in (b"zorblaxian", b"quuxwort", b"frobozz", b"wimbleton", b"glimmerquaff"):
+        assert raw.count(word) == 0, word
+    assert raw.count(b"public") > 0  # the catalogs' words stay
