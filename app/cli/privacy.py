@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,7 +43,10 @@ def cmd_status(s: Services, a: argparse.Namespace) -> int:
 
 def cmd_export(s: Services, a: argparse.Namespace) -> int:
     paths = s.privacy.export(Path(a.out or a.folder or "hearth-export"))
-    print("Wrote " + " and ".join(str(p) for p in paths) + " (readable by you only).")
+    private = os.name != "posix" or all(stat.S_IMODE(p.lstat().st_mode) & 0o077 == 0 for p in paths)
+    # (a folder on a drive without POSIX modes keeps files readable to others: say so, not "only you")
+    print("Wrote " + " and ".join(str(p) for p in paths) + (" (readable by you only)." if private else
+          "; this folder's drive does not keep them private."))
     return 0
 
 

@@ -91,7 +91,21 @@ def test_privacy_export_delete_and_private_files(cli, tmp_path) -> None:  # noqa
         assert stat.S_IMODE(data.stat().st_mode) == 0o700
         assert stat.S_IMODE((data / "hearth.sqlite3").stat().st_mode) == 0o600
     out = tmp_path / "out"
-    assert cli("export", "--out", str(out)).returncode == 0
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("someone else's", encoding="utf-8")
+    (out / "hearth-export.json").symlink_to(victim)  # a link planted at the name is replaced, not followed
+    (out / "hearth-history.csv").write_text("an earlier export", encoding="utf-8")
+    (out / "hearth-history.csv").chmod(0o644)
+    done = cli("export", "--out", str(out))
+    assert done.returncode == 0 and "readable by you only" in done.stdout
+    assert victim.read_text(encoding="utf-8") == "someone else's"
+    for path in out.iterdir():
+        assert not path.is_symlink() and stat.S_IMODE(path.lstat().st_mode) == 0o600, path
+    for target in (victim, victim / "sub", data / "hearth.sqlite3", os.devnull):  # one line, nothing written
+        refused = cli("export", "--out", str(target))
+        assert refused.returncode == 1 and "not a folder" in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr and refused.stderr.count("\n") == 1
     dumped = json.loads((out / "hearth-export.json").read_text(encoding="utf-8"))
     row = dumped["history"][0]["imported_row"]
     assert "A very private review" in json.dumps(row) and "private note" in json.dumps(row)
