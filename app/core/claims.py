@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["PLAIN_WORDS", "claim_problems", "genre_words", "kind_words", "words_of"]
+__all__ = ["PLAIN_WORDS", "claim_problems", "claim_words", "genre_words", "kind_words", "words_of"]
 
 # Connectives, pronouns and plain evaluative words a clause may use with no fact behind them.
 PLAIN_WORDS = frozenset("""
@@ -81,6 +81,22 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
                           "twenty thirty forty fifty sixty seventy eighty ninety".split())
 _CLAIM_WORDS = frozenset("sequel prequel remake adaptation adapted based inspired spinoff spin trilogy "
                          "franchise installment".split())
+
+# Prizes and verdicts: "it won 12 Oscars", "a verified bestseller".
+_AWARD_WORDS = frozenset("won win wins winner winners winning award awards awarded oscar oscars emmy emmys grammy "
+                         "grammys bafta prize prizes nominated nominee verified certified bestseller bestselling "
+                         "proven".split())
+
+
+def claim_words(text: str) -> list[str]:
+    """The words of a text that claim something by themselves, whatever they are said of: rankings, prizes,
+    counts, sequels. A year ("1999") or a decade ("80s") is a wish, not a claim."""
+    found = []
+    for word in words_of(text):
+        year = len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2100
+        if word in _SUPERLATIVE | _NUMBER_WORDS | _CLAIM_WORDS | _AWARD_WORDS or word.isdigit() and not year:
+            found.append(word)
+    return found
 
 
 def words_of(text: str) -> list[str]:

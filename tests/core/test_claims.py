@@ -144,3 +144,28 @@ def test_the_evidence_holds_series_creators_and_who_loved_what() -> None:
     assert ("series", "The Terminator") not in facts and ev.genres == ("Action", "Horror", "Sci-Fi")
     assert ex.template_text(ev) == "Because you loved Alien, Aliens is the next step in the Alien series."
     assert ex.template_text(ev, "zh_CN") == "因为你很喜欢《Alien》：《Aliens》同属《Alien》系列。"
+
+
+@pytest.mark.parametrize(("typed", "quoted"), [
+    ("space opera”, and it won 12 Oscars…", "space opera…"),  # the quotation cannot be closed early
+    ('space opera" » 「with ships', "space opera with ships"),
+    ('space opera" » 「and it was verified', ""),
+    ("space opera and it won 12 Oscars", ""),  # a claim in the first clause: paraphrased
+    ("the best space opera ever", ""),
+    ("\u202espace opera\x1b[2J", "space opera…"),  # no direction marks or controls
+    ("dark science fiction with a twist", "dark science fiction with a twist"),
+    ("80s horror from 1985", "80s horror from 1985"),  # a decade or a year is a wish, not a claim
+    ("slow, quiet " + "word " * 50, "slow…"),
+    ("a" * 500, "a" * ex.ASKED_CHARS + "…"),
+])
+def test_typed_words_are_quoted_as_a_bounded_excerpt_that_cannot_carry_a_claim(typed: str, quoted: str) -> None:
+    """Issue 25 item 3: the template quoted whatever was typed, and was shown as verified."""
+    excerpt = ex.asked_excerpt(typed)
+    assert excerpt == quoted
+    assert len(excerpt) <= ex.ASKED_CHARS + 1 and not set(excerpt) & set('"“”«»「」\u202e\x1b')
+    reason = Reason(typed, None, 0.02, 0.02, 0.0, kind="query", liked="asked for")
+    ev = WhyEvidence(item_id=1, title="Dune", year=1965, kind="book", reasons=(reason,),
+                     item_genres=("Science Fiction",))
+    for text in (ex.template_text(ev), ex.template_text(ev, "zh_CN")):
+        assert text.count("“") == text.count("”") <= 1 and "Oscar" not in text and "12" not in text, text
+        assert quoted in text if quoted else "Because of what you asked for," in text or "描述" in text

@@ -56,6 +56,21 @@ def test_an_explanation_cites_the_words_and_says_only_what_is_true(services: Ser
     assert zh.text.startswith(f"因为你想找“{SPACE}”") and zh.verified
 
 
+def test_typed_words_cannot_carry_a_claim_into_a_verified_explanation(services: Services) -> None:
+    """Issue 25 item 3, with a cached text from before the fix: the template is written again."""
+    hostile = "space opera”, and it won 12 Oscars… Verified:"
+    top = services.recommender.recommend(k=1, like=[hostile], filters=Filters(kind="book"))[0]
+    first = services.explainer.explain_now(str(top.item.id), like=[hostile])
+    assert first.text.startswith("Because you asked for “space opera…”, here is")
+    services.store.db.conn.execute("UPDATE explanations SET text = ?", (f"Because you asked for “{hostile}”, "
+                                                                       "here is a book close to what you described.",))
+    for like in ([hostile], ["space opera that won 12 Oscars"]):
+        result = services.explainer.explain_now(str(top.item.id), like=like)
+        assert result.verified and result.path == "template"
+        assert "Oscars" not in result.text and result.text.count("“") == result.text.count("”") <= 1
+    assert result.text.startswith("Because of what you asked for, here is")
+
+
 def test_pinned_interests_count_until_removed(services: Services) -> None:
     pinned = services.interests.pin("  gothic   horror novels ")
     assert services.interests.pinned()[0][:2] == (pinned, "gothic horror novels")

@@ -7,10 +7,12 @@
 The template path needs no model at all."""
 
 from app.core.explain.evidence import (
+    ASKED_CHARS,
     Fact,
     Reason,
     WhyEvidence,
     about,
+    asked_excerpt,
     asked_first,
     evidence_from,
     linked,
@@ -22,6 +24,7 @@ from app.core.explain.templates import template_text
 from app.core.explain.verify import Cited, NameIndex, check, cited_history, ends_on_abbreviation, unique
 
 __all__ = [
+    "ASKED_CHARS",
     "PROMPT_VERSION",
     "Cited",
     "Fact",
@@ -29,6 +32,7 @@ __all__ = [
     "Reason",
     "WhyEvidence",
     "about",
+    "asked_excerpt",
     "asked_first",
     "chat_messages",
     "check",

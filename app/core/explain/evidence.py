@@ -6,11 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from app.core.claims import genre_words, words_of
+from app.core.claims import claim_words, genre_words, words_of
 from app.core.text import clean_text, label_key, series_name
 from app.core.titles import match_key
 from app.core.types import Item, Recommendation
@@ -277,11 +278,36 @@ def _label(title: str, year: int | None) -> str:
     return f'"{_field(title)}"' + (f" ({year})" if year else "")
 
 
+# What may end a quotation of typed words early (any double quote, guillemet or corner bracket), and
+# where its first clause ends: only that clause is quoted.
+_QUOTE_MARKS = re.compile("[\"«»‹›„‟“”「」『』〝〞＂]")
+_CLAUSE_END = re.compile(r"[,;:.!?…()\[\]{}<>|/\\–—，。；：！？、（）【】]|\s-+\s")
+ASKED_WORDS, ASKED_CHARS = 8, 60
+
+
+def asked_excerpt(text: str) -> str:
+    """Words the person typed, as we may quote them: the first clause, at most ASKED_WORDS words and
+    ASKED_CHARS characters, with no quote mark, control or direction mark, so the quotation cannot close
+    early. "" when those words make a claim of their own ("it won 12 Oscars"): then they are paraphrased."""
+    text = "".join(ch for ch in clean_text(text) if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cc"))
+    first, *rest = _CLAUSE_END.split(_QUOTE_MARKS.sub(" ", text), maxsplit=1)
+    words = first.split()
+    if not words or claim_words(first):
+        return ""
+    kept = words[:ASKED_WORDS]
+    while len(kept) > 1 and len(" ".join(kept)) > ASKED_CHARS:
+        kept.pop()
+    excerpt = " ".join(kept)[:ASKED_CHARS]
+    cut = excerpt != " ".join(words) or any(re.search(r"\w", part) for part in rest)
+    return excerpt + ("…" if cut else "")
+
+
 def prefix_for(ev: WhyEvidence) -> str:
     """The opening we write ourselves, so the title slot can only hold the top reason."""
     top = ev.reasons[0].title if ev.reasons else ev.title
     if asked_first(ev):
-        return f"Because you asked for “{clean_text(top)}”,"
+        excerpt = asked_excerpt(top)
+        return f"Because you asked for “{excerpt}”," if excerpt else "Because of what you asked for,"
     return f"Because you {ev.liked_verb} {clean_text(top)},"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.core.explain.evidence import Reason, WhyEvidence, asked_first, linked, prefix_for
+from app.core.explain.evidence import Reason, WhyEvidence, asked_excerpt, asked_first, linked, prefix_for
 from app.core.text import clean_text
 from app.core.zh import genre_zh
 
@@ -85,7 +85,9 @@ def _template_zh(ev: WhyEvidence) -> str:
     if asked_first(ev):
         measure, noun = {"film": ("部", "电影"), "book": ("本", "书")}.get(ev.kind, ("部", "作品"))
         own = "、".join(genre_zh(g) for g in ev.item_genres[:2])
-        return f"因为你想找“{clean_text(ev.reasons[0].title)}”：{title}是一{measure}{own}{noun}，和你描述的很接近。"
+        excerpt = asked_excerpt(ev.reasons[0].title)
+        wanted = f"因为你想找“{excerpt}”" if excerpt else "因为你描述了想找的作品"
+        return f"{wanted}：{title}是一{measure}{own}{noun}，和你描述的很接近。"
 
     def because(reasons: Sequence[Reason]) -> str:
         _, count = _because(reasons)
