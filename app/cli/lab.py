@@ -69,6 +69,8 @@ def register(sub: Any) -> None:
     b.add_argument("--l2", type=float, help="EASE regularisation (default: the recipe's, 300 or 100)")
     b.add_argument("--top-k", type=int, help="weights kept per item, largest by magnitude (default 200)")
     b.add_argument("--no-embeddings", action="store_true", help="skip the precomputed embeddings")
+    b.add_argument("--metadata", help="movielens: the film-metadata folder (TMDB keywords, overviews, directors;"
+                   " default: film-metadata beside the source)")
     b.set_defaults(func=cmd_build_catalog)
 
 
@@ -94,6 +96,8 @@ def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
         recipe = Recipe(positive=recipe.positive if a.positive is None else a.positive,
                         l2=recipe.l2 if a.l2 is None else a.l2, top_k=recipe.top_k if a.top_k is None else a.top_k)
         build = build_movielens if a.source_kind == "movielens" else build_goodbooks
+        if a.source_kind == "movielens" and a.metadata:
+            common["metadata"] = Path(a.metadata)
         manifest = build(source, out, recipe=recipe, **common)
     print(f"Built {out}: {manifest['items']} items, {manifest['weights']} weights, version {manifest['version']}")
     return 0

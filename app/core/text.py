@@ -50,8 +50,13 @@ def clean_text(text: str | None) -> str:
 
 
 def item_text(item: Item, *, max_chars: int = 2000) -> str:
-    """The text an item is embedded from: title, year, creators, genres, tags, description."""
-    parts = [clean_text(item.label)]
+    """The text an item is embedded from: title, year, creators, genres, tags, description.
+
+    A film known by what it is about (keywords or an overview) is embedded without its title, so that
+    its words do not decide closeness on their own: "Heat" is near heist films, not "White Heat".
+    """
+    described = item.kind == "film" and (len(item.tags) >= _ABOUT_ENOUGH or bool(item.description))
+    parts = [] if described else [clean_text(item.label)]
     if item.creators:
         parts.append("By " + ", ".join(clean_text(c) for c in item.creators) + ".")
     if item.genres:
@@ -62,6 +67,9 @@ def item_text(item: Item, *, max_chars: int = 2000) -> str:
     if description:
         parts.append(description)
     return " ".join(p for p in parts if p)[:max_chars]
+
+
+_ABOUT_ENOUGH = 3  # keywords or tags that say what a film is about
 
 
 def text_hash(text: str) -> str:

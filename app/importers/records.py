@@ -24,6 +24,7 @@ class ImportRow:
     scale: tuple[float, float] | None = None
     consumed_at: str | None = None
     imdb: str | None = None
+    tmdb: str | None = None  # The Movie Database's film id (Trakt, a CSV of one's own)
     isbn13: str | None = None
     goodreads: str | None = None
     saved: bool = False  # want-to-read / watchlist: saved for later, not history

@@ -3,6 +3,7 @@ as a bundle (app/importers/bundle.py) that the app installs. `hearth build-catal
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from app.core.text import item_text
 from app.importers.bundle import WEIGHT_DTYPE, read_manifest, write_bundle
 from app.importers.files import sha256_file
 from app.lab import cf
+from app.lab.film_metadata import SOURCES, FilmFacts, read_film_metadata
 from app.lab.goodbooks import read_books, read_ratings, read_shelves
 from app.lab.movielens import read_interactions, read_movies, read_tags
 
@@ -58,6 +60,18 @@ same terms as the original:
 Neither the University of Minnesota nor any of the researchers involved can guarantee
 the correctness of the data, its suitability for any particular purpose, or the
 validity of results based on the use of the data set.
+"""
+
+FILM_METADATA_NOTICE = """
+What each film is about (keywords, overviews and taglines, original titles and
+languages) comes from The Movie Database (TMDB), through two public data sets:
+"The Movies Dataset" (Rounak Banik, Kaggle, 2017; TMDB and MovieLens) and the "TMDB 5000
+Movie Dataset" (Kaggle, from the TMDB API). This product uses the TMDB API but is not
+endorsed or certified by TMDB (https://www.themoviedb.org). Directors come from HetRec
+2011 (MovieLens-2k, GroupLens Research; Ivan Cantador, Peter Brusilovsky and Tsvi Kuflik.
+2011. 2nd Workshop on Information Heterogeneity and Fusion in Recommender Systems
+(HetRec 2011). RecSys 2011). Like MovieLens, they are used here for research and
+non-commercial purposes only.
 """
 
 
@@ -105,6 +119,15 @@ def ease_weights(
     return out
 
 
+def film_facts(links: Path, metadata: Path | None) -> dict[str, FilmFacts]:
+    """What each film of a MovieLens links file is about, from a film-metadata folder ({} without one)."""
+    if metadata is None or not Path(metadata).is_dir() or not Path(links).is_file():
+        return {}
+    with Path(links).open(encoding="utf-8", newline="") as f:
+        tmdb_of = {r["movieId"]: (r.get("tmdbId") or "").strip() for r in csv.DictReader(f)}
+    return read_film_metadata(Path(metadata), tmdb_of)
+
+
 def build_movielens(
     source: Path,
     out: Path,
@@ -114,10 +137,13 @@ def build_movielens(
     name: str = "movielens-small",
     title: str = "Films (MovieLens latest-small)",
     recipe: Recipe = RECIPES["movielens"],
+    metadata: Path | None = None,
     progress: Progress = no_progress,
 ) -> dict[str, Any]:
-    """Build the film catalog bundle from a MovieLens folder; returns its manifest."""
+    """Build the film catalog bundle from a MovieLens folder, with what each film is about from
+    ``metadata`` (default: film-metadata beside the source, when it is there); returns its manifest."""
     source = Path(source)
+    metadata = Path(metadata) if metadata is not None else source.parent / "film-metadata"
     if not (source / "movies.csv").is_file():
         raise InputError(
             f"{source} is not a MovieLens folder (no movies.csv).",
@@ -127,8 +153,9 @@ def build_movielens(
     progress(0, 4, label)
     ratings = read_interactions(source / "ratings.csv")
     tags = read_tags(source / "tags.csv") if (source / "tags.csv").is_file() else {}
+    facts = film_facts(source / "links.csv", metadata)
     items = read_movies(source / "movies.csv", links_path=source / "links.csv", tags=tags,
-                        popularity=Counter(ratings.items.tolist()))
+                        popularity=Counter(ratings.items.tolist()), facts=facts)
     progress(1, 4, label)
     position = {it.source_key: k for k, it in enumerate(items)}
     keep = ratings.ratings >= recipe.positive
@@ -143,15 +170,19 @@ def build_movielens(
         for f in ("movies.csv", "links.csv", "tags.csv", "ratings.csv")
         if (source / f).is_file()
     }
+    inputs |= {f"film-metadata/{f}": sha256_file(metadata / f) for f in SOURCES if facts and (metadata / f).is_file()}
     manifest: dict[str, Any] = {
         "name": name,
         "title": title,
         "kind": "film",
-        "source": "MovieLens latest-small (GroupLens), ml-latest-small",
+        "source": "MovieLens latest-small (GroupLens), ml-latest-small"
+        + ("; film metadata: TMDB keywords, overviews and original titles (The Movies Dataset, TMDB 5000),"
+           " directors (HetRec 2011)" if facts else ""),
         "source_sha256": inputs,
         "license": "MovieLens terms: research and non-commercial use; see LICENSE.txt",
         "attribution": "F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets:"
-        " History and Context. ACM TiiS 5, 4: 19:1-19:19.",
+        " History and Context. ACM TiiS 5, 4: 19:1-19:19."
+        + (" Film metadata from TMDB (not endorsed or certified by TMDB) and HetRec 2011." if facts else ""),
         "builder": f"hearth build-catalog movielens --source {source.name}",
         "weights_method": f"EASE (l2={recipe.l2:g}) on ratings >= {recipe.positive:g}, each item's "
         f"{recipe.top_k} largest weights by magnitude kept",
@@ -159,7 +190,7 @@ def build_movielens(
     }
     write_bundle(
         out, manifest=manifest, items=items, weights=weights, embeddings=embeddings,
-        license_text=MOVIELENS_LICENSE,
+        license_text=MOVIELENS_LICENSE + (FILM_METADATA_NOTICE if facts else ""),
     )
     progress(4, 4, label)
     return read_manifest(out)

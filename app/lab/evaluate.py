@@ -26,7 +26,7 @@ from app.core.errors import InputError
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import HistoryEntry, Item, RankingParams
 from app.lab import cf, goodbooks, metrics
-from app.lab.catalogs import EASE_L2, RECIPES, ease_weights
+from app.lab.catalogs import EASE_L2, RECIPES, ease_weights, film_facts
 from app.lab.movielens import Interactions, Layout, read_interactions, read_movies, read_tags
 from app.services.embeddings import EmbeddingService
 
@@ -63,6 +63,7 @@ class Dataset:
     items: Path
     tags: Path | None = None
     layout: Layout = Layout()
+    metadata: Path | None = None  # film-metadata (TMDB keywords, overviews, directors), as the catalog has it
 
     @property
     def kind(self) -> str:
@@ -81,8 +82,10 @@ class Dataset:
             return cls(ratings=path / "ratings.csv", items=path / "books.csv",
                        tags=path / "book_tags.csv" if (path / "book_tags.csv").is_file() else None)
         if (path / "movies.csv").is_file():
+            metadata = path.parent / "film-metadata"
             return cls(ratings=path / "ratings.csv", items=path / "movies.csv",
-                       tags=path / "tags.csv" if (path / "tags.csv").is_file() else None)
+                       tags=path / "tags.csv" if (path / "tags.csv").is_file() else None,
+                       metadata=metadata if metadata.is_dir() else None)
         raise InputError(f"{path} holds neither movies.csv (MovieLens) nor books.csv (goodbooks-10k).")
 
 
@@ -184,7 +187,8 @@ class Evaluator:
                 if tags_path
                 else {}
             )
-            items = read_movies(items_path, layout=layout, tags=tags, popularity=Counter(train.items.tolist()))
+            items = read_movies(items_path, layout=layout, tags=tags, popularity=Counter(train.items.tolist()),
+                                facts=film_facts(items_path.with_name("links.csv"), data.metadata))
         if not items:
             raise InputError(f"{items_path.name} lists no items.")
         position = {it.source_key: k for k, it in enumerate(items)}

@@ -13,6 +13,7 @@ from app.core.errors import InputError
 from app.core.text import split_title_year
 from app.core.types import Item
 from app.importers.files import read_table
+from app.lab.film_metadata import FilmFacts
 
 __all__ = [
     "Interactions",
@@ -29,6 +30,12 @@ _ARTICLE_SUFFIX = re.compile(
 )
 _TRAILING_PAREN = re.compile(r"^(?P<main>.*\S)\s*\((?P<inner>[^()]*)\)$")
 _MAX_TAGS = 12
+# Languages a film's original language is named by (ISO 639-1), for the "French-language" tag.
+LANGUAGES = {"fr": "French", "it": "Italian", "de": "German", "ja": "Japanese", "es": "Spanish", "zh": "Chinese",
+             "cn": "Cantonese", "ko": "Korean", "sv": "Swedish", "ru": "Russian", "da": "Danish", "hi": "Hindi",
+             "pt": "Portuguese", "fa": "Persian", "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "tr": "Turkish",
+             "th": "Thai", "fi": "Finnish", "el": "Greek", "hu": "Hungarian", "cs": "Czech", "he": "Hebrew",
+             "ar": "Arabic", "ro": "Romanian", "is": "Icelandic", "id": "Indonesian", "ta": "Tamil", "te": "Telugu"}
 
 
 def display_title(title: str) -> str:
@@ -56,6 +63,23 @@ def parse_movielens_title(raw: str) -> tuple[str, int | None, tuple[str, ...]]:
         alts.insert(0, display_title(inner))
         title = match.group("main")
     return display_title(title), year, tuple(alts)
+
+
+def _merge_tags(known: FilmFacts, community: tuple[str, ...]) -> tuple[str, ...]:
+    """TMDB's keywords first (what the film is about), then MovieLens' community tags, each once; a film
+    not in English says its language ("French-language")."""
+    language = LANGUAGES.get(known.language, "")
+    out: dict[str, str] = {}
+    for tag in (*known.keywords, *community, *([f"{language}-language"] if language else [])):
+        out.setdefault(tag.casefold(), tag)
+    return tuple(out.values())
+
+
+def _with_original(alts: tuple[str, ...], title: str, original: str) -> tuple[str, ...]:
+    """The original title as one more name of the film, when it differs ("Le fabuleux destin d'Amélie Poulain")."""
+    if not original or original.casefold() in {t.casefold() for t in (title, *alts)}:
+        return alts
+    return (*alts, original)
 
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -152,8 +176,10 @@ def read_movies(
     links_path: Path | None = None,
     tags: dict[str, list[str]] | None = None,
     popularity: Counter[str] | None = None,
+    facts: dict[str, FilmFacts] | None = None,
 ) -> list[Item]:
-    """Films from a MovieLens-style items file, with ids from links and community tags.
+    """Films from a MovieLens-style items file, with ids from links, community tags, and what each film
+    is about where ``facts`` knows it (app/lab/film_metadata.py: keywords, overview, directors).
 
     Popularity is the number of ratings each item has in the interactions given.
     """
@@ -164,6 +190,7 @@ def read_movies(
         else {}
     )
     tags = tags or {}
+    facts = facts or {}
     popularity = popularity or Counter()
     items: list[Item] = []
     for row in sorted(movies, key=lambda r: (int(r[layout.item]) if r[layout.item].isdigit() else 0, r[layout.item])):
@@ -175,6 +202,7 @@ def read_movies(
         link = links.get(key, {})
         imdb = link.get("imdbId", "").strip()
         tmdb = link.get("tmdbId", "").strip()
+        known = facts.get(key, FilmFacts())
         items.append(
             Item(
                 catalog="",
@@ -182,9 +210,11 @@ def read_movies(
                 kind="film",
                 title=title,
                 year=year,
+                creators=known.directors,
+                description=" ".join(t for t in (known.tagline, known.overview) if t),
                 genres=genres,
-                tags=_top_tags(tags.get(key, [])),
-                alt_titles=alts,
+                tags=_merge_tags(known, _top_tags(tags.get(key, []))),
+                alt_titles=_with_original(alts, title, known.original_title),
                 imdb=str(int(imdb)) if imdb.isdigit() else None,
                 tmdb=str(int(tmdb)) if tmdb.isdigit() else None,
                 popularity=popularity.get(key, 0),

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -119,6 +119,8 @@ class _Guard:
 
     def finish(self) -> tuple[str, ex.Cited]:
         verdict = ex.check(self.text, self.evidence, self.index)
+        if verdict.ok and not ex.specific(self.text, self.evidence):  # true, but says nothing: the template will
+            verdict = replace(verdict, ok=False, problems=(ex.NOT_SPECIFIC,))
         out = self.text[self.shown :] if verdict.ok else ""
         return out, verdict
 
@@ -227,7 +229,9 @@ class ExplainService:
         key = (evidence.item_id, evidence.digest(), model_id, f"{ex.PROMPT_VERSION}:{temperature}:{seed}:{lang[:2]}")
         if cache:
             hit = self.store.explanations.get(*key)
-            if hit is not None and not ex.check(hit["text"], evidence, self.index, claims=hit["path"] == "llm").ok:
+            llm = hit is not None and hit["path"] == "llm"
+            if hit is not None and (not ex.check(hit["text"], evidence, self.index, claims=llm).ok
+                                    or llm and not ex.specific(hit["text"], evidence)):
                 hit = None  # written before the verifier learnt something new: write it again
             if hit is not None and hit["path"] == "template" and hit["text"] != ex.template_text(evidence, lang):
                 hit = None  # a template written before its wording changed (typed words quoted whole)

@@ -282,7 +282,8 @@ class HistoryService:
                                                 "creators": list(row.creators[:2]), "reason": found.reason})
             item_id = self.store.items.add_own(
                 Item(title=row.title, year=row.year, kind=row.kind or src.kind or "other", creators=row.creators,
-                     imdb=row.imdb, isbn13=row.isbn13, goodreads=row.goodreads, alt_titles=row.alt_titles)
+                     imdb=row.imdb, tmdb=row.tmdb, isbn13=row.isbn13, goodreads=row.goodreads,
+                     alt_titles=row.alt_titles)
             )
         else:
             report.matched += 1

@@ -90,7 +90,7 @@ class Matcher:
         self._by_id: dict[tuple[str, str], _Cand] = {}
         self._similarity = similarity
         self._kinds: dict[int, str] = {}
-        for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators, alt_ids in (
+        for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators, alt_ids, tmdb in (
             store.items.catalog_match_rows()
         ):
             authors = tuple(a for a in (author_key(c) for c in json.loads(creators)) if a[0])
@@ -110,7 +110,7 @@ class Matcher:
             if kind == "book":
                 for a in authors:
                     self._by_author[a[0]].append(cand)
-            ids = [("imdb", imdb), ("isbn13", isbn13), ("goodreads", goodreads)]
+            ids = [("imdb", imdb), ("tmdb", tmdb), ("isbn13", isbn13), ("goodreads", goodreads)]
             ids += [tuple(x.split(":", 1)) for x in json.loads(alt_ids)]  # type: ignore[misc]
             for scheme, value in ids:
                 if value:
@@ -154,7 +154,8 @@ class Matcher:
         return Match(None, reason=reasons[0] if reasons else f"no catalog {what} has this title")
 
     def _by_ids(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> Match | None:
-        for scheme, value, how in (("imdb", row.imdb, "IMDb id"), ("goodreads", row.goodreads, "Goodreads id"),
+        for scheme, value, how in (("imdb", row.imdb, "IMDb id"), ("tmdb", row.tmdb, "TMDB id"),
+                                   ("goodreads", row.goodreads, "Goodreads id"),
                                    ("isbn13", row.isbn13, "ISBN")):
             cand = self._by_id.get((scheme, value)) if value else None
             if cand is not None and (row.kind in (None, cand.kind) or row.kind == "other"):

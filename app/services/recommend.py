@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.core import ranking, scoring
+from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import Item, RankingParams, Recommendation
@@ -35,6 +36,7 @@ class _Loaded:
     catalog_ids: np.ndarray
     kinds: np.ndarray
     years: np.ndarray
+    companions: list[tuple[int, str]]  # (item id, title) of books that may be about another book
 
 
 ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)
@@ -110,7 +112,9 @@ class RecommendService:
             prior=_prior(rows.popularity, rows.catalog_ids),
             counts=rows.popularity.astype(np.float32),
         )
-        self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years)
+        companions = [(i, t) for i, t, _, kind, _ in self.store.items.titles()
+                      if kind == "book" and is_companion_title(t)]
+        self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years, companions)
         self._text_rows.clear()
         return self._loaded
 
@@ -328,8 +332,10 @@ class RecommendService:
         own = self.store.items.catalog_id(USER_CATALOG)
         if own is not None:
             mask &= loaded.catalog_ids != own
-        # Disliked items go too (they also count against similar items, as evidence).
-        excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"})]
+        # Disliked items go too (they also count against similar items, as evidence), and the plays,
+        # companions and guides of books read.
+        excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"}),
+                    *self._companions(loaded)]
         if excluded:
             mask[self._positions(loaded, excluded)] = False
         bonus = np.zeros(n, dtype=np.float64)
@@ -338,6 +344,11 @@ class RecommendService:
             if term:
                 bonus[self._positions(loaded, [item_id])[0]] = term
         return mask, bonus
+
+    def _companions(self, loaded: _Loaded) -> list[int]:
+        """Books about the books the person read ("Mort: The Play"), and devices' manuals."""
+        read = read_keys(e.item.title for e in self.store.history.entries() if e.item.kind == "book")
+        return companions_of(loaded.companions, read)
 
     def allowed(self, loaded: _Loaded, filters: Filters) -> np.ndarray:
         """The universe positions the filters let through (kind, years, catalog, genre or tag)."""

@@ -335,7 +335,7 @@ class ItemRepository:
             tuple(r)
             for r in self.db.read(
                 "SELECT items.id, items.title, items.year, items.kind, items.alt_titles, items.popularity,"
-                " items.imdb, items.isbn13, items.goodreads, items.creators, items.alt_ids FROM items"
+                " items.imdb, items.isbn13, items.goodreads, items.creators, items.alt_ids, items.tmdb FROM items"
                 " JOIN catalogs ON catalogs.id = items.catalog_id WHERE catalogs.name != ?",
                 (USER_CATALOG,),
             )

@@ -21,10 +21,20 @@ from app.core.explain.evidence import (
 )
 from app.core.explain.prompts import PROMPT_VERSION, chat_messages, few_shot_prompt
 from app.core.explain.templates import template_text
-from app.core.explain.verify import Cited, NameIndex, check, cited_history, ends_on_abbreviation, unique
+from app.core.explain.verify import (
+    NOT_SPECIFIC,
+    Cited,
+    NameIndex,
+    check,
+    cited_history,
+    ends_on_abbreviation,
+    specific,
+    unique,
+)
 
 __all__ = [
     "ASKED_CHARS",
+    "NOT_SPECIFIC",
     "PROMPT_VERSION",
     "Cited",
     "Fact",
@@ -43,6 +53,7 @@ __all__ = [
     "linked",
     "prefix_for",
     "series_of",
+    "specific",
     "template_text",
     "unique",
 ]

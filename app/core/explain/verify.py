@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.core.claims import PLAIN_WORDS, claim_problems, kind_words
+from app.core.claims import PLAIN_WORDS, claim_problems, kind_words, words_of
 from app.core.explain.evidence import _QUOTED, WhyEvidence, _field, about, prefix_for
 from app.core.text import normalize_title
 
@@ -119,6 +119,7 @@ def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, 
                                    named=[n for n in grounded if _written_as_name(n, clause)])
         # After our own opening ("You are drawn to"), the verb is ours: a short phrase is the sentence.
         problems += _shape_problems(clause, ev, final=not partial, phrase=prefix != prefix_for(ev))
+
     data_grams = {g for t in ev.data_text for g in _ngrams(t, 4)}
     opening = prefix_for(ev) if prefix is None else prefix
     said = text.strip()[len(opening):] if text.strip().startswith(opening) else text
@@ -127,6 +128,29 @@ def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, 
     if not partial and not text.strip().endswith((".", "!", "。", "！")):
         problems.append("does not end as a sentence")
     return Cited(ok=not problems, named=tuple(named), grounded=tuple(grounded), problems=tuple(problems))
+
+
+NOT_SPECIFIC = ("names no specific fact (a creator, the series, a shared keyword, the people who loved both):"
+                " a genre and a feel say nothing")
+_SPECIFIC = {"series": ("series", "saga", "next", "continues", "installment"), "sequel": ("sequel", "follows"),
+             "coliked": ("people", "fans", "who")}
+_GENERIC = frozenset("film films movie movies book books story stories".split())
+
+
+def specific(text: str, ev: WhyEvidence) -> bool:
+    """Does the text (the model's clause after our opening) name what connects the item to the history: a
+    creator or series (by name), a keyword or tag both share, or the words of a series, sequel or co-liked fact?"""
+    prefix = prefix_for(ev)
+    clause = text.strip()[len(prefix):] if text.strip().startswith(prefix) else text
+    said = set(words_of(clause))
+    for fact in ev.facts:
+        if fact.relation in ("creator", "series", "tags"):
+            if any(w not in PLAIN_WORDS and w not in _GENERIC and len(w) > 2 for v in fact.words
+                   for w in words_of(v) if w in said):
+                return True
+        if fact.relation in _SPECIFIC and said & set(_SPECIFIC[fact.relation]):
+            return True
+    return False
 
 
 # A clause without one of these has no main verb: "this thriller movie with a similar feel."

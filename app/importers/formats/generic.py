@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
@@ -34,6 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "kind": ("kind", "type", "media", "media type"),
     "creators": ("creators", "creator", "author", "authors", "director", "directors", "by"),
     "imdb": ("imdb", "imdb id", "imdbid", "const"),
+    "tmdb": ("tmdb", "tmdb id", "tmdbid", "tmdb_id"),
     "isbn13": ("isbn13", "isbn 13", "isbn"),
     "status": ("exclusive shelf", "shelf", "read status", "status", "list"),
 }
@@ -87,6 +89,12 @@ def resolve_columns(header: list[str], mapping: Mapping[str, str] | None = None)
             command="With --map title=COLUMN,year=COLUMN,rating=COLUMN,date=COLUMN.",
         )
     return columns
+
+
+def _tmdb(text: str | None) -> str | None:
+    """A TMDB film id as written ("603", "tmdb:603", "https://www.themoviedb.org/movie/603-the-matrix")."""
+    found = re.search(r"(?:^|movie/|tmdb:)\s*(\d{1,9})(?:\D|$)", (text or "").strip())
+    return str(int(found.group(1))) if found else None
 
 
 def guess_kind(header: list[str]) -> str | None:
@@ -179,6 +187,7 @@ def read_generic(
             scale=scale if rating is not None else None,
             consumed_at=None if saved else date,
             imdb=parse_imdb(get(row, "imdb")) if "imdb" in columns else None,
+            tmdb=_tmdb(get(row, "tmdb")) if "tmdb" in columns else None,
             isbn13=parse_isbn13(get(row, "isbn13")) if "isbn13" in columns else None,
             raw=dict(row),
             **(fields or {}),  # type: ignore[arg-type]
