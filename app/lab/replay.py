@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import math
 import shutil
+import signal
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from app.core.errors import InputError
+from app.core.errors import AppError, Cancelled, InputError
 from app.core.progress import Progress, no_progress
 from app.importers.detect import open_sources
 from app.models.embedder import Embedder
@@ -58,27 +61,27 @@ class Replayer:
 
     def run(self, paths: Sequence[Path], *, holdout: float = 0.2, k: int = 50,
             progress: Progress = no_progress) -> dict[str, Any]:
+        """Each export replayed on its own; one that cannot be read or imported is a row saying why, and the
+        others still run. Each export's throw-away folder (a copy of the catalogs, ~170 MB) is removed as soon
+        as it is done, and all of them on SIGTERM too."""
         if not 0 < holdout < 1:
             raise InputError("--holdout must be between 0 and 1.")
-        units = self._units(paths)
+        units, unread = self._units(paths)
         started = time.perf_counter()
         rows: list[dict[str, Any]] = []
-        with tempfile.TemporaryDirectory(prefix="hearth-replay-") as tmp:
-            template = Path(tmp) / "template"
-            store = Store.open(template)
-            self._services(store).catalogs.ensure_bundled(progress=progress)
-            store.close()
-            for n, unit in enumerate(units):
-                progress(n, len(units), "Replaying your exports")
-                folder = Path(tmp) / f"unit-{n}"
-                folder.mkdir()
-                shutil.copy(template / DB_FILENAME, folder / DB_FILENAME)
-                store = Store.open(folder)
+        with _scratch() as tmp:
+            template = tmp / "template"
+            if units:
+                store = Store.open(template)
                 try:
-                    rows.append(self._replay(unit, self._services(store), holdout=holdout, k=k))
+                    self._services(store).catalogs.ensure_bundled(progress=progress)
                 finally:
                     store.close()
+            for n, unit in enumerate(units):
+                progress(n, len(units), "Replaying your exports")
+                rows.append(self._replay_copy(unit, template, tmp / f"unit-{n}", holdout=holdout, k=k))
         progress(len(units), len(units), "Replaying your exports")
+        rows += unread
         done = [r for r in rows if "skipped" not in r]
         mean = {m: {"recall@50": float(np.mean([r[m]["recall@50"] for r in done])) if done else 0.0,
                     "hits@10": float(np.mean([r[m]["hits@10"] for r in done])) if done else 0.0}
@@ -87,14 +90,35 @@ class Replayer:
                              "replayed": len(done), "exports": len(rows)},
                 "exports": rows, "mean": mean, "seconds": round(time.perf_counter() - started, 1)}
 
+    def _replay_copy(self, unit: _Unit, template: Path, folder: Path, *, holdout: float, k: int) -> dict[str, Any]:
+        """One export in its own copy of the template, removed when done (disk stays at two copies)."""
+        folder.mkdir()
+        try:
+            shutil.copy(template / DB_FILENAME, folder / DB_FILENAME)
+            store = Store.open(folder)
+            try:
+                return self._replay(unit, self._services(store), holdout=holdout, k=k)
+            finally:
+                store.close()
+        except (AppError, OSError) as exc:  # this export only: the others still run
+            return _unread(unit.name, exc)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
     @staticmethod
-    def _units(paths: Sequence[Path]) -> list[_Unit]:
+    def _units(paths: Sequence[Path]) -> tuple[list[_Unit], list[dict[str, Any]]]:
         """Each export given is replayed on its own; loose Letterboxd CSVs of one export (one folder,
-        one name before "diary.csv", "ratings.csv", ...) together."""
+        one name before "diary.csv", "ratings.csv", ...) together. A path that cannot be read is a row
+        saying why."""
         units: list[_Unit] = []
+        unread: list[dict[str, Any]] = []
         loose: dict[tuple[Path, str], list[Path]] = {}
         for path in map(Path, paths):
-            sources = open_sources([path])
+            try:
+                sources = open_sources([path])
+            except (AppError, OSError) as exc:
+                unread.append(_unread(str(path), exc))
+                continue
             try:
                 for s in sources:
                     if s.format == "letterboxd" and len(s.paths) == 1 and s.paths[0].suffix.lower() == ".csv":
@@ -106,7 +130,7 @@ class Replayer:
                 for s in sources:
                     s.close()
         units += [_Unit(", ".join(p.name for p in group), tuple(group)) for group in loose.values()]
-        return units
+        return units, unread
 
     def _replay(self, unit: _Unit, services: Any, *, holdout: float, k: int) -> dict[str, Any]:
         started = time.perf_counter()
@@ -167,3 +191,30 @@ class Replayer:
         score[(rows.kinds != kind) | np.isin(rows.ids, list(excluded))] = -np.inf
         top = np.argsort(-score, kind="stable")[:k]
         return [int(rows.ids[p]) for p in top if np.isfinite(score[p]) and score[p] != 0]
+
+
+def _unread(name: str, exc: Exception) -> dict[str, Any]:
+    why = str(exc) if isinstance(exc, AppError) else f"{exc.strerror or exc}" if isinstance(exc, OSError) else ""
+    return {"export": name, "skipped": f"not replayed: {why or exc}", "error": True}
+
+
+@contextmanager
+def _scratch() -> Iterator[Path]:
+    """A temporary folder removed however the replay ends: done, failed, or stopped by SIGTERM (a kill, a
+    session closing), which cancels it; another SIGTERM does not interrupt the removal. Only the main
+    thread may set signal handlers: elsewhere SIGTERM is left as it was."""
+    main = threading.current_thread() is threading.main_thread()
+
+    def cancel(signum: int, frame: object) -> None:
+        raise Cancelled
+
+    before = signal.signal(signal.SIGTERM, cancel) if main else None
+    folder = Path(tempfile.mkdtemp(prefix="hearth-replay-"))
+    try:
+        yield folder
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        shutil.rmtree(folder, ignore_errors=True)
+        if main:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)

@@ -39,3 +39,65 @@ def test_replays_of_real_exports_beat_popularity_and_plain_ease(services: Servic
     assert result["protocol"]["replayed"] >= 8
     assert mean["hearth"]["recall@50"] >= 2 * mean["mostpop"]["recall@50"]
     assert mean["hearth"]["recall@50"] >= mean["ease"]["recall@50"]
+
+
+def test_a_bad_file_is_reported_and_the_others_still_run_in_bounded_temporary_space(
+        services: Services, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Issue 25 item 4: one unreadable export aborted the whole replay, and every export's copy of the
+    catalogs (~170 MB each) stayed on disk until the end."""
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    cut = tmp_path / "letterboxd.zip"
+    cut.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    seen: list[list[str]] = []
+    replay = Replayer._replay
+
+    def watched(self, unit, services, **kw):  # noqa: ANN001, ANN202 - what is on disk while one export runs
+        (folder,) = scratch.iterdir()
+        seen.append(sorted(p.name for p in folder.iterdir()))
+        return replay(self, unit, services, **kw)
+
+    monkeypatch.setattr(Replayer, "_replay", watched)
+    paths = [EXPORTS / "goodreads_library_export.csv", binary, tmp_path / "missing.csv", cut,
+             EXPORTS / "WATCHLIST.csv"]
+    result = Replayer(services.sibling).run(paths)
+    assert seen == [["template", "unit-0"], ["template", "unit-1"]]  # each export's copy gone once it is done
+    assert list(scratch.iterdir()) == []
+    assert result["protocol"] == result["protocol"] | {"replayed": 1, "exports": 5}
+    rows = {r["export"]: r for r in result["exports"]}
+    assert "hearth" in rows["goodreads_library_export.csv"] and "fewer than" in rows["WATCHLIST.csv"]["skipped"]
+    for bad, says in ((binary, "binary data"), (tmp_path / "missing.csv", "no file"), (cut, "damaged")):
+        row = rows[str(bad)]
+        assert row["error"] and says in row["skipped"] and "\n" not in row["skipped"], row
+
+
+def test_sigterm_stops_a_replay_and_removes_its_temporary_folders(services: Services, tmp_path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    import os
+    import signal
+    import tempfile
+    import threading
+
+    from app.core.errors import Cancelled
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers are the main thread's")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    before = signal.getsignal(signal.SIGTERM)
+
+    def killed(self, unit, services, **kw):  # noqa: ANN001, ANN202 - a kill arrives mid-import
+        os.kill(os.getpid(), signal.SIGTERM)
+        return services.history.import_files(list(unit.paths))
+
+    monkeypatch.setattr(Replayer, "_replay", killed)
+    with pytest.raises(Cancelled):
+        Replayer(services.sibling).run([EXPORTS / "goodreads_library_export.csv"])
+    assert list(scratch.iterdir()) == []
+    assert signal.getsignal(signal.SIGTERM) == before
