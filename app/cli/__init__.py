@@ -7,6 +7,7 @@ installed first. A new command group is a new module named in ``GROUPS``."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -49,6 +50,15 @@ def run(services: Services, args: argparse.Namespace) -> int:
     except AppError as exc:
         print(f"hearth: {safe_text(str(exc))}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise  # (the composition root's: the reader has had enough)
+    except Exception as exc:  # a bug: still one line, never a traceback (HEARTH_DEBUG=1 shows it)
+        if os.environ.get("HEARTH_DEBUG"):
+            raise
+        what = safe_text(f"{type(exc).__name__}: {exc}")[:300]
+        print(f"hearth: something went wrong that Hearth did not expect ({what}). Please report it with the"
+              " command you ran.", file=sys.stderr)
+        return 70
     finally:
         sys.stdout = stdout
 

@@ -48,8 +48,9 @@ class TerminalProgress:
 # Characters a terminal acts on instead of showing: C0 controls but tab and newline (ESC starts a
 # sequence that can retitle the window or clear the screen), DEL, C1 controls (U+009B is a one-byte
 # CSI) and the bidirectional overrides that make text read backwards. Titles, shelves and file names
-# come from files anyone can write: never let them reach a terminal raw.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# come from files anyone can write: never let them reach a terminal raw. Lone surrogates (bytes of a
+# command line that were not UTF-8) cannot be written at all.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def safe_text(text: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.cli.output import TerminalProgress, print_json
 from app.core.errors import InputError
+from app.core.typed import item_id
 from app.services import Filters, Services
 
 
@@ -57,9 +58,10 @@ def cmd_interests(s: Services, a: argparse.Namespace) -> int:
         print(f"Pinned [{s.interests.pin(' '.join(a.value))}]: it counts in every list until you unpin it.")
         return 0
     if a.action == "unpin":
-        if not a.value or not a.value[0].isdigit():
+        number = item_id(a.value[0]) if len(a.value) == 1 else None
+        if number is None:
             raise InputError("Give the number of the interest to unpin (hearth interests lists them).")
-        s.interests.unpin(int(a.value[0]))
+        s.interests.unpin(number)
         print("Unpinned.")
         return 0
     pinned = s.interests.pinned()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.core.errors import InputError, NotFound
+from app.core.typed import MAX_ID, MAX_PINS, typed_text
 from app.services.explain import ExplainService
 from app.services.recommend import RecommendService
 
@@ -36,15 +37,18 @@ class InterestsService:
         return self.recommender.store.interests.all()
 
     def pin(self, text: str) -> int:
-        text = " ".join(text.split())
+        text = typed_text(text, "A pinned interest")
         if not text:
             raise InputError("Say what the interest is: a few words, e.g. \"slow-burning Nordic crime\".")
-        if len(text) > 300:
-            raise InputError("Keep a pinned interest under 300 characters: a phrase, not a page.")
-        return self.recommender.store.interests.add(text)
+        store = self.recommender.store.interests
+        if text not in store.texts() and len(store.texts()) >= MAX_PINS:
+            raise InputError(f"You have {MAX_PINS} pinned interests, as many as Hearth keeps (each counts in every"
+                             " list).", hint="Unpin one first.", command="hearth interests lists them; hearth"
+                             " interests unpin N.")
+        return store.add(text)
 
     def unpin(self, interest_id: int) -> None:
-        if not self.recommender.store.interests.remove(interest_id):
+        if not 0 < interest_id <= MAX_ID or not self.recommender.store.interests.remove(interest_id):
             raise NotFound(f"There is no pinned interest {interest_id}.", command="hearth interests lists them.")
 
     def interest_map(self, *, recommendations: int = 12, heat_rows: int = 12) -> InterestMap:

@@ -12,6 +12,7 @@ from app.core import ranking, scoring
 from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
+from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
 from app.core.types import Item, RankingParams, Recommendation
 from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
@@ -235,10 +236,12 @@ class RecommendService:
                          cancel=cancel)
 
     def asked(self, like: Sequence[str] = ()) -> list[Asked]:
-        """This request's texts, then the pinned interests (each once)."""
-        texts = [t.strip() for t in like if t and t.strip()]
+        """This request's texts, then the pinned interests (each once; the first MAX_PINS)."""
+        texts = [t for t in (typed_text(t, "What you asked for") for t in like if t) if t]
+        if len(texts) > MAX_LIKES:
+            raise InputError(f"That is {len(texts)} --like texts: give at most {MAX_LIKES}.")
         out = [Asked(t, "query") for t in dict.fromkeys(texts)]
-        out += [Asked(t, "interest") for t in self.store.interests.texts() if t not in texts]
+        out += [Asked(t, "interest") for t in self.store.interests.texts()[:MAX_PINS] if t not in texts]
         return out
 
     def asked_notice(self, like: Sequence[str] = ()) -> str:

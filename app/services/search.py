@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.core.errors import InputError
+from app.core.typed import typed_text
 from app.core.types import Item
 from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
@@ -62,7 +63,7 @@ class SearchService:
 
     def search(self, text: str, *, filters: Filters = Filters(), k: int = 20, meaning: bool = True,
                words: bool = True) -> SearchResult:
-        text = text.strip()
+        text = typed_text(text, "A search")
         if not text:
             raise InputError("Type something to search for: a title, an author or director, or a description.")
         if k < 1:

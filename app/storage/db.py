@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app.core.errors import StorageError
+from app.core.errors import InputError, StorageError
 from app.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["DB_FILENAME", "Database", "default_data_dir", "storage_errors"]
@@ -69,6 +69,11 @@ def storage_errors(path: Path) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise _translate(exc, path) from exc
+    except UnicodeEncodeError as exc:  # what a command line's non-UTF-8 bytes become: no column holds them
+        raise InputError("Some of the text given is not valid UTF-8, so it cannot be stored or looked up.",
+                         hint="Type it again in UTF-8.") from exc
+    except OverflowError as exc:  # "12345678901234567890123": no SQLite integer is that large
+        raise InputError("That number is too large to be an id or a count Hearth keeps.") from exc
 
 
 def _private(path: Path, mode: int) -> None:

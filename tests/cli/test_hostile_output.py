@@ -153,3 +153,22 @@ def test_hostile_imports_are_one_line_and_exit_1(cli, tmp_path) -> None:  # noqa
 def test_check_finds_a_sound_file_sound(cli) -> None:  # noqa: ANN001
     done = cli("check")
     assert done.returncode == 0 and "no damage found" in done.stdout
+
+
+def test_bytes_that_are_not_utf8_odd_ids_and_caps_are_one_line(cli) -> None:  # noqa: ANN001
+    """Issue 25 item 5: a Latin-1 terminal's bytes in typed words, odd ids, and the caps on what is typed."""
+    latin1 = b"caf\xe9 \xff noir".decode("utf-8", "surrogateescape")  # passed to the process as those bytes
+    for args in (("recommend", "-k", "1", "--like", latin1), ("search", latin1, "-k", "1"),
+                 ("interests", "pin", latin1), ("interests", "list", "--json"),
+                 ("settings", "set", "llm_model", latin1), ("settings", "list")):
+        done = cli(*args)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (args, done.stderr[-1500:])
+    assert json.loads(cli("interests", "list", "--json").stdout)[0]["text"] == "caf\ufffd \ufffd noir"
+    for args, says in ((("interests", "unpin", "\u00b2"), "Give the number"),
+                       (("interests", "unpin", "1" * 30), "Give the number"),
+                       (("why", "1" * 30), "matches"),
+                       (("recommend", *[f"--like=x{n}" for n in range(11)]), "at most 10"),
+                       (("search", "x" * 301), "under 300"),
+                       (("recommend", "--catalog", latin1), "not valid UTF-8")):
+        done = cli(*args)
+        assert done.returncode == 1 and says in done.stderr and "Traceback" not in done.stderr, (args, done.stderr)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core import explain as ex
-from app.core.errors import InputError, NotFound
+from app.core.errors import AppError, InputError, NotFound
 from app.services import Filters, Services
 from app.services.search import fuse
 from tests.services.test_recommend import SCI_FI
@@ -83,6 +83,41 @@ def test_pinned_interests_count_until_removed(services: Services) -> None:
         services.interests.unpin(pinned)
     with pytest.raises(InputError):
         services.interests.pin("   ")
+
+
+def test_typed_text_is_valid_and_capped_and_odd_ids_are_refused(services: Services) -> None:
+    """Issue 25 item 5: bytes of a command line that are not UTF-8, and caps on what is typed and pinned."""
+    from app.core.typed import MAX_LIKES, MAX_PINS, MAX_TYPED
+
+    typed = b"caf\xe9 \xff noir".decode("utf-8", "surrogateescape")
+    pinned = services.interests.pin(typed)
+    assert services.interests.pinned()[0][1] == "caf\ufffd \ufffd noir"
+    asked = services.recommender.asked([typed, "  dark   science fiction "])
+    assert [a.text for a in asked] == ["caf\ufffd \ufffd noir", "dark science fiction"]  # the pin once
+    assert services.recommender.recommend(k=1, like=[typed])
+    services.search.search(typed)
+    with pytest.raises(AppError, match="caf\ufffd"):  # not found, or a choice: said in valid text
+        services.lookup.find(typed + " zzqx")
+    for odd in (0, -3, 10**30):
+        with pytest.raises(NotFound):
+            services.interests.unpin(odd)
+    with pytest.raises(AppError, match="1" * 30):
+        services.lookup.find("1" * 30)  # a title search, not an id SQLite cannot hold
+    with pytest.raises(InputError, match=f"at most {MAX_LIKES}"):
+        services.recommender.recommend(k=1, like=[f"words {n}" for n in range(MAX_LIKES + 1)])
+    with pytest.raises(InputError, match=f"under {MAX_TYPED}"):
+        services.search.search("x" * (MAX_TYPED + 1))
+    with pytest.raises(InputError, match=f"under {MAX_TYPED}"):
+        services.interests.pin("y " * MAX_TYPED)
+    services.interests.unpin(pinned)
+    for n in range(MAX_PINS):
+        services.interests.pin(f"interest {n}")
+    assert services.interests.pin("interest 3")  # pinning one again is no new one
+    with pytest.raises(InputError, match=f"{MAX_PINS} pinned interests"):
+        services.interests.pin("one too many")
+    for n in range(MAX_PINS, MAX_PINS + 30):  # more from an older version: only the first MAX_PINS count
+        services.store.interests.add(f"interest {n}")
+    assert len(services.recommender.asked()) == MAX_PINS
 
 
 def test_pinned_interests_are_exported_and_deleted_with_everything(services: Services, tmp_path) -> None:  # noqa: ANN001
