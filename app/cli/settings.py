@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from typing import Any
 
 from app.cli.output import TerminalProgress, print_json
@@ -13,12 +14,15 @@ from app.services import SETTINGS, Services
 
 
 def register(sub: Any) -> None:
-    st = sub.add_parser("settings", help="show or change settings")
+    st = sub.add_parser("settings", help="show or change settings (each with its range: hearth settings list)")
     st.add_argument("action", choices=["list", "get", "set", "reset"], nargs="?", default="list")
     st.add_argument("key", nargs="?", choices=list(SETTINGS), metavar="KEY")
     st.add_argument("value", nargs="?")
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_settings)
+    # `settings set neutral_sds -1.5` (or -1e-3, -inf) is a value, not an option: argparse reads only -1 and
+    # -.5 that way unless told (no option of this command looks like a number).
+    st._negative_number_matcher = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
 
     mod = sub.add_parser("model", help="the explainer's language model: info, or the opt-in download")
     mod.add_argument("action", choices=["info", "download"], nargs="?", default="info")
@@ -42,9 +46,11 @@ def cmd_settings(s: Services, a: argparse.Namespace) -> int:
         if a.json:
             print_json(values)
             return 0
+        width = max(map(len, SETTINGS))
         for key, setting in SETTINGS.items():
             mark = "" if values[key] == setting.default else "  (changed)"
-            print(f"{key:<16} {values[key]!s:<12} {setting.help}{mark}")
+            limits = f" [{setting.range_text()}]" if setting.range_text() else ""
+            print(f"{key:<{width}} {values[key]!s:<12} {setting.help}{limits}{mark}")
         return 0
     if a.action == "get":
         print(json.dumps(s.settings.get(a.key)))

@@ -80,11 +80,13 @@ class ParamInfo:
     low: float | None = None
     high: float | None = None
     choices: tuple[str, ...] = ()
+    cores: bool = False  # also at most the machine's CPU cores (known where it runs, not here)
 
 
 def _param(default: Any, help: str, *, low: float | None = None, high: float | None = None,
-           choices: tuple[str, ...] = ()) -> Any:
-    return field(default=default, metadata={"help": help, "low": low, "high": high, "choices": choices})
+           choices: tuple[str, ...] = (), cores: bool = False) -> Any:
+    return field(default=default, metadata={"help": help, "low": low, "high": high, "choices": choices,
+                                            "cores": cores})
 
 
 class _Params:
@@ -114,30 +116,35 @@ class RankingParams(_Params):
     # part (never its test part) by `hearth eval --tune`, then checked on goodbooks-10k and on
     # replays of real exports (`hearth eval-history`); see docs/evaluation.md.
     # Each field's help, range and choices are the one description settings, CLI and GUI use.
-    alpha: float = _param(0.005, "weight of text similarity to your history")
-    beta: float = _param(0.5, "weight of what people who liked the same things also liked")
+    # Every number has finite bounds: a weight of 1e300 or a boost of 1e9 makes every score inf, and P(i|u) nan.
+    alpha: float = _param(0.005, "weight of text similarity to your history", low=0.0, high=10.0)
+    beta: float = _param(0.5, "weight of what people who liked the same things also liked", low=0.0, high=10.0)
     # The log-popularity prior is scaled to [0, 1] per catalog: it settles short histories.
-    gamma: float = _param(0.002, "weight of popularity")
-    tau: float = _param(0.05, "softmax temperature of P(i|u)", low=1e-6)
-    half_life: float = _param(365.0, "recency half-life (days, or positions)", low=0.0)
+    gamma: float = _param(0.002, "weight of popularity", low=0.0, high=10.0)
+    tau: float = _param(0.05, "softmax temperature of P(i|u)", low=1e-4, high=10.0)
+    half_life: float = _param(365.0, "recency half-life (days, or positions)", low=0.0, high=36500.0)
     decay: str = _param("days", "measure age in 'days' before the latest entry or in 'position's from it",
                         choices=("days", "position"))
     long_term: float = _param(0.3, "share of an entry's weight that never decays (0-1)", low=0.0, high=1.0)
     text_neighbours: int = _param(50, "text neighbours kept per history item (0 = all items)", low=0, high=100000)
-    cold_boost: float = _param(0.5, "extra weight of text similarity for items few people rated", low=0.0)
-    short_boost: float = _param(4.0, "extra weight of text similarity while your history is short", low=0.0)
+    cold_boost: float = _param(0.5, "extra weight of text similarity for items few people rated", low=0.0,
+                               high=100.0)
+    short_boost: float = _param(4.0, "extra weight of text similarity while your history is short", low=0.0,
+                                high=100.0)
     # A 7/10 from someone who gives 8s and 9s is a shrug, from a harsh rater praise.
     neutral_sds: float = _param(1.5, "a rating this many of your standard deviations below your average counts"
                                 " as neutral", low=-3.0, high=3.0)
-    unrated_weight: float = _param(0.5, "weight of an entry without a rating")  # it was chosen: mildly liked
-    dnf_weight: float = _param(0.25, "how much a did-not-finish entry counts against")
-    shelved_weight: float = _param(0.15, "weight of an unrated entry on a shelf whose name says nothing")
-    like_weight: float = _param(1.0, "weight of a liked item as evidence")  # like a top-rated entry
-    dislike_weight: float = _param(1.0, "weight of a disliked item as negative evidence")
+    # (A weight's sign is the model's: dnf_weight and dislike_weight count against.)
+    unrated_weight: float = _param(0.5, "weight of an entry without a rating", low=0.0, high=10.0)  # mildly liked
+    dnf_weight: float = _param(0.25, "how much a did-not-finish entry counts against", low=0.0, high=10.0)
+    shelved_weight: float = _param(0.15, "weight of an unrated entry on a shelf whose name says nothing", low=0.0,
+                                   high=10.0)
+    like_weight: float = _param(1.0, "weight of a liked item as evidence", low=0.0, high=10.0)  # a top rating
+    dislike_weight: float = _param(1.0, "weight of a disliked item as negative evidence", low=0.0, high=10.0)
     # Feedback terms on a candidate's own score, in units of tau: +1 multiplies its odds by e.
     # (A disliked item leaves the candidates, like one marked not interested.)
-    like_bonus: float = _param(1.0, "score bonus of a liked item, in units of tau")
-    saved_bonus: float = _param(0.0, "score bonus of an item saved for later, in units of tau")
+    like_bonus: float = _param(1.0, "score bonus of a liked item, in units of tau", low=0.0, high=10.0)
+    saved_bonus: float = _param(0.0, "score bonus of an item saved for later, in units of tau", low=0.0, high=10.0)
     # Words typed ("dark science fiction with a twist") and pinned interests together; all of the
     # evidence with an empty history, where they rank the catalogs alone with the popularity prior.
     query_share: float = _param(0.5, "share of the evidence that what you ask for in words carries (0.5: as"
@@ -157,8 +164,10 @@ class ModelParams(_Params):
     llm_model: str = _param("", "GGUF file of the explainer ('' = bundled Gemma 3 270M)")
     llm_mode: str = _param("auto", "auto (chat if the file has a chat template), completion or chat",
                            choices=("auto", "completion", "chat"))
-    llm_threads: int = _param(0, "CPU threads for the explainer (0 = automatic)", low=0, high=256)
-    llm_context: int = _param(2048, "context size of the explainer, in tokens", low=256, high=131072)
+    llm_threads: int = _param(0, "CPU threads for the explainer (0 = automatic)", low=0, high=256, cores=True)
+    # The few-shot prompt of the richest evidence (three reasons, every fact, 120-character fields) is ~1,600
+    # of Gemma's tokens: a smaller context cannot hold it (a prompt that still does not fit gets the template).
+    llm_context: int = _param(2048, "context size of the explainer, in tokens", low=2048, high=131072)
     llm_gpu_layers: int = _param(-1, "layers offloaded to the GPU (-1 = all if llama.cpp can)", low=-1, high=1000)
     llm_temperature: float = _param(0.7, "sampling temperature of explanations", low=0.0, high=2.0)
     llm_seed: int = _param(0, "sampling seed of explanations", low=0, high=2**31 - 1)

@@ -214,6 +214,9 @@ class LlamaModel:
                 text = pick(chunk)
                 if text:
                     yield text
+        except ValueError as exc:  # llama-cpp-python: "Requested tokens (n) exceed context window of m"
+            raise ModelError(f"The prompt does not fit the language model's context ({exc}).",
+                             hint="Raise llm_context.") from exc
         finally:
             close = getattr(chunks, "close", None)
             if close:

@@ -39,7 +39,7 @@ class Services:
         notice: Callable[[str], None] | None = None,
     ) -> None:
         self.store = store
-        self.settings = SettingsService(store)
+        self.settings = SettingsService(store, notice=notice)
         self.catalogs = CatalogService(store, catalogs_dir=catalogs_dir)
         self.lookup = ItemLookup(store)
         self.embeddings = EmbeddingService(
@@ -69,9 +69,10 @@ class Services:
         (a replay's throw-away stores)."""
         services = Services(store, embedder_factory=lambda: self.embeddings.embedder,
                             llm_factory=self._default_llm, catalogs_dir=self.catalogs.catalogs_dir)
-        ranking = {k: v for k, v in self.store.settings.all().items() if k in RankingParams.names()}
-        for key, value in ranking.items():
-            services.settings.set(key, value)
+        values, stored = self.settings.all(), self.store.settings.all()
+        for key in RankingParams.names():
+            if key in stored:
+                services.settings.set(key, values[key])
         return services
 
     def download_model(self, url: str, *, sha256: str | None, progress: Progress = no_progress,

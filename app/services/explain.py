@@ -254,8 +254,13 @@ class ExplainService:
             for attempt in range(DRAFTS):
                 if attempt and time.perf_counter() - drafting > DRAFT_BUDGET_S:
                     break
-                outcome = yield from self._draft(evidence, result, temperature=temperature, seed=seed + attempt,
-                                                 max_tokens=max_tokens, cancel=cancel)
+                try:
+                    outcome = yield from self._draft(evidence, result, temperature=temperature, seed=seed + attempt,
+                                                     max_tokens=max_tokens, cancel=cancel)
+                except ModelError as exc:  # e.g. a prompt longer than the context: the template explains
+                    result.drafts.append({"error": str(exc), "problems": [str(exc)]})
+                    yield TakenBack([str(exc)])
+                    break
                 if outcome:
                     break
                 yield TakenBack(result.drafts[-1]["problems"])

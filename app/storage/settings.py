@@ -15,11 +15,11 @@ class SettingsRepository:
         self.db = db
 
     def all(self) -> dict[str, Any]:
-        return {k: json.loads(v) for k, v in self.db.read("SELECT key, value FROM settings")}
+        return {k: _loaded(v) for k, v in self.db.read("SELECT key, value FROM settings")}
 
     def get(self, key: str, default: Any = None) -> Any:
         rows = self.db.read("SELECT value FROM settings WHERE key = ?", (key,))
-        return json.loads(rows[0][0]) if rows else default
+        return _loaded(rows[0][0]) if rows else default
 
     def set(self, key: str, value: Any) -> None:
         with self.db.transaction() as conn:
@@ -32,6 +32,14 @@ class SettingsRepository:
     def delete(self, key: str) -> None:
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
+def _loaded(value: str) -> Any:
+    """A stored value; text that is not JSON (written by hand) as it is, for the settings to judge."""
+    try:
+        return json.loads(value)
+    except (ValueError, TypeError):
+        return value
 
 
 class ImportLog:

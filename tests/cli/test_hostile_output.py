@@ -34,6 +34,30 @@ def test_settings_refuse_what_is_not_a_finite_number(cli) -> None:  # noqa: ANN0
         assert result.returncode == 1 and "finite number" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_settings_ranges_negative_values_and_stored_values_out_of_range(cli) -> None:  # noqa: ANN001
+    """Issue 25 item 6: a negative value needs no `--`; a stored value out of range is reset and said, and
+    never makes nan% or invalid JSON."""
+    import sqlite3
+
+    assert cli("settings", "set", "neutral_sds", "-1e-1").stdout.strip() == "neutral_sds = -0.1"
+    for args, says in ((("alpha", "-1"), "alpha must be from 0 to 10"), (("llm_threads", "1.5"), "whole number"),
+                       (("tau", "-inf"), "finite number")):
+        done = cli("settings", "set", *args)
+        assert done.returncode == 1 and says in done.stderr and "usage" not in done.stderr, done.stderr
+    assert cli("history", "add", "The Matrix (1999)", "--rating", "5", "--kind", "film").returncode == 0
+    conn = sqlite3.connect(cli.data_dir / "hearth.sqlite3")  # type: ignore[attr-defined]
+    with conn:
+        conn.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         [("tau", "0"), ("beta", "NaN"), ("alpha", "1e308"), ("llm_context", "12.5")])
+    conn.close()
+    listed = cli("settings", "list", "--json")
+    assert listed.returncode == 0 and json.loads(listed.stdout)["tau"] == 0.05, listed.stderr
+    for key in ("tau", "beta", "alpha", "llm_context"):
+        assert f"the stored setting {key} was reset to its default" in listed.stderr
+    ranked = cli("recommend", "-k", "3")
+    assert ranked.returncode == 0 and "nan" not in ranked.stdout and "reset" not in ranked.stderr  # said once
+
+
 def test_a_closed_pipe_is_not_an_error(cli, tmp_path) -> None:  # noqa: ANN001
     films = tmp_path / "films.csv"  # enough entries that the JSON outgrows the pipe's buffer
     films.write_text("Title,Year,Rating\n" + "".join(f"A Film of My Own, Part {k},2001,4\n" for k in range(400)),

@@ -174,3 +174,23 @@ def test_cancel_leaves_nothing_behind(server: dict, tmp_path: Path) -> None:
 def test_only_web_addresses(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="only http"):
         download_model("file:///etc/passwd", tmp_path / "x.gguf", sha256=None)
+
+
+def test_a_prompt_longer_than_the_context_is_a_model_error(tmp_path: Path) -> None:
+    """Issue 25 item 6: llama-cpp-python's ValueError ("exceed context window") reached the person raw."""
+    from concurrent.futures import Future
+
+    path = tmp_path / "m.gguf"
+    path.write_bytes(fake_gguf())
+    model = LlamaModel(path, context=2048)
+
+    def too_long(prompt: str, **_: object) -> Iterator[dict]:
+        raise ValueError("Requested tokens (2100) exceed context window of 2048")
+        yield {}
+
+    loaded: Future = Future()
+    loaded.set_result(too_long)
+    model._loading = loaded
+    with pytest.raises(ModelError, match="does not fit the language model's context") as caught:
+        list(model.stream("a prompt"))
+    assert "llm_context" in str(caught.value)

@@ -82,6 +82,22 @@ class ScriptedLlm:
         yield from (w + " " for w in text.split(" "))
 
 
+def test_a_prompt_the_context_cannot_hold_falls_back_to_the_template(scifi: Services) -> None:
+    from tests.fakes import FakeLlm
+
+    class Small(FakeLlm):
+        def stream(self, prompt: Any, **_: Any) -> Iterator[str]:
+            raise ModelError("The prompt does not fit the language model's context.", hint="Raise llm_context.")
+            yield ""
+
+    scifi.explainer._llm_factory = Small
+    scifi.explainer.unload()
+    top = scifi.recommender.recommend(k=1)[0]
+    events, result = _run(scifi.explainer.explain(str(top.item.id)))
+    assert result.path == "template" and result.verified and "does not fit" in result.drafts[0]["error"]
+    assert any(isinstance(e, TakenBack) for e in events)  # the prefix shown for the draft is taken back
+
+
 def test_invented_titles_are_never_displayed(scifi: Services) -> None:
     top = scifi.recommender.recommend(k=1)[0]
     scifi.explainer._llm = ScriptedLlm([" just like Pulp Fiction and The Godfather did.",

@@ -101,14 +101,14 @@ class SettingsPage(QWidget):
                 line.setPlaceholderText(self.tr("(bundled)"))
         elif setting.kind is int:
             editor = QSpinBox()
-            editor.setRange(int(setting.low if setting.low is not None else -10**6),
-                            int(setting.high if setting.high is not None else 10**6))
+            low, high = setting.bounds()  # the ranges the settings service enforces (threads: at most cores)
+            editor.setRange(int(low if low is not None else -10**6), int(high if high is not None else 10**6))
         else:
             editor = QDoubleSpinBox()
             editor.setDecimals(4)
             editor.setSingleStep(0.001)
-            editor.setRange(setting.low if setting.low is not None else -1000.0,
-                            setting.high if setting.high is not None else 1000.0)
+            low, high = setting.bounds()
+            editor.setRange(low if low is not None else -1000.0, high if high is not None else 1000.0)
         editor.setAccessibleName(label)
         # The help text, and the key that `hearth settings set` takes.
         editor.setToolTip(f"{setting.help}\n({key})")
