@@ -56,6 +56,7 @@ def _rec_json(rec: Recommendation) -> dict[str, Any]:
         "score": rec.score,
         "terms": {"content": rec.terms.content, "cf": rec.terms.cf,
                   "prior": rec.terms.prior, "feedback": rec.terms.feedback},
+        "popularity_weight": rec.terms.popularity_weight,
         "history_share": rec.terms.history_share,
         "genres": list(rec.item.genres),
         "creators": list(rec.item.creators),
@@ -129,6 +130,7 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     print(f"  prior     gamma x popularity                 {t.prior:+.5f}")
     print(f"  feedback  your likes and dislikes            {t.feedback:+.5f}")
     print(f"Your history makes {t.history_share:.0%} of the score; popularity and feedback the rest.")
+    print(_popularity_note(s, t.popularity_weight))
     total = sum(c.contribution for c in rec.contributions)
     print(f"By history item (they add up to content + cf = {total:+.5f}):")
     for c in rec.contributions:
@@ -137,6 +139,20 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     if not rec.contributions:
         print("  (no history item contributes: only popularity and feedback)")
     return 0
+
+
+def _popularity_note(s: Services, weight: float) -> str:
+    """How popularity counted for this person, and why."""
+    value, rated = s.recommender.mainstream()
+    default = s.settings.ranking_params().gamma
+    if rated < 3 or abs(weight - default) < 1e-9:
+        return (f"Popularity has its usual weight ({default:g}): too few of your ratings ({rated}) say how you"
+                " treat popular titles." if rated < 3 else f"Popularity has its usual weight ({default:g}).")
+    how = "rate popular titles higher than little-known ones" if value > 0 else \
+        "rate little-known titles higher than popular ones"
+    more = "more" if weight > default else "less"
+    return (f"Popularity counts {more} for you (weight {weight:+.4f}, usually {default:g}): over {rated} rated"
+            f" titles you {how} (correlation {value:+.2f}{', shrunk toward 0: few ratings' if rated < 100 else ''}).")
 
 
 def cmd_explain(s: Services, a: argparse.Namespace) -> int:

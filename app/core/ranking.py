@@ -11,7 +11,7 @@ import numpy as np
 from app.core import scoring
 from app.core.types import Contribution, Item, RankingParams, Recommendation, ScoreTerms
 
-__all__ = ["item_evidence", "recommendation", "recommend"]
+__all__ = ["item_evidence", "mainstream_of", "recommendation", "recommend"]
 
 
 def item_evidence(
@@ -24,13 +24,27 @@ def item_evidence(
     text_rows: scoring.TextRows,
     load: Callable[[list[int]], scoring.RowMap] | None = None,
     save: Callable[[scoring.RowMap], None] | None = None,
+    ratings: Sequence[float | None] = (),
 ) -> scoring.Evidence:
     """The evidence rows of the items at ``positions`` with weights w_h: their vectors, their text
-    neighbours (kept by ``text_rows``; ``load``/``save`` persist them) and their co-liked rows ``cf``."""
+    neighbours (kept by ``text_rows``; ``load``/``save`` persist them) and their co-liked rows ``cf``.
+    ``ratings`` (normalised, None if unrated), one per position where given, say how mainstream the
+    person is: how their ratings follow the popularity of what they rated (scoring.mainstream)."""
     text = None
     if params.text_neighbours > 0:
         text = text_rows.of(universe.embeddings, positions, weights, k=params.text_neighbours, load=load, save=save)
-    return scoring.Evidence(weights=weights, embeddings=universe.embeddings[positions], text=text, cf=cf)
+    return scoring.Evidence(weights=weights, embeddings=universe.embeddings[positions], text=text, cf=cf,
+                            mainstream=mainstream_of(universe, positions, ratings))
+
+
+def mainstream_of(universe: scoring.Universe, positions: np.ndarray, ratings: Sequence[float | None]) -> float:
+    """The person's ``scoring.mainstream`` over their rated items that people rated (the catalogs')."""
+    rated = [(p, r) for p, r in zip(np.asarray(positions).tolist(), ratings)
+             if r is not None and universe.counts[p] > 0]
+    if not rated:
+        return 0.0
+    pos = np.array([p for p, _ in rated], dtype=np.int64)
+    return scoring.mainstream(np.array([r for _, r in rated], dtype=np.float64), universe.prior[pos])
 
 
 def recommend(
@@ -82,6 +96,6 @@ def recommendation(
         item=item,
         probability=s.probability,
         score=s.score,
-        terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback),
+        terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback, popularity_weight=s.gamma),
         contributions=tuple(parts[:top] if top is not None else parts),
     )

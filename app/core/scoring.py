@@ -143,6 +143,9 @@ class Evidence:
     embeddings: np.ndarray  # (m, d) float32
     text: SparseRows | None  # c(h, i) on each history item's top text neighbours; None = all items
     cf: SparseRows  # B[h, i] from the catalogs' item-to-item weights
+    # How the person's ratings follow popularity, in [-1, 1] (see ``mainstream``): it moves the weight of
+    # the popularity prior for this person (``person_gamma``).
+    mainstream: float = 0.0
 
     def __len__(self) -> int:
         return int(self.weights.shape[0])
@@ -159,6 +162,7 @@ class Scored:
     feedback: float
     by_history_content: np.ndarray  # (m,) w_h * alpha * c(h,i)
     by_history_cf: np.ndarray  # (m,) w_h * beta * B[h,i]
+    gamma: float = 0.0  # the popularity weight used for this person (person_gamma)
 
 
 def _entry_date(entry: HistoryEntry) -> str:
@@ -341,17 +345,50 @@ def score_all(
     return alpha * content, params.beta * cf
 
 
+MAINSTREAM_PRIOR = 30  # ratings that shrink the measured correlation halfway to none
+SCALE_TOP = 100  # items whose mean personal score is the person's scale
+
+
+def mainstream(ratings: np.ndarray, priors: np.ndarray) -> float:
+    """How the person's ratings follow the popularity of what they rated: Pearson's r of rating and
+    prior(i) over their rated catalog items, shrunk toward 0 by MAINSTREAM_PRIOR ratings. Someone
+    who rates blockbusters low and little-known films high gets a negative value."""
+    ratings, priors = np.asarray(ratings, np.float64), np.asarray(priors, np.float64)
+    n = len(ratings)
+    if n < 3 or ratings.std() == 0 or priors.std() == 0:
+        return 0.0
+    r = float(np.corrcoef(ratings, priors)[0, 1])
+    return r * n / (n + MAINSTREAM_PRIOR) if np.isfinite(r) else 0.0
+
+
+def person_gamma(params: RankingParams, evidence: Evidence, personal: np.ndarray) -> float:
+    """gamma_u = gamma + mainstream_weight * m_u * S_u: the popularity weight for this person, with S_u the
+    mean personal score of their SCALE_TOP best items (so it matters as much for a long history as for a
+    short one) and m_u their ``mainstream`` value."""
+    if not evidence.mainstream or not params.mainstream_weight or not len(personal):
+        return params.gamma
+    k = min(SCALE_TOP, len(personal))
+    scale = float(np.partition(personal, len(personal) - k)[len(personal) - k:].mean())
+    return params.gamma + params.mainstream_weight * evidence.mainstream * max(scale, 0.0)
+
+
+def _scores(universe: Universe, evidence: Evidence, params: RankingParams,
+            feedback: np.ndarray | None) -> tuple[np.ndarray, float]:
+    content, cf = score_all(universe, evidence, params)
+    f = content
+    f += cf
+    gamma = person_gamma(params, evidence, f)
+    f += gamma * universe.prior
+    if feedback is not None:
+        f += feedback
+    return f, gamma
+
+
 def total_scores(
     universe: Universe, evidence: Evidence, params: RankingParams, *, feedback: np.ndarray | None = None
 ) -> np.ndarray:
     """f(u, i) for every item, float64 (N,): both history terms, the prior and feedback."""
-    content, cf = score_all(universe, evidence, params)
-    f = content
-    f += cf
-    f += params.gamma * universe.prior
-    if feedback is not None:
-        f += feedback
-    return f
+    return _scores(universe, evidence, params, feedback)[0]
 
 
 def popularity_prior(counts: np.ndarray) -> np.ndarray:
@@ -420,7 +457,7 @@ def rank(
         return []
     # f is built in place and masked to -inf off the candidates: at 1M items every
     # pass over the array costs milliseconds.
-    f = total_scores(universe, evidence, params, feedback=feedback)
+    f, gamma = _scores(universe, evidence, params, feedback)
     if only is not None:
         picked = np.asarray(only, dtype=np.int64)
         wanted = f[picked].copy()
@@ -451,7 +488,7 @@ def rank(
         # Report the terms as the sums of their float64 parts, so the numbers shown add up
         # exactly; the fast float32 product only chose the order.
         c, b = float(by_content[:, j].sum()), float(by_cf[:, j].sum())
-        prior = params.gamma * float(universe.prior[p])
+        prior = gamma * float(universe.prior[p])
         fb = float(feedback[p]) if feedback is not None else 0.0
         out.append(
             Scored(
@@ -464,6 +501,7 @@ def rank(
                 feedback=fb,
                 by_history_content=by_content[:, j],
                 by_history_cf=by_cf[:, j],
+                gamma=gamma,
             )
         )
     return out

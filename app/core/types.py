@@ -121,6 +121,10 @@ class RankingParams(_Params):
     beta: float = _param(0.5, "weight of what people who liked the same things also liked", low=0.0, high=10.0)
     # The log-popularity prior is scaled to [0, 1] per catalog: it settles short histories.
     gamma: float = _param(0.002, "weight of popularity", low=0.0, high=10.0)
+    # A person who rates popular titles low (or high) moves the popularity weight by this much of their own
+    # score scale times how their ratings follow popularity (scoring.person_gamma).
+    mainstream_weight: float = _param(0.5, "how much your own liking or dislike of popular titles moves the"
+                                      " weight of popularity (0 = the same for everyone)", low=0.0, high=2.0)
     tau: float = _param(0.05, "softmax temperature of P(i|u)", low=1e-4, high=10.0)
     half_life: float = _param(365.0, "recency half-life (days, or positions)", low=0.0, high=36500.0)
     decay: str = _param("days", "measure age in 'days' before the latest entry or in 'position's from it",
@@ -202,6 +206,7 @@ class ScoreTerms:
     cf: float
     prior: float
     feedback: float
+    popularity_weight: float = 0.0  # gamma_u: gamma moved by how this person's ratings follow popularity
 
     @property
     def total(self) -> float:

@@ -250,7 +250,8 @@ class Evaluator:
         weights = scoring.evidence_weights(entries, params=params)
         empty = (np.zeros(0, np.int64), np.zeros(0, np.float32))
         cf_rows = scoring.SparseRows.from_lists([cat.cf_rows.get(int(p), empty) for p in positions])
-        return ranking.item_evidence(cat.universe, positions, weights, params, cf=cf_rows, text_rows=self._text)
+        return ranking.item_evidence(cat.universe, positions, weights, params, cf=cf_rows, text_rows=self._text,
+                                     ratings=[e.rating_norm for e in entries])
 
     def hearth_scores(self, cat: _Catalog, split_: Split, params: RankingParams,
                       users: Iterable[int]) -> Iterable[tuple[int, np.ndarray, np.ndarray]]:

@@ -148,19 +148,21 @@ class RecommendService:
             params=params,
             extra=[params.like_weight] * len(liked) + [-params.dislike_weight] * len(disliked),
         )
-        evidence = self._item_evidence(loaded, ids, weights, params)
+        ratings = [e.rating_norm for e in entries] + [None] * (len(ids) - len(entries))
+        evidence = self._item_evidence(loaded, ids, weights, params, ratings)
         if asked:
             evidence = self._with_asked(loaded, evidence, asked, params)
             items += [Item(id=-(j + 1), title=a.text, kind=a.source) for j, a in enumerate(asked)]
         return evidence, items, consumed, feedback
 
     def _item_evidence(self, loaded: _Loaded, ids: Sequence[int | None], weights: np.ndarray,
-                       params: RankingParams) -> scoring.Evidence:
+                       params: RankingParams, ratings: Sequence[float | None] = ()) -> scoring.Evidence:
         """The rows of evidence of these items: vectors, text neighbours (kept in the database once
         computed: a 3,000-entry history costs ~0.6 s the first time only) and the catalogs' co-liked rows."""
         load, save = self._text_store(loaded, params)
         return ranking.item_evidence(loaded.universe, self._positions(loaded, ids), weights, params,
-                                     cf=self._cf_rows(loaded, ids), text_rows=self._text_rows, load=load, save=save)
+                                     cf=self._cf_rows(loaded, ids), text_rows=self._text_rows, load=load, save=save,
+                                     ratings=ratings)
 
     def _with_asked(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
                     params: RankingParams) -> scoring.Evidence:
@@ -179,7 +181,8 @@ class RecommendService:
             rows = scoring.text_neighbours(loaded.universe.embeddings, q, k=ASKED_NEIGHBOURS)
             text = _stack(evidence.text, rows)
         cf = _stack(evidence.cf, scoring.SparseRows.empty(len(asked)))
-        return scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf)
+        return scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf,
+                                mainstream=evidence.mainstream)
 
     def _cf_rows(self, loaded: _Loaded, ids: Sequence[int | None]) -> scoring.SparseRows:
         """Row h of the catalogs' B for each history item, as universe positions (one lookup for all)."""
@@ -234,6 +237,18 @@ class RecommendService:
         return self._run(k=k, filters=filters, diversity=diversity, only=None,
                          top_contributions=top_contributions, asked=self.asked(like), progress=progress,
                          cancel=cancel)
+
+    def mainstream(self) -> tuple[float, int]:
+        """How the person's ratings follow the popularity of what they rated (scoring.mainstream, in
+        [-1, 1]), and over how many rated catalog items."""
+        loaded = self.universe()
+        rated = [(e.item.id, e.rating_norm) for e in self.store.history.entries()
+                 if e.rating_norm is not None and e.item.id is not None]
+        pos = self._positions(loaded, [i for i, _ in rated]) if rated else np.zeros(0, np.int64)
+        known = [(p, r) for p, (_, r) in zip(pos.tolist(), rated) if loaded.universe.counts[p] > 0]
+        value = ranking.mainstream_of(loaded.universe, np.array([p for p, _ in known], np.int64),
+                                      [r for _, r in known])
+        return value, len(known)
 
     def asked(self, like: Sequence[str] = ()) -> list[Asked]:
         """This request's texts, then the pinned interests (each once; the first MAX_PINS)."""

@@ -1054,91 +1054,96 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
     </message>
     <message>
         <location filename="../../app/gui/pages/settings.py" line="133"/>
+        <source>How much your taste for popular titles moves popularity</source>
+        <translation>你对热门作品的偏好对热度权重的影响</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="134"/>
         <source>Temperature (τ)</source>
         <translation>温度 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="134"/>
+        <location filename="../../app/gui/pages/settings.py" line="135"/>
         <source>Recency half-life</source>
         <translation>时间衰减半衰期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="135"/>
+        <location filename="../../app/gui/pages/settings.py" line="136"/>
         <source>Age measured by</source>
         <translation>时间计算方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="136"/>
+        <location filename="../../app/gui/pages/settings.py" line="137"/>
         <source>Text neighbours per item</source>
         <translation>每项保留的文本近邻数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="137"/>
+        <location filename="../../app/gui/pages/settings.py" line="138"/>
         <source>Boost for rarely rated items</source>
         <translation>冷门条目加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="138"/>
+        <location filename="../../app/gui/pages/settings.py" line="139"/>
         <source>Text boost for a short history</source>
         <translation>历史较短时文本相似度的加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="139"/>
+        <location filename="../../app/gui/pages/settings.py" line="140"/>
         <source>Neutral rating (your SDs below your average)</source>
         <translation>中性评分（低于你平均分的标准差数）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="140"/>
+        <location filename="../../app/gui/pages/settings.py" line="141"/>
         <source>Long-term share</source>
         <translation>长期占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="141"/>
+        <location filename="../../app/gui/pages/settings.py" line="142"/>
         <source>Weight of unrated entries</source>
         <translation>未评分条目权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="142"/>
+        <location filename="../../app/gui/pages/settings.py" line="143"/>
         <source>Weight of did-not-finish</source>
         <translation>未读完/未看完权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="143"/>
+        <location filename="../../app/gui/pages/settings.py" line="144"/>
         <source>Weight of other shelves</source>
         <translation>其他书架的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="144"/>
+        <location filename="../../app/gui/pages/settings.py" line="145"/>
         <source>Weight of a like</source>
         <translation>“喜欢”的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="145"/>
+        <location filename="../../app/gui/pages/settings.py" line="146"/>
         <source>Weight of a dislike</source>
         <translation>“不喜欢”的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="146"/>
+        <location filename="../../app/gui/pages/settings.py" line="147"/>
         <source>Bonus for liked items (τ)</source>
         <translation>喜欢条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="147"/>
+        <location filename="../../app/gui/pages/settings.py" line="148"/>
         <source>Bonus for saved items (τ)</source>
         <translation>稍后再看条目的加分 (τ)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="148"/>
+        <location filename="../../app/gui/pages/settings.py" line="149"/>
         <source>Weight of what you ask for</source>
         <translation>你所描述内容的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="153"/>
+        <location filename="../../app/gui/pages/settings.py" line="154"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="155"/>
+        <location filename="../../app/gui/pages/settings.py" line="156"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
     </message>

@@ -199,3 +199,30 @@ def test_diversity_spreads_the_list() -> None:
     assert all(s.position < 10 for s in plain)
     assert sum(s.position < 10 for s in varied) <= 2
     assert varied[0].position == plain[0].position
+
+
+def test_how_mainstream_a_person_is_is_read_from_their_ratings_and_shrunk() -> None:
+    priors = np.linspace(0.1, 1.0, 40)
+    assert scoring.mainstream(priors, priors) == pytest.approx(40 / (40 + scoring.MAINSTREAM_PRIOR))
+    assert scoring.mainstream(1 - priors, priors) == pytest.approx(-40 / (40 + scoring.MAINSTREAM_PRIOR))
+    short = scoring.mainstream(1 - priors[:5], priors[:5])
+    assert -0.2 < short < 0  # five ratings say little
+    assert scoring.mainstream(np.ones(10), priors[:10]) == 0.0  # all the same rating: nothing to read
+
+
+def test_popularity_counts_less_for_someone_who_rates_popular_titles_low() -> None:
+    universe, evidence, candidates = _random_case(3)
+    params = RankingParams(alpha=0.7, beta=1.3, gamma=0.2, tau=0.05, text_neighbours=20)
+    against = scoring.Evidence(weights=evidence.weights, embeddings=evidence.embeddings, text=evidence.text,
+                               cf=evidence.cf, mainstream=-0.5)
+    usual = scoring.rank(universe, evidence, params, candidates=candidates, k=30)
+    moved = scoring.rank(universe, against, params, candidates=candidates, k=30)
+    assert all(s.gamma == pytest.approx(0.2) for s in usual)
+    assert moved[0].gamma < 0.2  # gamma_u = gamma + weight * m_u * the person's score scale
+    mean_prior = lambda ranked: float(np.mean([universe.prior[s.position] for s in ranked]))  # noqa: E731
+    assert mean_prior(moved) < mean_prior(usual)
+    for s in moved:  # still exact: the prior term is gamma_u * prior(i), the rest splits over history rows
+        assert s.prior == pytest.approx(s.gamma * float(universe.prior[s.position]))
+        assert s.by_history_content.sum() + s.by_history_cf.sum() == pytest.approx(s.score - s.prior, abs=1e-9)
+    off = scoring.rank(universe, against, params.with_(mainstream_weight=0.0), candidates=candidates, k=30)
+    assert [s.position for s in off] == [s.position for s in usual]

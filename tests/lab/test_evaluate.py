@@ -95,8 +95,9 @@ def test_eval_reads_other_layouts_with_map(cli, tmp_path: Path) -> None:
 @pytest.mark.lab
 def test_movielens_targets(services: Services) -> None:
     src = needs_shared("data", "ml-latest-small")
-    result = Evaluator(services.embeddings).evaluate(
-        Dataset(ratings=src / "ratings.csv", items=src / "movies.csv", tags=src / "tags.csv"))
+    data = Dataset.folder(src)  # with film-metadata beside it, as the bundled catalog has it
+    assert data.metadata is not None
+    result = Evaluator(services.embeddings).evaluate(data)
     models = result["models"]
     print({m: (round(v["ndcg@10"], 4), round(v["cold"]["ndcg@10"], 4)) for m, v in models.items()})
     assert models["hearth"]["ndcg@10"] >= models["ease"]["ndcg@10"] > models["mostpop"]["ndcg@10"]

@@ -154,3 +154,17 @@ def test_any_file_imports_fully_or_not_at_all(bare_services: Services, tmp_path:
     assert report.rows == report.skipped + report.matched + report.unmatched
     assert report.added + report.updated + report.unchanged + report.saved == report.matched + report.unmatched
     assert history >= report.added
+
+
+def test_a_tmdb_or_imdb_id_matches_before_any_title(services: Services, tmp_path: Path) -> None:
+    """Issue 21: an id names the film exactly, whatever the title says (here a title no catalog has, in
+    another language, or another film's title)."""
+    path = _write(tmp_path, "Title,Year,tmdbId,imdbId,Rating\n"
+                            "Le fabuleux destin,2001,194,,9\n"          # Amélie, by its TMDB id
+                            "Heat,1995,,tt0114814,8\n"                  # The Usual Suspects' IMDb id
+                            "https://www.themoviedb.org/movie/949-heat,1995,949,,7\n")
+    report = services.history.import_file(path)
+    assert report.matched == 3 and report.unmatched == 0
+    labels = {e.item.tmdb or e.item.imdb: e.item.title for e in services.history.entries()}
+    assert labels["194"].startswith("Amelie") and labels["949"] == "Heat"
+    assert "The Usual Suspects" in labels.values()

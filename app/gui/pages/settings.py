@@ -130,6 +130,7 @@ class SettingsPage(QWidget):
             "alpha": self.tr("Text similarity (α)"),
             "beta": self.tr("People who liked the same (β)"),
             "gamma": self.tr("Popularity (γ)"),
+            "mainstream_weight": self.tr("How much your taste for popular titles moves popularity"),
             "tau": self.tr("Temperature (τ)"),
             "half_life": self.tr("Recency half-life"),
             "decay": self.tr("Age measured by"),
