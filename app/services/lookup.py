@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from app.core.errors import AmbiguousItem, NotFound
 from app.core.text import normalize_title, split_title_year
-from app.core.typed import valid_text
+from app.core.typed import typed_text
 from app.core.types import Item
 from app.storage import Store
 
@@ -60,8 +60,7 @@ class ItemLookup:
         self, query: str, *, kind: str | None = None, among: Collection[int] | None = None
     ) -> Item:
         """The one item meant by ``query``; NotFound or AmbiguousItem (with candidates) otherwise."""
-        query = valid_text(query)
-        text = query.strip()
+        query = text = typed_text(query, "A title")  # (the longest catalog title is under 200 characters)
         id_match = re.fullmatch(r"#?(\d{1,18})", text)  # (a longer number is no id SQLite holds)
         if id_match and (among is None or int(id_match.group(1)) in among):
             item = self.store.items.get(int(id_match.group(1)))

@@ -107,6 +107,8 @@ def test_typed_text_is_valid_and_capped_and_odd_ids_are_refused(services: Servic
         services.recommender.recommend(k=1, like=[f"words {n}" for n in range(MAX_LIKES + 1)])
     with pytest.raises(InputError, match=f"under {MAX_TYPED}"):
         services.search.search("x" * (MAX_TYPED + 1))
+    with pytest.raises(InputError, match=f"under {MAX_TYPED}"):  # (100,000 characters took 10 s to match)
+        services.lookup.find("dune " * MAX_TYPED)
     with pytest.raises(InputError, match=f"under {MAX_TYPED}"):
         services.interests.pin("y " * MAX_TYPED)
     services.interests.unpin(pinned)
