@@ -10,7 +10,7 @@ from tests.core.test_claims import JEDI, PULP, evidence
 
 HEAT = evidence("Heat", 1995, "film", "Collateral", 2004,
                 Fact("creator", "the same director as \"Collateral\": Michael Mann", ("Michael Mann",)),
-                Fact("tags", "shared tags: heist, los angeles", ("heist", "los angeles")),
+                Fact("tags", "shared themes: heist, los angeles"),  # as evidence_from writes it: words in tags
                 Fact("genres", "shared genres: crime, thriller"), genres=("Crime", "Thriller"),
                 creators=("Michael Mann",), tags=("heist", "los angeles"))
 
@@ -30,3 +30,11 @@ def test_a_genre_and_a_feel_are_not() -> None:
     assert not _said(HEAT, "it is another crime film with a similar feel.")
     assert not _said(PULP, "it is a gripping crime thriller.")
     assert not _said(JEDI, "it is a great film.")
+
+
+def test_a_shared_tag_that_is_a_genre_by_another_name_is_not_specific() -> None:
+    ev = evidence("Aliens", 1986, "film", "Alien", 1979, Fact("genres", "shared genres: action, horror"),
+                  Fact("tags", "shared themes: action, space marine"), genres=("Action", "Horror"),
+                  tags=("action", "space marine"))
+    assert not _said(ev, "it is another action movie.")
+    assert _said(ev, "it is another horror film about space marines.")

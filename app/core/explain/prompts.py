@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.core.explain.evidence import Fact, Reason, WhyEvidence, _label, prefix_for
 
-PROMPT_VERSION = "why-v3"  # part of the explanation cache key: bump it when prompts change
+PROMPT_VERSION = "why-v4"  # part of the explanation cache key: bump it when prompts change
 
 
 def _evidence_lines(ev: WhyEvidence) -> str:
@@ -45,12 +45,19 @@ _SHOTS = (
         "readers who loved it also loved this science fiction story about space.",
     ),
     (
-        _shot("Notting Hill", 1999, "film", Reason("Four Weddings and a Funeral", 1994, 0.02, 0.01, 0.01,
-                                                   kind="film"), (
-            Fact("genres", "shared genres: comedy, romance"),
-            Fact("similar", 'its description is close to that of "Four Weddings and a Funeral"'),
-            Fact("era", "from the 1990s"))),
-        "it is a warm romantic comedy with a similar feel.",
+        _shot("Collateral", 2004, "film", Reason("Heat", 1995, 0.02, 0.01, 0.01, kind="film"), (
+            Fact("creator", 'by Michael Mann, like "Heat"', ("Michael Mann",)),
+            Fact("genres", "shared genres: action, crime, thriller"),
+            Fact("tags", "shared themes: los angeles, hitman"))),
+        "it is another Michael Mann crime thriller about a hitman in Los Angeles.",
+    ),
+    (
+        _shot("The Italian Job", 1969, "film", Reason("Gone in 60 Seconds", 1974, 0.02, 0.015, 0.005,
+                                                      kind="film"), (
+            Fact("genres", "shared genres: action, crime"),
+            Fact("tags", "shared themes: heist, gold"),
+            Fact("era", "from the 1960s"))),
+        "it is another crime film about a heist.",
     ),
 )
 

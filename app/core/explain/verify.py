@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.core.claims import PLAIN_WORDS, claim_problems, kind_words, words_of
+from app.core.claims import PLAIN_WORDS, claim_problems, genre_words, kind_words, words_of
 from app.core.explain.evidence import _QUOTED, WhyEvidence, _field, about, prefix_for
 from app.core.text import normalize_title
 
@@ -135,6 +135,9 @@ NOT_SPECIFIC = ("names no specific fact (a creator, the series, a shared keyword
 _SPECIFIC = {"series": ("series", "saga", "next", "continues", "installment"), "sequel": ("sequel", "follows"),
              "coliked": ("people", "fans", "who")}
 _GENERIC = frozenset("film films movie movies book books story stories".split())
+_GENRE_TAGS = ("action", "adventure", "animation", "comedy", "crime", "drama", "fantasy", "horror", "romance",
+               "sci-fi", "science fiction", "thriller", "mystery", "war", "western", "musical", "documentary",
+               "classic", "classics", "fiction", "nonfiction", "young adult", "children")
 
 
 def specific(text: str, ev: WhyEvidence) -> bool:
@@ -143,11 +146,16 @@ def specific(text: str, ev: WhyEvidence) -> bool:
     prefix = prefix_for(ev)
     clause = text.strip()[len(prefix):] if text.strip().startswith(prefix) else text
     said = set(words_of(clause))
+    # A tag that is a genre by another name ("action", "sci-fi") says no more than the genre.
+    generic = _GENERIC | PLAIN_WORDS | genre_words([*ev.genres, *ev.item_genres, *_GENRE_TAGS])
+    named = [v for f in ev.facts if f.relation in ("creator", "series") for v in f.words]
+    for value in named:
+        if said & (set(words_of(value)) - _GENERIC):
+            return True
+    for value in ev.tags:  # the tags and keywords the item shares with its reasons
+        if any(w in said and w not in generic and len(w) > 2 for w in words_of(value)):
+            return True
     for fact in ev.facts:
-        if fact.relation in ("creator", "series", "tags"):
-            if any(w not in PLAIN_WORDS and w not in _GENERIC and len(w) > 2 for v in fact.words
-                   for w in words_of(v) if w in said):
-                return True
         if fact.relation in _SPECIFIC and said & set(_SPECIFIC[fact.relation]):
             return True
     return False
