@@ -174,6 +174,9 @@ class RecommendPage(QWidget):
         split.addWidget(self.panel)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        # Three fifths for the list, two for the explanation, from the first show: left to the widgets'
+        # preferred widths, the panel got ~290 px of 1,360 and cut its chart's title.
+        split.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
