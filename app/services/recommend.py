@@ -13,7 +13,7 @@ from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
-from app.core.types import Item, RankingParams, Recommendation
+from app.core.types import HistoryEntry, Item, RankingParams, Recommendation
 from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
 from app.storage import USER_CATALOG, Store
@@ -136,8 +136,10 @@ class RecommendService:
         feedback: dict[int, set[str]] = {}
         for item_id, kind in self.store.feedback.all():
             feedback.setdefault(item_id, set()).add(kind)
-        # Everything the history holds or names (other editions, the candidates of an ambiguous row).
+        # Everything the history holds or names (other editions, the candidates of an ambiguous row), and
+        # the plays, companions and guides of the books it holds.
         consumed = {e.item.id for e in entries if e.item.id is not None} | self.store.history.named_ids()
+        consumed |= set(self._companions(loaded, entries))
         liked = [i for i, k in feedback.items() if "like" in k and i not in consumed]
         disliked = [i for i, k in feedback.items() if "dislike" in k and i not in consumed]
         extra_items = self.store.items.get_many(liked + disliked)
@@ -273,6 +275,7 @@ class RecommendService:
             raise NotFound(f"Item {item_id} does not exist.")
         evidence = self._item_evidence(loaded, [item_id], np.ones(1), params)
         consumed = self.store.history.item_ids() | self.store.history.named_ids() | {item_id}
+        consumed |= set(self._companions(loaded, self.store.history.entries()))
         candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
         return ranking.recommend(loaded.universe, evidence, [item], params, items=self._items_at(loaded),
                                  candidates=candidates, k=k, top_contributions=1)
@@ -321,6 +324,9 @@ class RecommendService:
         if only is not None:
             only_pos = self._positions(loaded, only)
             if not candidates[only_pos].all():
+                if set(only) & consumed:  # not in the history (why() says so first): a companion of a book read
+                    raise InputError("That book is about a book you read (its play, companion, guide or summary),"
+                                     " so it is not recommended.")
                 raise InputError("That item is marked not interested or disliked, so it is not ranked.",
                                  hint="Clear the feedback to see its score.")
         return ranking.recommend(loaded.universe, evidence, evidence_items, params, items=self._items_at(loaded),
@@ -350,10 +356,8 @@ class RecommendService:
         own = self.store.items.catalog_id(USER_CATALOG)
         if own is not None:
             mask &= loaded.catalog_ids != own
-        # Disliked items go too (they also count against similar items, as evidence), and the plays,
-        # companions and guides of books read.
-        excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"}),
-                    *self._companions(loaded)]
+        # Disliked items go too (they also count against similar items, as evidence).
+        excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"})]
         if excluded:
             mask[self._positions(loaded, excluded)] = False
         bonus = np.zeros(n, dtype=np.float64)
@@ -363,9 +367,10 @@ class RecommendService:
                 bonus[self._positions(loaded, [item_id])[0]] = term
         return mask, bonus
 
-    def _companions(self, loaded: _Loaded) -> list[int]:
+    @staticmethod
+    def _companions(loaded: _Loaded, entries: Sequence[HistoryEntry]) -> list[int]:
         """Books about the books the person read ("Mort: The Play"), and devices' manuals."""
-        read = read_keys(e.item.title for e in self.store.history.entries() if e.item.kind == "book")
+        read = read_keys(e.item.title for e in entries if e.item.kind == "book")
         return companions_of(loaded.companions, read)
 
     def allowed(self, loaded: _Loaded, filters: Filters) -> np.ndarray:

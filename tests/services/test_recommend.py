@@ -134,3 +134,14 @@ def test_an_item_of_ones_own_counts_through_its_text(services: Services, tmp_pat
     again = Services(services.store, embedder_factory=lambda: embedder)  # a second run
     again.recommender.recommend(k=3)
     assert again.embeddings.last_embedded == 0
+
+
+def test_the_play_and_the_guide_of_a_book_read_are_not_recommended(services: Services) -> None:
+    """Issue 21: "Mort: The Play" after Mort, and the Kindle's manual, are not discoveries."""
+    services.history.add("Mort", rating=5, kind="book")
+    titles = {r.item.title for r in services.recommender.recommend(k=300, filters=Filters(kind="book"))}
+    assert "Mort: The Play" not in titles and "Kindle User's Guide" not in titles
+    # Only the plays of books read: another Discworld play is still ranked.
+    assert services.recommender.why("Guards! Guards!: The Play").item.title == "Guards! Guards!: The Play"
+    with pytest.raises(InputError, match="about a book you read"):
+        services.recommender.why("Mort: The Play")
