@@ -90,8 +90,8 @@ def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
             assert embedder is not None
             return embedder.encode(texts, progress=progress)
 
-        common = {"embed": None if embedder is None else embed,
-                  "embedding_model": embedder.model_id if embedder else "", "progress": progress}
+        common: dict[str, Any] = {"embed": None if embedder is None else embed,
+                                  "embedding_model": embedder.model_id if embedder else "", "progress": progress}
         recipe = RECIPES[a.source_kind]
         recipe = Recipe(positive=recipe.positive if a.positive is None else a.positive,
                         l2=recipe.l2 if a.l2 is None else a.l2, top_k=recipe.top_k if a.top_k is None else a.top_k)

@@ -39,8 +39,9 @@ def item_evidence(
 
 def mainstream_of(universe: scoring.Universe, positions: np.ndarray, ratings: Sequence[float | None]) -> float:
     """The person's ``scoring.mainstream`` over their rated items that people rated (the catalogs')."""
+    counts = universe.counts
     rated = [(p, r) for p, r in zip(np.asarray(positions).tolist(), ratings)
-             if r is not None and universe.counts[p] > 0]
+             if r is not None and (counts is None or counts[p] > 0)]
     if not rated:
         return 0.0
     pos = np.array([p for p, _ in rated], dtype=np.int64)

@@ -247,10 +247,9 @@ class RecommendService:
         rated = [(e.item.id, e.rating_norm) for e in self.store.history.entries()
                  if e.rating_norm is not None and e.item.id is not None]
         pos = self._positions(loaded, [i for i, _ in rated]) if rated else np.zeros(0, np.int64)
-        known = [(p, r) for p, (_, r) in zip(pos.tolist(), rated) if loaded.universe.counts[p] > 0]
-        value = ranking.mainstream_of(loaded.universe, np.array([p for p, _ in known], np.int64),
-                                      [r for _, r in known])
-        return value, len(known)
+        value = ranking.mainstream_of(loaded.universe, pos, [r for _, r in rated])
+        counts = loaded.universe.counts
+        return value, sum(1 for p in pos.tolist() if counts is None or counts[p] > 0)
 
     def asked(self, like: Sequence[str] = ()) -> list[Asked]:
         """This request's texts, then the pinned interests (each once; the first MAX_PINS)."""
