@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.types import Recommendation
 from app.gui.explain_panel import ExplainPanel
-from app.gui.tables import RowsModel
+from app.gui.tables import RowsModel, fit_columns
 from app.services import Filters
 
 __all__ = ["RecommendPage"]
@@ -137,7 +136,7 @@ class RecommendPage(QWidget):
         self.table.setItemDelegateForColumn(
             4, ScoreBar(self.table, lambda: max((r.probability for r in self.model.rows), default=1.0)))
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=1, wide=(4,), wide_px=110)  # the title takes what the numbers leave
         self.table.setAccessibleName(self.tr("Recommendations"))
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
