@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from app.core.stats import Viewing
 from app.importers.shelves import classify, shelf_key
 from app.importers.values import DateOrder, garbled_number, parse_float
 
@@ -33,6 +34,9 @@ class ImportRow:
     status: str = "done"  # "done", "reading", "dnf" (did not finish) or "shelved"
     shelf: str | None = None  # the source's shelf or status name
     alt_titles: tuple[str, ...] = ()  # e.g. IMDb's Original Title
+    # Each time it was watched or read, where the format says so (every Letterboxd diary entry, a book's
+    # date read); empty for formats that do not: the statistics then count one viewing on consumed_at.
+    viewings: tuple[Viewing, ...] = ()
     raw: dict[str, str] = field(default_factory=dict)
 
 

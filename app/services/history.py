@@ -11,6 +11,7 @@ from typing import Any
 
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
+from app.core.stats import Viewing
 from app.core.types import HistoryEntry, Item
 from app.importers.detect import Source, open_sources
 from app.importers.files import sha256_file
@@ -89,6 +90,8 @@ class HistoryService:
         self.lookup = lookup
         self.embeddings = embeddings
         self._bare: dict[int, Any] = {}  # catalog item id -> vector of its "Title. By Author."
+        self._listed: dict[tuple[int, str], list[Viewing]] = {}  # (item, format) -> viewings of this export
+        self._outcome: dict[int, str] = {}  # item -> what its last row of this export did to the entry
 
     def entries(self) -> list[HistoryEntry]:
         return self.store.history.entries()
@@ -210,6 +213,8 @@ class HistoryService:
             detected=source.why, guessed=source.guessed, encoding=source.encoding,
             rating_scale=list(source.rating_scale) if source.rating_scale else None,
         )
+        self._listed.clear()  # (a failed import's rows were rolled back)
+        self._outcome.clear()
         files = list(source.paths)
         hashes = [sha256_file(p) for p in files]
         report.already_imported = bool(hashes) and all(self.store.imports.seen(h) for h in hashes)
@@ -232,6 +237,7 @@ class HistoryService:
             if kind is not None and record.kind is None:
                 record = replace(record, kind=kind)
             self._store_row(record, source, matcher, report, source=tag)
+        self._write_viewings(report)
         report.skipped = sum(reasons.values())
         report.skipped_reasons = dict(reasons)
         report.notes = dict(source.notes)
@@ -240,6 +246,17 @@ class HistoryService:
             self.store.imports.record(sha256=sha, path=str(path), format=report.format, report=report.as_dict())
         progress(source.size, source.size, label)
         return report
+
+    def _write_viewings(self, report: ImportReport) -> None:
+        """Each item's viewings as this export lists them; an entry the file left as it was but whose
+        viewings changed (a new diary entry of a film already there) counts as updated."""
+        for (item_id, origin), viewings in self._listed.items():
+            if self.store.history.set_viewings(item_id, origin, viewings) and self._outcome.get(item_id) == "unchanged":
+                self._outcome[item_id] = "updated"
+                report.unchanged -= 1
+                report.updated += 1
+        self._listed.clear()
+        self._outcome.clear()
 
     @staticmethod
     def _settle_kind(source: Source, matcher: Matcher) -> tuple[Iterator[ImportRow | Skip], str | None]:
@@ -311,6 +328,11 @@ class HistoryService:
             item_id, rating=row.rating, scale=row.scale, consumed_at=row.consumed_at,
             source=source, raw=row.raw, status=row.status, shelf=row.shelf if row.status == "shelved" else None,
         )
+        if row.viewings:
+            # Two rows of one import can be one item (two editions read): each read counts. Written when
+            # the export is read (_write_viewings), so that an unchanged file changes nothing.
+            self._listed.setdefault((item_id, src.format), []).extend(row.viewings)
+            self._outcome[item_id] = outcome
         if row.status == "shelved":
             shelf = row.shelf or "?"
             report.shelved[shelf] = report.shelved.get(shelf, 0) + 1

@@ -53,6 +53,7 @@ class PrivacyService:
                  "imported_row": raw.get(int(e.item.id or 0))}  # the file's row: reviews and notes too
                 for e in entries
             ],
+            "viewings": self.store.history.all_viewings(),  # each time watched or read, as the files said
             "imports": self.store.imports.all(),
             "feedback": [{"item_id": i, "title": items[i].title if i in items else None, "kind": k}
                          for i, k in feedback],

@@ -41,9 +41,11 @@ class Store:
         return cls(Database.in_folder(data_dir))
 
     def forget_everything(self) -> None:
-        """Delete the person's data: history, feedback, own items, imports, explanations, settings, interests."""
+        """Delete the person's data: history and its viewings, feedback, own items, imports, explanations, settings,
+        interests."""
         with self.db.transaction() as conn:
-            for table in ("history", "also_named", "feedback", "imports", "explanations", "settings", "interests"):
+            for table in ("history", "viewings", "also_named", "feedback", "imports", "explanations", "settings",
+                          "interests"):
                 conn.execute(f"DELETE FROM {table}")
             # The vectors of the person's own items (keyed by a hash of their text, which a guessed title
             # would confirm) go with them; the catalogs' stay.

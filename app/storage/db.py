@@ -19,7 +19,7 @@ __all__ = ["DB_FILENAME", "Database", "default_data_dir", "storage_errors"]
 
 DB_FILENAME = "hearth.sqlite3"
 # The tables only the person's own actions fill: checked each time the file is opened.
-_OWN = ("history", "feedback", "settings", "imports", "interests", "also_named")
+_OWN = ("history", "feedback", "settings", "imports", "interests", "also_named", "viewings")
 
 
 def now() -> str:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from app.core.stats import Viewing
 from app.core.types import FEEDBACK_KINDS, HistoryEntry
 from app.storage.db import Database, now
 from app.storage.items import ITEM_COLUMN_COUNT, ITEM_COLUMNS, row_to_item
@@ -137,6 +138,39 @@ class HistoryRepository:
 
     def count(self) -> int:
         return int(self.db.read("SELECT COUNT(*) FROM history")[0][0])
+
+    def set_viewings(self, item_id: int, origin: str, viewings: Sequence[Viewing]) -> bool:
+        """Replace what ``origin`` (a format) says of the item's viewings; False if it said exactly that already
+        (a re-imported file changes nothing)."""
+        new = [(n, v.date, int(v.rewatch), v.rating, v.pages) for n, v in enumerate(viewings)]
+        with self.db.transaction() as conn:
+            old = conn.execute("SELECT n, date, rewatch, rating, pages FROM viewings WHERE item_id = ? AND origin = ?"
+                               " ORDER BY n", (item_id, origin)).fetchall()
+            if [tuple(r) for r in old] == new:
+                return False
+            conn.execute("DELETE FROM viewings WHERE item_id = ? AND origin = ?", (item_id, origin))
+            conn.executemany("INSERT INTO viewings (item_id, origin, n, date, rewatch, rating, pages)"
+                             " VALUES (?,?,?,?,?,?,?)", [(item_id, origin, *row) for row in new])
+            return True
+
+    def viewings(self) -> list[tuple[Any, ...]]:
+        """Every finished entry with its viewings, for the statistics: (item row..., rating, rating_min,
+        rating_max, consumed_at, origin, date, rewatch, viewing rating, pages); origin is None for an entry
+        no export listed viewings of (one viewing, on the entry's date)."""
+        return self.db.read(
+            f"SELECT {ITEM_COLUMNS}, h.rating, h.rating_min, h.rating_max, h.consumed_at,"
+            " v.origin, v.date, v.rewatch, v.rating, v.pages FROM history h"
+            " JOIN items ON items.id = h.item_id JOIN catalogs ON catalogs.id = items.catalog_id"
+            " LEFT JOIN viewings v ON v.item_id = h.item_id"
+            " WHERE h.status = 'done' ORDER BY h.id, v.origin, v.n"
+        )
+
+    def all_viewings(self) -> list[dict[str, Any]]:
+        """The viewings of the entries in the history, as stored (for the export of everything)."""
+        rows = self.db.read("SELECT item_id, origin, n, date, rewatch, rating, pages FROM viewings"
+                            " WHERE item_id IN (SELECT item_id FROM history) ORDER BY item_id, origin, n")
+        keys = ("item_id", "origin", "n", "date", "rewatch", "rating", "pages")
+        return [dict(zip(keys, r)) for r in rows]
 
     def raw_rows(self) -> dict[int, Any]:
         """item id -> the row of the file it was imported from, as stored (reviews and notes included)."""

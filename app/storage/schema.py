@@ -210,6 +210,24 @@ INSERT INTO items_fts(items_fts) VALUES ('rebuild')
 """
 
 
+# v7: every time something was watched or read, as the export says it (a Letterboxd diary entry each,
+# rewatches too; a book's date read), which the history's one row per item cannot hold. One row per
+# viewing, kept per format (``origin``) so a re-import replaces that format's list for the item and an
+# unchanged file changes nothing. Only entries still in the history count (a removal can be undone).
+_V7 = """
+CREATE TABLE viewings (
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    origin TEXT NOT NULL,               -- the format that said so: "letterboxd", "goodreads", ...
+    n INTEGER NOT NULL,                 -- its place in that format's list for the item
+    date TEXT,                          -- ISO date, or NULL when the file gives none
+    rewatch INTEGER NOT NULL DEFAULT 0, -- the file says it was seen or read before
+    rating REAL,                        -- this viewing's own rating (a diary entry's), the entry's scale
+    pages INTEGER,                      -- a book's pages, where the export gives them
+    PRIMARY KEY (item_id, origin, n)
+) WITHOUT ROWID
+"""
+
+
 def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title FROM items").fetchall()
     conn.executemany(
@@ -250,5 +268,9 @@ def _v6(conn: sqlite3.Connection) -> None:
     _run(conn, _V6)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(conn: sqlite3.Connection) -> None:
+    _run(conn, _V7)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from app.core.stats import Viewing
 from app.core.text import clean_text, strip_series
 from app.importers.csvfile import CsvFile
 from app.importers.records import ImportRow, ReadContext, Skip
@@ -77,6 +78,8 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
         book_id = (row.get("Book Id") or "").strip()
         isbns = (row.get("ISBN13"), row.get("ISBN"))
         ctx.check_isbns(*isbns)
+        done = fields.get("status") == "done"
+        read_count = _whole(row.get("Read Count"))
         read_at = date_read or (parse_date(row.get("Date Added"), ctx.date_order)
                                 if fields.get("status") == "done" else None)
         yield ImportRow(
@@ -90,9 +93,19 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             consumed_at=None if fields.get("saved") or fields.get("not_interested") else read_at,
             isbn13=next((i for i in map(parse_isbn13, isbns) if i), None),
             goodreads=book_id if book_id.isdigit() else None,
+            # Read once, on its Date Read (the export keeps the last read's date only: a Read Count above 1
+            # makes that read a re-read); a book read without a date counts, in no year.
+            viewings=(Viewing(date=date_read, rewatch=bool(read_count and read_count > 1), rating=rating,
+                              pages=_whole(row.get("Number of Pages"))),) if done else (),
             raw=dict(row),
             **fields,  # type: ignore[arg-type]
         )
+
+
+def _whole(text: str | None) -> int | None:
+    """A count or a number of pages, when the cell holds one."""
+    text = (text or "").strip()
+    return int(text) if text.isdigit() and 0 < int(text) < 100_000 else None
 
 
 def _layout(header: list[str], filename: str) -> str:

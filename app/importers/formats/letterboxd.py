@@ -3,7 +3,9 @@ given one by one): diary, ratings, watched, reviews, watchlist and liked films.
 
 One film that appears in several files becomes one entry: the rating from
 ratings.csv (the current one), else the latest diary or review rating; the latest
-date it was watched (the diary's Watched Date), else the latest date it was logged.
+date it was watched (the diary's Watched Date), else the latest date it was logged. Every diary
+entry is also kept as a viewing (a rewatch counts again); a film with no diary entry was viewed
+once, on the date its review, its watched.csv row or its rating was logged.
 A film only on the watchlist is saved for later. Ratings are 0.5-5 stars, whatever
 values a file happens to hold. The archive is read member by member with hard caps,
 so a zip bomb or a member named ``../../etc/passwd`` cannot do harm: only the known
@@ -22,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from app.core.errors import InputError
 from app.core.sizes import size_text
+from app.core.stats import Viewing
 from app.core.text import clean_text
 from app.importers.csvfile import CsvFile, open_csv
 from app.importers.limits import LIMITS, Limits
@@ -153,6 +156,8 @@ class _Film:
     saved: bool = False
     first_line: int = 0
     raw: dict[str, dict[str, str]] = field(default_factory=dict)
+    diary: list[Viewing] = field(default_factory=list)  # every diary entry, in the file's order
+    dated: dict[str, str] = field(default_factory=dict)  # member -> the first date a row of it gives
 
 
 def _film_key(row: dict[str, str]) -> tuple[str, str, int | None]:
@@ -197,9 +202,18 @@ def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]], limi
             saved=not watched,
             shelf=None if watched else "watchlist",
             liked=film.liked,
+            viewings=_viewings(film) if watched else (),
             raw={name: " | ".join(f"{k}={v}" for k, v in row.items()) for name, row in film.raw.items()},
         ))
     return out
+
+
+def _viewings(film: _Film) -> tuple[Viewing, ...]:
+    """Each diary entry; without one, a single viewing on the date the film was reviewed, logged or rated."""
+    if film.diary:
+        return tuple(film.diary)
+    date = next((film.dated[m] for m in ("reviews.csv", "watched.csv", "ratings.csv") if m in film.dated), None)
+    return (Viewing(date=date, rating=film.rating),)
 
 
 def _unpack(path: Path, folder: Path, z: int, budget: list[int], limits: Limits) -> list[tuple[str, Path, str]]:
@@ -276,7 +290,13 @@ def _merge(film: _Film, name: str, row: dict[str, str]) -> None:
         film.logged_on = logged_on
     date = watched_on or logged_on
     rating = parse_float(row.get("Rating"))
-    if rating is None or not 0.5 <= rating <= 5:
+    valid = rating is not None and 0.5 <= rating <= 5
+    if name == "diary.csv":
+        film.diary.append(Viewing(date=date, rewatch=(row.get("Rewatch") or "").strip().casefold() == "yes",
+                                  rating=rating if valid else None))
+    elif date:
+        film.dated.setdefault(name, date)
+    if rating is None or not valid:
         return
     if name == "ratings.csv":
         film.rating, film.current_rating = rating, True

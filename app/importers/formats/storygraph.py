@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from app.core.stats import Viewing
 from app.core.text import clean_text
 from app.importers.csvfile import CsvFile
 from app.importers.records import ImportRow, ReadContext, Skip
@@ -65,6 +66,8 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             scale=SCALE if rating is not None else None,
             consumed_at=None if fields.get("saved") or fields.get("not_interested") else finished,
             isbn13=parse_isbn13(row.get("ISBN/UID")),
+            # Read once, on its last date read; a book read without a date counts, in no year.
+            viewings=(Viewing(date=finished, rating=rating),) if fields.get("status") == "done" else (),
             raw=dict(row),
             **fields,  # type: ignore[arg-type]
         )
