@@ -18,7 +18,7 @@ from app.importers.formats import generic, goodreads, letterboxd
 from app.importers.formats.generic import guess_kind, read_generic, resolve_columns, scan_rating_scale
 from app.importers.limits import LIMITS, Limits
 from app.importers.records import ImportRow, ReadContext, Skip
-from app.importers.registry import Format, formats, header_formats
+from app.importers.registry import Format, Opened, file_formats, formats, header_formats
 from app.importers.values import sniff_date_order
 
 __all__ = ["MAX_FILES", "Source", "open_source", "open_sources"]
@@ -96,8 +96,16 @@ def open_sources(
     lb_zips: list[Path] = []
     lb_files: list[tuple[str, Path]] = []
     lb_why: list[str] = []
+    claimed: dict[str, list[Path]] = {}  # format -> its files (JSON, workbooks): opened together below
     try:
         for path, explicit in files:
+            owner = _claimant(path, opts, explicit=explicit)
+            if isinstance(owner, Format):
+                claimed.setdefault(owner.name, []).append(path)
+                continue
+            if owner is not None:
+                ignored.append(owner)
+                continue
             if format in (None, "letterboxd") and zipfile.is_zipfile(path):
                 if not letterboxd.is_letterboxd_zip(path, opts.limits) and not explicit:
                     ignored.append(f"{path.name} (not a Letterboxd export)")
@@ -118,6 +126,8 @@ def open_sources(
                 sources.append(found)
         if lb_zips or lb_files:
             sources.insert(0, _letterboxd(lb_zips, lb_files, lb_why, opts))
+        for name, paths_of in claimed.items():
+            sources += _opened(formats()[name], paths_of, opts)
     except BaseException:
         for s in sources:
             s.close()
@@ -125,7 +135,8 @@ def open_sources(
     if not sources:
         raise InputError(
             "Nothing to import: " + (", ".join(ignored[:5]) if ignored else "no CSV or ZIP file was found") + ".",
-            hint="Give a Goodreads, StoryGraph or IMDb CSV, a Letterboxd ZIP or its CSVs, or a folder of them.",
+            hint="Give an export: " + ", ".join(f.label for f in formats().values() if f.name != "generic")
+            + " (files, a ZIP or a folder), or a CSV with a title column.",
         )
     if ignored:
         sources[0].notes.update({f"left out: {name}": 1 for name in ignored})
@@ -175,6 +186,85 @@ def _suffixes() -> set[str]:
 def _looks_zipped(path: Path) -> bool:
     with path.open("rb") as f:
         return f.read(4) == b"PK\x03\x04"
+
+
+def _document(path: Path) -> str | None:
+    """What a file that is no CSV is, in words ("a JSON file"); None for a CSV (or a text file read as one)."""
+    suffix = path.suffix.lower()
+    with path.open("rb") as f:
+        head = f.read(512)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if suffix == ".json" or text[:1] in (b"[", b"{"):
+        return "a JSON file"
+    if head.startswith(b"PK\x03\x04") and suffix in (".xlsx", ".xlsm", ".ods"):
+        return "a spreadsheet workbook"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # an Excel 97-2003 .xls
+        return "an Excel 97-2003 workbook"
+    if text[:1] == b"<" and suffix in (".xls", ".html", ".htm"):
+        return "a web page (HTML)"
+    return None
+
+
+def _claimant(path: Path, opts: _Options, *, explicit: bool) -> Format | str | None:
+    """The format that opens this file itself (a JSON export, a workbook, an archive of JSON); a note for a
+    folder's file that no format reads; None for a file the CSV and Letterboxd readers take."""
+    what = _document(path)
+    zipped = what is None and zipfile.is_zipfile(path)
+    for fmt in file_formats():
+        if opts.format not in (None, fmt.name):
+            continue
+        why = fmt.claims(path, opts.limits)  # type: ignore[misc]
+        if why is not None:
+            return fmt
+    if zipped or what is None:
+        return None
+    forced = f"{path.name} is not a {opts.format} export: it is {what}." if opts.format else None
+    readers = ", ".join(f.label for f in file_formats())
+    unread = _not_read_yet(path)
+    if unread:
+        raise InputError(f"{path.name} looks like {unread}, which Hearth does not read yet.",
+                         hint="Export a CSV with a title column (and year, rating, date) and import that.")
+    if explicit:
+        raise InputError(forced or f"{path.name} is {what}, but not an export Hearth reads ({readers}).",
+                         hint="Export your history as CSV (a spreadsheet program saves a sheet as CSV) and import"
+                         " that file." if "workbook" in what else "Import the export's own files.")
+    return f"{path.name} ({what}, not an export)"
+
+
+def _not_read_yet(path: Path) -> str | None:
+    """Exports people have that Hearth does not read, named so that the error says which."""
+    with path.open("rb") as f:
+        head = f.read(64 << 10)
+    if b"<table" in head.lower() and any("моя оценка".encode(e) in head for e in ("cp1251", "utf-8")):
+        return "Kinopoisk's ratings export (an HTML table saved as .xls)"
+    if b'"timeline"' in head and b'"activity"' in head:
+        return "Libby's timeline (JSON)"
+    return None
+
+
+def _opened(fmt: Format, paths: list[Path], opts: _Options) -> list[Source]:
+    """The exports a format opened from the files it claimed: one Source each, within the row cap."""
+    if opts.scale is not None and fmt.scale is not None:
+        lo, hi = fmt.scale
+        raise InputError(f"--scale is for CSVs of their own layout; {fmt.label} ratings are always "
+                         f"{lo:g}-{hi:g}.", hint="Leave out --scale.")
+    out = []
+    for found in fmt.open(paths, opts.shelves, opts.limits):  # type: ignore[misc]
+        out.append(Source(format=fmt.name, encoding=found.encoding, records=_capped(found, opts.limits),
+                          size=found.size, position=found.position, close=found.close, rating_scale=fmt.scale,
+                          paths=found.paths, layout=found.layout, why=found.why, kind=found.kind,
+                          notes=found.notes))
+    return out
+
+
+def _capped(found: Opened, limits: Limits) -> Iterator[ImportRow | Skip]:
+    for n, record in enumerate(found.records, 1):
+        if n > limits.rows:
+            name = ", ".join(p.name for p in found.paths)
+            raise InputError(f"{name} has more than {limits.rows:,} rows: more than one person's history, so"
+                             " nothing was imported.",
+                             hint="Import your own export; a file of many people's ratings is a dataset.")
+        yield record
 
 
 def _open_csv_source(path: Path, opts: _Options, *, explicit: bool) -> Source | tuple[str, str] | None:

@@ -19,6 +19,7 @@ class Limits:
     members: int = 10_000  # entries listed in one ZIP
     header_bytes: int = 64 << 10  # the header line
     columns: int = 1_000
+    document_bytes: int = 64 << 20  # one JSON file or workbook, read whole (not streamed like a CSV)
 
 
 LIMITS = Limits()

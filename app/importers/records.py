@@ -34,6 +34,9 @@ class ImportRow:
     status: str = "done"  # "done", "reading", "dnf" (did not finish) or "shelved"
     shelf: str | None = None  # the source's shelf or status name
     alt_titles: tuple[str, ...] = ()  # e.g. IMDb's Original Title
+    # The source's own ids of this entry as "scheme:value" ("douban:1292052"): an item of the person's
+    # own is found again by them, so a re-import updates it even under a changed title.
+    alt_ids: tuple[str, ...] = ()
     # Each time it was watched or read, where the format says so (every Letterboxd diary entry, a book's
     # date read); empty for formats that do not: the statistics then count one viewing on consumed_at.
     viewings: tuple[Viewing, ...] = ()

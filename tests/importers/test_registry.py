@@ -26,12 +26,15 @@ def test_every_format_module_is_in_the_registry() -> None:
 
 
 def test_the_registry_describes_each_format() -> None:
-    assert list(FORMATS) == ["goodreads", "storygraph", "imdb", "letterboxd", "generic"]  # detection order
+    assert list(FORMATS) == ["goodreads", "storygraph", "douban", "imdb", "librarything", "letterboxd", "trakt",
+                             "generic"]  # detection order
     for f in FORMATS.values():
         assert f.label and f.statuses and f.recognised and f.suffixes
         assert (f.matches is None) == (f.read is None)  # a header-named format reads its own rows
+        assert (f.claims is None) == (f.open is None)  # a format that claims files opens them
     assert FORMATS["goodreads"].scale == (1.0, 5.0) and FORMATS["imdb"].kind == "film"
-    assert file_patterns() == ["*.csv", "*.zip"]
+    assert FORMATS["trakt"].scale == (1.0, 10.0) and FORMATS["librarything"].scale == (0.5, 5.0)
+    assert file_patterns() == ["*.csv", "*.json", "*.tsv", "*.xlsx", "*.zip"]
 
 
 def test_the_cli_offers_the_registered_formats() -> None:
