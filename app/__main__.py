@@ -32,6 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.gui.app import run_gui
 
             return run_gui(services, self_check=args.self_check)
+        args.save_charts = _save_charts  # `stats --out`: the charts are drawn with Qt, which only app.gui imports
         return cli.run(services, args)
     except KeyboardInterrupt:  # Ctrl-C: an import in progress rolls back with its transaction
         print("\nhearth: stopped; nothing half-done was kept.", file=sys.stderr)
@@ -41,6 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         store.close()
+
+
+def _save_charts(*args: object, **kwargs: object) -> object:
+    from app.gui.charts import save_charts
+
+    return save_charts(*args, **kwargs)  # type: ignore[arg-type]
 
 
 def _quiet_stdout() -> None:

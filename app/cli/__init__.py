@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import history, importing, lab, privacy, profile, recommend, search, settings
+from app.cli import history, importing, lab, privacy, profile, recommend, search, settings, stats
 from app.cli.output import SafeWriter, TerminalProgress, safe_text
 from app.core.errors import AppError, Cancelled
 from app.services import Services
@@ -20,7 +20,7 @@ from app.services import Services
 __all__ = ["GROUPS", "TerminalProgress", "build_parser", "parse", "run"]
 
 # In the order `hearth --help` lists them.
-GROUPS = (history, importing, recommend, search, profile, settings, privacy, lab)
+GROUPS = (history, importing, recommend, search, profile, stats, settings, privacy, lab)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,7 @@ from app.gui.actions.interests import InterestActions
 from app.gui.actions.privacy import PrivacyActions
 from app.gui.actions.recommend import RecommendActions
 from app.gui.actions.settings import SettingsActions
+from app.gui.actions.stats import StatsActions
 from app.gui.actions.welcome import WelcomeActions
 from app.gui.errors import show_error
 from app.gui.ops import Lanes, Op
@@ -31,6 +32,7 @@ from app.gui.pages.interests import InterestsPage
 from app.gui.pages.privacy import PrivacyPage
 from app.gui.pages.recommend import RecommendPage
 from app.gui.pages.settings import SettingsPage
+from app.gui.pages.stats import StatsPage
 from app.gui.pages.welcome import WelcomePage
 from app.services import Services
 from app.services.events import Event
@@ -60,10 +62,12 @@ class MainWindow(QMainWindow):
         self.history = HistoryPage()
         self.catalogs = CatalogPage()
         self.interests = InterestsPage()
+        self.year_page = StatsPage()
         self.settings_page = SettingsPage()
         self.privacy = PrivacyPage()
         for page, title in ((self.recommend, self.tr("Recommendations")), (self.history, self.tr("History")),
                             (self.catalogs, self.tr("Catalogs")), (self.interests, self.tr("Interests")),
+                            (self.year_page, self.tr("Your year")),
                             (self.settings_page, self.tr("Settings")), (self.privacy, self.tr("Privacy"))):
             self.tabs.addTab(page, title)
         self.setCentralWidget(self.tabs)
@@ -83,12 +87,14 @@ class MainWindow(QMainWindow):
                                               catalogs=self.catalogs)
         self.catalog_actions = CatalogActions(self.catalogs, self)
         self.interest_actions = InterestActions(self.interests, self)
+        self.stats_actions = StatsActions(self.year_page, self)
         self.settings_actions = SettingsActions(self.settings_page, self)
         self.privacy_actions = PrivacyActions(self.privacy, self, history=self.history_actions,
                                               recommend=self.recommend_actions)
         self.pages: list[PageActions] = [
             self.welcome_actions, self.recommend_actions, self.catalog_actions, self.interest_actions,
-            self.settings_actions, self.privacy_actions, self.history_actions]  # history last: it shows the list
+            self.stats_actions, self.settings_actions, self.privacy_actions,
+            self.history_actions]  # history last: it shows the list
         self.recommend_actions.listed.connect(self.ready)
         self.changed.connect(lambda changes: self.show_model() if changes & {SETTINGS, MODELS} else None)
         for page in self.pages:

@@ -20,10 +20,11 @@ from app.services.privacy import STATEMENT, PrivacyService
 from app.services.recommend import Filters, RecommendService
 from app.services.search import SearchHit, SearchResult, SearchService
 from app.services.settings import SETTINGS, SettingsService
+from app.services.stats import StatsService, YearText
 from app.storage import Store
 
 __all__ = ["SETTINGS", "STATEMENT", "Explanation", "Filters", "ImportReport", "InterestMap", "Profile",
-           "SearchHit", "SearchResult", "Services"]
+           "SearchHit", "SearchResult", "Services", "YearText"]
 
 
 class Services:
@@ -55,6 +56,7 @@ class Services:
         self.interests = InterestsService(self.recommender, self.explainer)
         self.search = SearchService(store, self.recommender, self.embeddings, self.lookup)
         self.privacy = PrivacyService(store)
+        self.stats = StatsService(store, self.explainer)
 
     def status(self) -> dict[str, object]:
         """Where the data lives and how much of it there is."""

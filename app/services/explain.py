@@ -362,26 +362,36 @@ class ExplainService:
         yield Finished(Profile(facets=facets, text=text, path=path, verified=True, newest=newest))
 
     def _opening(self, facets: list[Facet], cancel: CancelToken | None) -> str:
-        evidence = profile_evidence(facets)
+        return self.checked_opening(profile_prompt(facets), profile_evidence(facets), OPENING, cancel=cancel,
+                                    accept=lambda draft: _names_the_strongest(draft, facets[0]),
+                                    stop=("\n", "Interests:"))[0]
+
+    def checked_opening(self, prompt: str, evidence: ex.WhyEvidence, opening: str, *,
+                        cancel: CancelToken | None = None, accept: Callable[[str], bool] = lambda _: True,
+                        stop: tuple[str, ...] = ("\n",)) -> tuple[str, tuple[str, ...]]:
+        """An opening sentence by the model after our words ``opening``, which passes every check of an
+        explanation against ``evidence`` and ``accept``: (the sentence or "", the drafts refused). Up to
+        DRAFTS seeds within DRAFT_BUDGET_S; "" without a model (the profile's and the year's paragraphs)."""
         try:
             self._ready()
         except AppError:
-            return ""
+            return "", ()
         started = time.perf_counter()
+        refused: list[str] = []
         for seed in range(DRAFTS):
             if seed and time.perf_counter() - started > DRAFT_BUDGET_S:
                 break
             try:
-                clause = "".join(self.llm.stream(profile_prompt(facets), max_tokens=40, temperature=0.7, seed=seed,
-                                                 stop=("\n", "Interests:"), cancel=cancel))
+                clause = "".join(self.llm.stream(prompt, max_tokens=40, temperature=0.7, seed=seed, stop=stop,
+                                                 cancel=cancel))
             except AppError:
-                return ""
-            end = _sentence_end(OPENING, clause)
-            draft = f"{OPENING}{clause[:end]}".strip() if end else ""
-            if draft and _names_the_strongest(draft, facets[0]) and \
-                    ex.check(draft, evidence, self.index, prefix=OPENING).ok:
-                return draft
-        return ""
+                return "", tuple(refused)
+            end = _sentence_end(opening, clause)
+            draft = f"{opening}{clause[:end]}".strip() if end else ""
+            if draft and accept(draft) and ex.check(draft, evidence, self.index, prefix=opening).ok:
+                return draft, tuple(refused)
+            refused.append(f"{opening}{clause}".strip())
+        return "", tuple(refused)
 
 
 def _names_the_strongest(draft: str, top: Facet) -> bool:

@@ -99,6 +99,109 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../app/gui/charts.py" line="43"/>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="43"/>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="43"/>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="43"/>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="43"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="43"/>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="44"/>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="44"/>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="44"/>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="44"/>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="44"/>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="44"/>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="47"/>
+        <source>Films</source>
+        <translation>电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="47"/>
+        <source>Books</source>
+        <translation>书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="50"/>
+        <source>Films and books</source>
+        <translation>电影和书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="52"/>
+        <source>{0} in {1}, month by month</source>
+        <translation>{1}年的{0}：逐月</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="54"/>
+        <source>{0} in {1}: your ratings</source>
+        <translation>{1}年的{0}：你的评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="56"/>
+        <source>{0}: top genres, year by year</source>
+        <translation>{0}：主要类型，逐年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="58"/>
+        <source>{0} in {1}: most seen creators</source>
+        <translation>{1}年的{0}：最常看的创作者</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="60"/>
+        <source>{0} in {1}: decade of release</source>
+        <translation>{1}年的{0}：出品年代</translation>
+    </message>
+</context>
+<context>
     <name>DownloadDialog</name>
     <message>
         <location filename="../../app/gui/actions/download.py" line="16"/>
@@ -596,97 +699,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/window.py" line="51"/>
+        <location filename="../../app/gui/window.py" line="53"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="65"/>
+        <location filename="../../app/gui/window.py" line="68"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="65"/>
+        <location filename="../../app/gui/window.py" line="68"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="66"/>
+        <location filename="../../app/gui/window.py" line="69"/>
         <source>Catalogs</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="66"/>
+        <location filename="../../app/gui/window.py" line="69"/>
         <source>Interests</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="67"/>
+        <location filename="../../app/gui/window.py" line="70"/>
+        <source>Your year</source>
+        <translation>你的一年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window.py" line="71"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="67"/>
+        <location filename="../../app/gui/window.py" line="71"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="106"/>
+        <location filename="../../app/gui/window.py" line="112"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="108"/>
+        <location filename="../../app/gui/window.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="109"/>
+        <location filename="../../app/gui/window.py" line="115"/>
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="120"/>
+        <location filename="../../app/gui/window.py" line="126"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="121"/>
+        <location filename="../../app/gui/window.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="125"/>
+        <location filename="../../app/gui/window.py" line="131"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="128"/>
+        <location filename="../../app/gui/window.py" line="134"/>
         <source>&amp;Export everything…</source>
         <translation>导出全部数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="132"/>
+        <location filename="../../app/gui/window.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="136"/>
+        <location filename="../../app/gui/window.py" line="142"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="142"/>
+        <location filename="../../app/gui/window.py" line="148"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="286"/>
+        <location filename="../../app/gui/window.py" line="292"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="199"/>
+        <location filename="../../app/gui/window.py" line="205"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -755,176 +863,176 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>RecommendPage</name>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="68"/>
+        <location filename="../../app/gui/pages/recommend.py" line="67"/>
         <source>What are you in the mood for? e.g. dark science fiction with a twist</source>
         <translation>你想看点什么？例如：有反转的黑暗科幻</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="70"/>
+        <location filename="../../app/gui/pages/recommend.py" line="69"/>
         <source>What you are in the mood for</source>
         <translation>你想看的内容</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="74"/>
+        <location filename="../../app/gui/pages/recommend.py" line="73"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="75"/>
+        <location filename="../../app/gui/pages/recommend.py" line="74"/>
         <source>Keep these words as a standing interest (listed on the Interests page)</source>
         <translation>把这些词保留为长期兴趣（列在兴趣页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="78"/>
+        <location filename="../../app/gui/pages/recommend.py" line="77"/>
         <source>Films and books</source>
         <translation>电影和图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="78"/>
+        <location filename="../../app/gui/pages/recommend.py" line="77"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="79"/>
+        <location filename="../../app/gui/pages/recommend.py" line="78"/>
         <source>Books</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="81"/>
-        <location filename="../../app/gui/pages/recommend.py" line="127"/>
+        <location filename="../../app/gui/pages/recommend.py" line="80"/>
+        <location filename="../../app/gui/pages/recommend.py" line="126"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="84"/>
+        <location filename="../../app/gui/pages/recommend.py" line="83"/>
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="84"/>
+        <location filename="../../app/gui/pages/recommend.py" line="83"/>
         <source>To year</source>
         <translation>截止年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="90"/>
+        <location filename="../../app/gui/pages/recommend.py" line="89"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="91"/>
-        <location filename="../../app/gui/pages/recommend.py" line="113"/>
+        <location filename="../../app/gui/pages/recommend.py" line="90"/>
+        <location filename="../../app/gui/pages/recommend.py" line="112"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="93"/>
+        <location filename="../../app/gui/pages/recommend.py" line="92"/>
         <source>All genres</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="94"/>
-        <location filename="../../app/gui/pages/recommend.py" line="114"/>
+        <location filename="../../app/gui/pages/recommend.py" line="93"/>
+        <location filename="../../app/gui/pages/recommend.py" line="113"/>
         <source>Genre</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="99"/>
-        <location filename="../../app/gui/pages/recommend.py" line="114"/>
+        <location filename="../../app/gui/pages/recommend.py" line="98"/>
+        <location filename="../../app/gui/pages/recommend.py" line="113"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="100"/>
+        <location filename="../../app/gui/pages/recommend.py" line="99"/>
         <source>0: by score only · 100: as varied as possible</source>
         <translation>0：只按分数 · 100：尽可能多样</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="101"/>
+        <location filename="../../app/gui/pages/recommend.py" line="100"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="112"/>
+        <location filename="../../app/gui/pages/recommend.py" line="111"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="112"/>
+        <location filename="../../app/gui/pages/recommend.py" line="111"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="125"/>
+        <location filename="../../app/gui/pages/recommend.py" line="124"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="126"/>
+        <location filename="../../app/gui/pages/recommend.py" line="125"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="127"/>
+        <location filename="../../app/gui/pages/recommend.py" line="126"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="127"/>
+        <location filename="../../app/gui/pages/recommend.py" line="126"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="130"/>
+        <location filename="../../app/gui/pages/recommend.py" line="129"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="141"/>
+        <location filename="../../app/gui/pages/recommend.py" line="140"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="146"/>
+        <location filename="../../app/gui/pages/recommend.py" line="145"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="146"/>
+        <location filename="../../app/gui/pages/recommend.py" line="145"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="147"/>
+        <location filename="../../app/gui/pages/recommend.py" line="146"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="148"/>
+        <location filename="../../app/gui/pages/recommend.py" line="147"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="149"/>
+        <location filename="../../app/gui/pages/recommend.py" line="148"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="150"/>
+        <location filename="../../app/gui/pages/recommend.py" line="149"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="221"/>
+        <location filename="../../app/gui/pages/recommend.py" line="223"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="243"/>
+        <location filename="../../app/gui/pages/recommend.py" line="245"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="247"/>
+        <location filename="../../app/gui/pages/recommend.py" line="249"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>
@@ -1146,6 +1254,158 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <location filename="../../app/gui/pages/settings.py" line="156"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>StatsActions</name>
+    <message>
+        <location filename="../../app/gui/actions/stats.py" line="60"/>
+        <source>Save the charts in</source>
+        <translation>将图表保存到</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/stats.py" line="63"/>
+        <source>Saved {0} charts in {1}</source>
+        <translation>已将{0}张图表保存到{1}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="36"/>
+        <location filename="../../app/gui/pages/stats.py" line="53"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="39"/>
+        <source>Films or books</source>
+        <translation>电影或书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="40"/>
+        <source>Films</source>
+        <translation>电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="41"/>
+        <source>Books</source>
+        <translation>书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="43"/>
+        <source>Save charts…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="49"/>
+        <source>Your year, in words</source>
+        <translation>用文字描述你的一年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="121"/>
+        <source>Nothing with a date yet: import a Letterboxd or Goodreads export.</source>
+        <translation>还没有带日期的记录：请导入 Letterboxd 或 Goodreads 的导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="136"/>
+        <source>{0}: {1} films watched, {2} books read</source>
+        <translation>{0}年：看了{1}部电影，读了{2}本书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="138"/>
+        <source>{0} entries have no date: counted in the totals, in no year</source>
+        <translation>{0}条记录没有日期：计入总数，不归入任何一年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="144"/>
+        <source>rewatches</source>
+        <translation>次重看</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="144"/>
+        <source>re-reads</source>
+        <translation>次重读</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="145"/>
+        <source>{0} in all</source>
+        <translation>共{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="145"/>
+        <source>{0} new, {1} {2}</source>
+        <translation>{0}次初次，{1}{2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="148"/>
+        <source>busiest: {0} ({1})</source>
+        <translation>最多的月份：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="150"/>
+        <source>{0} pages</source>
+        <translation>{0}页</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="154"/>
+        <source>{0} rated, average {1} of {2}</source>
+        <translation>{0}条有评分，平均{1}（满分{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="156"/>
+        <source>highest ({0}):</source>
+        <translation>最高分（{0}）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="159"/>
+        <source>no ratings this year</source>
+        <translation>今年没有评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="163"/>
+        <source>more than the year before: {0}</source>
+        <translation>比前一年多：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="165"/>
+        <source>less than the year before: {0}</source>
+        <translation>比前一年少：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="166"/>
+        <source>no genres known</source>
+        <translation>没有已知类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="169"/>
+        <source>longest: {0} ({1} pages)</source>
+        <translation>最长：{0}（{1}页）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="170"/>
+        <source>shortest: {0} ({1} pages)</source>
+        <translation>最短：{0}（{1}页）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="171"/>
+        <source>no creators known</source>
+        <translation>没有已知创作者</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="172"/>
+        <source>no years known</source>
+        <translation>没有已知年份</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="176"/>
+        <source>Opening by the local language model, checked; the rest from your figures</source>
+        <translation>开头由本地语言模型撰写并经过核对；其余来自你的数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="177"/>
+        <source>Built from your figures (template)</source>
+        <translation>根据你的数据生成（模板）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,200 @@
+"""A paragraph about one year of the history, from its statistics (app/core/stats.py).
+
+As for the taste profile (app/core/profile.py): the paragraph is built from the figures (every
+sentence a number the page shows beside its chart), and the local model may write an opening sentence
+after our words ``OPENING``, which is checked like an explanation (app/core/explain/verify.py): every
+word supported by the year's genres, tags and creators, no number or claim the facts do not hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from app.core.claims import genre_words, words_of
+from app.core.explain import Fact, WhyEvidence
+from app.core.stats import Stats, YearKind
+from app.core.text import clean_text
+from app.core.zh import genre_zh
+
+__all__ = ["OPENING", "YearFacts", "year_evidence", "year_facts", "year_prompt", "year_text"]
+
+OPENING = "This year you were drawn to"  # our words; the model writes the rest of the opening sentence
+
+
+@dataclass(frozen=True)
+class KindFacts:
+    count: int
+    again: int
+    genres: tuple[str, ...]  # the year's top genres, most viewed first
+    creator: str | None  # the director or author seen or read most (at least twice)
+    creator_count: int
+    highest: tuple[str, ...]  # the highest-rated titles (labels)
+    highest_rating: float | None
+    scale_top: float | None
+    before: int | None  # the year before's count (None: nothing dated that year)
+    grew: tuple[str, ...]
+    faded: tuple[str, ...]
+    pages: int = 0
+
+
+@dataclass(frozen=True)
+class YearFacts:
+    year: int
+    film: KindFacts
+    book: KindFacts
+    undated_films: int = 0
+    undated_books: int = 0
+    tags: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def main(self) -> KindFacts:
+        return self.film if self.film.count >= self.book.count else self.book
+
+    @property
+    def main_kind(self) -> str:
+        return "film" if self.film.count >= self.book.count else "book"
+
+    def names_the_most(self, draft: str) -> bool:
+        """An opening that leaves out the year's strongest genre misleads, even if every word of it is true."""
+        top = self.main.genres[:1]
+        wanted = {w[:5] for w in genre_words(top) if len(w) >= 3}
+        return bool(wanted) and any(w[:5] in wanted for w in words_of(draft))
+
+
+def _kind(fig: YearKind, before: YearKind | None) -> KindFacts:
+    creator = fig.creators[0] if fig.creators and fig.creators[0][1] >= 2 else None
+    return KindFacts(
+        count=fig.count, again=fig.again, genres=tuple(g for g, _ in fig.genres[:3]),
+        creator=creator[0] if creator else None, creator_count=creator[1] if creator else 0,
+        highest=tuple(fig.highest[:2]), highest_rating=fig.highest_rating,
+        scale_top=fig.scale[1] if fig.scale else None,
+        before=before.count if before is not None and before.count else None,
+        grew=tuple(g for g, _, _ in fig.grew[:2]), faded=tuple(g for g, _, _ in fig.faded[:2]), pages=fig.pages,
+    )
+
+
+def year_facts(stats: Stats, year: int) -> YearFacts:
+    here, before = stats.years[year], stats.years.get(year - 1, {})
+    tags = tuple(t for k in ("film", "book") for t, _ in here[k].tags[:3])
+    return YearFacts(year=year, film=_kind(here["film"], before.get("film")),
+                     book=_kind(here["book"], before.get("book")), undated_films=stats.undated["films"],
+                     undated_books=stats.undated["books"], tags=tags)
+
+
+def _and(parts: list[str] | tuple[str, ...], joiner: str = "and") -> str:
+    parts = list(parts)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {joiner} " + parts[-1]
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _g(genre: str) -> str:
+    return genre.casefold() if genre.isascii() else genre
+
+
+def _stars(value: float | None, top: float | None) -> str:
+    return f"{value:g} of {top:g}" if value is not None and top is not None else ""
+
+
+def year_text(facts: YearFacts, lang: str = "en") -> str:
+    """The paragraph: how much of each kind, what most, whom most, the highest rated, and against the year before."""
+    if lang.startswith("zh"):
+        return _text_zh(facts)
+    f, b, y = facts.film, facts.book, facts.year
+    did = []
+    if f.count:
+        did.append(f"watched {_n(f.count, 'film', 'films')}" + (f" ({f.again:,} of them again)" if f.again else ""))
+    if b.count:
+        did.append(f"read {_n(b.count, 'book', 'books')}" + (f" ({b.pages:,} pages)" if b.pages else ""))
+    out = [f"In {y} you {_and(did) if did else 'finished nothing with a date'}."]
+    for k, what, verb, whom in ((f, "films", "watched", "director"), (b, "books", "read", "author")):
+        if not k.count:
+            continue
+        if k.genres:
+            out.append(f"Your {what} were most often {_and([_g(g) for g in k.genres[:2]])}.")
+        if k.creator:
+            out.append(f"The {whom} you {verb} most was {clean_text(k.creator)} ({k.creator_count:,}).")
+        if k.highest:
+            names = _and([clean_text(t) for t in k.highest])
+            out.append(f"You rated {names} highest ({_stars(k.highest_rating, k.scale_top)}).")
+        if k.before is not None:
+            diff = k.count - k.before
+            change = (f"{abs(diff):,} more than" if diff > 0 else f"{abs(diff):,} fewer than" if diff < 0
+                      else "as many as")
+            moved = []
+            if k.grew:
+                moved.append("more " + _and([_g(g) for g in k.grew]))
+            if k.faded:
+                moved.append("less " + _and([_g(g) for g in k.faded]))
+            out.append(f"That is {change} in {y - 1}" + (f", with {'; '.join(moved)}" if moved else "") + ".")
+    return " ".join(out)
+
+
+def _text_zh(facts: YearFacts) -> str:
+    f, b, y = facts.film, facts.book, facts.year
+    did = []
+    if f.count:
+        did.append(f"看了{f.count:,}部电影" + (f"（其中{f.again:,}次是重看）" if f.again else ""))
+    if b.count:
+        did.append(f"读了{b.count:,}本书" + (f"（共{b.pages:,}页）" if b.pages else ""))
+    out = [f"{y}年，你{'，'.join(did) if did else '没有留下带日期的记录'}。"]
+    for k, what, verb, whom, unit in ((f, "电影", "看", "导演", "部"), (b, "书", "读", "作者", "本")):
+        if not k.count:
+            continue
+        if k.genres:
+            out.append(f"你的{what}最常是{'和'.join(genre_zh(g) for g in k.genres[:2])}类。")
+        if k.creator:
+            out.append(f"你{verb}得最多的{whom}是{clean_text(k.creator)}（{k.creator_count:,}{unit}）。")
+        if k.highest:
+            names = "".join(f"《{clean_text(t)}》" for t in k.highest)
+            out.append(f"你评分最高的是{names}（{k.highest_rating:g}/{k.scale_top:g}）。")
+        if k.before is not None:
+            diff = k.count - k.before
+            change = (f"比{y - 1}年多{diff:,}{unit}" if diff > 0 else f"比{y - 1}年少{-diff:,}{unit}" if diff < 0
+                      else f"与{y - 1}年一样多")
+            moved = []
+            if k.grew:
+                moved.append("更多" + "、".join(genre_zh(g) for g in k.grew))
+            if k.faded:
+                moved.append("更少" + "、".join(genre_zh(g) for g in k.faded))
+            out.append(f"这{change}" + (f"，{'，'.join(moved)}" if moved else "") + "。")
+    return "".join(out)
+
+
+# -- the model's opening sentence ------------------------------------------------------------
+
+_SHOT = (
+    "Year: 2019. Films: drama, crime. Directors: Martin Scorsese. Books: fantasy.\n"
+    f"Opening: {OPENING} gritty crime dramas, with some fantasy on the side.\n\n"
+    "Year: 2021. Books: romance, historical fiction. Authors: Jane Austen.\n"
+    f"Opening: {OPENING} romance and historical fiction, with Jane Austen above all.\n\n"
+)
+
+
+def year_prompt(facts: YearFacts) -> str:
+    parts = [f"Year: {facts.year}."]
+    for k, what, whom in ((facts.film, "Films", "Directors"), (facts.book, "Books", "Authors")):
+        if k.count and k.genres:
+            parts.append(f"{what}: {', '.join(_g(g) for g in k.genres)}.")
+        if k.count and k.creator:
+            parts.append(f"{whom}: {clean_text(k.creator)}.")
+    return _SHOT + " ".join(parts) + f"\nOpening: {OPENING}"
+
+
+def year_evidence(facts: YearFacts) -> WhyEvidence:
+    """What the opening may draw on: the year's genres, tags and most seen creators."""
+    genres = tuple(dict.fromkeys([*facts.film.genres, *facts.book.genres]))
+    creators = tuple(c for c in (facts.film.creator, facts.book.creator) if c)
+    kind = "film" if not facts.book.count else "book" if not facts.film.count else ""
+    return WhyEvidence(
+        item_id=0, title="", year=facts.year, kind=kind, reasons=(), genres=genres, tags=facts.tags,
+        creators=creators, extra_names=creators,
+        facts=(Fact("genres", "the year's genres and tags"), Fact("creator", "the year's most seen creators",
+                                                                  creators)),
+    )

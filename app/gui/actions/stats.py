@@ -1,0 +1,63 @@
+"""The Your year page's actions: the figures (db lane), the year's paragraph (model lane), saving the charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog
+
+from app.gui.actions import HISTORY, Host, PageActions
+from app.gui.charts import save_charts
+from app.gui.pages.stats import StatsPage
+from app.services.events import final
+
+__all__ = ["StatsActions"]
+
+
+class StatsActions(PageActions):
+    follows = frozenset({HISTORY})
+
+    def __init__(self, page: StatsPage, host: Host) -> None:
+        super().__init__(page, host)
+        self.page: StatsPage = page
+        self._stale = True
+        page.refresh_requested.connect(self.refresh)
+        page.year_changed.connect(self.describe)
+        page.save_requested.connect(self.save)
+
+    def on_changed(self, changes: frozenset[str]) -> None:
+        if changes & self.follows:
+            self._stale = True
+            if self.host.current_tab() is self.page:
+                self.refresh()
+
+    def on_shown(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        services = self.host.services
+        self._stale = False
+        self.host.run(lambda **_: services.stats.stats(), self.page.show_stats)
+
+    def describe(self, year: int) -> None:
+        services, lang, stats = self.host.services, self.host.language(), self.page.stats
+
+        def work(progress: Any, cancel: Any) -> Any:
+            return final(services.stats.year_text(year, stats=stats, lang=lang, cancel=cancel))
+
+        def done(result: Any) -> None:
+            if self.page.current_year() == year:
+                self.page.show_text(result.text, result.path)
+
+        self.host.run(work, done, lane="model")
+
+    def save(self) -> None:
+        stats, year = self.page.stats, self.page.current_year()
+        if stats is None or year is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self.host.window(), self.tr("Save the charts in"))
+        if folder:
+            written = save_charts(stats, Path(folder), year=year, kind=self.page.current_kind())
+            self.host.say(self.tr("Saved {0} charts in {1}").format(len(written), folder))

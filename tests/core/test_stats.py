@@ -1,0 +1,83 @@
+"""The year's statistics and its paragraph, from viewings written here."""
+
+from __future__ import annotations
+
+from app.core import explain as ex
+from app.core.stats import Watch, compute
+from app.core.types import Item
+from app.core.year_text import OPENING, year_evidence, year_facts, year_text
+
+FILM = (0.5, 5.0)
+
+
+def film(i: int, title: str, year: int, genres: tuple[str, ...] = ("Drama",), by: str = "Ann Lee") -> Item:
+    return Item(id=i, kind="film", title=title, year=year, genres=genres, creators=(by,))
+
+
+def book(i: int, title: str, genres: tuple[str, ...] = ("Fantasy",)) -> Item:
+    return Item(id=i, kind="book", title=title, year=2001, genres=genres, creators=("Jo Writer",))
+
+
+def watches() -> list[Watch]:
+    a, b, c = film(1, "Alpha", 1994), film(2, "Beta", 2011, ("Comedy",)), film(3, "Gamma", 1979, ("Horror",))
+    return [
+        Watch(a, "2020-01-05", rating=4.0, scale=FILM),
+        Watch(a, "2021-03-01", rating=4.5, scale=FILM),  # seen before: a rewatch
+        Watch(b, "2021-03-09", rewatch=True, rating=3.0, scale=FILM),  # the diary says so
+        Watch(c, "2021-12-31", rating=2.0, scale=(1.0, 10.0)),  # another scale, mapped onto 0.5-5
+        Watch(c, None),  # no date: in the totals, in no year
+        Watch(book(4, "Delta"), "2021-07-01", rating=5.0, scale=(1.0, 5.0), pages=300),
+        Watch(book(5, "Epsilon"), "2021-07-20", rating=3.0, scale=(1.0, 5.0), pages=120),
+        Watch(book(6, "Zeta"), None),
+    ]
+
+
+def test_each_viewing_counts_in_its_year_and_month() -> None:
+    stats = compute(watches())
+    assert [(r["year"], r["films"], r["books"]) for r in stats.by_year] == [(2020, 1, 0), (2021, 3, 2)]
+    assert stats.total == {"films": 5, "books": 3}
+    assert stats.undated == {"films": 1, "books": 1}
+    films = stats.years[2021]["film"]
+    assert films.months[2] == 2 and films.months[11] == 1
+    assert (films.new, films.again) == (1, 2)
+    assert stats.by_year[1]["rewatches"] == 2
+
+
+def test_ratings_on_the_persons_scale_and_the_highest() -> None:
+    films = compute(watches()).years[2021]["film"]
+    assert films.scale == FILM
+    assert films.ratings["4.5"] == 1 and films.ratings["3"] == 1 and sum(films.ratings.values()) == 3
+    assert films.highest == ["Alpha (1994)"] and films.highest_rating == 4.5
+    books = compute(watches()).years[2021]["book"]
+    assert books.pages == 420 and books.longest == ("Delta (2001)", 300) and books.shortest == ("Epsilon (2001)", 120)
+
+
+def test_genres_creators_decades_and_what_moved() -> None:
+    stats = compute(watches())
+    films = stats.years[2021]["film"]
+    assert dict(films.genres) == {"Drama": 1, "Comedy": 1, "Horror": 1}
+    assert films.creators == [("Ann Lee", 3)]
+    assert films.decades == [(1970, 1), (1990, 1), (2010, 1)]
+    assert stats.genres_by_year["film"]["Drama"] == [1, 1]
+    data = stats.as_dict(year=2021, kind="film")
+    assert data["by_year"] == [{"year": 2021, "films": 3, "books": 2, "rewatches": 2, "rereads": 0, "pages": 420}]
+    assert list(data["years"]["2021"]) == ["film"]
+
+
+def test_the_paragraph_says_only_the_figures() -> None:
+    stats = compute(watches())
+    facts = year_facts(stats, 2021)
+    text = year_text(facts)
+    assert text.startswith("In 2021 you watched 3 films (2 of them again) and read 2 books (420 pages).")
+    assert "Ann Lee" in text and "2 more than in 2020" in text
+    zh = year_text(facts, "zh_CN")
+    assert zh.startswith("2021年，你看了3部电影") and "《Alpha (1994)》" in zh
+
+
+def test_the_models_opening_is_checked_against_the_years_facts() -> None:
+    facts = year_facts(compute(watches()), 2021)
+    evidence = year_evidence(facts)
+    index = ex.NameIndex(["Alpha", "Beta", "Gamma", "Ann Lee"])
+    good = f"{OPENING} drama and comedy."
+    assert ex.check(good, evidence, index, prefix=OPENING).ok and facts.names_the_most(good)
+    assert not ex.check(f"{OPENING} 12 award winning westerns.", evidence, index, prefix=OPENING).ok
