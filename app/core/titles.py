@@ -15,7 +15,7 @@ import unicodedata
 from app.core.text import normalize_title, strip_series
 
 __all__ = [
-    "author_key", "content_words", "foreign_title", "loose_key", "match_key", "omnibus_key", "same_author",
+    "author_key", "cjk_only", "content_words", "foreign_title", "loose_key", "match_key", "omnibus_key", "same_author",
     "title_keys",
     "title_parts",
 ]
@@ -151,3 +151,14 @@ def foreign_title(title: str) -> bool:
     if any(w in _ENGLISH for w in plain):
         return False
     return any(w in _FOREIGN for w in plain) or any(ord(ch) > 127 and ch.isalpha() for ch in title)
+
+
+# Han ideographs (with extensions and compatibility forms), kana, hangul.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def cjk_only(title: str) -> bool:
+    """Whether a title is written in Chinese, Japanese or Korean characters alone, without a letter of the
+    Latin alphabet: "肖申克的救赎" is, "Rust程序设计" and "2666" are not."""
+    return bool(_CJK.search(title)) and not _LATIN.search(title)

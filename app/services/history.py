@@ -21,7 +21,7 @@ from app.importers.records import ImportRow, Skip
 from app.importers.shelves import parse_shelf_map
 from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
-from app.services.matching import Match, Matcher
+from app.services.matching import CJK_ONLY, Match, Matcher
 from app.storage import Store
 
 __all__ = ["HistoryService", "ImportReport"]
@@ -188,6 +188,7 @@ class HistoryService:
         if not isinstance(shelves, dict):
             shelves = parse_shelf_map(shelves)
         self._bare.clear()  # vectors of the model in use now
+        self._own_ids: dict[str, int] | None = None  # source id -> item of the person's own, read when needed
         sources = open_sources([Path(p) for p in paths], format=format, mapping=mapping or None, kind=kind,
                                encoding=encoding, scale=_parse_scale(scale), shelves=shelves, limits=limits)
         reports: list[ImportReport] = []
@@ -240,7 +241,12 @@ class HistoryService:
         self._write_viewings(report)
         report.skipped = sum(reasons.values())
         report.skipped_reasons = dict(reasons)
-        report.notes = dict(source.notes)
+        kept = report.notes.pop(CJK_ONLY, 0)
+        report.notes = {**report.notes, **source.notes}  # the kind settled above, then what the reader saw
+        if kept:
+            report.notes[f"{kept} rows have only a Chinese (or Japanese, Korean) title: such a title is matched only"
+                         " to a catalog work of that title with the same year and the same director or author, as"
+                         " a wrong match is worse than none; these are kept as your own items"] = 1
         report.imported = report.added + report.updated
         for path, sha in zip(files, hashes):
             self.store.imports.record(sha256=sha, path=str(path), format=report.format, report=report.as_dict())
@@ -275,6 +281,23 @@ class HistoryService:
         kind = top[0][0] if top and top[0][1] >= 0.9 * sum(kinds.values()) else None
         return chain(head, source.records), kind
 
+    def _own_item(self, row: ImportRow, src: Source) -> int:
+        """The person's own item for an unmatched row: found again by the source's id of it ("douban:1292052"),
+        so a re-import updates the entry even under a changed title; else by its kind, title and year."""
+        if row.alt_ids and self._own_ids is None:
+            self._own_ids = self.store.items.own_alt_ids()
+        found = next((self._own_ids[a] for a in row.alt_ids if a in self._own_ids), None) if self._own_ids else None
+        if found is not None:
+            return found
+        item_id = self.store.items.add_own(
+            Item(title=row.title, year=row.year, kind=row.kind or src.kind or "other", creators=row.creators,
+                 imdb=row.imdb, tmdb=row.tmdb, isbn13=row.isbn13, goodreads=row.goodreads,
+                 alt_titles=row.alt_titles, alt_ids=row.alt_ids)
+        )
+        if self._own_ids is not None:
+            self._own_ids.update({a: item_id for a in row.alt_ids})
+        return item_id
+
     def _similarity(self, text: str, item_ids: Sequence[int]) -> list[float]:
         """Cosine of a row's "Title. By Author." to the same short text of catalog items: like with
         like (an item's full text, with genres and tags, would be further from any bare title)."""
@@ -297,11 +320,9 @@ class HistoryService:
             if len(report.unmatched_sample) < _SAMPLE:
                 report.unmatched_sample.append({"line": row.line, "title": row.title, "year": row.year,
                                                 "creators": list(row.creators[:2]), "reason": found.reason})
-            item_id = self.store.items.add_own(
-                Item(title=row.title, year=row.year, kind=row.kind or src.kind or "other", creators=row.creators,
-                     imdb=row.imdb, tmdb=row.tmdb, isbn13=row.isbn13, goodreads=row.goodreads,
-                     alt_titles=row.alt_titles)
-            )
+            if found.reason.startswith(CJK_ONLY):
+                report.notes[CJK_ONLY] = report.notes.get(CJK_ONLY, 0) + 1
+            item_id = self._own_item(row, src)
         else:
             report.matched += 1
             if found.loose:

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from app.core.text import series_name, strip_series
 from app.core.titles import (
     author_key,
+    cjk_only,
     content_words,
     foreign_title,
     loose_key,
@@ -33,7 +34,7 @@ from app.core.titles import (
 from app.importers.records import ImportRow
 from app.storage import Store
 
-__all__ = ["Match", "Matcher", "Similarity"]
+__all__ = ["CJK_ONLY", "Match", "Matcher", "Similarity"]
 
 # (row text, candidate item ids) -> cosine similarity of each candidate's text to the row's.
 Similarity = Callable[[str, Sequence[int]], Sequence[float]]
@@ -42,6 +43,8 @@ _CLOSE_TITLE = 90.0  # edit-distance similarity of two titles by one author that
 _COGNATE = 72.0  # two words this alike are the same word in two languages ("prejuicio", "prejudice")
 _TRANSLATED = 0.5  # agreement of a translated title: 0.7 x cognate share + 0.3 x text cosine
 _MARGIN = 0.1  # ... which must beat the author's next-best book by this much
+# How the reason for a row with only a Chinese (Japanese, Korean) title that matched nothing begins.
+CJK_ONLY = "only a Chinese (or Japanese, Korean) title"
 
 
 class _Cand(NamedTuple):
@@ -127,13 +130,16 @@ class Matcher:
         found = self._by_ids(row, row_authors)
         if found is not None:
             return found
+        if not row.alt_titles and cjk_only(row.title):
+            return self._cjk_only(row, kinds, row_authors)
         reasons: list[str] = []
         book = row.kind == "book"
         keys = [k for t in (row.title, *row.alt_titles) for k in title_keys(t, book=book)]
-        for n, key in enumerate(dict.fromkeys(keys)):
-            # Only the title as given explains a miss: "Avengers" of 2012 says nothing of "Avengers: Endgame".
-            found = self._resolve(self._by_key.get(key, ()), row, kinds, row_authors, reasons if n == 0 else [],
-                                  "title", strict_year=row.kind == "other")
+        # Only a title as given explains a miss: "Avengers" of 2012 says nothing of "Avengers: Endgame".
+        given = {ks[0] for t in (row.title, *row.alt_titles) if (ks := title_keys(t, book=book))}
+        for key in dict.fromkeys(keys):
+            found = self._resolve(self._by_key.get(key, ()), row, kinds, row_authors,
+                                  reasons if key in given else [], "title", strict_year=row.kind == "other")
             if found is not None:
                 return found
         if keys:
@@ -152,6 +158,26 @@ class Matcher:
                 return found
         what = {("film",): "film", ("book",): "book"}.get(kinds, "film or book")
         return Match(None, reason=reasons[0] if reasons else f"no catalog {what} has this title")
+
+    def _cjk_only(self, row: ImportRow, kinds: tuple[str, ...], row_authors: tuple[tuple[str, str], ...]) -> Match:
+        """A title in Chinese (Japanese, Korean) characters alone, with no original title beside it, is most often
+        a translation, and the catalogs hold few such titles: it names a catalog work only with strong evidence,
+        that work's exact title, the same year and the same director or author. A wrong match is worse than
+        none, so no part of a title, no loose key, no year apart."""
+        keys = title_keys(row.title, book=row.kind == "book")
+        found = [c for k in dict.fromkeys(keys) for c in self._by_key.get(k, ()) if c.kind in kinds]
+        if not found:
+            return Match(None, reason=f"{CJK_ONLY}, which no catalog work has")
+        sure = [c for c in found if row.year is not None and c.year == row.year
+                and any(same_author(a, b) for a in row_authors for b in c.authors)]
+        if len({c.id for c in sure}) == 1:
+            return Match(sure[0].id, how="title, year and " + ("author" if sure[0].kind == "book" else "director"),
+                         also=self._editions(sure[0]))
+        who = "author" if found[0].kind == "book" else "director"
+        # Not matched, but not recommended either: the works of that title from about that year.
+        near = tuple(c.id for c in found if row.year is None or c.year is None or abs(c.year - row.year) <= 1)
+        return Match(None, reason=f"{CJK_ONLY}: a catalog {found[0].kind} has it, but the file does not show the same"
+                                  f" year and {who}", also=near)
 
     def _by_ids(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> Match | None:
         for scheme, value, how in (("imdb", row.imdb, "IMDb id"), ("tmdb", row.tmdb, "TMDB id"),

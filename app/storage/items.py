@@ -78,6 +78,14 @@ class UniverseRows:
     popularity: np.ndarray
 
 
+def _other_work(ids: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether two items' source ids name two works: none in common, and one scheme ("douban:") with two numbers."""
+    if set(ids) & set(others):
+        return False
+    schemes = {i.partition(":")[0] for i in ids}
+    return any(o.partition(":")[0] in schemes for o in others)
+
+
 class ItemRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -191,11 +199,15 @@ class ItemRepository:
         key = f"{item.kind}:{norm}:{item.year or ''}"
         own = replace(item, catalog=USER_CATALOG, source_key=key, id=None)
         with self.db.transaction() as conn:
-            for found, year in conn.execute(
-                "SELECT id, year FROM items WHERE catalog_id = ? AND kind = ? AND norm_title = ?"
+            for found, year, alt_ids in conn.execute(
+                "SELECT id, year, alt_ids FROM items WHERE catalog_id = ? AND kind = ? AND norm_title = ?"
                 " ORDER BY year IS NULL, id",
                 (catalog_id, item.kind, norm),
             ).fetchall():
+                if _other_work(item.alt_ids, json.loads(alt_ids)):
+                    # Two Douban subjects of one title: two works, told apart by the id in the key.
+                    own = replace(own, source_key=f"{key}:{item.alt_ids[0]}")
+                    continue
                 if item.year is None or year is None or year == item.year:
                     return int(found)
             conn.execute(
@@ -205,6 +217,12 @@ class ItemRepository:
                 self._params(catalog_id, own),
             )
             return int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+
+    def own_alt_ids(self) -> dict[str, int]:
+        """The source ids ("douban:1292052") of the person's own items, to find an item again by its id."""
+        rows = self.db.read("SELECT items.id, items.alt_ids FROM items JOIN catalogs ON catalogs.id = items.catalog_id"
+                            " WHERE catalogs.name = ? AND items.alt_ids != '[]'", (USER_CATALOG,))
+        return {alt: int(item_id) for item_id, alt_ids in rows for alt in json.loads(alt_ids)}
 
     def get(self, item_id: int) -> Item | None:
         rows = self.db.read(

@@ -80,7 +80,8 @@ def flip_name(name: str) -> str:
 
 def _meaning(names: Sequence[str], tags: Sequence[str], ctx: ReadContext) -> str:
     """The collection (or tag) that says what the book is, by _RANK; "Your library" when none says more."""
-    found = [(classify(n, ctx.shelves), n) for n in names if n]
+    # "Your library" says only that the book is owned: another collection it is in says more.
+    found = [(classify(n, ctx.shelves), n) for n in names if n and n.casefold() != _LIBRARY.casefold()]
     if not found:
         found = [(classify(_LIBRARY, ctx.shelves), _LIBRARY)]
     best = min(found, key=lambda m: _RANK.index(m[0]))

@@ -1,0 +1,77 @@
+"""Douban, Trakt and LibraryThing imported end to end with both bundled catalogs: what matches, what
+stays the person's own and why, one transaction, and a re-import that updates rather than duplicates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.services import Services
+from tests.services.test_import import _dump
+
+HEAD = "标题,个人评分,打分日期,我的短评,上映日期,制片国家,条目链接\n"
+
+
+def _douban(path: Path, rows: list[tuple[str, str, str, int]]) -> Path:
+    lines = [f'"{t}","{r}","2022/09/18","","{y}/01/01","美国","https://movie.douban.com/subject/{s}/"'
+             for t, r, y, s in rows]
+    path.write_text(HEAD + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_douban_matches_an_original_title_and_keeps_a_chinese_only_one(services: Services, tmp_path: Path) -> None:
+    path = _douban(tmp_path / "douban.csv", [("黑客帝国 / The Matrix", "5", "1999", 1291843),
+                                            ("活着", "4", "1994", 1292365),  # To Live's own title, but no director
+                                            ("一部没人知道的电影", "3", "2020", 7)])
+    report = services.history.import_file(path)
+    assert (report.format, report.rows, report.history, report.matched, report.unmatched) == ("douban", 3, 3, 1, 2)
+    entries = {e.item.title: e for e in services.history.entries()}
+    assert entries["The Matrix"].item.catalog == "movielens-small" and entries["The Matrix"].rating_norm == 1.0
+    assert entries["活着"].item.catalog == "user" and entries["一部没人知道的电影"].item.catalog == "user"
+    assert any(n.startswith("2 rows have only a Chinese") for n in report.notes)
+    reasons = {m["title"]: m["reason"] for m in report.unmatched_sample}
+    assert reasons["活着"].startswith("only a Chinese") and "director" in reasons["活着"]
+    to_live = next(i for i in services.store.items.search(catalog="movielens-small", text="To Live") if i.year == 1994)
+    assert to_live.id in services.store.history.named_ids()  # not matched, but not recommended either
+    # Douban renamed one and the rating changed: the same entries are updated, none added.
+    _douban(path, [("黑客帝国 / The Matrix", "4", "1999", 1291843), ("活着", "4", "1994", 1292365),
+                   ("一部没人知道的电影（重映版）", "5", "2020", 7)])
+    again = services.history.import_file(path)
+    assert (again.added, again.updated) == (0, 2) and len(services.history.entries()) == 3
+
+
+def test_trakt_matches_by_id_and_counts_shows(services: Services, tmp_path: Path) -> None:
+    matrix = {"title": "Matrix, Teh", "year": 1999, "ids": {"trakt": 481, "imdb": "tt0133093", "tmdb": 603}}
+    heat = {"title": "Heat", "year": 1995, "ids": {"trakt": 117, "tmdb": 949}}
+    show = {"title": "Breaking Bad", "year": 2008, "ids": {"trakt": 1, "tmdb": 1396}}
+    (tmp_path / "ratings-movies.json").write_text(json.dumps(
+        [{"rated_at": "2020-01-03T00:00:00.000Z", "rating": 10, "type": "movie", "movie": matrix},
+         {"rated_at": "2020-01-03T00:00:00.000Z", "rating": 9, "type": "show", "show": show}]))
+    (tmp_path / "watchlist.json").write_text(json.dumps(
+        [{"rank": 1, "listed_at": "2024-01-01T00:00:00.000Z", "type": "movie", "movie": heat}]))
+    before = _dump(services)
+    (report,) = services.history.import_files([tmp_path])
+    assert (report.format, report.history, report.saved, report.matched, report.skipped) == ("trakt", 1, 1, 2, 1)
+    (entry,) = services.history.entries()
+    assert entry.item.title == "The Matrix" and (entry.rating, entry.rating_max) == (10, 10)
+    assert services.history.import_files([tmp_path])[0].imported == 0
+    assert _dump(services) != before
+
+
+def test_librarything_half_stars_and_collections(services: Services, tmp_path: Path) -> None:
+    head = "Book Id\tTitle\tPrimary Author\tDate\tRating\tCollections\tISBN\tISBNs\tEntry Date\tWork id\n"
+    rows = ["1\tDune\tHerbert, Frank\t1990\t4.5\tYour library\t[0441172717]\t0441172717, 9780441172719\t"
+            "[2006-07-25]\t3319",
+            "2\tThe Hobbit\tTolkien, J. R. R.\t1999\t\tYour library, To read\t[]\t\t[2007-01-02]\t",
+            "3\tEmma\tAusten, Jane\t2003\t\tYour library\t[]\t\t[2007-01-02]\t"]
+    path = tmp_path / "LibraryThing_export.tsv"
+    path.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    report = services.history.import_file(path)
+    assert (report.format, report.history, report.saved) == ("librarything", 1, 1)
+    assert report.shelved == {"Your library": 1}
+    assert report.matched == 3
+    entries = {e.item.title: e for e in services.history.entries()}
+    assert entries["Dune"].item.catalog == "goodbooks-10k" and entries["Dune"].rating == 4.5
+    assert entries["Emma"].status == "shelved"
+    again = services.history.import_file(path, shelves=["Your library=read"])
+    assert again.history == 2 and not again.shelved
