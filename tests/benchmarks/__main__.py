@@ -1,6 +1,6 @@
 """Run the benchmarks (default: all):
 
-    python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history|search ...]
+    python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history|search|stats ...]
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from tests.benchmarks import (
     bench_import,
     bench_ranking,
     bench_search,
+    bench_stats,
 )
 
 BENCHES = {
@@ -29,6 +30,7 @@ BENCHES = {
     "gui": bench_gui.main,
     "history": bench_history.main,
     "search": bench_search.main,
+    "stats": bench_stats.main,
 }
 
 
