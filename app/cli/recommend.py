@@ -57,6 +57,7 @@ def _rec_json(rec: Recommendation) -> dict[str, Any]:
         "terms": {"content": rec.terms.content, "cf": rec.terms.cf,
                   "prior": rec.terms.prior, "feedback": rec.terms.feedback},
         "popularity_weight": rec.terms.popularity_weight,
+        "popularity_short": rec.terms.popularity_short,
         "history_share": rec.terms.history_share,
         "genres": list(rec.item.genres),
         "creators": list(rec.item.creators),
@@ -130,7 +131,7 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     print(f"  prior     gamma x popularity                 {t.prior:+.5f}")
     print(f"  feedback  your likes and dislikes            {t.feedback:+.5f}")
     print(f"Your history makes {t.history_share:.0%} of the score; popularity and feedback the rest.")
-    print(_popularity_note(s, t.popularity_weight))
+    print(_popularity_note(s, t.popularity_weight, t.popularity_short))
     total = sum(c.contribution for c in rec.contributions)
     print(f"By history item (they add up to content + cf = {total:+.5f}):")
     for c in rec.contributions:
@@ -141,18 +142,28 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
-def _popularity_note(s: Services, weight: float) -> str:
-    """How popularity counted for this person, and why."""
+def _popularity_note(s: Services, weight: float, short: float) -> str:
+    """How popularity counted for this person, and why: a short history, then their ratings."""
     value, rated = s.recommender.mainstream()
     default = s.settings.ranking_params().gamma
-    if rated < 3 or abs(weight - default) < 1e-9:
-        return (f"Popularity has its usual weight ({default:g}): too few of your ratings ({rated}) say how you"
-                " treat popular titles." if rated < 3 else f"Popularity has its usual weight ({default:g}).")
+    base = short if short > 0 else default
+    lines = []
+    if base > default + 1e-12:
+        lines.append(f"Popularity counts more while your history is short (weight {base:.4f}, usually"
+                     f" {default:g}): with few entries, well-known titles are the safer guess.")
+    if rated < 3 or abs(weight - base) < 1e-9:
+        if not lines:
+            lines.append(f"Popularity has its usual weight ({default:g})"
+                         + (f": too few of your ratings ({rated}) say how you treat popular titles." if rated < 3
+                            else "."))
+        return "\n".join(lines)
     how = "rate popular titles higher than little-known ones" if value > 0 else \
         "rate little-known titles higher than popular ones"
-    more = "more" if weight > default else "less"
-    return (f"Popularity counts {more} for you (weight {weight:+.4f}, usually {default:g}): over {rated} rated"
-            f" titles you {how} (correlation {value:+.2f}{', shrunk toward 0: few ratings' if rated < 100 else ''}).")
+    more = "more" if weight > base else "less"
+    shrunk = ", shrunk toward 0: few ratings" if rated < 100 else ""
+    lines.append(f"Popularity counts {more} for you (weight {weight:+.4f}, else {base:.4f}): over {rated} rated"
+                 f" titles you {how} (correlation {value:+.2f}{shrunk}).")
+    return "\n".join(lines)
 
 
 def cmd_explain(s: Services, a: argparse.Namespace) -> int:

@@ -31,8 +31,9 @@ def item_evidence(
     ``ratings`` (normalised, None if unrated), one per position where given, say how mainstream the
     person is: how their ratings follow the popularity of what they rated (scoring.mainstream)."""
     text = None
-    if params.text_neighbours > 0:
-        text = text_rows.of(universe.embeddings, positions, weights, k=params.text_neighbours, load=load, save=save)
+    k = scoring.neighbours_for(params, len(positions))
+    if k > 0:
+        text = text_rows.of(universe.embeddings, positions, weights, k=k, load=load, save=save)
     return scoring.Evidence(weights=weights, embeddings=universe.embeddings[positions], text=text, cf=cf,
                             mainstream=mainstream_of(universe, positions, ratings))
 
@@ -97,6 +98,7 @@ def recommendation(
         item=item,
         probability=s.probability,
         score=s.score,
-        terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback, popularity_weight=s.gamma),
+        terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback, popularity_weight=s.gamma,
+                         popularity_short=s.short_gamma),
         contributions=tuple(parts[:top] if top is not None else parts),
     )

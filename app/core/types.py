@@ -207,6 +207,7 @@ class ScoreTerms:
     prior: float
     feedback: float
     popularity_weight: float = 0.0  # gamma_u: gamma moved by how this person's ratings follow popularity
+    popularity_short: float = 0.0  # gamma_u's part before that: gamma, raised while the history is short
 
     @property
     def total(self) -> float:

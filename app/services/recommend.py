@@ -161,7 +161,7 @@ class RecommendService:
                        params: RankingParams, ratings: Sequence[float | None] = ()) -> scoring.Evidence:
         """The rows of evidence of these items: vectors, text neighbours (kept in the database once
         computed: a 3,000-entry history costs ~0.6 s the first time only) and the catalogs' co-liked rows."""
-        load, save = self._text_store(loaded, params)
+        load, save = self._text_store(loaded, scoring.neighbours_for(params, len(ids)))
         return ranking.item_evidence(loaded.universe, self._positions(loaded, ids), weights, params,
                                      cf=self._cf_rows(loaded, ids), text_rows=self._text_rows, load=load, save=save,
                                      ratings=ratings)
@@ -195,11 +195,11 @@ class RecommendService:
         return scoring.SparseRows(offsets=flat.offsets, positions=self._positions(loaded, flat.positions),
                                   values=flat.values)
 
-    def _text_store(self, loaded: _Loaded, params: RankingParams) -> tuple[
+    def _text_store(self, loaded: _Loaded, k: int) -> tuple[
             Callable[[list[int]], scoring.RowMap], Callable[[scoring.RowMap], None]]:
-        """Loading and saving the history items' text neighbours in the database."""
+        """Loading and saving the history items' k text neighbours in the database."""
         ids = loaded.universe.item_ids
-        model, k = self.embeddings.model_id, params.text_neighbours
+        model = self.embeddings.model_id
 
         def load(todo: list[int]) -> scoring.RowMap:
             out: scoring.RowMap = {}

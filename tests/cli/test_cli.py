@@ -75,6 +75,9 @@ def test_why_json_contract_and_errors(cli) -> None:
     assert parts == pytest.approx(data["score"] - data["terms"]["prior"] - data["terms"]["feedback"], abs=1e-9)
     by_title = cli("why", f"{top['title']} ({top['year']})")
     assert by_title.returncode == 0 and "By history item" in by_title.stdout
+    # Three entries: popularity counts more, and why says so (issue 21).
+    assert "Popularity counts more while your history is short" in by_title.stdout
+    assert data["popularity_short"] > data["popularity_weight"] / 2 > 0
     unknown = cli("why", "Qwxzv Plmkj Frobnicate")
     assert unknown.returncode == 1 and unknown.stderr.startswith("hearth:")
 

@@ -217,8 +217,10 @@ def test_popularity_counts_less_for_someone_who_rates_popular_titles_low() -> No
                                cf=evidence.cf, mainstream=-0.5)
     usual = scoring.rank(universe, evidence, params, candidates=candidates, k=30)
     moved = scoring.rank(universe, against, params, candidates=candidates, k=30)
-    assert all(s.gamma == pytest.approx(0.2) for s in usual)
-    assert moved[0].gamma < 0.2  # gamma_u = gamma + weight * m_u * the person's score scale
+    base = scoring.short_gamma(params, len(evidence))  # 12 entries: a little over gamma
+    assert 0.2 < base < 0.2 * 1.5
+    assert all(s.gamma == pytest.approx(base) and s.short_gamma == pytest.approx(base) for s in usual)
+    assert moved[0].gamma < base  # gamma_u = short_gamma + weight * m_u * the person's score scale
     mean_prior = lambda ranked: float(np.mean([universe.prior[s.position] for s in ranked]))  # noqa: E731
     assert mean_prior(moved) < mean_prior(usual)
     for s in moved:  # still exact: the prior term is gamma_u * prior(i), the rest splits over history rows
@@ -226,3 +228,18 @@ def test_popularity_counts_less_for_someone_who_rates_popular_titles_low() -> No
         assert s.by_history_content.sum() + s.by_history_cf.sum() == pytest.approx(s.score - s.prior, abs=1e-9)
     off = scoring.rank(universe, against, params.with_(mainstream_weight=0.0), candidates=candidates, k=30)
     assert [s.position for s in off] == [s.position for s in usual]
+
+
+def test_a_short_history_looks_further_by_text_and_leans_on_what_people_know() -> None:
+    params = RankingParams(text_neighbours=50, cold_boost=0.5, gamma=0.002)
+    # Up to a dozen entries each brings 16x the text neighbours; then the co-liked term does that job.
+    assert [scoring.neighbours_for(params, n) for n in (1, 12, 13, 500)] == [800, 800, 50, 50]
+    assert scoring.neighbours_for(params.with_(text_neighbours=0), 3) == 0  # 0 = every item, as before
+    # The boost of little-rated items fades in for long histories only: in a short one it filled the list
+    # with films a few people rated.
+    cold = [scoring.cold_weight(params, n) for n in (0, 10, 200, 5000)]
+    assert cold[0] == 0 and cold[1] < 0.05 and cold[2] == pytest.approx(0.25) and cold[3] > 0.45
+    # Popularity: twice gamma with nothing known, back to gamma as the history grows.
+    short = [scoring.short_gamma(params, n) for n in (0, 5, 1000)]
+    assert short[0] == pytest.approx(0.004) and short[1] == pytest.approx(0.003)
+    assert short[2] == pytest.approx(0.002, rel=0.01)

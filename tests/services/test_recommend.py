@@ -145,3 +145,48 @@ def test_the_play_and_the_guide_of_a_book_read_are_not_recommended(services: Ser
     assert services.recommender.why("Guards! Guards!: The Play").item.title == "Guards! Guards!: The Play"
     with pytest.raises(InputError, match="about a book you read"):
         services.recommender.why("Mort: The Play")
+
+
+HEIST_LOVED = ["Drive (2011)", "Baby Driver (2017)", "Heat (1995)", "Gone in 60 Seconds (2000)",
+               "The Italian Job (2003)"]
+BLOCKBUSTERS_HATED = ["The Avengers (2012)", "Transformers (2007)", "Jurassic World (2015)", "Avatar (2009)",
+                      "Star Wars: Episode VII - The Force Awakens (2015)"]
+
+
+def _counts(services: Services, recs) -> tuple[list[int], set[int]]:
+    """How many MovieLens users rated each recommended film, and the catalog's 50 most rated films."""
+    universe = services.recommender.universe().universe
+    assert universe.counts is not None
+    at = {int(i): p for p, i in enumerate(universe.item_ids)}
+    film_ids = [int(r[0]) for r in services.store.db.read("SELECT id FROM items WHERE kind = 'film'")]
+    most = sorted(film_ids, key=lambda i: -float(universe.counts[at[i]]) if i in at else 0.0)[:50]
+    return [int(universe.counts[at[int(r.item.id or 0)]]) for r in recs], set(most)
+
+
+@pytest.mark.real_models
+def test_heist_lovers_who_hate_blockbusters_get_well_known_films_of_the_kind(services: Services) -> None:
+    """Issue 21: five car and heist films loved, five blockbusters hated. A short history looks further
+    around each film by text and leans on what people know: not films three people rated (before:
+    "The Real McCoy", "Killshot", "Shot Caller", each rated once), nor the catalog's favourites."""
+    for title in HEIST_LOVED:
+        services.history.add(title, rating=5, kind="film")
+    for title in BLOCKBUSTERS_HATED:
+        services.history.add(title, rating=1, kind="film")
+    recs = services.recommender.recommend(k=10, filters=Filters(kind="film"))
+    counts, most_rated = _counts(services, recs)
+    labels = [f"{r.item.label} ({c})" for r, c in zip(recs, counts)]
+    assert sum(c >= 15 for c in counts) >= 8, labels  # well known
+    assert len({int(r.item.id or 0) for r in recs} & most_rated) <= 2, labels  # few of the most rated
+    crime = [r for r in recs if {"Crime", "Action", "Thriller"} & set(_genres(services, int(r.item.id or 0)))]
+    assert len(crime) >= 8, labels  # of that kind
+
+
+@pytest.mark.real_models
+def test_a_kind_of_film_asked_for_in_words_brings_known_films_of_it(services: Services) -> None:
+    recs = services.recommender.recommend(k=10, filters=Filters(kind="film"), like=["a heist film with car chases"])
+    counts, most_rated = _counts(services, recs)
+    labels = [f"{r.item.label} ({c})" for r, c in zip(recs, counts)]
+    assert sum(c >= 15 for c in counts) >= 5, labels
+    assert len({int(r.item.id or 0) for r in recs} & most_rated) <= 2, labels
+    crime = [r for r in recs if "Crime" in _genres(services, int(r.item.id or 0))]
+    assert len(crime) >= 5, labels
