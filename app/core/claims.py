@@ -14,7 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["PLAIN_WORDS", "claim_problems", "claim_words", "genre_words", "kind_words", "words_of"]
+__all__ = ["PLAIN_WORDS", "claim_problems", "claim_words", "genre_words", "kind_words", "relation_words",
+           "words_of"]
 
 # Connectives, pronouns and plain evaluative words a clause may use with no fact behind them.
 PLAIN_WORDS = frozenset("""
@@ -113,6 +114,11 @@ def genre_words(labels: Iterable[str]) -> set[str]:
         out.update(words_of(label))
         out.update(words_of(_GENRE_SYNONYMS.get(key, "")))
     return out
+
+
+def relation_words(relation: str) -> frozenset[str]:
+    """The words a fact of this relation lends a clause ("series": "next", "saga", ...)."""
+    return _RELATION_WORDS.get(relation, frozenset())
 
 
 def kind_words(kind: str) -> frozenset[str]:

@@ -9,6 +9,7 @@ before llama.cpp ever sees it, so a wrong or broken file is a clear error.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import os
@@ -197,10 +198,15 @@ class LlamaModel:
         seed: int = 0,
         stop: tuple[str, ...] = ("\n",),
         cancel: CancelToken | None = None,
+        grammar: str | None = None,
     ) -> Iterator[str]:
-        """Yield text pieces as llama.cpp produces them; ``Cancelled`` at any token."""
+        """Yield text pieces as llama.cpp produces them; ``Cancelled`` at any token. ``grammar`` (GBNF)
+        restricts what may be written."""
         llm = self.llm
-        kwargs = dict(max_tokens=max_tokens, temperature=temperature, seed=seed, stop=list(stop), stream=True)
+        kwargs: dict[str, Any] = dict(max_tokens=max_tokens, temperature=temperature, seed=seed, stop=list(stop),
+                                      stream=True)
+        if grammar is not None:
+            kwargs["grammar"] = _grammar(grammar)
         if isinstance(prompt, list):
             chunks = llm.create_chat_completion(messages=prompt, **kwargs)
             pick = lambda c: c["choices"][0]["delta"].get("content") or ""  # noqa: E731
@@ -221,6 +227,16 @@ class LlamaModel:
             close = getattr(chunks, "close", None)
             if close:
                 close()
+
+
+@functools.lru_cache(maxsize=32)
+def _grammar(text: str) -> Any:
+    from llama_cpp import LlamaGrammar
+
+    try:
+        return LlamaGrammar.from_string(text, verbose=False)
+    except ValueError as exc:
+        raise ModelError(f"llama.cpp could not read a grammar ({exc}).") from exc
 
 
 _LOG_CALLBACK: Any = None  # kept alive here: llama.cpp holds only a C pointer to it

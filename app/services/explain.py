@@ -140,6 +140,7 @@ class ExplainService:
         self._llm: LlamaModel | None = None
         self._index: ex.NameIndex | None = None
         self._settings = settings
+        self._grammar = True  # the model writes only words its facts lend (ex.clause_grammar)
 
     # -- the model ----------------------------------------------------------------------------
 
@@ -249,6 +250,8 @@ class ExplainService:
             except AppError as exc:  # a model file llama.cpp cannot load: the template explains
                 result.drafts.append({"error": str(exc)})
                 use_llm = False
+        if use_llm and self._grammar and ex.clause_grammar(evidence) is None:
+            use_llm = False  # nothing specific to say about the title in the prefix: the template says it
         if use_llm:
             drafting = time.perf_counter()  # loading the model once is not drafting time
             for attempt in range(DRAFTS):
@@ -289,7 +292,8 @@ class ExplainService:
         failed: ex.Cited | None = None
         generated = ""
         for piece in llm.stream(prompt, max_tokens=max_tokens, temperature=temperature, seed=seed,
-                                stop=("\n", "Explanation:"), cancel=cancel):
+                                stop=("\n", "Explanation:"), cancel=cancel,
+                                grammar=ex.clause_grammar(evidence) if self._grammar and not llm.chat else None):
             if first is None:
                 first = time.perf_counter() - asked
             pieces += 1

@@ -3,6 +3,7 @@
 - ``evidence``: the reasons and facts an explanation may use, from a recommendation's exact attribution;
 - ``prompts``: what the language model is given; it writes only the clause after our prefix;
 - ``templates``: the sentence without a model, from the strongest fact (English, Chinese);
+- ``grammar``: the words the model may write (those its facts lend, and joiners), for llama.cpp;
 - ``verify``: every name and claim of a text checked against the evidence before it is shown.
 The template path needs no model at all."""
 
@@ -19,6 +20,7 @@ from app.core.explain.evidence import (
     prefix_for,
     series_of,
 )
+from app.core.explain.grammar import clause_grammar
 from app.core.explain.prompts import PROMPT_VERSION, chat_messages, few_shot_prompt
 from app.core.explain.templates import template_text
 from app.core.explain.verify import (
@@ -33,6 +35,7 @@ from app.core.explain.verify import (
 )
 
 __all__ = [
+    "clause_grammar",
     "ASKED_CHARS",
     "NOT_SPECIFIC",
     "PROMPT_VERSION",

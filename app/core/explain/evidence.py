@@ -32,6 +32,7 @@ class Reason:
     creators: tuple[str, ...] = ()
     kind: str = ""
     liked: str = ""  # "loved", "enjoyed" or "liked": how the person rated it
+    genres: tuple[str, ...] = ()  # its own genres ("another crime film" needs this one to be a crime film)
 
     @property
     def channel(self) -> str:
@@ -80,7 +81,8 @@ class WhyEvidence:
     def from_dict(cls, data: Mapping[str, Any]) -> WhyEvidence:
         """The evidence as ``as_dict`` wrote it (the labelled drafts keep theirs in JSON)."""
         fields_ = dict(data)
-        fields_["reasons"] = tuple(Reason(**{**r, "creators": tuple(r.get("creators", ()))})
+        fields_["reasons"] = tuple(Reason(**{**r, "creators": tuple(r.get("creators", ())),
+                                             "genres": tuple(r.get("genres", ()))})
                                    for r in data.get("reasons", ()))
         fields_["facts"] = tuple(Fact(f["relation"], f["text"], tuple(f.get("words", ())))
                                  for f in data.get("facts", ()))
@@ -191,6 +193,7 @@ def evidence_from(
     reasons = tuple(
         Reason(title=c.title, year=c.year, contribution=c.contribution, content=c.content, cf=c.cf,
                creators=items[c.item_id].creators if c.item_id in items else (),
+               genres=items[c.item_id].genres if c.item_id in items else (),
                kind=c.source if c.source != "history" else items[c.item_id].kind if c.item_id in items else "",
                liked="asked for" if c.source != "history" else "liked" if c.item_id not in ratings  # a Like
                else _liked(ratings[c.item_id], items[c.item_id].kind if c.item_id in items else rec.item.kind))

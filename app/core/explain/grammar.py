@@ -1,0 +1,130 @@
+"""A grammar (llama.cpp's GBNF) for the model's clause, built from the evidence: the shapes of a
+sentence that names what connects the item to the title in our prefix, with only the facts' own
+words in them.
+
+A 270M model asked for "another crime film about a heist" otherwise writes "a thriller about a serial
+killer" or "another Pixar film" about as often as not, or a true sentence that says nothing ("another
+action movie"). Under the grammar it still chooses which fact to say, which genres and themes, and in
+what order, but it can only say one of: another film by the shared director, the next film of the
+series, a film about a theme both share, or that people who loved the title loved this too. The
+checker still reads every draft (true words can still make a false or clumsy sentence). Where the
+evidence has none of these facts the template speaks and the model is not asked."""
+
+from __future__ import annotations
+
+from app.core.claims import PLAIN_WORDS, genre_words, kind_words, words_of
+from app.core.explain.evidence import WhyEvidence, about, prefix_for
+
+NOUNS = {"film": ("film", "movie"), "book": ("book", "novel", "story")}
+MAX_GENRES = 2  # adjectives before the noun: "another crime thriller film" reads as a list beyond two
+
+
+def _literal(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _one_of(values: list[str]) -> str:
+    return "(" + " | ".join(_literal(v) for v in values) + ")"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _plain(values: list[str]) -> list[str]:
+    """Values a grammar literal can hold as written: one line, no quote marks."""
+    return sorted({v.strip() for v in values if v.strip() and "\n" not in v and '"' not in v})
+
+
+# A tag that reads as a description rather than a subject ("thought-provoking", "based on a play or musical",
+# "atmospheric") cannot follow "a film about".
+_NOT_A_SUBJECT = frozenset("based on or of by for with from very".split())
+_DESCRIBING = ("ing", "ed", "ive", "ous", "ful", "ic", "al", "ish", "less")
+MAX_THEMES = 6
+
+
+# Tags that name who made a thing: "a film about a disney" is not what a tag "disney" means.
+_MAKERS = frozenset("disney pixar dreamworks marvel dc ghibli netflix hbo bbc ".split())
+
+
+def _themes(ev: WhyEvidence) -> list[str]:
+    """The shared tags and keywords a film can be about: not a genre by another name ("sci-fi",
+    "musical"), a description ("thought-provoking"), a date ("20th century") or a maker ("tolkien")."""
+    generic = PLAIN_WORDS | genre_words([*ev.genres, *ev.item_genres]) | set(kind_words(ev.kind))
+    makers = _MAKERS | {w for name in (*ev.creators, *(c for r in ev.reasons for c in r.creators))
+                        for w in words_of(name)}
+    out = []
+    for tag in ev.tags:
+        words = words_of(tag)
+        if not words or len(words) > 3 or set(words) & (_NOT_A_SUBJECT | makers) or "-" in tag \
+                or any(ch.isdigit() for ch in tag):
+            continue
+        if words[-1].endswith(_DESCRIBING) or not any(w not in generic and len(w) > 2 for w in words):
+            continue
+        out.append(" ".join(words))
+    return _plain(out)[:MAX_THEMES]
+
+
+# Themes that take no article: mass and abstract nouns ("about space", "about psychology", not "a space").
+_MASS = frozenset("""space love magic time war music food money revenge murder death crime violence family nature art
+    history politics religion sex drugs friendship loneliness grief survival betrayal redemption justice
+    freedom power greed jealousy hope faith science technology""".split())
+_ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "ice", "nce", "ia", "s")
+
+
+def _counted(theme: str) -> bool:
+    """Can it take "a": one word, not plural, mass or abstract ("a heist", "a hitman", "a toy")."""
+    return " " not in theme and theme not in _MASS and not theme.endswith(_ABSTRACT)
+
+
+def _theme_rules(themes: list[str]) -> list[str]:
+    """``theme``: one theme or two different ones, "a heist" or bare ("los angeles", "space")."""
+    forms = {t: [f"{_article(t)} {t}"] if _counted(t) else [t] for t in themes}
+    one = [f for t in themes for f in forms[t]]
+    two = [f"{a} and {b}" for t in themes for u in themes if t != u for a in forms[t] for b in forms[u]]
+    return [f"theme ::= {_one_of(sorted(one + two, key=lambda v: (-len(v), v)))}"]
+
+
+def clause_grammar(ev: WhyEvidence) -> str | None:
+    """GBNF for the clause after ``prefix_for(ev)`` (it starts with a space and ends with a full stop), or
+    None where the evidence names nothing specific about the title in the prefix."""
+    if not ev.reasons or prefix_for(ev).startswith("Because of") or "asked for" in prefix_for(ev):
+        return None
+    top = ev.reasons[0].title
+    creators = _plain([w for f in ev.facts if f.relation == "creator" and about(f) == top for w in f.words])
+    series = _plain([w for f in ev.facts if f.relation in ("series", "sequel") and about(f) == top for w in f.words])
+    coliked = any(f.relation == "coliked" and about(f) == top for f in ev.facts)
+    themes = _themes(ev)
+    nouns = list(NOUNS.get(ev.kind, ("one",)))
+    genres = _plain([g.casefold() for g in ev.genres if g.isascii()])
+    # "another crime film" says the title in the prefix is one too; "a crime film" only says what this is.
+    theirs = {g.casefold() for g in ev.reasons[0].genres}
+    shared = [g for g in genres if g in theirs]
+    rules = [f"noun ::= {_one_of(nouns)}"]
+    another = '"another " noun'
+    if shared:
+        rules.append(f"shared ::= {_one_of(shared)}")
+        another = " ".join(['"another "', *['(shared " ")?'] * MAX_GENRES, "noun"])
+    firsts = [f'"{_article(nouns[0])} " noun']
+    if genres:
+        rules.append(f"genre ::= {_one_of(genres)}")
+        firsts = [f'"{_article(g)} {g} " (genre " ")? noun' for g in genres] + firsts
+    rules.append(f"np ::= {another} | {' | '.join(firsts)}")
+    shapes = []
+    if themes:
+        rules += _theme_rules(themes)
+        shapes.append('"it is " np " about " theme')
+    if creators:
+        rules.append(f"creator ::= {_one_of(creators)}")
+        shapes.append('"it is " np " by " creator (" about " theme)?' if themes else '"it is " np " by " creator')
+        shapes.append('"it is another " creator " " noun' + (' (" about " theme)?' if themes else ""))
+    if series:
+        rules.append(f"series ::= {_one_of(series)}")
+        shapes.append('"it is the next " series " " noun')
+        shapes.append('"it is another " noun " in the " series " series"')
+    if coliked:
+        shapes.append('"it is " np " loved by the same people"')
+        shapes.append('"the same people also loved this " noun' + (' (" about " theme)?' if themes else ""))
+    if not shapes:
+        return None
+    return "\n".join([f'root ::= " " ({" | ".join(shapes)}) "."', *rules])

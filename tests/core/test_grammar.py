@@ -1,0 +1,62 @@
+"""The grammar the model writes under (app/core/explain/grammar.py): parsed by llama.cpp itself, built
+only from the evidence, and absent where the evidence names nothing specific."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.core.explain import Fact, Reason, WhyEvidence, clause_grammar
+
+HEAT = Reason("Heat", 1995, 1.0, 1.0, 0.0, creators=("Michael Mann",), genres=("Action", "Crime", "Thriller"))
+
+
+def _collateral(**changes) -> WhyEvidence:
+    fields = dict(item_id=1, title="Collateral", year=2004, kind="film", reasons=(HEAT,),
+                  genres=("Comedy", "Crime"), tags=("hitman", "los angeles", "thought-provoking", "20th century",
+                                                     "based on a play or musical", "mann", "disney", "crime"),
+                  creators=("Michael Mann",),
+                  facts=(Fact("creator", 'by Michael Mann, like "Heat"', ("Michael Mann",)),
+                         Fact("coliked", 'people who watched and loved "Heat" also loved it')))
+    fields.update(changes)
+    return WhyEvidence(**fields)
+
+
+def _alternatives(grammar: str, rule: str) -> set[str]:
+    line = next(x for x in grammar.splitlines() if x.startswith(f"{rule} ::="))
+    return set(re.findall(r'"((?:[^"\\]|\\.)*)"', line))
+
+
+def test_llama_cpp_reads_the_grammar_even_with_quotes_in_names() -> None:
+    llama_cpp = pytest.importorskip("llama_cpp")
+    odd = Reason('The "Quoted" \\ One', 2001, 1.0, 1.0, 0.0, creators=('Jo "JJ" Doe',), genres=("Drama",))
+    for ev in (_collateral(), _collateral(reasons=(odd,), facts=(
+            Fact("creator", 'by Jo "JJ" Doe, like "x"', ('Jo "JJ" Doe',)),
+            Fact("series", 'in the same series as "The Quoted One": Quoted', ("Quoted",))))):
+        grammar = clause_grammar(ev)
+        assert grammar is not None
+        llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)
+
+
+def test_only_the_facts_words_and_shapes_that_name_something() -> None:
+    grammar = clause_grammar(_collateral())
+    assert grammar is not None
+    # Themes: subjects only, "a" where it counts; not a description, a date, a maker or a genre.
+    assert _alternatives(grammar, "theme") >= {"a hitman", "los angeles", "a hitman and los angeles"}
+    said = " ".join(_alternatives(grammar, "theme"))
+    for word in ("provoking", "century", "based", "mann", "disney", "crime"):
+        assert word not in said
+    # "another crime film" only with a genre Heat has too: Collateral's "comedy" may not follow "another".
+    assert _alternatives(grammar, "shared") == {"crime"}
+    assert "a comedy " in _alternatives(grammar, "np")
+    assert _alternatives(grammar, "creator") == {"Michael Mann"}
+    assert "loved by the same people" in grammar  # the co-liked fact's shape
+
+
+def test_no_grammar_and_no_model_where_nothing_specific_is_known() -> None:
+    vague = _collateral(tags=("thought-provoking",), facts=(Fact("genres", "shared genres: crime"),))
+    assert clause_grammar(vague) is None
+    # A creator of another reason than the one in the prefix does not count for it.
+    other = _collateral(tags=(), facts=(Fact("creator", 'by Michael Mann, like "Thief"', ("Michael Mann",)),))
+    assert clause_grammar(other) is None
