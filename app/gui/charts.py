@@ -7,19 +7,23 @@ plain text: axis ticks and the numbers over the bars are drawn as text, never re
 
 from __future__ import annotations
 
+import html
+import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QObject  # noqa: E402
+from PySide6.QtCore import QObject, Qt  # noqa: E402
 from PySide6.QtGui import QFontMetrics  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.stats import KINDS, Stats  # noqa: E402
 from app.core.text import shorten  # noqa: E402
+from app.core.zh import genre_zh  # noqa: E402
 from app.gui.theme import colours, style_plot  # noqa: E402
 
 __all__ = ["CHART_NAMES", "Charts", "save_charts"]
@@ -36,6 +40,67 @@ def _colour(kind: str) -> tuple[int, int, int]:
     return _FILM if kind == "film" else _BOOK
 
 
+def _steps() -> Iterator[int]:
+    """1, 2, 5, 10, 20, 50, ...: the steps between whole-number ticks."""
+    unit = 1
+    while True:
+        for k in (1, 2, 5):
+            yield k * unit
+        unit *= 10
+
+
+class _Axis(pg.AxisItem):
+    """Ticks that never collide, at any size: whole numbers only (counts, years), or named places (months,
+    stars, decades, creators at 0, 1, 2 ...), every second or fifth one where the axis has no room for all."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.names: dict[int, str] = {}
+        self.anchor = 0  # where names are left out, the one every kept name is a whole step from
+        self.within: tuple[float, float] | None = None  # whole-number ticks only here (not under a key)
+
+    def set_names(self, names: Sequence[tuple[int, str]], anchor: int = 0) -> None:
+        self.names, self.anchor = dict(names), anchor
+        self.picture = None
+        self.update()
+
+    def _room(self, strings: Sequence[str]) -> float:
+        """The pixels one tick's label needs along the axis."""
+        metrics = QFontMetrics(self.style.get("tickFont") or self.font())
+        if self.orientation in ("bottom", "top"):
+            return max((metrics.horizontalAdvance(s) for s in strings), default=0) + metrics.height() * 0.6
+        return metrics.height() * (1.2 if self.names else 2)  # names close together; numbers further apart
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802, N803
+        low, high = min(minVal, maxVal), max(minVal, maxVal)
+        if size <= 0 or high - low <= 0:
+            return []
+        pixels = size / (high - low)  # per unit
+        if self.names:
+            keys = sorted(k for k in self.names if low - 1e-6 <= k <= high + 1e-6)
+            if not keys:
+                return []
+            step = max(1, math.ceil(self._room([self.names[k] for k in keys]) / pixels))
+            return [(float(step), [float(k) for k in keys if (k - self.anchor) % step == 0])]
+        if self.within is not None:
+            low, high = max(low, self.within[0]), min(high, self.within[1])
+        room = self._room([str(int(high)), str(int(low))]) / pixels
+        step = next(s for s in _steps() if s >= room)
+        first = math.ceil(low / step - 1e-9) * step
+        return [(float(step), [float(v) for v in range(first, int(math.floor(high)) + 1, step)])]
+
+    def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        if self.names:
+            return [self.names.get(int(round(v)), "") for v in values]
+        return [str(int(round(v))) for v in values]
+
+
+def _axis(plot: pg.PlotWidget, name: str) -> _Axis:
+    axis = plot.getAxis(name)
+    assert isinstance(axis, _Axis)
+    return axis
+
+
 class Charts(QObject):
     """Builds each chart as a PlotWidget (its title and labels in the interface's language)."""
 
@@ -45,6 +110,23 @@ class Charts(QObject):
 
     def kind_name(self, kind: str) -> str:
         return self.tr("Films") if kind == "film" else self.tr("Books")
+
+    def count(self, n: int, kind: str) -> str:
+        """``n`` with its unit: 1 film, 12 films, 3 books."""
+        if kind == "film":
+            text = self.tr("{0} film") if n == 1 else self.tr("{0} films")
+        else:
+            text = self.tr("{0} book") if n == 1 else self.tr("{0} books")
+        return text.format(f"{n:,}")
+
+    def decade(self, decade: int) -> str:
+        return self.tr("{0}s").format(decade)
+
+    def genre_name(self, genre: str) -> str:
+        """A catalog's genre in the interface's language (the Chinese names the paragraph uses)."""
+        app = QApplication.instance()
+        language = str(app.property("hearth_language") or "en") if app is not None else "en"
+        return genre_zh(genre) if language.startswith("zh") else genre
 
     def title(self, name: str, year: int | None, kind: str | None) -> str:
         what = self.kind_name(kind) if kind else self.tr("Films and books")
@@ -60,13 +142,17 @@ class Charts(QObject):
             text = self.tr("{0} in {1}: decade of release")
         return text.format(what, year if year is not None else "")
 
-    def plot(self, title: str) -> pg.PlotWidget:
-        plot = pg.PlotWidget()
+    def plot(self, title: str, left: str = "", bottom: str = "") -> pg.PlotWidget:
+        """A chart with ``title`` and the axes' titles (the interface's own words, never data)."""
+        plot = pg.PlotWidget(axisItems={"left": _Axis("left"), "bottom": _Axis("bottom")})
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(False, False)
         plot.hideButtons()
         plot.setMinimumHeight(200)
         style_plot(plot, title)
+        for name, text in (("left", left), ("bottom", bottom)):
+            if text:
+                plot.setLabel(name, html.escape(text))
         return plot
 
     def _bars(self, plot: pg.PlotWidget, xs: Sequence[float], heights: Sequence[int], colour: tuple[int, int, int],
@@ -83,7 +169,9 @@ class Charts(QObject):
         plot.setYRange(0, max(1, top) * 1.18, padding=0)
 
     def months(self, stats: Stats, year: int, kinds: Sequence[str]) -> pg.PlotWidget:
-        plot = self.plot(self.title("months", year, kinds[0] if len(kinds) == 1 else None))
+        one = kinds[0] if len(kinds) == 1 else None
+        plot = self.plot(self.title("months", year, one),
+                         left=self.kind_name(one) if one else self.tr("Films and books"))
         width = 0.8 / len(kinds)
         for k, kind in enumerate(kinds):
             fig = stats.years[year][kind]
@@ -93,23 +181,23 @@ class Charts(QObject):
         if len(kinds) > 1:  # the key, above the bars
             plot.setYRange(0, max(1, top) * 1.45, padding=0)
             _key(plot, [(self.kind_name(k), _colour(k)) for k in kinds], 0.6, max(1, top) * 1.42, max(1, top) * 0.11)
-        plot.getAxis("bottom").setTicks([[(m + 1, name) for m, name in enumerate(self.month_names())]])
+        _axis(plot, "bottom").set_names([(m + 1, name) for m, name in enumerate(self.month_names())], anchor=1)
         plot.setXRange(0.4, 12.6, padding=0)
         return plot
 
     def ratings(self, stats: Stats, year: int, kind: str) -> pg.PlotWidget:
         fig = stats.years[year][kind]
-        plot = self.plot(self.title("ratings", year, kind))
+        plot = self.plot(self.title("ratings", year, kind), left=self.kind_name(kind), bottom=self.tr("Your rating"))
         keys = list(fig.ratings)
         self._bars(plot, range(len(keys)), [fig.ratings[k] for k in keys], _colour(kind))
-        step = max(1, len(keys) // 10)
-        plot.getAxis("bottom").setTicks([[(i, f"{k}★") for i, k in enumerate(keys) if i % step == 0 or
-                                          i == len(keys) - 1]])
+        whole = next((i for i, k in enumerate(keys) if float(k).is_integer()), 0)  # 1★ 2★ ... where not all fit
+        _axis(plot, "bottom").set_names([(i, f"{k}★") for i, k in enumerate(keys)], anchor=whole)
         plot.setXRange(-0.6, max(len(keys), 1) - 0.4, padding=0)
         return plot
 
-    def genres(self, stats: Stats, kind: str) -> pg.PlotWidget:
-        plot = self.plot(self.title("genres", None, kind))
+    def genres(self, stats: Stats, kind: str, year: int | None = None) -> pg.PlotWidget:
+        """The top genres' counts, year by year; ``year`` marked with a dashed line."""
+        plot = self.plot(self.title("genres", None, kind), left=self.kind_name(kind))
         years = stats.year_list()
         series = stats.genres_by_year.get(kind, {})
         entries = []
@@ -117,54 +205,58 @@ class Charts(QObject):
             colour = _LINES[n % len(_LINES)]
             plot.plot(years, counts, pen=pg.mkPen(*colour, width=2), symbol="o", symbolSize=5,
                       symbolBrush=pg.mkBrush(*colour))
-            entries.append((shorten(genre, 20), colour))
+            entries.append((shorten(self.genre_name(genre), 20), colour))
         if years:
-            step = max(1, len(years) // 8)
-            plot.getAxis("bottom").setTicks([[(y, str(y)) for i, y in enumerate(years) if i % step == 0]])
+            _, foreground = colours()
+            if year is not None:
+                plot.addItem(pg.InfiniteLine(pos=year, angle=90, pen=pg.mkPen(foreground, width=1,
+                                                                             style=Qt.PenStyle.DashLine)))
             # The key to the right of the lines, in a margin of its own.
             first, last = years[0], years[-1]
             span = max(last - first, 1)
             top = max((max(c) for c in series.values()), default=1) or 1
             plot.setXRange(first - 0.02 * span - 0.5, last + 0.45 * span + 0.5, padding=0)
+            _axis(plot, "bottom").within = (first, last)
             plot.setYRange(0, top * 1.1, padding=0)
             _key(plot, entries, last + 0.04 * span + 0.3, top * 1.05, top * 1.05 / max(len(entries), 6))
         return plot
 
     def creators(self, stats: Stats, year: int, kind: str) -> pg.PlotWidget:
         fig = stats.years[year][kind]
-        plot = self.plot(self.title("creators", year, kind))
+        plot = self.plot(self.title("creators", year, kind), bottom=self.kind_name(kind))
         top = fig.creators[:8][::-1]  # the most seen at the top
+        rows = max(len(top), 5)  # bars as thick with one creator as with five
+        ys = [rows - len(top) + i for i in range(len(top))]
         if top:
-            plot.addItem(pg.BarGraphItem(x0=0, y=list(range(len(top))), height=0.7, width=[n for _, n in top],
+            plot.addItem(pg.BarGraphItem(x0=0, y=ys, height=0.7, width=[n for _, n in top],
                                          brush=pg.mkBrush(*_colour(kind), 220), pen=pg.mkPen(None)))
             _, foreground = colours()
-            for i, (_, n) in enumerate(top):
+            for y, (_, n) in zip(ys, top):
                 label = pg.TextItem(f"{n:,}", color=foreground, anchor=(0, 0.5))
-                label.setPos(n, i)
+                label.setPos(n, y)
                 plot.addItem(label)
-        left = plot.getAxis("left")
-        names = [shorten(name, 22) for name, _ in top]
-        left.setTicks([list(enumerate(names))])
-        metrics = QFontMetrics(left.font() if hasattr(left, "font") else plot.font())
+        left = _axis(plot, "left")
+        names = [shorten(name, 20) for name, _ in top]
+        left.set_names(list(zip(ys, names)))
+        metrics = QFontMetrics(left.font())
         left.setWidth(max([metrics.horizontalAdvance(n) for n in names], default=20) + 16)
-        plot.setXRange(0, max([n for _, n in top], default=1) * 1.2, padding=0)
-        plot.setYRange(-0.6, max(len(top), 1) - 0.4, padding=0)
+        plot.setXRange(0, max([n for _, n in top], default=1) * 1.25, padding=0)
+        plot.setYRange(-0.6, rows - 0.4, padding=0)
         return plot
 
     def decades(self, stats: Stats, year: int, kind: str) -> pg.PlotWidget:
         fig = stats.years[year][kind]
-        plot = self.plot(self.title("decades", year, kind))
+        plot = self.plot(self.title("decades", year, kind), left=self.kind_name(kind))
         decades = fig.decades
         self._bars(plot, range(len(decades)), [n for _, n in decades], _colour(kind))
-        step = max(1, len(decades) // 9)
-        plot.getAxis("bottom").setTicks([[(i, f"{d}s") for i, (d, _) in enumerate(decades) if i % step == 0]])
+        _axis(plot, "bottom").set_names([(i, self.decade(d)) for i, (d, _) in enumerate(decades)])
         plot.setXRange(-0.6, max(len(decades), 1) - 0.4, padding=0)
         return plot
 
     def build(self, stats: Stats, year: int, kind: str, kinds: Sequence[str]) -> dict[str, pg.PlotWidget]:
         """Every chart of one year: the months of ``kinds``, the rest of ``kind``."""
         return {"months": self.months(stats, year, kinds), "ratings": self.ratings(stats, year, kind),
-                "genres": self.genres(stats, kind), "creators": self.creators(stats, year, kind),
+                "genres": self.genres(stats, kind, year), "creators": self.creators(stats, year, kind),
                 "decades": self.decades(stats, year, kind)}
 
 
@@ -206,7 +298,7 @@ def save_charts(stats: Stats, folder: Path, *, year: int | None, kind: str | Non
     plots = [(charts.months(stats, year, kinds), f"{year}-months.png")]
     for k in kinds:
         plots += [(charts.ratings(stats, year, k), f"{year}-{k}-ratings.png"),
-                  (charts.genres(stats, k), f"{k}-genres-by-year.png"),
+                  (charts.genres(stats, k, year), f"{k}-genres-by-year.png"),
                   (charts.creators(stats, year, k), f"{year}-{k}-creators.png"),
                   (charts.decades(stats, year, k), f"{year}-{k}-decades.png")]
     written = []

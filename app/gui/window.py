@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
                                               catalogs=self.catalogs)
         self.catalog_actions = CatalogActions(self.catalogs, self)
         self.interest_actions = InterestActions(self.interests, self)
-        self.stats_actions = StatsActions(self.year_page, self)
+        self.stats_actions = StatsActions(self.year_page, self, importing=self.importing)
         self.settings_actions = SettingsActions(self.settings_page, self)
         self.privacy_actions = PrivacyActions(self.privacy, self, history=self.history_actions,
                                               recommend=self.recommend_actions)

@@ -101,104 +101,135 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/gui/charts.py" line="43"/>
+        <location filename="../../app/gui/charts.py" line="108"/>
         <source>Jan</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="43"/>
+        <location filename="../../app/gui/charts.py" line="108"/>
         <source>Feb</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="43"/>
+        <location filename="../../app/gui/charts.py" line="108"/>
         <source>Mar</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="43"/>
+        <location filename="../../app/gui/charts.py" line="108"/>
         <source>Apr</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="43"/>
+        <location filename="../../app/gui/charts.py" line="108"/>
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="43"/>
+        <location filename="../../app/gui/charts.py" line="108"/>
         <source>Jun</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="44"/>
+        <location filename="../../app/gui/charts.py" line="109"/>
         <source>Jul</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="44"/>
+        <location filename="../../app/gui/charts.py" line="109"/>
         <source>Aug</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="44"/>
+        <location filename="../../app/gui/charts.py" line="109"/>
         <source>Sep</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="44"/>
+        <location filename="../../app/gui/charts.py" line="109"/>
         <source>Oct</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="44"/>
+        <location filename="../../app/gui/charts.py" line="109"/>
         <source>Nov</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="44"/>
+        <location filename="../../app/gui/charts.py" line="109"/>
         <source>Dec</source>
         <translation>12月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="47"/>
+        <location filename="../../app/gui/charts.py" line="112"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="47"/>
+        <location filename="../../app/gui/charts.py" line="112"/>
         <source>Books</source>
         <translation>书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="50"/>
+        <location filename="../../app/gui/charts.py" line="117"/>
+        <source>{0} film</source>
+        <translation>{0}部电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="117"/>
+        <source>{0} films</source>
+        <translation>{0}部电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="119"/>
+        <source>{0} book</source>
+        <translation>{0}本书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="119"/>
+        <source>{0} books</source>
+        <translation>{0}本书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="123"/>
+        <source>{0}s</source>
+        <translation>{0}年代</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="132"/>
+        <location filename="../../app/gui/charts.py" line="174"/>
         <source>Films and books</source>
         <translation>电影和书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="52"/>
+        <location filename="../../app/gui/charts.py" line="134"/>
         <source>{0} in {1}, month by month</source>
         <translation>{1}年的{0}：逐月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="54"/>
+        <location filename="../../app/gui/charts.py" line="136"/>
         <source>{0} in {1}: your ratings</source>
         <translation>{1}年的{0}：你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="56"/>
+        <location filename="../../app/gui/charts.py" line="138"/>
         <source>{0}: top genres, year by year</source>
         <translation>{0}：主要类型，逐年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="58"/>
+        <location filename="../../app/gui/charts.py" line="140"/>
         <source>{0} in {1}: most seen creators</source>
         <translation>{1}年的{0}：最常看的创作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="60"/>
+        <location filename="../../app/gui/charts.py" line="142"/>
         <source>{0} in {1}: decade of release</source>
         <translation>{1}年的{0}：出品年代</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/charts.py" line="190"/>
+        <source>Your rating</source>
+        <translation>你的评分</translation>
     </message>
 </context>
 <context>
@@ -1259,12 +1290,12 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>StatsActions</name>
     <message>
-        <location filename="../../app/gui/actions/stats.py" line="60"/>
+        <location filename="../../app/gui/actions/stats.py" line="62"/>
         <source>Save the charts in</source>
         <translation>将图表保存到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/stats.py" line="63"/>
+        <location filename="../../app/gui/actions/stats.py" line="65"/>
         <source>Saved {0} charts in {1}</source>
         <translation>已将{0}张图表保存到{1}</translation>
     </message>
@@ -1272,138 +1303,186 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="36"/>
-        <location filename="../../app/gui/pages/stats.py" line="53"/>
+        <location filename="../../app/gui/pages/stats.py" line="46"/>
+        <location filename="../../app/gui/pages/stats.py" line="81"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="39"/>
+        <location filename="../../app/gui/pages/stats.py" line="55"/>
+        <location filename="../../app/gui/pages/stats.py" line="56"/>
+        <source>The year before</source>
+        <translation>前一年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="60"/>
+        <location filename="../../app/gui/pages/stats.py" line="61"/>
+        <source>The year after</source>
+        <translation>后一年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="64"/>
         <source>Films or books</source>
         <translation>电影或书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="40"/>
+        <location filename="../../app/gui/pages/stats.py" line="65"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="41"/>
+        <location filename="../../app/gui/pages/stats.py" line="66"/>
         <source>Books</source>
         <translation>书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="43"/>
+        <location filename="../../app/gui/pages/stats.py" line="68"/>
         <source>Save charts…</source>
         <translation>保存图表…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="49"/>
+        <location filename="../../app/gui/pages/stats.py" line="76"/>
         <source>Your year, in words</source>
         <translation>用文字描述你的一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="121"/>
-        <source>Nothing with a date yet: import a Letterboxd or Goodreads export.</source>
-        <translation>还没有带日期的记录：请导入 Letterboxd 或 Goodreads 的导出文件。</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/stats.py" line="136"/>
-        <source>{0}: {1} films watched, {2} books read</source>
-        <translation>{0}年：看了{1}部电影，读了{2}本书</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/stats.py" line="138"/>
+        <location filename="../../app/gui/pages/stats.py" line="285"/>
         <source>{0} entries have no date: counted in the totals, in no year</source>
         <translation>{0}条记录没有日期：计入总数，不归入任何一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="144"/>
-        <source>rewatches</source>
-        <translation>次重看</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/stats.py" line="144"/>
-        <source>re-reads</source>
-        <translation>次重读</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/stats.py" line="145"/>
+        <location filename="../../app/gui/pages/stats.py" line="291"/>
         <source>{0} in all</source>
         <translation>共{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="145"/>
-        <source>{0} new, {1} {2}</source>
-        <translation>{0}次初次，{1}{2}</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/stats.py" line="148"/>
-        <source>busiest: {0} ({1})</source>
-        <translation>最多的月份：{0}（{1}）</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/stats.py" line="150"/>
+        <location filename="../../app/gui/pages/stats.py" line="297"/>
         <source>{0} pages</source>
         <translation>{0}页</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="154"/>
-        <source>{0} rated, average {1} of {2}</source>
-        <translation>{0}条有评分，平均{1}（满分{2}）</translation>
+        <location filename="../../app/gui/pages/stats.py" line="135"/>
+        <location filename="../../app/gui/pages/stats.py" line="263"/>
+        <source>Nothing to count yet</source>
+        <translation>还没有可以统计的内容</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="156"/>
-        <source>highest ({0}):</source>
-        <translation>最高分（{0}）：</translation>
+        <location filename="../../app/gui/pages/stats.py" line="139"/>
+        <source>Import a file…</source>
+        <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="159"/>
+        <location filename="../../app/gui/pages/stats.py" line="223"/>
+        <source>Writing about {0}…</source>
+        <translation>正在写{0}年的总结…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="265"/>
+        <source>Your history is empty. Import an export from Letterboxd, Goodreads, StoryGraph or IMDb: each film and book is counted in the year and the month you watched or read it, with your ratings, genres, directors and authors.</source>
+        <translation>你的历史还是空的。导入 Letterboxd、Goodreads、StoryGraph 或 IMDb 的导出文件：每部电影和每本书都会算进你看或读它的那一年、那个月，连同你的评分、类型、导演和作者。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="270"/>
+        <source>No dates in your history</source>
+        <translation>你的历史里没有日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="272"/>
+        <source>Your history has {0} and {1}, but none of them has a date, so none belongs to a year. Entries you add by hand have no date; an export from Letterboxd, Goodreads, StoryGraph or IMDb gives each one the day you watched, read or rated it.</source>
+        <translation>你的历史里有{0}和{1}，但都没有日期，所以无法归入任何一年。手动添加的记录没有日期；Letterboxd、Goodreads、StoryGraph 或 IMDb 的导出文件会给每条记录加上你看、读或评分的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="282"/>
+        <source>{0}: {1} watched, {2} read</source>
+        <translation>{0}年：看了{1}，读了{2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="289"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="292"/>
+        <source>{0} new, {1} rewatches</source>
+        <translation>{0}次初看，{1}次重看</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="292"/>
+        <source>{0} new, {1} re-reads</source>
+        <translation>{0}次初读，{1}次重读</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="295"/>
+        <source>busiest month: {0} ({1})</source>
+        <translation>最多的月份：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="301"/>
+        <source>{0} rated</source>
+        <translation>{0}有评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="302"/>
+        <source>average {0} of {1}★</source>
+        <translation>平均{0}（满分{1}★）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="303"/>
+        <source>highest rated ({0}★):</source>
+        <translation>最高分（{0}★）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="306"/>
         <source>no ratings this year</source>
         <translation>今年没有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="163"/>
+        <location filename="../../app/gui/pages/stats.py" line="309"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="311"/>
         <source>more than the year before: {0}</source>
         <translation>比前一年多：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="165"/>
+        <location filename="../../app/gui/pages/stats.py" line="314"/>
         <source>less than the year before: {0}</source>
         <translation>比前一年少：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="166"/>
+        <location filename="../../app/gui/pages/stats.py" line="316"/>
         <source>no genres known</source>
         <translation>没有已知类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="169"/>
+        <location filename="../../app/gui/pages/stats.py" line="319"/>
         <source>longest: {0} ({1} pages)</source>
         <translation>最长：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="170"/>
+        <location filename="../../app/gui/pages/stats.py" line="320"/>
         <source>shortest: {0} ({1} pages)</source>
         <translation>最短：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="171"/>
+        <location filename="../../app/gui/pages/stats.py" line="321"/>
         <source>no creators known</source>
         <translation>没有已知创作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="172"/>
+        <location filename="../../app/gui/pages/stats.py" line="323"/>
         <source>no years known</source>
         <translation>没有已知年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="176"/>
+        <location filename="../../app/gui/pages/stats.py" line="328"/>
         <source>Opening by the local language model, checked; the rest from your figures</source>
         <translation>开头由本地语言模型撰写并经过核对；其余来自你的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="177"/>
+        <location filename="../../app/gui/pages/stats.py" line="329"/>
         <source>Built from your figures (template)</source>
         <translation>根据你的数据生成（模板）</translation>
     </message>

@@ -14,7 +14,7 @@ def test_your_year_follows_the_history(qtbot, window, services: Services, tmp_pa
     window.importing.import_files(_exports(tmp_path))
     qtbot.waitUntil(lambda: page.year.count() == 3, timeout=60000)
     assert page.current_year() == 2021
-    assert "2 films watched, 1 books read" in page.summary.text()
+    assert page.summary.text() == "2021: 2 films watched, 1 book read"
     qtbot.waitUntil(lambda: page.paragraph.toPlainText().startswith("In 2021"), timeout=60000)
     assert set(page.plots) == {"months", "ratings", "genres", "creators", "decades"}
     assert "rewatches" in page.numbers["months"].text()
@@ -23,3 +23,78 @@ def test_your_year_follows_the_history(qtbot, window, services: Services, tmp_pa
     window.resize(1024, 700)
     for plot in page.plots.values():
         assert plot.width() > 200 and plot.height() >= 200
+
+
+def _page(qtbot, width: int = 1024, height: int = 700):  # noqa: ANN001, ANN202
+    from app.gui.app import make_app
+    from app.gui.pages.stats import StatsPage
+
+    make_app()
+    page = StatsPage()
+    qtbot.addWidget(page)
+    page.resize(width, height)
+    page.show()
+    return page
+
+
+def test_an_empty_history_and_one_without_dates_say_so(qtbot) -> None:  # noqa: ANN001
+    from app.core.stats import Watch, compute
+    from tests.core.test_stats import book, film
+
+    page = _page(qtbot)
+    page.show_stats(compute([]))
+    assert page.stack.currentIndex() == 0 and page.empty_title.text() == "Nothing to count yet"
+    assert "Letterboxd" in page.empty_text.text() and page.empty_import.isVisible()
+    assert not page.year.isEnabled() and not page.save.isEnabled() and not page.earlier.isEnabled()
+    page.show_stats(compute([Watch(film(1, "Alpha", 1994), None), Watch(book(2, "Beta"), None)]))
+    assert page.empty_title.text() == "No dates in your history"
+    assert "1 film and 1 book" in page.empty_text.text()
+
+
+def test_the_charts_stay_put_when_the_year_changes_and_data_stays_plain(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from app.core.stats import Watch, compute
+    from tests.core.test_stats import FILM, film, watches
+
+    odd = film(9, "<b>Bold</b> & <i>co</i>", 2001, ("<u>Noir</u>",), by="<script>x</script>")
+    stats = compute([*watches(), Watch(odd, "2020-05-01", rating=5.0, scale=FILM)])
+    page = _page(qtbot)
+    page.show_stats(stats)
+    assert page.current_year() == 2021 and page.year.font().bold()
+    assert page.columns == 1  # 1,024 px: one chart under the other, each wide enough to read
+    qtbot.wait(50)
+    geometry = {name: page.plots[name].geometry() for name in page.plots}
+    assert all(g.width() >= 600 and g.height() == 290 for g in geometry.values())
+    page.earlier.click()
+    assert page.current_year() == 2020 and not page.earlier.isEnabled() and page.later.isEnabled()
+    qtbot.wait(50)
+    assert {name: page.plots[name].geometry() for name in page.plots} == geometry
+    assert "<script>x</script>: 1 film" in page.numbers["creators"].text()
+    assert "  <b>Bold</b> & <i>co</i>" in page.numbers["ratings"].text()
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in page.numbers.values())
+    page.resize(1360, 860)
+    qtbot.wait(50)
+    assert page.columns == 2
+
+
+def test_axis_ticks_are_whole_numbers_and_never_collide(qtbot) -> None:  # noqa: ANN001
+    from app.core.stats import compute
+    from app.gui.charts import Charts, _Axis
+    from tests.core.test_stats import watches
+
+    _page(qtbot)
+    charts = Charts()
+    stats = compute(watches())
+    plot = charts.ratings(stats, 2021, "film")
+    left = plot.getAxis("left")
+    assert isinstance(left, _Axis)
+    for size in (120, 300, 900):
+        for _, values in left.tickValues(0, 1.18, size):
+            assert all(v == int(v) for v in values)
+    chart = charts.months(stats, 2021, ["film", "book"])
+    months = chart.getAxis("bottom")
+    assert len(months.tickValues(0.4, 12.6, 800)[0][1]) == 12
+    narrow = months.tickValues(0.4, 12.6, 150)[0][1]
+    assert narrow[0] == 1 and len(narrow) < 12  # every other month from January where twelve do not fit
+    assert charts.decade(1990) == "1990s"

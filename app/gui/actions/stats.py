@@ -18,10 +18,12 @@ __all__ = ["StatsActions"]
 class StatsActions(PageActions):
     follows = frozenset({HISTORY})
 
-    def __init__(self, page: StatsPage, host: Host) -> None:
+    def __init__(self, page: StatsPage, host: Host, *, importing: Any = None) -> None:
         super().__init__(page, host)
         self.page: StatsPage = page
         self._stale = True
+        if importing is not None:  # the empty page's Import button
+            page.import_requested.connect(importing.choose_files)
         page.refresh_requested.connect(self.refresh)
         page.year_changed.connect(self.describe)
         page.save_requested.connect(self.save)
