@@ -8,7 +8,7 @@ from typing import Any
 
 from app.cli.output import TerminalProgress, print_json, safe_text
 from app.core.errors import InputError
-from app.core.text import shorten
+from app.core.text import runtime_text, shorten
 from app.core.types import Recommendation
 from app.services import Filters, Services
 from app.services.events import Finished, Shown, TakenBack
@@ -51,6 +51,7 @@ def _rec_json(rec: Recommendation) -> dict[str, Any]:
         "title": rec.item.title,
         "year": rec.item.year,
         "kind": rec.item.kind,
+        "runtime": rec.item.runtime,
         "catalog": rec.item.catalog,
         "probability": rec.probability,
         "score": rec.score,
@@ -124,7 +125,8 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
         print_json(_rec_json(rec))
         return 0
     t = rec.terms
-    print(f"{rec.item.label} [#{rec.item.id}] - {rec.item.kind}, catalog {rec.item.catalog}")
+    length = f", {runtime_text(rec.item.runtime)}" if rec.item.runtime else ""
+    print(f"{rec.item.label} [#{rec.item.id}] - {rec.item.kind}{length}, catalog {rec.item.catalog}")
     print(f"P(i|u) = {rec.probability:.4%}   score f(u,i) = {rec.score:.5f}")
     print(f"  content   alpha x text similarity            {t.content:+.5f}")
     print(f"  cf        beta x liked by the same people    {t.cf:+.5f}")

@@ -10,6 +10,7 @@ from typing import Any
 from app.cli.output import print_json
 from app.core.errors import InputError
 from app.core.stats import Stats, YearKind
+from app.core.text import runtime_text
 from app.services import Services
 from app.services.events import final
 
@@ -103,9 +104,12 @@ def _print_year(fig: YearKind) -> None:
     print(f"  decades:   {_pairs([(f'{d}s', n) for d, n in fig.decades], 8)}")
     if fig.pages:
         print(f"  pages:     {fig.pages:,}")
+    if fig.minutes:
+        print(f"  watched:   {runtime_text(fig.minutes)} (films whose runtime the catalog knows)")
     if fig.longest and fig.shortest:
-        print(f"  longest:   {fig.longest[0]} ({fig.longest[1]:,} pages); shortest: {fig.shortest[0]}"
-              f" ({fig.shortest[1]:,} pages)")
+        size = runtime_text if fig.kind == "film" else (lambda n: f"{n:,} pages")
+        print(f"  longest:   {fig.longest[0]} ({size(fig.longest[1])}); shortest: {fig.shortest[0]}"
+              f" ({size(fig.shortest[1])})")
     if fig.grew or fig.faded:
         grew = ", ".join(f"{g} {b:.0%}->{a:.0%}" for g, a, b in fig.grew) or "-"
         faded = ", ".join(f"{g} {b:.0%}->{a:.0%}" for g, a, b in fig.faded) or "-"

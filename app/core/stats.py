@@ -67,7 +67,8 @@ class YearKind:
     creators: list[tuple[str, int]] = field(default_factory=list)
     decades: list[tuple[int, int]] = field(default_factory=list)  # (1990, n), oldest first
     pages: int = 0  # pages read (books whose export gives them)
-    longest: tuple[str, int] | None = None  # (label, pages)
+    minutes: int = 0  # minutes watched (films whose catalog entry gives a runtime; a rewatch counts again)
+    longest: tuple[str, int] | None = None  # (label, pages) for books, (label, minutes) for films
     shortest: tuple[str, int] | None = None
     grew: list[tuple[str, float, float]] = field(default_factory=list)  # (genre, share now, share the year before)
     faded: list[tuple[str, float, float]] = field(default_factory=list)
@@ -81,7 +82,7 @@ class YearKind:
             "highest": list(self.highest), "highest_rating": self.highest_rating,
             "genres": [[g, n] for g, n in self.genres], "tags": [[t, n] for t, n in self.tags],
             "creators": [[c, n] for c, n in self.creators], "decades": [[d, n] for d, n in self.decades],
-            "pages": self.pages,
+            "pages": self.pages, "minutes": self.minutes,
             "longest": list(self.longest) if self.longest else None,
             "shortest": list(self.shortest) if self.shortest else None,
             "grew": [[g, round(a, 4), round(b, 4)] for g, a, b in self.grew],
@@ -93,7 +94,8 @@ class YearKind:
 class Stats:
     """Every year's counts, and each year's figures per kind."""
 
-    by_year: list[dict[str, int]]  # {"year", "films", "books", "rewatches", "rereads", "pages"}, oldest first
+    # {"year", "films", "books", "rewatches", "rereads", "pages", "minutes"}, oldest first
+    by_year: list[dict[str, int]]
     total: dict[str, int]  # {"films", "books"}: every viewing, dated or not
     undated: dict[str, int]  # {"films", "books"}: viewings no file gave a date
     years: dict[int, dict[str, YearKind]]  # year -> kind -> figures
@@ -192,7 +194,11 @@ def _figures(year: int | None, kind: str, watches: list[Watch], again: list[bool
             decades[w.item.year // 10 * 10] += 1
         if w.pages:
             fig.pages += w.pages
-            lengths.setdefault(w.item.label, w.pages)
+        if w.item.runtime and kind == "film":
+            fig.minutes += w.item.runtime
+        length = w.item.runtime if kind == "film" else w.pages  # a film's minutes, a book's pages
+        if length:
+            lengths.setdefault(w.item.label, length)
         value = _on_scale(w, scale, step)
         if value is not None:
             ratings[value] += 1
@@ -252,7 +258,7 @@ def compute(watches: Sequence[Watch]) -> Stats:
     years: dict[int, dict[str, YearKind]] = defaultdict(dict)
     all_time: dict[str, YearKind] = {}
     counts: dict[int, dict[str, int]] = defaultdict(lambda: {"films": 0, "books": 0, "rewatches": 0,
-                                                             "rereads": 0, "pages": 0})
+                                                             "rereads": 0, "pages": 0, "minutes": 0})
     undated = {"films": 0, "books": 0}
     total = {"films": 0, "books": 0}
     per_year_genres: dict[str, dict[int, Counter[str]]] = {k: defaultdict(Counter) for k in KINDS}
@@ -280,6 +286,7 @@ def compute(watches: Sequence[Watch]) -> Stats:
             if is_again:
                 row["rewatches" if kind == "film" else "rereads"] += 1
             row["pages"] += w.pages or 0
+            row["minutes"] += (w.item.runtime or 0) if kind == "film" else 0
             per_year_genres[kind][y].update(dict.fromkeys(w.item.genres, 1))
     year_list = sorted(counts)
     for kind in KINDS:

@@ -16,6 +16,7 @@ __all__ = [
     "item_text",
     "label_key",
     "normalize_title",
+    "runtime_text",
     "split_title_year",
     "series_name",
     "shorten",
@@ -27,6 +28,14 @@ __all__ = [
 def shorten(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def runtime_text(minutes: int, lang: str = "en") -> str:
+    """A length in minutes as people say it: ``1 h 58 min``, ``45 min``, ``2 h`` (``1小时58分钟`` in Chinese)."""
+    hours, rest = divmod(max(0, int(minutes)), 60)
+    if lang.startswith("zh"):
+        return (f"{hours:,}小时" if hours else "") + (f"{rest}分钟" if rest or not hours else "")
+    return " ".join(([f"{hours:,} h"] if hours else []) + ([f"{rest} min"] if rest or not hours else []))
 
 
 # Bumped whenever item_text() changes, so cached embeddings of old texts are not reused.

@@ -45,6 +45,7 @@ class Item:
     popularity: int = 0
     # More ids of the same work, as "scheme:value" (e.g. "goodreads:3", "goodreads-work:4640799").
     alt_ids: tuple[str, ...] = ()
+    runtime: int | None = None  # a film's length in minutes, where its catalog knows it (books: none)
 
     @property
     def label(self) -> str:

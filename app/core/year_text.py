@@ -14,7 +14,7 @@ from typing import Any
 from app.core.claims import genre_words, words_of
 from app.core.explain import Fact, WhyEvidence
 from app.core.stats import Stats, YearKind
-from app.core.text import clean_text
+from app.core.text import clean_text, runtime_text
 from app.core.zh import genre_zh
 
 __all__ = ["OPENING", "YearFacts", "year_evidence", "year_facts", "year_prompt", "year_text"]
@@ -36,6 +36,7 @@ class KindFacts:
     grew: tuple[str, ...]
     faded: tuple[str, ...]
     pages: int = 0
+    minutes: int = 0  # films' runtimes added up, where the catalog knows them
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def _kind(fig: YearKind, before: YearKind | None) -> KindFacts:
         scale_top=fig.scale[1] if fig.scale else None,
         before=before.count if before is not None and before.count else None,
         grew=tuple(g for g, _, _ in fig.grew[:2]), faded=tuple(g for g, _, _ in fig.faded[:2]), pages=fig.pages,
+        minutes=fig.minutes,
     )
 
 
@@ -109,7 +111,9 @@ def year_text(facts: YearFacts, lang: str = "en") -> str:
     f, b, y = facts.film, facts.book, facts.year
     did = []
     if f.count:
-        did.append(f"watched {_n(f.count, 'film', 'films')}" + (f" ({f.again:,} of them again)" if f.again else ""))
+        aside = "; ".join(([f"{f.again:,} of them again"] if f.again else [])
+                          + ([runtime_text(f.minutes)] if f.minutes else []))
+        did.append(f"watched {_n(f.count, 'film', 'films')}" + (f" ({aside})" if aside else ""))
     if b.count:
         did.append(f"read {_n(b.count, 'book', 'books')}" + (f" ({b.pages:,} pages)" if b.pages else ""))
     out = [f"In {y} you {_and(did) if did else 'finished nothing with a date'}."]
@@ -140,7 +144,9 @@ def _text_zh(facts: YearFacts) -> str:
     f, b, y = facts.film, facts.book, facts.year
     did = []
     if f.count:
-        did.append(f"看了{f.count:,}部电影" + (f"（其中{f.again:,}次是重看）" if f.again else ""))
+        aside = "，".join(([f"其中{f.again:,}次是重看"] if f.again else [])
+                         + ([f"共{runtime_text(f.minutes, 'zh')}"] if f.minutes else []))
+        did.append(f"看了{f.count:,}部电影" + (f"（{aside}）" if aside else ""))
     if b.count:
         did.append(f"读了{b.count:,}本书" + (f"（共{b.pages:,}页）" if b.pages else ""))
     out = [f"{y}年，你{'，'.join(did) if did else '没有留下带日期的记录'}。"]

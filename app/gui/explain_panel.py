@@ -12,8 +12,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.text import shorten
-from app.core.types import Recommendation
-from app.gui.plain import plain_tip
+from app.core.types import Item, Recommendation
+from app.gui.plain import plain_tip, runtime_label
 from app.gui.theme import style_chart
 
 __all__ = ["ExplainPanel"]
@@ -34,6 +34,12 @@ class ExplainPanel(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         self.title.setObjectName("explainTitle")
+        self.details = QLabel()  # who made it, its genres, a film's length
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setObjectName("explainDetails")
+        self.details.setAccessibleName(self.tr("About this title"))
+        self.details.hide()
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Explanation"))
@@ -59,6 +65,7 @@ class ExplainPanel(QWidget):
         row.addWidget(self.stop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.details)
         layout.addWidget(self.text)
         layout.addLayout(row)
         layout.addWidget(self.chart_view, 1)
@@ -70,10 +77,19 @@ class ExplainPanel(QWidget):
 
     def begin(self, rec: Recommendation) -> None:
         self.title.setText(rec.item.label)
+        self.show_details(rec.item)
         self.text.setPlainText("")
         self.badge.setText(self.tr("Writing…"))
         self.stop.setEnabled(True)
         self.show_evidence(rec)
+
+    def show_details(self, item: Item) -> None:
+        """The item's creators, genres and (a film's) runtime under its title, as plain text."""
+        parts = [", ".join(item.creators[:3]), ", ".join(item.genres[:4]),
+                 runtime_label(item.runtime) if item.runtime else ""]
+        text = " · ".join(p for p in parts if p)
+        self.details.setText(text)
+        self.details.setVisible(bool(text))
 
     def add_text(self, piece: str) -> None:
         cursor = self.text.textCursor()

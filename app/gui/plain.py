@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-__all__ = ["heading", "plain_label", "plain_tip"]
+__all__ = ["heading", "plain_label", "plain_tip", "runtime_label"]
 
 
 def heading(text: str, scale: float) -> QLabel:
@@ -31,3 +31,13 @@ def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
 def plain_tip(text: str) -> str:
     """A tooltip that shows ``text`` literally: Qt renders tooltips that look like HTML as HTML."""
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def runtime_label(minutes: int) -> str:
+    """A film's length as people say it: 1 h 58 min (1小时58分钟), 45 min, 2 h."""
+    hours, rest = divmod(max(0, int(minutes)), 60)
+    if not hours:
+        return QCoreApplication.translate("Runtime", "{0} min").format(rest)
+    if not rest:
+        return QCoreApplication.translate("Runtime", "{0} h").format(f"{hours:,}")
+    return QCoreApplication.translate("Runtime", "{0} h {1} min").format(f"{hours:,}", rest)

@@ -2,7 +2,8 @@
 
     catalog.json     manifest: name, title, kind, version, licence, attribution, the
                      embedding model, the command that built it, sha256 of each file
-    items.jsonl      one item per line, keys sorted, in source-id order
+    items.jsonl      one item per line, keys sorted, in source-id order ("runtime", a film's minutes,
+                     only where known; a file without it installs with none)
     weights.npy      item-to-item weights: (item, neighbour, weight) by line number; stored
                      compact (uint16 positions, float16 weights) when the catalog has under
                      65,536 items: float16 keeps ~3 digits, which changes no ranking measured
@@ -37,9 +38,9 @@ WEIGHT_DTYPE = np.dtype([("item", "<i4"), ("neighbour", "<i4"), ("weight", "<f4"
 _COMPACT_DTYPE = np.dtype([("item", "<u2"), ("neighbour", "<u2"), ("weight", "<f2")])
 _ITEM_KEYS = (
     "source_key", "kind", "title", "year", "creators", "description", "genres", "tags",
-    "alt_titles", "imdb", "tmdb", "goodreads", "isbn13", "popularity", "alt_ids",
+    "alt_titles", "imdb", "tmdb", "goodreads", "isbn13", "popularity", "alt_ids", "runtime",
 )
-_OPTIONAL_KEYS = ("alt_ids",)  # written only when not empty
+_OPTIONAL_KEYS = ("alt_ids", "runtime")  # written only when not empty (a catalog without runtimes: as before)
 
 
 @dataclass

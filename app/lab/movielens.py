@@ -179,7 +179,8 @@ def read_movies(
     facts: dict[str, FilmFacts] | None = None,
 ) -> list[Item]:
     """Films from a MovieLens-style items file, with ids from links, community tags, and what each film
-    is about where ``facts`` knows it (app/lab/film_metadata.py: keywords, overview, directors).
+    is about where ``facts`` knows it (app/lab/film_metadata.py: keywords, overview, directors), and its
+    runtime.
 
     Popularity is the number of ratings each item has in the interactions given.
     """
@@ -218,6 +219,7 @@ def read_movies(
                 imdb=str(int(imdb)) if imdb.isdigit() else None,
                 tmdb=str(int(tmdb)) if tmdb.isdigit() else None,
                 popularity=popularity.get(key, 0),
+                runtime=known.runtime,
             )
         )
     return items

@@ -20,7 +20,8 @@ USER_CATALOG = "user"  # items of the person's own that no catalog knows
 ITEM_COLUMNS = (
     "items.id, catalogs.name, items.source_key, items.kind, items.title, items.year, "
     "items.creators, items.description, items.genres, items.tags, items.alt_titles, "
-    "items.imdb, items.tmdb, items.goodreads, items.isbn13, items.popularity, items.alt_ids"
+    "items.imdb, items.tmdb, items.goodreads, items.isbn13, items.popularity, items.alt_ids, "
+    "items.runtime"
 )
 
 
@@ -43,10 +44,11 @@ def row_to_item(row: Sequence) -> Item:
         isbn13=row[14],
         popularity=row[15],
         alt_ids=tuple(json.loads(row[16])),
+        runtime=row[17],
     )
 
 
-ITEM_COLUMN_COUNT = 17
+ITEM_COLUMN_COUNT = 18
 
 
 _FTS_WORD = re.compile(r"[^\W_]+")  # FTS5 query syntax is never passed through: only quoted words
@@ -149,14 +151,14 @@ class ItemRepository:
         sql = (
             "INSERT INTO items (catalog_id, source_key, kind, title, year, creators, description,"
             " genres, tags, alt_titles, imdb, tmdb, goodreads, isbn13, popularity, text_hash,"
-            " norm_title, alt_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " norm_title, alt_ids, runtime) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT(catalog_id, source_key) DO UPDATE SET kind=excluded.kind,"
             " title=excluded.title, year=excluded.year, creators=excluded.creators,"
             " description=excluded.description, genres=excluded.genres, tags=excluded.tags,"
             " alt_titles=excluded.alt_titles, imdb=excluded.imdb, tmdb=excluded.tmdb,"
             " goodreads=excluded.goodreads, isbn13=excluded.isbn13,"
             " popularity=excluded.popularity, text_hash=excluded.text_hash,"
-            " norm_title=excluded.norm_title, alt_ids=excluded.alt_ids"
+            " norm_title=excluded.norm_title, alt_ids=excluded.alt_ids, runtime=excluded.runtime"
         )
         with self.db.transaction() as conn:
             conn.executemany(sql, (self._params(catalog_id, it) for it in items))
@@ -186,6 +188,7 @@ class ItemRepository:
             text_hash(item_text(it)),
             normalize_title(it.title),
             json.dumps(list(it.alt_ids), ensure_ascii=False),
+            it.runtime if it.runtime and it.runtime > 0 else None,
         )
 
     def add_own(self, item: Item) -> int:
@@ -213,7 +216,7 @@ class ItemRepository:
             conn.execute(
                 "INSERT INTO items (catalog_id, source_key, kind, title, year, creators, description,"
                 " genres, tags, alt_titles, imdb, tmdb, goodreads, isbn13, popularity, text_hash,"
-                " norm_title, alt_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " norm_title, alt_ids, runtime) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 self._params(catalog_id, own),
             )
             return int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])

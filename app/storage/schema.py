@@ -228,6 +228,14 @@ CREATE TABLE viewings (
 """
 
 
+# v8: a film's runtime in minutes, where its catalog knows it (NULL for books and the person's own items).
+# The catalogs are installed again (their version forgotten), so the bundled films get theirs.
+_V8 = """
+ALTER TABLE items ADD COLUMN runtime INTEGER CHECK (runtime > 0);
+UPDATE catalogs SET version = '' WHERE bundled = 1
+"""
+
+
 def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title FROM items").fetchall()
     conn.executemany(
@@ -272,5 +280,9 @@ def _v7(conn: sqlite3.Connection) -> None:
     _run(conn, _V7)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(conn: sqlite3.Connection) -> None:
+    _run(conn, _V8)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 SCHEMA_VERSION = len(MIGRATIONS)

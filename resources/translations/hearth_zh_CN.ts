@@ -286,72 +286,77 @@
         <translation>选择一条推荐，查看推荐它的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="39"/>
+        <location filename="../../app/gui/explain_panel.py" line="41"/>
+        <source>About this title</source>
+        <translation>关于这部作品</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/explain_panel.py" line="45"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="43"/>
+        <location filename="../../app/gui/explain_panel.py" line="49"/>
         <source>How the explanation was made</source>
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="44"/>
+        <location filename="../../app/gui/explain_panel.py" line="50"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="47"/>
+        <location filename="../../app/gui/explain_panel.py" line="53"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="51"/>
+        <location filename="../../app/gui/explain_panel.py" line="57"/>
         <source>What each history item adds to the score</source>
         <translation>每个历史条目对分数的贡献</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="56"/>
+        <location filename="../../app/gui/explain_panel.py" line="62"/>
         <source>Contributions chart</source>
         <translation>贡献图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="74"/>
+        <location filename="../../app/gui/explain_panel.py" line="82"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="86"/>
+        <location filename="../../app/gui/explain_panel.py" line="102"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="93"/>
+        <location filename="../../app/gui/explain_panel.py" line="109"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="95"/>
+        <location filename="../../app/gui/explain_panel.py" line="111"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="97"/>
+        <location filename="../../app/gui/explain_panel.py" line="113"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="101"/>
+        <location filename="../../app/gui/explain_panel.py" line="117"/>
         <source>Built from the evidence (template): the language model could not be used</source>
         <translation>根据证据生成（模板）：无法使用语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="107"/>
+        <location filename="../../app/gui/explain_panel.py" line="123"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="116"/>
+        <location filename="../../app/gui/explain_panel.py" line="132"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
@@ -1069,6 +1074,24 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
     </message>
 </context>
 <context>
+    <name>Runtime</name>
+    <message>
+        <location filename="../../app/gui/plain.py" line="40"/>
+        <source>{0} min</source>
+        <translation>{0}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/plain.py" line="42"/>
+        <source>{0} h</source>
+        <translation>{0}小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/plain.py" line="43"/>
+        <source>{0} h {1} min</source>
+        <translation>{0}小时{1}分钟</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../app/gui/pages/settings.py" line="41"/>
@@ -1417,72 +1440,87 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <translation>最多的月份：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="301"/>
+        <location filename="../../app/gui/pages/stats.py" line="299"/>
+        <source>{0} watched</source>
+        <translation>共看了{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="303"/>
         <source>{0} rated</source>
         <translation>{0}有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="302"/>
+        <location filename="../../app/gui/pages/stats.py" line="304"/>
         <source>average {0} of {1}★</source>
         <translation>平均{0}（满分{1}★）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="303"/>
+        <location filename="../../app/gui/pages/stats.py" line="305"/>
         <source>highest rated ({0}★):</source>
         <translation>最高分（{0}★）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="306"/>
+        <location filename="../../app/gui/pages/stats.py" line="308"/>
         <source>no ratings this year</source>
         <translation>今年没有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="309"/>
+        <location filename="../../app/gui/pages/stats.py" line="311"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="311"/>
+        <location filename="../../app/gui/pages/stats.py" line="313"/>
         <source>more than the year before: {0}</source>
         <translation>比前一年多：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="314"/>
+        <location filename="../../app/gui/pages/stats.py" line="316"/>
         <source>less than the year before: {0}</source>
         <translation>比前一年少：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="316"/>
+        <location filename="../../app/gui/pages/stats.py" line="318"/>
         <source>no genres known</source>
         <translation>没有已知类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="319"/>
+        <location filename="../../app/gui/pages/stats.py" line="321"/>
+        <source>longest: {0} ({1})</source>
+        <translation>最长：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="322"/>
+        <source>shortest: {0} ({1})</source>
+        <translation>最短：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="324"/>
         <source>longest: {0} ({1} pages)</source>
         <translation>最长：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="320"/>
+        <location filename="../../app/gui/pages/stats.py" line="325"/>
         <source>shortest: {0} ({1} pages)</source>
         <translation>最短：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="321"/>
+        <location filename="../../app/gui/pages/stats.py" line="326"/>
         <source>no creators known</source>
         <translation>没有已知创作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="323"/>
+        <location filename="../../app/gui/pages/stats.py" line="328"/>
         <source>no years known</source>
         <translation>没有已知年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="328"/>
+        <location filename="../../app/gui/pages/stats.py" line="333"/>
         <source>Opening by the local language model, checked; the rest from your figures</source>
         <translation>开头由本地语言模型撰写并经过核对；其余来自你的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="329"/>
+        <location filename="../../app/gui/pages/stats.py" line="334"/>
         <source>Built from your figures (template)</source>
         <translation>根据你的数据生成（模板）</translation>
     </message>

@@ -78,6 +78,9 @@ def test_why_json_contract_and_errors(cli) -> None:
     # Three entries: popularity counts more, and why says so (issue 21).
     assert "Popularity counts more while your history is short" in by_title.stdout
     assert data["popularity_short"] > data["popularity_weight"] / 2 > 0
+    heat = cli("why", "Heat (1995)")  # the header says how long a film runs
+    assert heat.returncode == 0 and "Heat (1995) [#" in heat.stdout
+    assert "] - film, 2 h 50 min, catalog movielens-small" in heat.stdout.splitlines()[0]
     unknown = cli("why", "Qwxzv Plmkj Frobnicate")
     assert unknown.returncode == 1 and unknown.stderr.startswith("hearth:")
 

@@ -52,6 +52,25 @@ def test_ratings_on_the_persons_scale_and_the_highest() -> None:
     assert books.pages == 420 and books.longest == ("Delta (2001)", 300) and books.shortest == ("Epsilon (2001)", 120)
 
 
+def test_films_longest_shortest_and_hours_from_their_runtime() -> None:
+    heat = Item(id=7, kind="film", title="Heat", year=1995, runtime=170)
+    short = Item(id=8, kind="film", title="La Jetée", year=1962, runtime=28)
+    unknown = Item(id=9, kind="film", title="Lost Reel", year=1920)  # the catalog knows no runtime
+    stats = compute([Watch(heat, "2022-01-02"), Watch(heat, "2022-06-01"), Watch(short, "2022-02-03"),
+                     Watch(unknown, "2022-03-04"), Watch(book(4, "Delta"), "2022-04-05", pages=300)])
+    films = stats.years[2022]["film"]
+    assert films.longest == ("Heat (1995)", 170) and films.shortest == ("La Jetée (1962)", 28)
+    assert films.minutes == 2 * 170 + 28 and films.pages == 0  # a rewatch is watched again
+    assert stats.by_year[0]["minutes"] == 368 and stats.by_year[0]["pages"] == 300
+    books = stats.years[2022]["book"]
+    assert books.minutes == 0 and books.longest == ("Delta (2001)", 300)
+    assert stats.as_dict()["years"]["2022"]["film"]["minutes"] == 368
+    text = year_text(year_facts(stats, 2022))
+    assert text.startswith("In 2022 you watched 4 films (1 of them again; 6 h 8 min) and read 1 book (300 pages).")
+    zh = year_text(year_facts(stats, 2022), "zh_CN")
+    assert zh.startswith("2022年，你看了4部电影（其中1次是重看，共6小时8分钟）")
+
+
 def test_genres_creators_decades_and_what_moved() -> None:
     stats = compute(watches())
     films = stats.years[2021]["film"]
@@ -60,7 +79,8 @@ def test_genres_creators_decades_and_what_moved() -> None:
     assert films.decades == [(1970, 1), (1990, 1), (2010, 1)]
     assert stats.genres_by_year["film"]["Drama"] == [1, 1]
     data = stats.as_dict(year=2021, kind="film")
-    assert data["by_year"] == [{"year": 2021, "films": 3, "books": 2, "rewatches": 2, "rereads": 0, "pages": 420}]
+    assert data["by_year"] == [{"year": 2021, "films": 3, "books": 2, "rewatches": 2, "rereads": 0, "pages": 420,
+                                "minutes": 0}]
     assert list(data["years"]["2021"]) == ["film"]
 
 

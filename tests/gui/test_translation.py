@@ -40,3 +40,26 @@ def test_the_window_speaks_chinese(qtbot, services) -> None:  # noqa: ANN001
             app.removeTranslator(translator)
         app.setProperty("hearth_language", "en")
     assert QApplication.translate("RecommendPage", "Like") == "Like"
+
+
+def test_a_films_runtime_in_chinese(qtbot) -> None:  # noqa: ANN001
+    from app.core.types import Item, Recommendation, ScoreTerms
+    from app.gui.explain_panel import ExplainPanel
+    from app.gui.plain import runtime_label
+
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator))
+    assert install_translation(app, "zh_CN") == "zh_CN"
+    try:
+        assert [runtime_label(m) for m in (118, 45, 120)] == ["1小时58分钟", "45分钟", "2小时"]
+        panel = ExplainPanel()
+        qtbot.addWidget(panel)
+        heat = Item(id=1, kind="film", title="Heat", year=1995, creators=("Michael Mann",), runtime=170)
+        panel.begin(Recommendation(rank=1, item=heat, probability=0.1, score=0, contributions=(),
+                                   terms=ScoreTerms(content=0, cf=0, prior=0, feedback=0)))
+        assert panel.details.text() == "Michael Mann · 2小时50分钟"
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+        app.setProperty("hearth_language", "en")
+    assert runtime_label(170) == "2 h 50 min"

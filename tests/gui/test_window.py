@@ -237,6 +237,26 @@ def test_the_evidence_axis_tells_small_contributions_apart(qtbot) -> None:  # no
         assert len(set(labels)) == len(labels), (values, labels)
 
 
+def test_the_panel_says_who_made_a_film_and_how_long_it_runs(qtbot) -> None:  # noqa: ANN001
+    from app.core.types import Item, Recommendation, ScoreTerms
+    from app.gui.explain_panel import ExplainPanel
+    from app.gui.plain import runtime_label
+
+    panel = ExplainPanel()
+    qtbot.addWidget(panel)
+    terms = ScoreTerms(content=0, cf=0, prior=0, feedback=0)
+    heat = Item(id=1, kind="film", title="Heat", year=1995, creators=("Michael Mann",),
+                genres=("Action", "Crime", "Thriller"), runtime=170)
+    panel.begin(Recommendation(rank=1, item=heat, probability=0.1, score=0, terms=terms, contributions=()))
+    assert panel.title.text() == "Heat (1995)"
+    assert panel.details.text() == "Michael Mann · Action, Crime, Thriller · 2 h 50 min"
+    assert panel.details.textFormat() == Qt.TextFormat.PlainText and not panel.details.isHidden()
+    assert [runtime_label(m) for m in (118, 45, 120)] == ["1 h 58 min", "45 min", "2 h"]
+    book = Item(id=2, kind="book", title="Piranesi", year=2020)  # no creators, genres or length known
+    panel.begin(Recommendation(rank=1, item=book, probability=0.1, score=0, terms=terms, contributions=()))
+    assert panel.details.text() == "" and panel.details.isHidden()
+
+
 def test_the_mood_box_pins_and_the_catalog_search_finds_by_meaning(qtbot, window, services: Services) -> None:  # noqa: ANN001,E501
     page = window.recommend
     window.welcome.mood.setText("space opera with political intrigue")  # a cold start, from the welcome page

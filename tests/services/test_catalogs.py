@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from app.core.text import item_text
-from app.importers.bundle import read_bundle
+from app.importers.bundle import WEIGHT_DTYPE, read_bundle
 from app.lab.catalogs import build_goodbooks, build_movielens
 from app.models.embedder import DEFAULT_MODEL_ID, Embedder
 from app.services import Services
@@ -29,6 +29,9 @@ def test_the_bundle_is_intact_and_attributed() -> None:
     matrix = next(it for it in bundle.items if it.title == "The Matrix")
     assert (matrix.year, matrix.imdb, matrix.tmdb) == (1999, "133093", "603")
     assert "Sci-Fi" in matrix.genres and matrix.tags and matrix.popularity > 200
+    heat = next(it for it in bundle.items if it.label == "Heat (1995)")
+    assert (matrix.runtime, heat.runtime) == (136, 170)  # minutes, from film-metadata (TMDB)
+    assert sum(it.runtime is not None for it in bundle.items) > 5_500
     w = bundle.weights
     assert len(w) == m["weights"] and np.all(np.bincount(w["item"]) <= 200) and np.all(w["weight"] != 0)
     assert (w["weight"] < 0).any()  # "people who liked h did not like i" is kept too
@@ -42,6 +45,26 @@ def test_install_is_idempotent_and_keeps_item_ids(services: Services) -> None:
     assert before == after
     info = {c.name: c for c in services.catalogs.installed()}["movielens-small"]
     assert info.items == 9742 and info.version == json.loads((FILMS / "catalog.json").read_text())["version"]
+
+
+def test_installed_films_carry_their_runtime_and_books_none(services: Services) -> None:
+    (heat,) = services.store.items.by_norm_title("heat", 1995)
+    assert heat.runtime == 170 and heat.catalog == "movielens-small"
+    assert all(it.runtime is None for it in services.catalogs.browse(kind="book", limit=50))
+
+
+def test_a_catalog_file_without_runtimes_still_installs(bare_services: Services, tmp_path: Path) -> None:
+    folder = tmp_path / "old-films"
+    folder.mkdir()
+    lines = [{"source_key": "1", "kind": "film", "title": "Old Film", "year": 1950},  # as catalogs were written
+             {"source_key": "2", "kind": "film", "title": "New Film", "year": 2020, "runtime": 118}]
+    (folder / "items.jsonl").write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
+    np.save(folder / "weights.npy", np.zeros(0, dtype=WEIGHT_DTYPE))
+    (folder / "catalog.json").write_text(json.dumps({"name": "old-films", "title": "Old films", "kind": "film",
+                                                     "version": "1"}), encoding="utf-8")
+    assert bare_services.catalogs.install(folder) == "old-films"
+    found = {it.title: it.runtime for it in bare_services.catalogs.browse(catalog="old-films")}
+    assert found == {"Old Film": None, "New Film": 118}
 
 
 @pytest.mark.lab

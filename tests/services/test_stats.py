@@ -63,3 +63,16 @@ def test_the_years_paragraph_is_checked_or_the_template(bare_services: Services,
     assert text.path in ("llm", "template") and "In 2021 you watched 2 films" in text.text
     zh = final(bare_services.stats.year_text(2021, lang="zh_CN"))
     assert zh.path == "template" and zh.text.startswith("2021年")
+
+
+def test_a_films_runtime_comes_from_its_catalog_entry(services: Services, tmp_path: Path) -> None:
+    diary = tmp_path / "diary.csv"
+    diary.write_text("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n"
+                     "2022-01-02,Heat,1995,https://boxd.it/h1,5,,,2022-01-02\n"
+                     "2022-05-02,Heat,1995,https://boxd.it/h2,5,Yes,,2022-05-01\n"
+                     "2022-06-02,The Matrix,1999,https://boxd.it/m1,4,,,2022-06-02\n", encoding="utf-8")
+    services.history.import_files([diary])
+    stats = services.stats.stats()
+    films = stats.years[2022]["film"]
+    assert films.count == 3 and films.minutes == 2 * 170 + 136 and stats.by_year[0]["minutes"] == 476
+    assert films.longest == ("Heat (1995)", 170) and films.shortest == ("The Matrix (1999)", 136)

@@ -11,7 +11,7 @@ import pytest
 from app.core.errors import StorageError
 from app.core.types import Item
 from app.storage import DB_FILENAME, Database, Store
-from app.storage.schema import SCHEMA_VERSION
+from app.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -131,6 +131,44 @@ def test_an_old_file_is_upgraded_with_its_data(tmp_path: Path) -> None:
     matrix = int(entries["The Matrix"].item.id or 0)
     store.history.add_names(matrix, [int(dune.id or 0)])
     assert store.history.named_ids() == {dune.id}
+    store.close()
+
+
+def test_a_version_7_file_gains_runtimes_and_keeps_its_data(tmp_path: Path) -> None:
+    """Version 8: items get a nullable runtime; the bundled catalogs are installed again to fill it."""
+    conn = sqlite3.connect(tmp_path / DB_FILENAME, isolation_level=None)
+    for version, migrate in enumerate(MIGRATIONS[:7]):
+        conn.execute("BEGIN")
+        migrate(conn)
+        conn.execute(f"PRAGMA user_version = {version + 1}")
+        conn.execute("COMMIT")
+    conn.execute("INSERT INTO catalogs (id, name, title, kind, version, bundled) VALUES"
+                 " (1, 'movielens-small', 'Films', 'film', 'a0d3c671d3158ab6', 1),"
+                 " (2, 'user', 'My own items', 'mixed', '', 0)")
+    conn.execute("INSERT INTO items (id, catalog_id, source_key, kind, title, year, creators, text_hash, norm_title)"
+                 " VALUES (6, 1, '6', 'film', 'Heat', 1995, '[\"Michael Mann\"]', 'h', 'heat'),"
+                 " (7, 2, 'book:piranesi:', 'book', 'Piranesi', NULL, '[]', 'p', 'piranesi')")
+    conn.execute("INSERT INTO history (item_id, rating, rating_min, rating_max, rating_norm, consumed_at, added_at)"
+                 " VALUES (6, 4.5, 0.5, 5.0, 0.8889, '2021-03-01', '2021-03-01T00:00:00')")
+    conn.execute("INSERT INTO viewings (item_id, origin, n, date, rewatch)"
+                 " VALUES (6, 'letterboxd', 0, '2021-03-01', 0)")
+    conn.close()
+
+    store = Store.open(tmp_path)
+    assert store.db.version == SCHEMA_VERSION == 8
+    (entry,) = store.history.entries()
+    item = entry.item
+    assert (item.title, item.year, item.creators, entry.rating) == ("Heat", 1995, ("Michael Mann",), 4.5)
+    assert entry.item.runtime is None and store.items.get(7).runtime is None
+    assert [v["date"] for v in store.history.all_viewings()] == ["2021-03-01"]
+    assert [i.title for i in store.items.by_norm_title("piranesi")] == ["Piranesi"]
+    # The bundled catalog is no longer current, so the next start installs it again, runtimes and all.
+    assert {c.name: c.version for c in store.items.catalogs()} == {"movielens-small": "", "user": ""}
+    ids = store.items.upsert_items(1, [Item(catalog="movielens-small", source_key="6", kind="film", title="Heat",
+                                            year=1995, creators=("Michael Mann",), runtime=170)])
+    assert ids == {"6": 6} and store.items.get(6).runtime == 170
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.conn.execute("UPDATE items SET runtime = 0 WHERE id = 6")
     store.close()
 
 

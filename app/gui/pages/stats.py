@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.stats import KINDS, Stats
 from app.gui.charts import CHART_NAMES, Charts
-from app.gui.plain import heading, plain_label
+from app.gui.plain import heading, plain_label, runtime_label
 
 __all__ = ["StatsPage"]
 
@@ -295,6 +295,8 @@ class StatsPage(QWidget):
             lines.append(self.tr("busiest month: {0} ({1})").format(months[busiest], count(fig.months[busiest], kind)))
         if fig.pages:
             lines.append(self.tr("{0} pages").format(f"{fig.pages:,}"))
+        if fig.minutes:
+            lines.append(self.tr("{0} watched").format(runtime_label(fig.minutes)))
         self.numbers["months"].setText("\n".join(lines))
         lines = []
         if fig.rated and fig.scale and fig.average is not None:
@@ -315,7 +317,10 @@ class StatsPage(QWidget):
                 comma.join(self.charts.genre_name(g) for g, _, _ in fig.faded)))
         self.numbers["genres"].setText("\n".join(lines) or self.tr("no genres known"))
         lines = [pair.format(c, count(n, kind)) for c, n in fig.creators[:5]]
-        if fig.longest and fig.shortest:
+        if fig.longest and fig.shortest and kind == "film":  # a film's runtime, a book's pages
+            lines.append(self.tr("longest: {0} ({1})").format(fig.longest[0], runtime_label(fig.longest[1])))
+            lines.append(self.tr("shortest: {0} ({1})").format(fig.shortest[0], runtime_label(fig.shortest[1])))
+        elif fig.longest and fig.shortest:
             lines.append(self.tr("longest: {0} ({1} pages)").format(fig.longest[0], f"{fig.longest[1]:,}"))
             lines.append(self.tr("shortest: {0} ({1} pages)").format(fig.shortest[0], f"{fig.shortest[1]:,}"))
         self.numbers["creators"].setText("\n".join(lines) or self.tr("no creators known"))
