@@ -245,8 +245,9 @@ class HistoryService:
         report.notes = {**report.notes, **source.notes}  # the kind settled above, then what the reader saw
         if kept:
             report.notes[f"{kept} rows have only a Chinese (or Japanese, Korean) title: such a title is matched only"
-                         " to a catalog work of that title with the same year and the same director or author, as"
-                         " a wrong match is worse than none; these are kept as your own items"] = 1
+                         " to a catalog work whose own title it is, or of that title with the same year and the same"
+                         " director or author, as a wrong match is worse than none; these are kept as your own"
+                         " items"] = 1
         report.imported = report.added + report.updated
         for path, sha in zip(files, hashes):
             self.store.imports.record(sha256=sha, path=str(path), format=report.format, report=report.as_dict())

@@ -91,6 +91,7 @@ class Matcher:
         self._by_part: dict[str, list[_Cand]] = defaultdict(list)
         self._by_author: dict[str, list[_Cand]] = defaultdict(list)
         self._by_id: dict[tuple[str, str], _Cand] = {}
+        self._by_own_script: dict[str, list[_Cand]] = defaultdict(list)  # "霸王别姬": a film's own title
         self._similarity = similarity
         self._kinds: dict[int, str] = {}
         for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators, alt_ids, tmdb in (
@@ -104,6 +105,9 @@ class Matcher:
             keys = {match_key(v) for name in names for v in (name, strip_series(name))} - {""}
             for key in keys:
                 self._by_key[key].append(cand)
+            for alt in json.loads(alts):
+                if cjk_only(alt):  # the catalog's original title, in the work's own script
+                    self._by_own_script[match_key(alt)].append(cand)
             for key in {k.replace(" ", "") for k in keys}:
                 self._by_compact[key].append(cand)
             for key in {loose_key(name) for name in names} - {""}:
@@ -162,7 +166,8 @@ class Matcher:
     def _cjk_only(self, row: ImportRow, kinds: tuple[str, ...], row_authors: tuple[tuple[str, str], ...]) -> Match:
         """A title in Chinese (Japanese, Korean) characters alone, with no original title beside it, is most often
         a translation, and the catalogs hold few such titles: it names a catalog work only with strong evidence,
-        that work's exact title, the same year and the same director or author. A wrong match is worse than
+        that work's exact title, the same year and the same director or author, or that work's original title in
+        its own script ("霸王别姬") and the same year. A wrong match is worse than
         none, so no part of a title, no loose key, no year apart."""
         keys = title_keys(row.title, book=row.kind == "book")
         found = [c for k in dict.fromkeys(keys) for c in self._by_key.get(k, ()) if c.kind in kinds]
@@ -170,6 +175,13 @@ class Matcher:
             return Match(None, reason=f"{CJK_ONLY}, which no catalog work has")
         sure = [c for c in found if row.year is not None and c.year == row.year
                 and any(same_author(a, b) for a in row_authors for b in c.authors)]
+        # A catalog work whose original title is this very title, in its own script, from the same year: the
+        # film's own name ("霸王别姬", 1993), not a translation of it.
+        own = {c.id: c for k in dict.fromkeys(keys) for c in self._by_own_script.get(k, ())
+               if c.kind in kinds and row.year is not None and c.year == row.year}
+        if not sure and len(own) == 1:
+            (only,) = own.values()
+            return Match(only.id, how="original title and year", also=self._editions(only))
         if len({c.id for c in sure}) == 1:
             return Match(sure[0].id, how="title, year and " + ("author" if sure[0].kind == "book" else "director"),
                          also=self._editions(sure[0]))
