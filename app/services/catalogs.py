@@ -12,6 +12,7 @@ from app.core.progress import Progress, no_progress
 from app.core.text import TEXT_VERSION, item_text, text_hash
 from app.core.types import Item
 from app.importers.bundle import read_bundle, read_manifest
+from app.importers.bundle_multilingual import read_multilingual
 from app.storage import CatalogInfo, Store
 
 __all__ = ["CatalogService", "repo_root", "resources_dir"]
@@ -97,11 +98,13 @@ class CatalogService:
             self.store.items.replace_weights(catalog_id, item_ids[w["item"]], item_ids[w["neighbour"]],
                                              w["weight"])
             progress(2, steps, label)
+            hashes = [text_hash(item_text(it)) for it in bundle.items]
             if bundle.embeddings is not None and m.get("text_version") == TEXT_VERSION:
-                self.store.embeddings.put(
-                    m["embedding_model"],
-                    {text_hash(item_text(it)): bundle.embeddings[k] for k, it in enumerate(bundle.items)},
-                )
+                self.store.embeddings.put(m["embedding_model"], dict(zip(hashes, bundle.embeddings)))
+            # The second matrix, for text the English model cannot read (app/services/multilingual.py).
+            multilingual = read_multilingual(folder, m, len(bundle.items))
+            if multilingual is not None and m.get("text_version") == TEXT_VERSION:
+                self.store.embeddings.put(multilingual[0], dict(zip(hashes, multilingual[1])))
             progress(3, steps, label)
             self.store.embeddings.forget_text_rows()  # they were the nearest among the items there were
             self.store.items.upsert_catalog(

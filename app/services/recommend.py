@@ -16,6 +16,7 @@ from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
 from app.core.types import HistoryEntry, Item, RankingParams, Recommendation
 from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
+from app.services.multilingual import MultilingualSpace, Space
 from app.storage import USER_CATALOG, Store
 
 __all__ = ["Asked", "Filters", "RecommendService"]
@@ -83,6 +84,7 @@ class RecommendService:
         self._loaded: _Loaded | None = None
         self._universe_lock = threading.Lock()
         self._text_rows = scoring.TextRows()
+        self.multilingual = MultilingualSpace(store, embeddings)
 
     def params(self) -> RankingParams:
         return self._params()
@@ -117,7 +119,12 @@ class RecommendService:
                       if kind == "book" and is_companion_title(t)]
         self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years, companions)
         self._text_rows.clear()
+        self.multilingual.warm(key, rows.ids, rows.catalog_ids, self.store.interests.texts()[:MAX_PINS])
         return self._loaded
+
+    def space(self, loaded: _Loaded) -> Space | None:
+        """The universe's vectors from the multilingual model (app/services/multilingual.py), or None."""
+        return self.multilingual.space(loaded.key, loaded.universe, loaded.catalog_ids)
 
     def _positions(self, loaded: _Loaded, item_ids: Sequence[int]) -> np.ndarray:
         ids = np.asarray(item_ids, dtype=np.int64)
@@ -161,16 +168,32 @@ class RecommendService:
                        params: RankingParams, ratings: Sequence[float | None] = ()) -> scoring.Evidence:
         """The rows of evidence of these items: vectors, text neighbours (kept in the database once
         computed: a 3,000-entry history costs ~0.6 s the first time only) and the catalogs' co-liked rows."""
-        load, save = self._text_store(loaded, scoring.neighbours_for(params, len(ids)))
-        return ranking.item_evidence(loaded.universe, self._positions(loaded, ids), weights, params,
-                                     cf=self._cf_rows(loaded, ids), text_rows=self._text_rows, load=load, save=save,
-                                     ratings=ratings)
+        k = scoring.neighbours_for(params, len(ids))
+        load, save = self._text_store(loaded, k)
+        positions = self._positions(loaded, ids)
+        evidence = ranking.item_evidence(loaded.universe, positions, weights, params, cf=self._cf_rows(loaded, ids),
+                                         text_rows=self._text_rows, load=load, save=save, ratings=ratings)
+        if not self.multilingual.available:
+            return evidence
+        own = self.multilingual.own_routed(loaded.key, loaded.universe.item_ids, loaded.catalog_ids)
+        if not np.isin(positions, own).any():
+            return evidence
+        # The person's own items in Chinese (or another script the English model cannot read): their
+        # neighbours come from the multilingual space.
+        load, save = self._text_store(loaded, k, model=self.embeddings.multilingual_model_id)
+        return self.multilingual.own_evidence(self.space(loaded), loaded.universe, positions, evidence, k=k,
+                                              load=load, save=save)
 
     def _with_asked(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
                     params: RankingParams) -> scoring.Evidence:
         """The history's evidence with what the person asked for as more rows: each text embedded, with
         its ASKED_NEIGHBOURS nearest items, no co-liked row, and together query_share of the positive
         weight (all of it with an empty history)."""
+        space = self.space(loaded) if any(self.embeddings.routes(a.text) for a in asked) else None
+        routed = [self.multilingual.reads(a.text, space) for a in asked]
+        if any(routed):
+            assert space is not None
+            return self._with_asked_routed(loaded, evidence, asked, params, routed, space)
         q = self.embeddings.embed_query([a.text for a in asked])
         positive = float(np.clip(evidence.weights, 0, None).sum())
         share = min(max(params.query_share, 0.0), 0.95)
@@ -186,6 +209,40 @@ class RecommendService:
         return scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf,
                                 mainstream=evidence.mainstream)
 
+    def _with_asked_routed(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
+                           params: RankingParams, routed: list[bool], space: Space) -> scoring.Evidence:
+        """``_with_asked`` where some texts are read by the multilingual model: their rows are their nearest
+        items in its space (the rest as before), their vectors English-space stand-ins (the dense mode's)."""
+        positive = float(np.clip(evidence.weights, 0, None).sum())
+        share = min(max(params.query_share, 0.0), 0.95)
+        total = positive * share / (1 - share) if positive > 0 else 1.0
+        w = np.full(len(asked), max(total, 1.0 if positive == 0 else 0.0) / len(asked))
+        dim = loaded.universe.embeddings.shape[1]
+        q = np.zeros((len(asked), dim), dtype=np.float32)
+        english = [j for j, r in enumerate(routed) if not r]
+        other = [j for j, r in enumerate(routed) if r]
+        sparse = evidence.text is not None
+        rows: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0, np.int64), np.zeros(0, np.float32))] * len(asked)
+        if english:
+            q[english] = self.embeddings.embed_query([asked[j].text for j in english])
+            if sparse:
+                found = scoring.text_neighbours(loaded.universe.embeddings, q[english], k=ASKED_NEIGHBOURS)
+                for r, j in enumerate(english):
+                    span = slice(found.offsets[r], found.offsets[r + 1])
+                    rows[j] = (found.positions[span], found.values[span])
+        bridged, found = self.multilingual.asked(space, loaded.universe, [asked[j].text for j in other],
+                                                 k=ASKED_NEIGHBOURS if sparse else None)
+        q[other] = bridged
+        if found is not None:
+            for r, j in enumerate(other):
+                span = slice(found.offsets[r], found.offsets[r + 1])
+                rows[j] = (found.positions[span], found.values[span])
+        embeddings = np.concatenate([evidence.embeddings.reshape(-1, dim), q]).astype(np.float32)
+        text = _stack(evidence.text, scoring.SparseRows.from_lists(rows)) if evidence.text is not None else None
+        return scoring.Evidence(weights=np.concatenate([evidence.weights, w]), embeddings=embeddings, text=text,
+                                cf=_stack(evidence.cf, scoring.SparseRows.empty(len(asked))),
+                                mainstream=evidence.mainstream)
+
     def _cf_rows(self, loaded: _Loaded, ids: Sequence[int | None]) -> scoring.SparseRows:
         """Row h of the catalogs' B for each history item, as universe positions (one lookup for all)."""
         found = self.store.items.weights_from([int(i or 0) for i in ids])
@@ -195,11 +252,12 @@ class RecommendService:
         return scoring.SparseRows(offsets=flat.offsets, positions=self._positions(loaded, flat.positions),
                                   values=flat.values)
 
-    def _text_store(self, loaded: _Loaded, k: int) -> tuple[
+    def _text_store(self, loaded: _Loaded, k: int, *, model: str | None = None) -> tuple[
             Callable[[list[int]], scoring.RowMap], Callable[[scoring.RowMap], None]]:
-        """Loading and saving the history items' k text neighbours in the database."""
+        """Loading and saving the history items' k text neighbours (by ``model``: the embedding model's
+        by default) in the database."""
         ids = loaded.universe.item_ids
-        model = self.embeddings.model_id
+        model = model or self.embeddings.model_id
 
         def load(todo: list[int]) -> scoring.RowMap:
             out: scoring.RowMap = {}
@@ -263,7 +321,10 @@ class RecommendService:
     def asked_notice(self, like: Sequence[str] = ()) -> str:
         """What to say when the embedding model cannot read the words asked for ("" if it can)."""
         asked = self.asked(like)
-        return self.embeddings.query_notice([a.text for a in asked]) if asked else ""
+        if not asked:
+            return ""
+        space = self.space(self.universe()) if any(self.embeddings.routes(a.text) for a in asked) else None
+        return self.embeddings.query_notice([a.text for a in asked if not self.multilingual.reads(a.text, space)])
 
     def more_like(self, item_id: int, *, k: int = 10) -> list[Recommendation]:
         """Items like one item: the engine with that item as the whole history."""

