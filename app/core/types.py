@@ -132,7 +132,7 @@ class RankingParams(_Params):
                         choices=("days", "position"))
     long_term: float = _param(0.3, "share of an entry's weight that never decays (0-1)", low=0.0, high=1.0)
     text_neighbours: int = _param(50, "text neighbours kept per history item (0 = all items)", low=0, high=100000)
-    cold_boost: float = _param(1.0, "extra weight of text similarity for items few people rated", low=0.0,
+    cold_boost: float = _param(0.5, "extra weight of text similarity for items few people rated", low=0.0,
                                high=100.0)
     short_boost: float = _param(4.0, "extra weight of text similarity while your history is short", low=0.0,
                                 high=100.0)
