@@ -9,7 +9,7 @@ from typing import Any
 
 from app.cli.output import print_json
 from app.core.errors import InputError
-from app.core.stats import Stats, YearKind
+from app.core.stats import FacetMoves, Stats, YearKind
 from app.core.text import runtime_text
 from app.services import Services
 from app.services.events import final
@@ -23,12 +23,16 @@ def register(sub: Any) -> None:
     p.add_argument("--out", metavar="DIR", help="write the charts as PNG files into DIR (drawn on this computer)")
     p.add_argument("--paragraph", action="store_true",
                    help="add a paragraph about the year by the local language model, checked (with --year)")
+    p.add_argument("--facets", action="store_true",
+                   help="add the interest facets that grew or faded against the year before (loads the embeddings:"
+                        " seconds; JSON: facets_moved)")
     p.add_argument("--no-llm", action="store_true", help="the paragraph from the template, not the model")
     p.set_defaults(func=cmd_stats)
 
 
 def cmd_stats(s: Services, a: argparse.Namespace) -> int:
-    stats = s.stats.stats()
+    watches = s.stats.watches()
+    stats = s.stats.stats(watches)
     if a.year is not None and a.year not in stats.years:
         known = ", ".join(str(y) for y in stats.year_list()) or "none"
         raise InputError(f"Your history has nothing dated {a.year}.", hint=f"Years with dated entries: {known}.")
@@ -37,6 +41,10 @@ def cmd_stats(s: Services, a: argparse.Namespace) -> int:
         if a.year is None:
             raise InputError("--paragraph is about one year: add --year Y.")
         paragraph = final(s.stats.year_text(a.year, stats=stats, use_llm=not a.no_llm))
+    moved: list[FacetMoves] = []
+    if a.facets:
+        moved = [m for y, kinds in sorted(s.stats.facets_moved(watches).items()) if a.year in (None, y)
+                 for k, m in kinds.items() if a.kind in (None, k) and (m.grew or m.faded or a.year is not None)]
     written: list[Path] = []
     if a.out:
         draw = getattr(a, "save_charts", None)  # given by the composition root: drawing needs Qt
@@ -46,6 +54,8 @@ def cmd_stats(s: Services, a: argparse.Namespace) -> int:
         written = draw(stats, Path(a.out).expanduser(), year=year, kind=a.kind)
     if a.json:
         data = stats.as_dict(year=a.year, kind=a.kind)
+        if a.facets:
+            data["facets_moved"] = [m.as_dict() for m in moved]
         if paragraph is not None:
             data["paragraph"] = paragraph.as_dict()
         if written:
@@ -53,6 +63,8 @@ def cmd_stats(s: Services, a: argparse.Namespace) -> int:
         print_json(data)
         return 0
     _print(stats, a.year, a.kind)
+    if a.facets:
+        _print_facets(moved)
     if paragraph is not None:
         print()
         print(paragraph.text)
@@ -114,3 +126,17 @@ def _print_year(fig: YearKind) -> None:
         grew = ", ".join(f"{g} {b:.0%}->{a:.0%}" for g, a, b in fig.grew) or "-"
         faded = ", ".join(f"{g} {b:.0%}->{a:.0%}" for g, a, b in fig.faded) or "-"
         print(f"  against {fig.year - 1}: more {grew}; less {faded}")
+
+
+def _print_facets(moved: list[FacetMoves]) -> None:
+    print()
+    shown = [m for m in moved if m.grew or m.faded]
+    if not shown:
+        print("Interest facets: no year moved against the year before (each year needs 3 viewings of a kind).")
+        return
+    for m in shown:
+        what = "films" if m.kind == "film" else "books"
+        print(f"Interests in {what}, {m.year} against {m.year - 1}:")
+        for name, moves in (("grew", m.grew), ("faded", m.faded)):
+            if moves:
+                print(f"  {name + ':':<7}" + "; ".join(f"{f.label} {f.share_before:.0%}->{f.share:.0%}" for f in moves))

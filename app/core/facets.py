@@ -31,6 +31,7 @@ class Facet:
     last: int | None = None  # the year of its latest dated item
     recent: tuple[Item, ...] = ()  # its items of the last year, which back a "recent" trend
     recent_count: int = 0  # all items (of every facet) of the last year: "3 of the 5 you finished"
+    members: tuple[int, ...] = ()  # every item's id in the facet (``items`` keeps the most representative)
 
 
 def kmeans(x: np.ndarray, k: int, *, weights: np.ndarray | None = None, seed: int = 0,
@@ -207,6 +208,7 @@ def find_facets(items: Sequence[Item], embeddings: np.ndarray, weights: np.ndarr
             genres=g_names, tags=t_names, trend=trend, since=min(years) if years else None,
             last=max(years) if years else None, recent=tuple(kept[m] for m in recent),
             recent_count=recent_total,
+            members=tuple(int(i) for i in (kept[m].id for m in members) if i is not None),
         ))
     facets.sort(key=lambda f: -f.weight)
     return facets

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.facets import Facet
 from app.core.types import Item
 
-__all__ = ["KINDS", "Stats", "Viewing", "Watch", "YearKind", "compute", "rating_step"]
+__all__ = ["KINDS", "FacetMove", "FacetMoves", "Stats", "Viewing", "Watch", "YearKind", "compute", "facets_moved",
+           "rating_step"]
 
 KINDS = ("film", "book")
 _TOP = 10  # genres, tags, creators listed per year
@@ -306,3 +308,62 @@ def compute(watches: Sequence[Watch]) -> Stats:
     by_year = [{"year": y, **counts[y]} for y in year_list]
     return Stats(by_year=by_year, total=total, undated=undated, years=dict(years),
                  genres_by_year=genres_by_year, all_time=all_time)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetMove:
+    """An interest facet's share of a year's viewings of one kind, and its share the year before."""
+
+    label: str  # as the Interests page shows it
+    share: float
+    share_before: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "share": round(self.share, 4), "share_before": round(self.share_before, 4)}
+
+
+@dataclass
+class FacetMoves:
+    """The interest facets that grew and faded most in one year and kind against the year before."""
+
+    year: int
+    kind: str
+    grew: list[FacetMove] = field(default_factory=list)
+    faded: list[FacetMove] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "kind": self.kind, "grew": [m.as_dict() for m in self.grew],
+                "faded": [m.as_dict() for m in self.faded]}
+
+
+def facets_moved(watches: Sequence[Watch], facets: Sequence[Facet]) -> dict[int, dict[str, FacetMoves]]:
+    """Per dated year and kind, each interest facet's share of the year's viewings (a viewing counts for
+    the facet its item belongs to; a rewatch counts again; a viewing of no facet's item counts in the
+    whole only) against the year before: the facets that grew and faded most, as ``_moved`` does for
+    genres (both years with at least _MOVED_FLOOR viewings, a change of at least 5 points)."""
+    owner = {item_id: n for n, f in enumerate(facets) for item_id in f.members}
+    totals: dict[tuple[int, str], int] = Counter()
+    counts: dict[tuple[int, str], Counter[int]] = defaultdict(Counter)
+    for w in watches:
+        y = _year(w.date)
+        if y is None or w.item.kind not in KINDS:
+            continue
+        totals[y, w.item.kind] += 1
+        if w.item.id is not None and w.item.id in owner:
+            counts[y, w.item.kind][owner[w.item.id]] += 1
+    out: dict[int, dict[str, FacetMoves]] = {}
+    for y in sorted({y for y, _ in totals}):
+        out[y] = {}
+        for kind in KINDS:
+            moves = out[y][kind] = FacetMoves(year=y, kind=kind)
+            now, before = totals.get((y, kind), 0), totals.get((y - 1, kind), 0)
+            if now < _MOVED_FLOOR or before < _MOVED_FLOOR:
+                continue
+            a, b = counts[y, kind], counts[y - 1, kind]
+            diffs = [FacetMove(facets[n].label, a[n] / now, b[n] / before) for n in set(a) | set(b)]
+            diffs = [d for d in diffs if abs(d.share - d.share_before) >= 0.05]
+            moves.grew = sorted((d for d in diffs if d.share > d.share_before),
+                                key=lambda d: (d.share_before - d.share, d.label))[:_MOVED]
+            moves.faded = sorted((d for d in diffs if d.share < d.share_before),
+                                 key=lambda d: (d.share - d.share_before, d.label))[:_MOVED]
+    return out

@@ -10,7 +10,7 @@ from typing import Any
 
 from app.core.errors import AppError, InputError
 from app.core.progress import CancelToken
-from app.core.stats import Stats, Watch, compute
+from app.core.stats import FacetMoves, Stats, Watch, compute, facets_moved
 from app.core.year_text import YearFacts, year_facts, year_text
 from app.services.events import Event, Finished, Shown
 from app.storage import Store
@@ -70,8 +70,20 @@ class StatsService:
                                  scale=scale, pages=r[n + 8]))
         return out
 
-    def stats(self) -> Stats:
-        return compute(self.watches())
+    def stats(self, watches: list[Watch] | None = None) -> Stats:
+        return compute(self.watches() if watches is None else watches)
+
+    def facets_moved(self, watches: list[Watch] | None = None) -> dict[int, dict[str, FacetMoves]]:
+        """Per year and kind, the interest facets (the Interests page's, ExplainService.facets()) that grew
+        and faded most against the year before. Needs the embeddings and the universe loaded (seconds,
+        the first time), so the page and ``hearth stats --facets`` ask for it apart from the figures.
+        Empty without an explainer or a history."""
+        if self.explainer is None:
+            return {}
+        facets = self.explainer.facets()
+        if not facets:
+            return {}
+        return facets_moved(self.watches() if watches is None else watches, facets)
 
     def year_text(self, year: int, *, stats: Stats | None = None, lang: str = "en", use_llm: bool = True,
                   cancel: CancelToken | None = None) -> Iterator[Event]:

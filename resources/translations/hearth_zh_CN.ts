@@ -1313,12 +1313,12 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>StatsActions</name>
     <message>
-        <location filename="../../app/gui/actions/stats.py" line="62"/>
+        <location filename="../../app/gui/actions/stats.py" line="86"/>
         <source>Save the charts in</source>
         <translation>将图表保存到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/stats.py" line="65"/>
+        <location filename="../../app/gui/actions/stats.py" line="89"/>
         <source>Saved {0} charts in {1}</source>
         <translation>已将{0}张图表保存到{1}</translation>
     </message>
@@ -1326,201 +1326,221 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="46"/>
-        <location filename="../../app/gui/pages/stats.py" line="81"/>
+        <location filename="../../app/gui/pages/stats.py" line="47"/>
+        <location filename="../../app/gui/pages/stats.py" line="85"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="55"/>
         <location filename="../../app/gui/pages/stats.py" line="56"/>
+        <location filename="../../app/gui/pages/stats.py" line="57"/>
         <source>The year before</source>
         <translation>前一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="60"/>
         <location filename="../../app/gui/pages/stats.py" line="61"/>
+        <location filename="../../app/gui/pages/stats.py" line="62"/>
         <source>The year after</source>
         <translation>后一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="64"/>
+        <location filename="../../app/gui/pages/stats.py" line="65"/>
         <source>Films or books</source>
         <translation>电影或书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="65"/>
+        <location filename="../../app/gui/pages/stats.py" line="66"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="66"/>
+        <location filename="../../app/gui/pages/stats.py" line="67"/>
         <source>Books</source>
         <translation>书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="68"/>
+        <location filename="../../app/gui/pages/stats.py" line="69"/>
         <source>Save charts…</source>
         <translation>保存图表…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="76"/>
+        <location filename="../../app/gui/pages/stats.py" line="77"/>
         <source>Your year, in words</source>
         <translation>用文字描述你的一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="285"/>
+        <location filename="../../app/gui/pages/stats.py" line="293"/>
         <source>{0} entries have no date: counted in the totals, in no year</source>
         <translation>{0}条记录没有日期：计入总数，不归入任何一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="291"/>
+        <location filename="../../app/gui/pages/stats.py" line="299"/>
         <source>{0} in all</source>
         <translation>共{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="297"/>
+        <location filename="../../app/gui/pages/stats.py" line="305"/>
         <source>{0} pages</source>
         <translation>{0}页</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="135"/>
-        <location filename="../../app/gui/pages/stats.py" line="263"/>
+        <location filename="../../app/gui/pages/stats.py" line="140"/>
+        <location filename="../../app/gui/pages/stats.py" line="271"/>
         <source>Nothing to count yet</source>
         <translation>还没有可以统计的内容</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="139"/>
+        <location filename="../../app/gui/pages/stats.py" line="82"/>
+        <source>Interests that grew or faded</source>
+        <translation>增长或减少的兴趣</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="144"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="223"/>
+        <location filename="../../app/gui/pages/stats.py" line="229"/>
         <source>Writing about {0}…</source>
         <translation>正在写{0}年的总结…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="265"/>
+        <location filename="../../app/gui/pages/stats.py" line="273"/>
         <source>Your history is empty. Import an export from Letterboxd, Goodreads, StoryGraph or IMDb: each film and book is counted in the year and the month you watched or read it, with your ratings, genres, directors and authors.</source>
         <translation>你的历史还是空的。导入 Letterboxd、Goodreads、StoryGraph 或 IMDb 的导出文件：每部电影和每本书都会算进你看或读它的那一年、那个月，连同你的评分、类型、导演和作者。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="270"/>
+        <location filename="../../app/gui/pages/stats.py" line="278"/>
         <source>No dates in your history</source>
         <translation>你的历史里没有日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="272"/>
+        <location filename="../../app/gui/pages/stats.py" line="280"/>
         <source>Your history has {0} and {1}, but none of them has a date, so none belongs to a year. Entries you add by hand have no date; an export from Letterboxd, Goodreads, StoryGraph or IMDb gives each one the day you watched, read or rated it.</source>
         <translation>你的历史里有{0}和{1}，但都没有日期，所以无法归入任何一年。手动添加的记录没有日期；Letterboxd、Goodreads、StoryGraph 或 IMDb 的导出文件会给每条记录加上你看、读或评分的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="282"/>
+        <location filename="../../app/gui/pages/stats.py" line="290"/>
         <source>{0}: {1} watched, {2} read</source>
         <translation>{0}年：看了{1}，读了{2}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="289"/>
+        <location filename="../../app/gui/pages/stats.py" line="297"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="292"/>
+        <location filename="../../app/gui/pages/stats.py" line="300"/>
         <source>{0} new, {1} rewatches</source>
         <translation>{0}次初看，{1}次重看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="292"/>
+        <location filename="../../app/gui/pages/stats.py" line="300"/>
         <source>{0} new, {1} re-reads</source>
         <translation>{0}次初读，{1}次重读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="295"/>
+        <location filename="../../app/gui/pages/stats.py" line="303"/>
         <source>busiest month: {0} ({1})</source>
         <translation>最多的月份：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="299"/>
+        <location filename="../../app/gui/pages/stats.py" line="307"/>
         <source>{0} watched</source>
         <translation>共看了{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="303"/>
+        <location filename="../../app/gui/pages/stats.py" line="311"/>
         <source>{0} rated</source>
         <translation>{0}有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="304"/>
+        <location filename="../../app/gui/pages/stats.py" line="312"/>
         <source>average {0} of {1}★</source>
         <translation>平均{0}（满分{1}★）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="305"/>
+        <location filename="../../app/gui/pages/stats.py" line="313"/>
         <source>highest rated ({0}★):</source>
         <translation>最高分（{0}★）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="308"/>
+        <location filename="../../app/gui/pages/stats.py" line="316"/>
         <source>no ratings this year</source>
         <translation>今年没有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="311"/>
+        <location filename="../../app/gui/pages/stats.py" line="319"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="313"/>
+        <location filename="../../app/gui/pages/stats.py" line="321"/>
         <source>more than the year before: {0}</source>
         <translation>比前一年多：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="316"/>
+        <location filename="../../app/gui/pages/stats.py" line="324"/>
         <source>less than the year before: {0}</source>
         <translation>比前一年少：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="318"/>
+        <location filename="../../app/gui/pages/stats.py" line="326"/>
         <source>no genres known</source>
         <translation>没有已知类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="321"/>
+        <location filename="../../app/gui/pages/stats.py" line="329"/>
         <source>longest: {0} ({1})</source>
         <translation>最长：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="322"/>
+        <location filename="../../app/gui/pages/stats.py" line="330"/>
         <source>shortest: {0} ({1})</source>
         <translation>最短：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="324"/>
+        <location filename="../../app/gui/pages/stats.py" line="332"/>
         <source>longest: {0} ({1} pages)</source>
         <translation>最长：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="325"/>
+        <location filename="../../app/gui/pages/stats.py" line="333"/>
         <source>shortest: {0} ({1} pages)</source>
         <translation>最短：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="326"/>
+        <location filename="../../app/gui/pages/stats.py" line="334"/>
         <source>no creators known</source>
         <translation>没有已知创作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="328"/>
+        <location filename="../../app/gui/pages/stats.py" line="336"/>
         <source>no years known</source>
         <translation>没有已知年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="333"/>
+        <location filename="../../app/gui/pages/stats.py" line="348"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="349"/>
+        <source>Interests that grew since {0}: {1}</source>
+        <translation>比{0}年增长的兴趣：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="350"/>
+        <source>Interests that faded since {0}: {1}</source>
+        <translation>比{0}年减少的兴趣：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="359"/>
         <source>Opening by the local language model, checked; the rest from your figures</source>
         <translation>开头由本地语言模型撰写并经过核对；其余来自你的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="334"/>
+        <location filename="../../app/gui/pages/stats.py" line="360"/>
         <source>Built from your figures (template)</source>
         <translation>根据你的数据生成（模板）</translation>
     </message>

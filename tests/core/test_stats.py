@@ -101,3 +101,39 @@ def test_the_models_opening_is_checked_against_the_years_facts() -> None:
     good = f"{OPENING} drama and comedy."
     assert ex.check(good, evidence, index, prefix=OPENING).ok and facts.names_the_most(good)
     assert not ex.check(f"{OPENING} 12 award winning westerns.", evidence, index, prefix=OPENING).ok
+
+
+def test_interest_facets_that_grew_and_faded_against_the_year_before() -> None:
+    from app.core.facets import Facet
+    from app.core.stats import facets_moved
+
+    space, love, fun = (Facet(label="sci-fi (space)", items=(), weight=0.5, members=(1, 2)),
+                        Facet(label="romance", items=(), weight=0.3, members=(3,)),
+                        Facet(label="comedy", items=(), weight=0.2, members=(4,)))
+    f = {i: film(i, f"Film {i}", 2000) for i in range(1, 6)}  # 5 is in no facet: counted in the whole only
+    seen = [Watch(f[1], "2020-02-01"), Watch(f[3], "2020-03-01"), Watch(f[3], "2020-04-01"),
+            Watch(f[5], "2020-05-01"),
+            Watch(f[1], "2021-01-01"), Watch(f[2], "2021-02-01"), Watch(f[2], "2021-03-01", rewatch=True),
+            Watch(f[4], "2021-04-01"), Watch(f[5], "2021-05-01"), Watch(f[1], None),
+            Watch(book(6, "Delta"), "2021-07-01"), Watch(book(7, "Epsilon"), "2021-07-20")]
+    moved = facets_moved(seen, [space, love, fun])
+    films = moved[2021]["film"]
+    assert [(m.label, m.share, m.share_before) for m in films.grew] == [("sci-fi (space)", 0.6, 0.25),
+                                                                       ("comedy", 0.2, 0.0)]
+    assert [(m.label, m.share, m.share_before) for m in films.faded] == [("romance", 0.0, 0.5)]
+    assert films.as_dict()["grew"][0] == {"label": "sci-fi (space)", "share": 0.6, "share_before": 0.25}
+    assert not moved[2020]["film"].grew and not moved[2021]["book"].grew  # no year before; two books only
+    assert facets_moved(seen, []) == {y: {k: type(films)(y, k) for k in ("film", "book")} for y in (2020, 2021)}
+
+
+def test_a_facet_knows_every_member() -> None:
+    import dataclasses
+
+    from app.core.facets import find_facets
+    from tests.core.test_facets import _history
+
+    items, emb, w, dates = _history()
+    items = [dataclasses.replace(it, id=100 + n) for n, it in enumerate(items)]
+    facets = find_facets(items, emb, w, dates=dates, max_facets=2, per_facet=3)
+    assert [sorted(f.members) for f in facets] == [list(range(100, 110)), list(range(110, 116))]
+    assert all(len(f.items) == 3 and {i.id for i in f.items} <= set(f.members) for f in facets)

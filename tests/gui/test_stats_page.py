@@ -98,3 +98,53 @@ def test_axis_ticks_are_whole_numbers_and_never_collide(qtbot) -> None:  # noqa:
     narrow = months.tickValues(0.4, 12.6, 150)[0][1]
     assert narrow[0] == 1 and len(narrow) < 12  # every other month from January where twelve do not fit
     assert charts.decade(1990) == "1990s"
+
+
+def test_the_interests_that_grew_come_after_the_charts(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    from tests.services.test_stats import SCIFI_YEAR
+
+    page = window.year_page
+    window.tabs.setCurrentWidget(page)
+    diary = tmp_path / "diary.csv"
+    diary.write_text(SCIFI_YEAR, encoding="utf-8")
+    window.importing.import_files([diary])
+    qtbot.waitUntil(lambda: page.year.count() == 2, timeout=60000)
+    qtbot.waitUntil(lambda: bool(page.interests.text()), timeout=60000)
+    grew, faded = page.interests.text().split("\n")
+    assert grew.startswith("Interests that grew since 2021: sci-fi, action") and grew.endswith("0% → 100%")
+    assert faded.startswith("Interests that faded since 2021: romance") and faded.endswith("100% → 0%")
+    page.year.setCurrentIndex(page.year.findData(2021))
+    assert page.interests.text() == ""  # nothing dated 2020 to compare with
+
+
+def test_the_interests_line_is_plain_and_speaks_chinese(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.stats import FacetMove, FacetMoves, compute
+    from app.gui.app import install_translation
+    from tests.core.test_stats import watches
+
+    page = _page(qtbot)
+    page.show_stats(compute(watches()))
+    assert page.interests.text() == ""  # found after the charts, on the model lane
+    moves = FacetMoves(2021, "film", grew=[FacetMove("sci-fi, action (<b>space</b>)", 0.3, 0.125),
+                                           FacetMove("comedy", 0.2, 0.0)],
+                       faded=[FacetMove("drama", 0.1, 0.5)])
+    page.show_facets({2021: {"film": moves}})
+    assert page.interests.text() == ("Interests that grew since 2020: sci-fi, action (<b>space</b>) 12% → 30%; "
+                                     "comedy 0% → 20%\nInterests that faded since 2020: drama 50% → 10%")
+    assert page.interests.textFormat() == Qt.TextFormat.PlainText
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator))
+    assert install_translation(app, "zh_CN") == "zh_CN"
+    try:
+        page.show_facets({2021: {"film": moves}})  # the facets' labels as the Interests page shows them
+        assert page.interests.text() == ("比2020年增长的兴趣：sci-fi, action (<b>space</b>) 12% → 30%；"
+                                         "comedy 0% → 20%\n比2020年减少的兴趣：drama 50% → 10%")
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+        app.setProperty("hearth_language", "en")
+    page.show_stats(compute(watches()))
+    assert page.interests.text() == ""  # another history: its facets are found again

@@ -76,3 +76,38 @@ def test_a_films_runtime_comes_from_its_catalog_entry(services: Services, tmp_pa
     films = stats.years[2022]["film"]
     assert films.count == 3 and films.minutes == 2 * 170 + 136 and stats.by_year[0]["minutes"] == 476
     assert films.longest == ("Heat (1995)", 170) and films.shortest == ("The Matrix (1999)", 136)
+
+
+SCIFI_YEAR = """Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date
+2021-02-01,Titanic,1997,https://boxd.it/t1,4,,,2021-02-01
+2021-04-01,Casablanca,1942,https://boxd.it/c1,5,,,2021-04-01
+2021-06-01,Notting Hill,1999,https://boxd.it/n1,4,,,2021-06-01
+2021-08-01,Pretty Woman,1990,https://boxd.it/p1,4,,,2021-08-01
+2022-01-02,The Matrix,1999,https://boxd.it/m1,5,,,2022-01-02
+2022-03-02,Alien,1979,https://boxd.it/a1,5,,,2022-03-02
+2022-05-02,Terminator 2: Judgment Day,1991,https://boxd.it/x1,5,,,2022-05-02
+2022-07-02,The Matrix,1999,https://boxd.it/m2,5,Yes,,2022-07-02
+"""
+
+
+def test_an_interest_facet_that_grew_from_one_year_to_the_next(services: Services, tmp_path: Path) -> None:
+    diary = tmp_path / "diary.csv"
+    diary.write_text(SCIFI_YEAR, encoding="utf-8")
+    services.history.import_files([diary])
+    facets = services.explainer.facets()
+    watches = services.stats.watches()
+    matrix = next(w.item.id for w in watches if w.item.title == "The Matrix")
+    scifi = next(f for f in facets if matrix in f.members)
+    moved = services.stats.facets_moved()
+    assert set(moved) == {2021, 2022} and not moved[2021]["film"].grew  # nothing dated 2020
+    grew = {m.label: m for m in moved[2022]["film"].grew}
+
+    def share(year: int) -> float:
+        mine = [w for w in watches if w.date and w.date.startswith(str(year))]
+        return sum(w.item.id in scifi.members for w in mine) / len(mine)
+
+    assert share(2022) > share(2021)
+    assert (grew[scifi.label].share, grew[scifi.label].share_before) == (share(2022), share(2021))
+    assert scifi.label.startswith("sci-fi, action") and (share(2021), share(2022)) == (0.0, 1.0)
+    assert [(m.label, m.share, m.share_before) for m in moved[2022]["film"].faded] == [
+        (next(f.label for f in facets if f is not scifi), 0.0, 1.0)]  # the romances of 2021

@@ -1,4 +1,5 @@
-"""The Your year page's actions: the figures (db lane), the year's paragraph (model lane), saving the charts."""
+"""The Your year page's actions: the figures (db lane), the year's paragraph and the interest facets that
+grew or faded (model lane), saving the charts."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog
 
+from app.core.errors import AppError
 from app.gui.actions import HISTORY, Host, PageActions
 from app.gui.charts import save_charts
 from app.gui.pages.stats import StatsPage
@@ -41,7 +43,25 @@ class StatsActions(PageActions):
     def refresh(self) -> None:
         services = self.host.services
         self._stale = False
-        self.host.run(lambda **_: services.stats.stats(), self.page.show_stats)
+        self.host.run(lambda **_: services.stats.stats(), self._shown)
+
+    def _shown(self, stats: Any) -> None:
+        """The charts at once; then, on the model lane (the embeddings: seconds the first time), the
+        interest facets that grew or faded, for every year at once."""
+        self.page.show_stats(stats)
+        services = self.host.services
+
+        def work(progress: Any, cancel: Any) -> Any:
+            try:
+                return services.stats.facets_moved()
+            except AppError:  # no embeddings to cluster: the page just shows no facets
+                return {}
+
+        def done(moves: Any) -> None:
+            if self.page.stats is stats:  # not the facets of an older history
+                self.page.show_facets(moves)
+
+        self.host.run(work, done, lane="model")
 
     def describe(self, year: int) -> None:
         services, lang, stats = self.host.services, self.host.language(), self.page.stats

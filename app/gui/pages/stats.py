@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.stats import KINDS, Stats
+from app.core.stats import KINDS, FacetMoves, Stats
 from app.gui.charts import CHART_NAMES, Charts
 from app.gui.plain import heading, plain_label, runtime_label
 
@@ -39,6 +39,7 @@ class StatsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stats: Stats | None = None
+        self.moves: dict[int, dict[str, FacetMoves]] | None = None  # the interest facets that moved, when found
         self.written: int | None = None  # the year the paragraph is about
         self.charts = Charts(self)
         self.plots: dict[str, QWidget] = {}
@@ -77,6 +78,9 @@ class StatsPage(QWidget):
         self.badge = QLabel()
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
         self.badge.setMinimumHeight(self.badge.fontMetrics().height())
+        self.interests = plain_label("")  # the interest facets that grew and faded (found after the charts)
+        self.interests.setAccessibleName(self.tr("Interests that grew or faded"))
+        self.interests.setMinimumHeight(2 * self.interests.fontMetrics().height())
         top = QHBoxLayout()
         label = QLabel(self.tr("Year"))
         label.setBuddy(self.year)
@@ -121,6 +125,7 @@ class StatsPage(QWidget):
         inner.addLayout(line)
         inner.addWidget(self.paragraph)
         inner.addWidget(self.badge)
+        inner.addWidget(self.interests)
         inner.addWidget(scroll, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self._empty_page())
@@ -193,6 +198,7 @@ class StatsPage(QWidget):
     def show_stats(self, stats: Stats) -> None:
         """The years with dated entries (the latest picked, or the one picked before) and their charts."""
         self.stats = stats
+        self.moves = None  # found again for this history (show_facets)
         keep = self.current_year()
         years = stats.year_list()
         self.year.blockSignals(True)
@@ -244,6 +250,7 @@ class StatsPage(QWidget):
             assert isinstance(layout, QHBoxLayout)
             layout.insertWidget(0, self.plots[name], 1)
         self._numbers(stats, year, kind)
+        self._interests()
 
     def _empty(self, stats: Stats | None) -> None:
         """No year to show: an empty history, or one whose entries have no dates."""
@@ -253,6 +260,7 @@ class StatsPage(QWidget):
         self.paragraph.clear()
         self.written = None
         self.badge.setText("")
+        self.interests.setText("")
         for label in self.numbers.values():
             label.setText("")
         if stats is None:  # not read yet
@@ -326,6 +334,24 @@ class StatsPage(QWidget):
         self.numbers["creators"].setText("\n".join(lines) or self.tr("no creators known"))
         self.numbers["decades"].setText("\n".join(pair.format(self.charts.decade(d), count(n, kind))
                                                   for d, n in fig.decades) or self.tr("no years known"))
+
+    def show_facets(self, moves: dict[int, dict[str, FacetMoves]]) -> None:
+        """The interest facets (as the Interests page names them) that grew and faded, per year and kind."""
+        self.moves = moves
+        self._interests()
+
+    def _interests(self) -> None:
+        year, kind = self.current_year(), self.current_kind()
+        moves = (self.moves or {}).get(year or 0, {}).get(kind)
+        lines = []
+        if moves is not None and year is not None:
+            between = self.tr("; ")  # between facets, whose labels hold commas
+            for text, facets in ((self.tr("Interests that grew since {0}: {1}"), moves.grew),
+                                 (self.tr("Interests that faded since {0}: {1}"), moves.faded)):
+                if facets:
+                    lines.append(text.format(year - 1, between.join(
+                        f"{f.label} {f.share_before:.0%} → {f.share:.0%}" for f in facets)))
+        self.interests.setText("\n".join(lines))
 
     def show_text(self, text: str, path: str) -> None:
         self.written = self.current_year()
