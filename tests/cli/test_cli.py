@@ -212,7 +212,7 @@ def test_the_self_check_opens_every_page_with_both_models(cli, tmp_path: Path) -
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert lines[0].startswith("window shown in") and "ready" in lines
     assert any(line.startswith("models loaded in") for line in lines)
-    assert lines[-1] == "pages shown: 6"  # recommendations, history, catalogs, interests, settings, privacy
+    assert lines[-1] == "pages shown: 7"  # recommendations, history, catalogs, interests, your year, settings, privacy
 
 
 def test_asking_in_words_searching_and_pinning(cli) -> None:

@@ -113,6 +113,6 @@ def test_the_frozen_gui_shows_its_window_loads_the_models_and_opens_every_page_o
     output = "\n".join(lines)
     assert code == 0, output[-4000:]
     assert shown is not None and "ready" in lines and any(x.startswith("models loaded") for x in lines), output
-    assert "pages shown: 6" in lines, output  # the interest map, heat map and charts drew without an error
+    assert "pages shown: 7" in lines, output  # the interest map, heat map, Your year and charts drew without an error
     print(f"\nfrozen GUI: window shown {shown:.2f} s after launch (target 4 s); "
           + next(x for x in lines if x.startswith("models loaded")))
