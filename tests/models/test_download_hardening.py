@@ -416,7 +416,18 @@ def test_a_malformed_checksum_is_refused_before_connecting(server: Server, tmp_p
 # -- the command line: one line, exit 1 (or 130), never a traceback ---------------------------------
 
 
+def _default_sigint() -> None:
+    # A suite started in the background by a non-interactive shell (`pytest ... &`) runs with SIGINT
+    # ignored, and an ignored signal stays ignored across exec: Python would then never raise
+    # KeyboardInterrupt in the child; a blocked SIGINT (a thread's mask) would stay blocked too. The test is
+    # about Hearth's Ctrl-C, so the child gets the default, unblocked.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def hearth(data: Path, *args: str, **kwargs: object) -> subprocess.Popen[str]:
+    if sys.platform != "win32":
+        kwargs.setdefault("preexec_fn", _default_sigint)
     return subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data), "model", "download", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
                             env=cli_env(), cwd=ROOT, **kwargs)  # type: ignore[call-overload]
