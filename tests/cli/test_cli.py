@@ -114,6 +114,7 @@ def _big_csv(path: Path, rows: int, *, pad: int = 0) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.heavy
 def test_killing_an_import_midway_leaves_the_database_as_it_was(cli, tmp_path: Path) -> None:
     assert cli("history", "add", "Alien (1979)", "--rating", "4", "--kind", "film").returncode == 0
     db = cli.data_dir / DB_FILENAME
@@ -170,6 +171,7 @@ def test_explain_and_profile_json_contract(cli) -> None:
     assert unknown.returncode == 1 and unknown.stderr.startswith("hearth:")
 
 
+@pytest.mark.heavy
 def test_eval_explanations_json_contract(cli, tmp_path: Path) -> None:
     from tests.lab.test_evaluate import synthetic
 
@@ -199,6 +201,7 @@ def test_the_claim_checker_against_the_drafts_labelled_by_hand(cli) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.heavy
 def test_the_self_check_opens_every_page_with_both_models(cli, tmp_path: Path) -> None:
     """`hearth --self-check`, which the packaging smoke test runs on the frozen app."""
     for title in FIVE:
@@ -215,6 +218,7 @@ def test_the_self_check_opens_every_page_with_both_models(cli, tmp_path: Path) -
     assert lines[-1] == "pages shown: 7"  # recommendations, history, catalogs, interests, your year, settings, privacy
 
 
+@pytest.mark.heavy
 def test_asking_in_words_searching_and_pinning(cli) -> None:
     result = cli("recommend", "--like", "space opera with political intrigue", "--kind", "book", "-k", "10", "--json")
     assert result.returncode == 0, result.stderr[-2000:]

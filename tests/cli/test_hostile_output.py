@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT, cli_env
 
 EVIL = "Evil\x1b]0;pwned\x07\x1b[2J Title\u009b31m \u202egnp.exe"
@@ -99,6 +101,7 @@ def test_a_model_llama_cpp_cannot_load_falls_back_and_says_why(cli, tmp_path) ->
         assert "template" in result.stderr and "the language model was not used" in result.stderr
 
 
+@pytest.mark.heavy
 def test_privacy_export_delete_and_private_files(cli, tmp_path) -> None:  # noqa: ANN001
     import os
     import sqlite3
@@ -179,6 +182,7 @@ def test_check_finds_a_sound_file_sound(cli) -> None:  # noqa: ANN001
     assert done.returncode == 0 and "no damage found" in done.stdout
 
 
+@pytest.mark.heavy
 def test_bytes_that_are_not_utf8_odd_ids_and_caps_are_one_line(cli) -> None:  # noqa: ANN001
     """Issue 25 item 5: a Latin-1 terminal's bytes in typed words, odd ids, and the caps on what is typed."""
     latin1 = b"caf\xe9 \xff noir".decode("utf-8", "surrogateescape")  # passed to the process as those bytes

@@ -62,6 +62,7 @@ def test_split_holds_out_the_latest_positives() -> None:
     assert last.test == {0: {"4", "5"}, 1: {"7", "8"}}
 
 
+@pytest.mark.heavy
 def test_eval_json_contract(cli, tmp_path: Path) -> None:
     ratings, items, tags = synthetic(tmp_path / "ml")
     result = cli("eval", "--ratings", str(ratings), "--items", str(items), "--tags", str(tags), "--json")
