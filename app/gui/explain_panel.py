@@ -9,10 +9,11 @@ from typing import Any
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.text import shorten
 from app.core.types import Item, Recommendation
+from app.core.zh import genre_zh
 from app.gui.plain import plain_tip, runtime_label
 from app.gui.theme import style_chart
 
@@ -85,8 +86,11 @@ class ExplainPanel(QWidget):
 
     def show_details(self, item: Item) -> None:
         """The item's creators, genres and (a film's) runtime under its title, as plain text."""
-        parts = [", ".join(item.creators[:3]), ", ".join(item.genres[:4]),
-                 runtime_label(item.runtime) if item.runtime else ""]
+        app = QApplication.instance()
+        zh = str(app.property("hearth_language") or "").startswith("zh") if app is not None else False
+        genres = "、".join(genre_zh(g) for g in item.genres[:4]) if zh else ", ".join(item.genres[:4])
+        # The runtime first: a wrapped line then breaks between genres, never inside "3小时21分钟".
+        parts = [runtime_label(item.runtime) if item.runtime else "", ", ".join(item.creators[:3]), genres]
         text = " · ".join(p for p in parts if p)
         self.details.setText(text)
         self.details.setVisible(bool(text))
