@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.plain import plain_label
+from app.gui.report_text import report_line
 
 __all__ = ["ImportReportDialog"]
 
@@ -112,13 +113,14 @@ class ImportReportDialog(QDialog):
             lines.append(self.tr("  Found in a catalog: {0} of {1} ({2:.0%})").format(
                 r.matched, r.matched + r.unmatched, r.match_rate))
             for note in r.notes:
-                lines.append("  " + note)
+                lines.append("  " + report_line(note))
             if r.loose:
                 lines.append(self.tr("  Matched by author and a similar or translated title (check these):"))
                 lines += [f"    {m['title']}  ->  {m['matched']}" for m in r.loose]
             if r.unmatched_sample:
                 lines.append(self.tr("  Not in a catalog, for example:"))
-                lines += [f"    {m['title']}" + (f" ({m['year']})" if m["year"] else "") + f": {m['reason']}"
+                lines += [f"    {m['title']}" + (f" ({m['year']})" if m["year"] else "")
+                          + f": {report_line(m['reason'])}"
                           for m in r.unmatched_sample]
             lines.append("")
         return "\n".join(lines)

@@ -281,82 +281,82 @@
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="33"/>
+        <location filename="../../app/gui/explain_panel.py" line="34"/>
         <source>Select a recommendation to see why it is there.</source>
         <translation>选择一条推荐，查看推荐它的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="41"/>
+        <location filename="../../app/gui/explain_panel.py" line="42"/>
         <source>About this title</source>
         <translation>关于这部作品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="45"/>
+        <location filename="../../app/gui/explain_panel.py" line="46"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="49"/>
+        <location filename="../../app/gui/explain_panel.py" line="50"/>
         <source>How the explanation was made</source>
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="50"/>
+        <location filename="../../app/gui/explain_panel.py" line="51"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="53"/>
+        <location filename="../../app/gui/explain_panel.py" line="54"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="57"/>
+        <location filename="../../app/gui/explain_panel.py" line="58"/>
         <source>What each history item adds to the score</source>
         <translation>每个历史条目对分数的贡献</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="62"/>
+        <location filename="../../app/gui/explain_panel.py" line="63"/>
         <source>Contributions chart</source>
         <translation>贡献图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="82"/>
+        <location filename="../../app/gui/explain_panel.py" line="83"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="102"/>
+        <location filename="../../app/gui/explain_panel.py" line="106"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="109"/>
+        <location filename="../../app/gui/explain_panel.py" line="113"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="111"/>
+        <location filename="../../app/gui/explain_panel.py" line="115"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="113"/>
+        <location filename="../../app/gui/explain_panel.py" line="117"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="117"/>
+        <location filename="../../app/gui/explain_panel.py" line="121"/>
         <source>Built from the evidence (template): the language model could not be used</source>
         <translation>根据证据生成（模板）：无法使用语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="123"/>
+        <location filename="../../app/gui/explain_panel.py" line="127"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="132"/>
+        <location filename="../../app/gui/explain_panel.py" line="136"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
@@ -461,122 +461,122 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../app/gui/import_report.py" line="38"/>
+        <location filename="../../app/gui/import_report.py" line="39"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="46"/>
+        <location filename="../../app/gui/import_report.py" line="47"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="59"/>
+        <location filename="../../app/gui/import_report.py" line="60"/>
         <source>Shelves whose names do not say whether you read the book</source>
         <translation>书架名称看不出你是否读过的书架</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="62"/>
+        <location filename="../../app/gui/import_report.py" line="63"/>
         <source>Keep: counts a little</source>
         <translation>保留：略微计入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="63"/>
+        <location filename="../../app/gui/import_report.py" line="64"/>
         <source>Read</source>
         <translation>已读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="64"/>
+        <location filename="../../app/gui/import_report.py" line="65"/>
         <source>Saved for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="65"/>
+        <location filename="../../app/gui/import_report.py" line="66"/>
         <source>Did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="66"/>
+        <location filename="../../app/gui/import_report.py" line="67"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="67"/>
+        <location filename="../../app/gui/import_report.py" line="68"/>
         <source>Leave out</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="73"/>
+        <location filename="../../app/gui/import_report.py" line="74"/>
         <source>Meaning of the shelf {0}</source>
         <translation>书架“{0}”的含义</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="74"/>
+        <location filename="../../app/gui/import_report.py" line="75"/>
         <source>{0} ({1} entries)</source>
         <translation>{0}（{1} 条）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="76"/>
+        <location filename="../../app/gui/import_report.py" line="77"/>
         <source>Import again with these choices</source>
         <translation>按这些选择重新导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="93"/>
+        <location filename="../../app/gui/import_report.py" line="94"/>
         <source>{0} read or watched, {1} saved for later, {2} counted against; {3} of {4} found in a catalog.</source>
         <translation>已读或已看 {0} 条，稍后再看 {1} 条，负面 {2} 条；{4} 条中有 {3} 条在目录中找到。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="101"/>
+        <location filename="../../app/gui/import_report.py" line="102"/>
         <source>  Format: {0} ({1})</source>
         <translation>  格式：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="102"/>
+        <location filename="../../app/gui/import_report.py" line="103"/>
         <source>Guessed: {0}</source>
         <translation>推测：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="102"/>
+        <location filename="../../app/gui/import_report.py" line="103"/>
         <source>Recognised: {0}</source>
         <translation>识别依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="104"/>
+        <location filename="../../app/gui/import_report.py" line="105"/>
         <source>  Read or watched: {0}</source>
         <translation>  已读或已看：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="105"/>
+        <location filename="../../app/gui/import_report.py" line="106"/>
         <source>  Saved for later (to read, watchlist): {0}</source>
         <translation>  稍后再看（想读、待看清单）：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="106"/>
+        <location filename="../../app/gui/import_report.py" line="107"/>
         <source>  Did not finish or not interested: {0}</source>
         <translation>  未读完或不感兴趣：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="108"/>
+        <location filename="../../app/gui/import_report.py" line="109"/>
         <source>  On the shelf {0}, unrated: {1}</source>
         <translation>  在书架“{0}”上、未评分：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="110"/>
+        <location filename="../../app/gui/import_report.py" line="111"/>
         <source>  Skipped: {0}</source>
         <translation>  跳过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="112"/>
+        <location filename="../../app/gui/import_report.py" line="113"/>
         <source>  Found in a catalog: {0} of {1} ({2:.0%})</source>
         <translation>  在目录中找到：{1} 条中的 {0} 条（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="117"/>
+        <location filename="../../app/gui/import_report.py" line="118"/>
         <source>  Matched by author and a similar or translated title (check these):</source>
         <translation>  按作者和相近或译名标题匹配（请核对）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="120"/>
+        <location filename="../../app/gui/import_report.py" line="121"/>
         <source>  Not in a catalog, for example:</source>
         <translation>  不在目录中的条目，例如：</translation>
     </message>
@@ -1071,6 +1071,79 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
         <location filename="../../app/gui/pages/recommend.py" line="249"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="19"/>
+        <source>film</source>
+        <translation>电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="20"/>
+        <source>book</source>
+        <translation>图书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="21"/>
+        <source>film or book</source>
+        <translation>电影或图书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="22"/>
+        <source>director</source>
+        <translation>导演</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="23"/>
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="28"/>
+        <source>{0} rows have only a Chinese (or Japanese, Korean) title: such a title names a catalog work only when it is that work&apos;s own title, or the same title with the same year and director or author, as a wrong match is worse than none; these are kept as your own items</source>
+        <translation>{0} 行只有中文（或日文、韩文）标题：只有当它正是某部作品的原名，或标题相同且年份和导演/作者也相同时，才会对应到目录中的作品——错配比不配更糟；这些条目保留为你自己的条目</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="35"/>
+        <source>only a Chinese (or Japanese, Korean) title, which no catalog work has</source>
+        <translation>只有中文（或日文、韩文）标题，目录中没有作品用这个标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="40"/>
+        <source>only a Chinese (or Japanese, Korean) title: a catalog {0} has it, but the file does not show the same year and {1}</source>
+        <translation>只有中文（或日文、韩文）标题：目录中有一部{0}用这个标题，但文件里看不出年份和{1}相同</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="46"/>
+        <source>no catalog {0} has this title</source>
+        <translation>目录中没有{0}用这个标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="50"/>
+        <source>a catalog {0} has this title, from {1}, not {2}</source>
+        <translation>目录中有一部{0}用这个标题，但年份是 {1}，不是 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="55"/>
+        <source>sheets that are not film or book history were left out: {0}</source>
+        <translation>不是观影或阅读记录的工作表已略过：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="60"/>
+        <source>no 看过 or 读过 sheet: nothing here was watched or read, only saved for later</source>
+        <translation>没有“看过”或“读过”工作表：这里没有看过或读过的条目，只有想看/想读</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="65"/>
+        <source>the file is UTF-8 but for a few bytes, which were read as Windows-1252 (cp1252)</source>
+        <translation>文件是 UTF-8 编码，只有少数字节不是，已按 Windows-1252（cp1252）读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="70"/>
+        <source>the file does not say what its rows are; read as {0}s, as most of them match</source>
+        <translation>文件没有说明每行是什么；大多数行与{0}相符，因此都按{0}读取</translation>
     </message>
 </context>
 <context>

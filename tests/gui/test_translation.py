@@ -57,9 +57,31 @@ def test_a_films_runtime_in_chinese(qtbot) -> None:  # noqa: ANN001
         heat = Item(id=1, kind="film", title="Heat", year=1995, creators=("Michael Mann",), runtime=170)
         panel.begin(Recommendation(rank=1, item=heat, probability=0.1, score=0, contributions=(),
                                    terms=ScoreTerms(content=0, cf=0, prior=0, feedback=0)))
-        assert panel.details.text() == "Michael Mann · 2小时50分钟"
+        assert panel.details.text() == "2小时50分钟 · Michael Mann"
     finally:
         for translator in set(app.findChildren(QTranslator)) - before:
             app.removeTranslator(translator)
         app.setProperty("hearth_language", "en")
     assert runtime_label(170) == "2 h 50 min"
+
+
+def test_the_import_reports_common_lines_in_chinese(qtbot) -> None:  # noqa: ANN001
+    """Issue 23: a Douban reader's report said why in English inside the Chinese window."""
+    from app.gui.report_text import report_line
+
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator))
+    assert install_translation(app, "zh_CN") == "zh_CN"
+    try:
+        assert report_line("609 rows have only a Chinese (or Japanese, Korean) title: such a title is matched only"
+                           " to ...").startswith("609 行只有中文")
+        assert report_line("only a Chinese (or Japanese, Korean) title, which no catalog work has") == \
+            "只有中文（或日文、韩文）标题，目录中没有作品用这个标题"
+        assert report_line("a catalog film has this title, from 1984, not 2026") == \
+            "目录中有一部电影用这个标题，但年份是 1984，不是 2026"
+        assert report_line("something no pattern knows") == "something no pattern knows"
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+        app.setProperty("hearth_language", "en")
+    assert report_line("no catalog book has this title") == "no catalog book has this title"
