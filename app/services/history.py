@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
@@ -193,7 +195,9 @@ class HistoryService:
                                encoding=encoding, scale=_parse_scale(scale), shelves=shelves, limits=limits)
         reports: list[ImportReport] = []
         try:
-            matcher = Matcher(self.store, similarity=self._similarity if self.embeddings else None)
+            multilingual = self.embeddings.multilingual if self.embeddings else None
+            matcher = Matcher(self.store, similarity=self._similarity if self.embeddings else None,
+                              translations=_normalised(multilingual.encode) if multilingual is not None else None)
             with self.store.transaction():
                 for source in sources:
                     reports.append(self._import_source(source, matcher, progress, cancel))
@@ -369,3 +373,10 @@ class HistoryService:
         else:
             report.unchanged += 1
 
+
+def _normalised(encode: Callable[[list[str]], np.ndarray]) -> Callable[[Sequence[str]], np.ndarray]:
+    """Titles' vectors by the multilingual model, L2-normalised (for the matcher's Chinese-only rows)."""
+    def vectors(texts: Sequence[str]) -> np.ndarray:
+        v = np.asarray(encode(list(texts)), dtype=np.float32)
+        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    return vectors

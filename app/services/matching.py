@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from app.core.text import series_name, strip_series
@@ -45,6 +46,10 @@ _TRANSLATED = 0.5  # agreement of a translated title: 0.7 x cognate share + 0.3 
 _MARGIN = 0.1  # ... which must beat the author's next-best book by this much
 # How the reason for a row with only a Chinese (Japanese, Korean) title that matched nothing begins.
 CJK_ONLY = "only a Chinese (or Japanese, Korean) title"
+# A Chinese-only title and a catalog title of about its year this close by the multilingual model, and this far
+# ahead of the next: most likely the same work translated, so it is not recommended (it is never matched).
+TRANSLATED = 0.7
+TRANSLATED_MARGIN = 0.05
 
 
 class _Cand(NamedTuple):
@@ -84,7 +89,8 @@ def _best(found: Sequence[_Cand]) -> _Cand:
 class Matcher:
     """An in-memory index of the catalogs (not of the file), so memory stays bounded."""
 
-    def __init__(self, store: Store, *, similarity: Similarity | None = None) -> None:
+    def __init__(self, store: Store, *, similarity: Similarity | None = None,
+                 translations: Callable[[Sequence[str]], np.ndarray] | None = None) -> None:
         self._by_key: dict[str, list[_Cand]] = defaultdict(list)
         self._by_compact: dict[str, list[_Cand]] = defaultdict(list)  # "Old Boy" is "Oldboy"
         self._by_loose: dict[str, list[_Cand]] = defaultdict(list)  # words without particles
@@ -92,7 +98,10 @@ class Matcher:
         self._by_author: dict[str, list[_Cand]] = defaultdict(list)
         self._by_id: dict[tuple[str, str], _Cand] = {}
         self._by_own_script: dict[str, list[_Cand]] = defaultdict(list)  # "霸王别姬": a film's own title
+        self._by_year: dict[tuple[str, int], list[_Cand]] = defaultdict(list)
         self._similarity = similarity
+        self._translations = translations  # multilingual vectors of titles (L2-normalised), for CJK-only rows
+        self._title_vectors: dict[int, np.ndarray] = {}
         self._kinds: dict[int, str] = {}
         for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators, alt_ids, tmdb in (
             store.items.catalog_match_rows()
@@ -102,6 +111,8 @@ class Matcher:
             series = next((match_key(s) for s in map(series_name, names) if s), "")
             cand = _Cand(item_id, title, year, kind, popularity, authors, series)
             self._kinds[item_id] = kind
+            if year is not None:
+                self._by_year[(kind, year)].append(cand)
             keys = {match_key(v) for name in names for v in (name, strip_series(name))} - {""}
             for key in keys:
                 self._by_key[key].append(cand)
@@ -172,7 +183,7 @@ class Matcher:
         keys = title_keys(row.title, book=row.kind == "book")
         found = [c for k in dict.fromkeys(keys) for c in self._by_key.get(k, ()) if c.kind in kinds]
         if not found:
-            return Match(None, reason=f"{CJK_ONLY}, which no catalog work has")
+            return Match(None, reason=f"{CJK_ONLY}, which no catalog work has", also=self._translated(row, kinds))
         sure = [c for c in found if row.year is not None and c.year == row.year
                 and any(same_author(a, b) for a in row_authors for b in c.authors)]
         # A catalog work whose original title is this very title, in its own script, from the same year: the
@@ -189,7 +200,28 @@ class Matcher:
         # Not matched, but not recommended either: the works of that title from about that year.
         near = tuple(c.id for c in found if row.year is None or c.year is None or abs(c.year - row.year) <= 1)
         return Match(None, reason=f"{CJK_ONLY}: a catalog {found[0].kind} has it, but the file does not show the same"
-                                  f" year and {who}", also=near)
+                                  f" year and {who}", also=near + self._translated(row, kinds))
+
+    def _translated(self, row: ImportRow, kinds: tuple[str, ...]) -> tuple[int, ...]:
+        """The catalog work a Chinese-only title most likely translates, by the multilingual model: never a
+        match (千与千寻 is closest to "Millennium Actress", not "Spirited Away"), only kept out of the
+        recommendations, and only when it is clearly closest among that year's works ("哈利·波特与魔法石" and
+        "Harry Potter and the Sorcerer's Stone": 0.73, the next 0.64)."""
+        if self._translations is None or row.year is None:
+            return ()
+        cands = [c for kind in kinds for y in (row.year - 1, row.year, row.year + 1)
+                 for c in self._by_year.get((kind, y), ())]
+        if not cands:
+            return ()
+        todo = [c for c in cands if c.id not in self._title_vectors]
+        if todo:
+            for c, v in zip(todo, self._translations([c.title for c in todo])):
+                self._title_vectors[c.id] = v
+        cosines = np.stack([self._title_vectors[c.id] for c in cands]) @ self._translations([row.title])[0]
+        order = np.argsort(-cosines)
+        best = float(cosines[order[0]])
+        second = float(cosines[order[1]]) if len(order) > 1 else 0.0
+        return (cands[int(order[0])].id,) if best >= TRANSLATED and best - second >= TRANSLATED_MARGIN else ()
 
     def _by_ids(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> Match | None:
         for scheme, value, how in (("imdb", row.imdb, "IMDb id"), ("tmdb", row.tmdb, "TMDB id"),

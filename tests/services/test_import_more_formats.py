@@ -76,3 +76,30 @@ def test_librarything_half_stars_and_collections(services: Services, tmp_path: P
     assert entries["Emma"].status == "shelved"
     again = services.history.import_file(path, shelves=["Your library=read"])
     assert again.history == 2 and not again.shelved
+
+
+def test_a_clearly_translated_chinese_title_is_not_recommended_but_never_matched(services: Services) -> None:
+    """Issue 23: "盗梦空间" (2010) is Inception translated. The multilingual model's title vectors (faked here:
+    the translation points where the English title does) keep that film out of the recommendations; the row
+    stays the person's own item, and a title that is near nothing hides nothing."""
+    import numpy as np
+
+    from app.importers.records import ImportRow
+    from app.services.matching import Matcher
+
+    inception = next(i for i in services.store.items.search(catalog="movielens-small", text="Inception")
+                     if i.year == 2010)
+
+    def vectors(texts):  # noqa: ANN001,ANN202
+        out = []
+        for t in texts:
+            v = np.zeros(8, np.float32)
+            v[0 if t in ("Inception", "盗梦空间") else 1 + hash(t) % 7] = 1.0
+            out.append(v)
+        return np.stack(out)
+
+    matcher = Matcher(services.store, translations=vectors)
+    match = matcher.match(ImportRow(line=2, title="盗梦空间", year=2010, kind="film"))
+    assert match.item_id is None and inception.id in match.also
+    assert Matcher(services.store).match(ImportRow(line=2, title="盗梦空间", year=2010, kind="film")).also == ()
+    assert matcher.match(ImportRow(line=3, title="一部没人知道的电影", year=2010, kind="film")).also == ()
