@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.core.errors import InputError
 from app.core.sizes import size_text
-from app.importers.limits import LIMITS, Limits
+from app.importers.limits import LIMITS, Limits, checked_size
 
 __all__ = ["CsvFile", "detect_encoding", "find_column", "open_csv"]
 
@@ -258,12 +258,7 @@ def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str]
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path} is not a regular file." if path.exists() else f"There is no file at {path}.")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError(f"{path.name} is empty: there is nothing to import.")
-    if size > limits.file_bytes:
-        raise InputError(f"{path.name} is {size_text(size)}: larger than any history export Hearth reads"
-                         f" ({size_text(limits.file_bytes)}).", hint="Import your own export's file.")
+    size = checked_size(path, limits.file_bytes)
     if encoding is None:
         encoding = detect_encoding(path)
     else:

@@ -14,7 +14,7 @@ from typing import Any
 from app.core.errors import InputError
 from app.core.files import sha256_file
 from app.core.sizes import size_text
-from app.importers.limits import LIMITS, Limits
+from app.importers.limits import LIMITS, Limits, checked_size
 
 __all__ = ["ZIP_ERRORS", "looks_like_json", "parse_json", "read_document", "read_table", "sha256_file", "zip_members",
            "zip_names"]
@@ -34,12 +34,7 @@ def read_table(path: Path, required: tuple[str, ...], *, hint: str | None = None
 
 def read_document(path: Path, limits: Limits = LIMITS) -> bytes:
     """A whole file read at once (JSON, a workbook), within ``limits.document_bytes``."""
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError(f"{path.name} is empty: there is nothing to import.")
-    if size > limits.document_bytes:
-        raise InputError(f"{path.name} is {size_text(size)}: larger than any history export Hearth reads"
-                         f" ({size_text(limits.document_bytes)}).", hint="Import your own export's file.")
+    checked_size(path, limits.document_bytes)
     return path.read_bytes()
 
 

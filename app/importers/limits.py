@@ -6,6 +6,10 @@ stored. Tests lower the caps through the ``limits`` parameter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import InputError
+from app.core.sizes import size_text
 
 __all__ = ["LIMITS", "Limits"]
 
@@ -23,3 +27,14 @@ class Limits:
 
 
 LIMITS = Limits()
+
+
+def checked_size(path: Path, cap: int) -> int:
+    """The file's size in bytes, or a clear error for an empty file or one over ``cap``."""
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{path.name} is empty: there is nothing to import.")
+    if size > cap:
+        raise InputError(f"{path.name} is {size_text(size)}: larger than any history export Hearth reads"
+                         f" ({size_text(cap)}).", hint="Import your own export's file.")
+    return size
