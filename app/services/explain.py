@@ -244,14 +244,15 @@ class ExplainService:
                 yield Shown(hit["text"])
                 yield Finished(result)
                 return
+        grammar = ex.clause_grammar(evidence) if self._grammar else None
+        if use_llm and self._grammar and grammar is None:
+            use_llm = False  # nothing specific to say about the title in the prefix: the template says it
         if use_llm:
             try:
                 self._ready()
             except AppError as exc:  # a model file llama.cpp cannot load: the template explains
                 result.drafts.append({"error": str(exc)})
                 use_llm = False
-        if use_llm and self._grammar and ex.clause_grammar(evidence) is None:
-            use_llm = False  # nothing specific to say about the title in the prefix: the template says it
         if use_llm:
             drafting = time.perf_counter()  # loading the model once is not drafting time
             for attempt in range(DRAFTS):
@@ -259,7 +260,7 @@ class ExplainService:
                     break
                 try:
                     outcome = yield from self._draft(evidence, result, temperature=temperature, seed=seed + attempt,
-                                                     max_tokens=max_tokens, cancel=cancel)
+                                                     max_tokens=max_tokens, cancel=cancel, grammar=grammar)
                 except ModelError as exc:  # e.g. a prompt longer than the context: the template explains
                     result.drafts.append({"error": str(exc), "problems": [str(exc)]})
                     yield TakenBack([str(exc)])
@@ -280,7 +281,7 @@ class ExplainService:
         yield Finished(result)
 
     def _draft(self, evidence: ex.WhyEvidence, result: Explanation, *, temperature: float, seed: int,
-               max_tokens: int, cancel: CancelToken | None) -> Iterator[Event]:
+               max_tokens: int, cancel: CancelToken | None, grammar: str | None = None) -> Iterator[Event]:
         llm = self.llm
         prompt: Any = ex.chat_messages(evidence) if llm.chat else ex.few_shot_prompt(evidence)
         prefix = ex.prefix_for(evidence)
@@ -293,7 +294,7 @@ class ExplainService:
         generated = ""
         for piece in llm.stream(prompt, max_tokens=max_tokens, temperature=temperature, seed=seed,
                                 stop=("\n", "Explanation:"), cancel=cancel,
-                                grammar=ex.clause_grammar(evidence) if self._grammar and not llm.chat else None):
+                                grammar=None if llm.chat else grammar):
             if first is None:
                 first = time.perf_counter() - asked
             pieces += 1
