@@ -139,6 +139,7 @@ class ExplainService:
         self._llm_factory = llm_factory
         self._llm: LlamaModel | None = None
         self._index: ex.NameIndex | None = None
+        self._makers: frozenset[str] | None = None
         self._settings = settings
         self._grammar = True  # the model writes only words its facts lend (ex.clause_grammar)
 
@@ -163,6 +164,13 @@ class ExplainService:
         if self._llm is not None:
             self._llm.unload()
             self._llm = None
+
+    @property
+    def makers(self) -> frozenset[str]:
+        """The catalogs' creators' surnames (read once): tags that name a maker are no theme."""
+        if self._makers is None:
+            self._makers = frozenset(self.store.items.creator_surnames())
+        return self._makers
 
     @property
     def index(self) -> ex.NameIndex:
@@ -244,7 +252,7 @@ class ExplainService:
                 yield Shown(hit["text"])
                 yield Finished(result)
                 return
-        grammar = ex.clause_grammar(evidence) if self._grammar else None
+        grammar = ex.clause_grammar(evidence, self.makers) if self._grammar else None
         if use_llm and self._grammar and grammar is None:
             use_llm = False  # nothing specific to say about the title in the prefix: the template says it
         if use_llm:

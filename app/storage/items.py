@@ -303,6 +303,14 @@ class ItemRepository:
             out.update(json.loads(creators))
         return sorted(out)
 
+    def creator_surnames(self) -> set[str]:
+        """The last word of every creator's name, lower case ("tolkien", "nolan"): a tag that is one names a
+        maker, not what a work is about."""
+        out: set[str] = set()
+        for (creators,) in self.db.read("SELECT DISTINCT creators FROM items WHERE creators != '[]'"):
+            out.update(name.split()[-1].casefold() for name in json.loads(creators) if name.split())
+        return out
+
     def titles(self) -> list[tuple[int, str, int | None, str, str]]:
         """(id, title, year, kind, alt_titles JSON) of every item, for title search."""
         return [tuple(r) for r in self.db.read("SELECT id, title, year, kind, alt_titles FROM items")]

@@ -60,3 +60,10 @@ def test_no_grammar_and_no_model_where_nothing_specific_is_known() -> None:
     # A creator of another reason than the one in the prefix does not count for it.
     other = _collateral(tags=(), facts=(Fact("creator", 'by Michael Mann, like "Thief"', ("Michael Mann",)),))
     assert clause_grammar(other) is None
+
+
+def test_a_tag_that_names_a_maker_is_no_theme() -> None:
+    """"it is a film about a tolkien": a tag naming a creator of the catalogs is not what a film is about."""
+    ev = _collateral(tags=("tolkien", "hitman"))
+    assert "a tolkien" in _alternatives(clause_grammar(ev), "theme")
+    assert _alternatives(clause_grammar(ev, frozenset({"tolkien"})), "theme") == {"a hitman"}

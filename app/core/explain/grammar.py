@@ -47,12 +47,12 @@ MAX_THEMES = 6
 _MAKERS = frozenset("disney pixar dreamworks marvel dc ghibli netflix hbo bbc ".split())
 
 
-def _themes(ev: WhyEvidence) -> list[str]:
+def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
     """The shared tags and keywords a film can be about: not a genre by another name ("sci-fi",
     "musical"), a description ("thought-provoking"), a date ("20th century") or a maker ("tolkien")."""
     generic = PLAIN_WORDS | genre_words([*ev.genres, *ev.item_genres]) | set(kind_words(ev.kind))
-    makers = _MAKERS | {w for name in (*ev.creators, *(c for r in ev.reasons for c in r.creators))
-                        for w in words_of(name)}
+    makers = _MAKERS | makers | {w for name in (*ev.creators, *(c for r in ev.reasons for c in r.creators))
+                                 for w in words_of(name)}
     out = []
     for tag in ev.tags:
         words = words_of(tag)
@@ -85,16 +85,17 @@ def _theme_rules(themes: list[str]) -> list[str]:
     return [f"theme ::= {_one_of(sorted(one + two, key=lambda v: (-len(v), v)))}"]
 
 
-def clause_grammar(ev: WhyEvidence) -> str | None:
+def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str | None:
     """GBNF for the clause after ``prefix_for(ev)`` (it starts with a space and ends with a full stop), or
-    None where the evidence names nothing specific about the title in the prefix."""
+    None where the evidence names nothing specific about the title in the prefix. ``makers``: the catalogs'
+    creators' surnames, never a theme (a tag "tolkien" on a film Peter Jackson made)."""
     if not ev.reasons or prefix_for(ev).startswith("Because of") or "asked for" in prefix_for(ev):
         return None
     top = ev.reasons[0].title
     creators = _plain([w for f in ev.facts if f.relation == "creator" and about(f) == top for w in f.words])
     series = _plain([w for f in ev.facts if f.relation in ("series", "sequel") and about(f) == top for w in f.words])
     coliked = any(f.relation == "coliked" and about(f) == top for f in ev.facts)
-    themes = _themes(ev)
+    themes = _themes(ev, makers)
     nouns = list(NOUNS.get(ev.kind, ("one",)))
     genres = _plain([g.casefold() for g in ev.genres if g.isascii()])
     # "another crime film" says the title in the prefix is one too; "a crime film" only says what this is.
