@@ -67,3 +67,6 @@ def test_a_tag_that_names_a_maker_is_no_theme() -> None:
     ev = _collateral(tags=("tolkien", "hitman"))
     assert "a tolkien" in _alternatives(clause_grammar(ev), "theme")
     assert _alternatives(clause_grammar(ev, frozenset({"tolkien"})), "theme") == {"a hitman"}
+    misspelt = _collateral(tags=("tolkein", "hitman", "heist"))  # as a MovieLens tag has it
+    assert _alternatives(clause_grammar(misspelt, frozenset({"tolkien", "heisz"})), "theme") >= {"a hitman", "a heist"}
+    assert "a tolkein" not in _alternatives(clause_grammar(misspelt, frozenset({"tolkien"})), "theme")

@@ -47,6 +47,23 @@ MAX_THEMES = 6
 _MAKERS = frozenset("disney pixar dreamworks marvel dc ghibli netflix hbo bbc ".split())
 
 
+def _one_slip(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two neighbours swapped ("tolkein" for "tolkien")."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def _names_a_maker(word: str, makers: frozenset[str]) -> bool:
+    """A maker's surname, or one misspelled as people tag ("tolkein"); short words only exactly."""
+    if word in makers:
+        return True
+    return len(word) >= 6 and any(m[:1] == word[:1] and _one_slip(word, m) for m in makers)
+
+
 def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
     """The shared tags and keywords a film can be about: not a genre by another name ("sci-fi",
     "musical"), a description ("thought-provoking"), a date ("20th century") or a maker ("tolkien")."""
@@ -56,8 +73,8 @@ def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
     out = []
     for tag in ev.tags:
         words = words_of(tag)
-        if not words or len(words) > 3 or set(words) & (_NOT_A_SUBJECT | makers) or "-" in tag \
-                or any(ch.isdigit() for ch in tag):
+        if not words or len(words) > 3 or set(words) & _NOT_A_SUBJECT or "-" in tag \
+                or any(ch.isdigit() for ch in tag) or any(_names_a_maker(w, makers) for w in words):
             continue
         if words[-1].endswith(_DESCRIBING) or not any(w not in generic and len(w) > 2 for w in words):
             continue
