@@ -24,6 +24,8 @@ __all__ = ["CsvFile", "detect_encoding", "find_column", "open_csv"]
 _CHUNK = 1 << 20
 _FIELD_LIMIT = 16 << 20  # one field above 16 MB is a broken file, not a review
 _SNIFF = 64 << 10
+_SHAPE_ROWS = 500  # rows that teach what each column holds (for the unclosed-quote check)
+_EMPTY, _NUMBER, _TEXT = 0, 1, 2
 _ENCODING_HINT = "Leave out --encoding to detect it, or name one such as utf-8, cp1252, latin-1 or utf-16."
 
 csv.field_size_limit(_FIELD_LIMIT)
@@ -173,6 +175,10 @@ class CsvFile:
     limits: Limits = LIMITS
     notes: Counter[str] = field(default_factory=Counter)  # what the report should say; shared by detect
     _count: int = 0  # data rows read so far
+    _kinds: list[set[int]] = field(default_factory=list)  # per column, the kinds of value its rows hold
+
+    def __post_init__(self) -> None:
+        self._kinds = [set() for _ in self.header]
 
     @property
     def bytes_read(self) -> int:
@@ -205,16 +211,31 @@ class CsvFile:
             ) from exc
 
     def _check_quotes(self, first_line: int, row: list[str]) -> None:
-        """Say so when a quote seems never closed: the lines after it became one cell, silently."""
+        """Say so when a quote seems never closed: the lines after it became one cell, silently. Such a
+        cell holds lines shaped like the file's rows (as many cells, each of its column's kind); a review's
+        paragraphs, however many commas they hold, are not."""
         lines = self._reader.line_num - first_line + 1  # type: ignore[attr-defined]
         if lines < 3:
+            self._learn(row)
             return
-        width = max(len(self.header) - 1, 1)
         for cell in row:
-            if sum(line.count(self.delimiter) >= width for line in cell.split("\n")) >= 2:
+            if sum(self._row_shaped(line) for line in cell.split("\n")[1:]) >= 2:
                 self.notes[f"line {first_line}: a quote opened there seems never to be closed, so the next"
                            f" {lines - 1} lines were read as part of one row; check the file"] += 1
                 return
+        self._learn(row)
+
+    def _learn(self, row: list[str]) -> None:
+        """The kinds of value each column holds, from the file's first well-formed rows."""
+        if len(row) == len(self.header) and self._count <= _SHAPE_ROWS:
+            for kinds, cell in zip(self._kinds, row):
+                kinds.add(_kind(cell))
+
+    def _row_shaped(self, line: str) -> bool:
+        cells = next(csv.reader([line.rstrip("\r")], delimiter=self.delimiter, skipinitialspace=True), [])
+        if len(cells) != len(self.header):
+            return False
+        return all(k == _EMPTY or not seen or k in seen for k, seen in zip(map(_kind, cells), self._kinds))
 
     def _as_dict(self, row: list[str]) -> dict[str, str]:
         width = len(self.header)
@@ -319,6 +340,12 @@ def _chain(first: str, rest: io.TextIOWrapper, path: Path) -> Iterator[str]:
             raise InputError(f"{path.name} has a line longer than {size_text(_FIELD_LIMIT)}: it is not a history"
                              " export.", hint="Import your own export's file.")
         yield line
+
+
+def _kind(cell: str) -> int:
+    """Empty, a number or date (no letters), or text."""
+    cell = cell.strip()
+    return _EMPTY if not cell else _TEXT if any(c.isalpha() for c in cell) else _NUMBER
 
 
 def find_column(header: list[str], names: tuple[str, ...]) -> str | None:
