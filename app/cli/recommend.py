@@ -53,6 +53,7 @@ def _rec_json(rec: Recommendation) -> dict[str, Any]:
         "kind": rec.item.kind,
         "runtime": rec.item.runtime,
         "catalog": rec.item.catalog,
+        "match": rec.match,
         "probability": rec.probability,
         "score": rec.score,
         "terms": {"content": rec.terms.content, "cf": rec.terms.cf,
@@ -127,7 +128,8 @@ def cmd_why(s: Services, a: argparse.Namespace) -> int:
     t = rec.terms
     length = f", {runtime_text(rec.item.runtime)}" if rec.item.runtime else ""
     print(f"{rec.item.label} [#{rec.item.id}] - {rec.item.kind}{length}, catalog {rec.item.catalog}")
-    print(f"P(i|u) = {rec.probability:.4%}   score f(u,i) = {rec.score:.5f}")
+    print(f"Match {rec.match:.0%} of your best candidate's score   P(i|u) = {rec.probability:.4%}"
+          f"   score f(u,i) = {rec.score:.5f}")
     print(f"  content   alpha x text similarity            {t.content:+.5f}")
     print(f"  cf        beta x liked by the same people    {t.cf:+.5f}")
     print(f"  prior     gamma x popularity                 {t.prior:+.5f}")

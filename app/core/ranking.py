@@ -101,4 +101,5 @@ def recommendation(
         terms=ScoreTerms(content=s.content, cf=s.cf, prior=s.prior, feedback=s.feedback, popularity_weight=s.gamma,
                          popularity_short=s.short_gamma),
         contributions=tuple(parts[:top] if top is not None else parts),
+        match=s.match,
     )

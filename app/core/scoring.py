@@ -195,6 +195,7 @@ class Scored:
     by_history_cf: np.ndarray  # (m,) w_h * beta * B[h,i]
     gamma: float = 0.0  # the popularity weight used for this person (person_gamma)
     short_gamma: float = 0.0  # its part before the person's mainstream value (short_gamma)
+    match: float = 0.0  # the score against the best candidate's (match_of)
 
 
 def _entry_date(entry: HistoryEntry) -> str:
@@ -543,7 +544,18 @@ def rank(
                 by_history_cf=by_cf[:, j],
                 gamma=gamma,
                 short_gamma=short_gamma(params, len(evidence)),
+                match=match_of(c + b + prior + fb, top_score, float(probs[j]), 1.0 / total),  # best: exp(0)/total
             )
         )
     return out
+
+
+def match_of(score: float, best: float, probability: float, best_probability: float) -> float:
+    """How well an item matches the person, 0-1, against their best candidate: its score over the best
+    score, which reads as "93% of your best match" and falls gently down the list (P(i|u) is ~0.01% for
+    most rows among 20,000 candidates). A best score of 0 or less has no such ratio: then the ratio of
+    the probabilities."""
+    if best > 1e-12:
+        return min(max(score / best, 0.0), 1.0)
+    return min(probability / best_probability, 1.0) if best_probability > 0 else 0.0
 

@@ -234,3 +234,4 @@ class Recommendation:
     score: float  # f(u, i)
     terms: ScoreTerms
     contributions: tuple[Contribution, ...] = field(default=())
+    match: float = 0.0  # 0-1: the score against this person's best candidate (scoring.match_of)

@@ -1,29 +1,19 @@
-"""The explanation of the selected item: streamed text, its badge, and the evidence as a chart."""
+"""The explanation of the selected item: streamed text, its badge, and what its match is made of."""
 
 from __future__ import annotations
 
-import html
-import math
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.core.text import shorten
+from app.core.shares import shares
 from app.core.types import Item, Recommendation
 from app.core.zh import genre_zh
 from app.gui.plain import plain_tip, runtime_label
-from app.gui.theme import style_chart
+from app.gui.share_bars import ShareBars
 
 __all__ = ["ExplainPanel"]
-
-
-def _short(text: str, width: int = 28) -> str:
-    text = shorten(text, width)
-    # Qt Charts lays axis labels out as rich text: escape, so a title is shown as written.
-    return html.escape(text)
 
 
 class ExplainPanel(QWidget):
@@ -47,20 +37,15 @@ class ExplainPanel(QWidget):
         self.text.setMaximumHeight(110)
         self.badge = QLabel()
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
+        self.badge.setWordWrap(True)  # "…the language model could not be used" must not widen the panel
         self.badge.setAccessibleName(self.tr("How the explanation was made"))
         self.stop = QPushButton(self.tr("Stop"))
         self.stop.setEnabled(False)
         self.stop.setShortcut("Esc")
         self.stop.setAccessibleName(self.tr("Stop writing the explanation"))
         self.stop.clicked.connect(self.stop_requested)
-        self.chart = QChart()
-        self.chart.legend().hide()
-        self.chart.setTitle(self.tr("What each history item adds to the score"))
-        style_chart(self.chart)
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(200)
-        self.chart_view.setAccessibleName(self.tr("Contributions chart"))
+        self.shares = ShareBars()
+        self.shares.setAccessibleName(self.tr("What the match is made of"))
         row = QHBoxLayout()
         row.addWidget(self.badge, 1)
         row.addWidget(self.stop)
@@ -69,12 +54,7 @@ class ExplainPanel(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.text)
         layout.addLayout(row)
-        layout.addWidget(self.chart_view, 1)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.PaletteChange:
-            style_chart(self.chart)  # the system switched between light and dark
-        super().changeEvent(event)
+        layout.addWidget(self.shares, 1)
 
     def begin(self, rec: Recommendation) -> None:
         self.title.setText(rec.item.label)
@@ -127,35 +107,4 @@ class ExplainPanel(QWidget):
         self.badge.setText(self.tr("Stopped"))
 
     def show_evidence(self, rec: Recommendation) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        parts = [c for c in rec.contributions[:8]]
-        if not parts:
-            return
-        bars = QBarSet(self.tr("Contribution"))
-        labels = []
-        for c in reversed(parts):
-            bars.append(c.contribution)
-            labels.append(_short(c.title))
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        self.chart.addSeries(series)
-        axis_y = QBarCategoryAxis()
-        axis_y.append(labels)
-        axis_x = QValueAxis()
-        values = [c.contribution for c in parts]
-        low, high = min(0.0, *values), max(0.0, *values)
-        axis_x.setRange(low, high if high > low else low + 1)  # all zero: an empty range is NaN ticks
-        axis_x.applyNiceNumbers()  # ticks 1, 2 or 5 times a power of ten
-        axis_x.setLabelFormat(tick_format(axis_x.min(), axis_x.max(), axis_x.tickCount()))
-        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_y)
-        series.attachAxis(axis_x)
-
-
-def tick_format(low: float, high: float, ticks: int) -> str:
-    """A printf format with just enough decimals to tell the axis's ticks apart."""
-    step = (high - low) / max(1, ticks - 1)
-    return f"%.{max(0, -math.floor(math.log10(step) + 1e-9))}f"
+        self.shares.show_shares(shares(rec))

@@ -24,6 +24,7 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self.editable: dict[int, Callable[[Any, Any], None]] = {}
         self.sort_keys: dict[int, Callable[[Any], Any]] = {}
+        self.tips: dict[int, Callable[[Any], str]] = {}  # a column's own tooltip (plain text)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -50,6 +51,8 @@ class RowsModel(QAbstractTableModel):
         value = self.columns[index.column()][1](self.rows[index.row()])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return "" if value is None else value if isinstance(value, (int, float)) else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in self.tips:
+            return plain_tip(self.tips[index.column()](self.rows[index.row()]))
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
             return plain_tip(value)
         if role == Qt.ItemDataRole.UserRole:  # the sort key

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QPushButton, QTabWidget, QWidget
 
 from app.gui.actions import MODELS, SETTINGS, PageActions, startup
 from app.gui.actions.catalogs import CatalogActions
@@ -34,6 +34,7 @@ from app.gui.pages.recommend import RecommendPage
 from app.gui.pages.settings import SettingsPage
 from app.gui.pages.stats import StatsPage
 from app.gui.pages.welcome import WelcomePage
+from app.gui.plain import ElidedLabel
 from app.services import Services
 from app.services.events import Event
 
@@ -105,8 +106,7 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = ElidedLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName(self.tr("Progress"))
@@ -115,8 +115,8 @@ class MainWindow(QMainWindow):
         self.cancel.setAccessibleName(self.tr("Cancel the running task"))
         self.cancel.hide()
         self.cancel.clicked.connect(self._cancel_long)
-        self.model_label = QLabel()
-        self.model_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.model_label = ElidedLabel()
+        self.model_label.setMaximumWidth(360)
         bar.addWidget(self.message, 1)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel)

@@ -21,17 +21,17 @@ log = logging.getLogger(__name__)
 
 CJK_NOTICE = (
     "Most of the text being embedded is Chinese, Japanese or Korean, but the embedding model "
-    "({model}) only understands English, so text similarity would be noise. Set "
-    "embedding_model to a multilingual sentence-transformers folder, e.g. "
-    "paraphrase-multilingual-MiniLM-L12-v2: hearth settings set embedding_model /path/to/model"
+    "({model}) only understands English, so text similarity would be noise. Choose a multilingual "
+    "sentence-transformers model's folder (e.g. paraphrase-multilingual-MiniLM-L12-v2) in Settings, "
+    "Embedding model (hearth settings set embedding_model FOLDER)."
 )
 
 QUERY_CJK_NOTICE = (
     "Your words are Chinese, Japanese or Korean, but the embedding model ({model}) only understands "
     "English, so matching them by meaning would be noise: only words written exactly as in a title are "
     "found. For "
-    "meaning, install a multilingual sentence-transformers model (e.g. paraphrase-multilingual-MiniLM-L12-v2) "
-    "and choose its folder in Settings, or: hearth settings set embedding_model /path/to/model"
+    "meaning, choose a multilingual sentence-transformers model's folder (e.g. "
+    "paraphrase-multilingual-MiniLM-L12-v2) in Settings, Embedding model."
 )
 
 

@@ -107,6 +107,21 @@ def test_only_scores_exactly_the_requested_items() -> None:
     assert one.probability == pytest.approx(full[pick].probability)
 
 
+def test_the_match_is_the_score_against_the_best_candidates() -> None:
+    universe, evidence, candidates = _random_case(2)
+    params = RankingParams(alpha=1, beta=1, gamma=0.1, tau=0.1)
+    ranked = scoring.rank(universe, evidence, params, candidates=candidates, k=20)
+    assert ranked[0].match == pytest.approx(1.0)
+    assert [s.match for s in ranked] == sorted((s.match for s in ranked), reverse=True)
+    assert ranked[5].match == pytest.approx(ranked[5].score / ranked[0].score, rel=1e-5)
+    # One item scored alone keeps its match against the best of all the candidates (hearth why).
+    one = scoring.rank(universe, evidence, params, candidates=candidates, only=[ranked[5].position])[0]
+    assert one.match == pytest.approx(ranked[5].match, rel=1e-5)
+    # No positive best: the probabilities' ratio, still 1 at the top.
+    assert scoring.match_of(-0.5, -0.2, 0.01, 0.04) == pytest.approx(0.25)
+    assert scoring.match_of(0.3, 0.2, 0.5, 0.5) == 1.0 and scoring.match_of(-0.1, 0.2, 0.1, 0.5) == 0.0
+
+
 def test_text_neighbours_truncate_to_top_k_and_exclude_self() -> None:
     rng = np.random.default_rng(4)
     emb = rng.normal(size=(500, 8)).astype(np.float32)

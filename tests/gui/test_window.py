@@ -40,7 +40,7 @@ def test_import_recommend_explain_feedback_settings_delete(qtbot, window, servic
     first = window.recommend.current()
     assert panel.title.text() == first.item.label
     assert panel.text.toPlainText().startswith("Because you")
-    assert panel.badge.text() and panel.chart.series()
+    assert panel.badge.text() and panel.shares.rows()
 
     # Not interested: the item leaves the list at once.
     window.recommend_actions.give_feedback(first, "not_interested")
@@ -127,7 +127,8 @@ def test_data_is_shown_as_plain_text(qtbot, window, services: Services) -> None:
     labels = [label for label in dialog.findChildren(QLabel) if EVIL in label.text()]
     assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
     dialog.deleteLater()
-    assert panel.chart.axes()[0].categories()[0] == "&lt;img src=x&gt; &lt;b&gt;bold&lt;/b&gt;"
+    assert panel.shares.rows()[0][0] == EVIL  # the whole title, as written
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in panel.shares.names)
 
 
 @pytest.mark.real_models
@@ -218,24 +219,38 @@ def test_errors_are_shown_in_one_place(qtbot, window, tmp_path) -> None:  # noqa
     wait_idle(qtbot, window)
 
 
-def test_the_evidence_axis_tells_small_contributions_apart(qtbot) -> None:  # noqa: ANN001
-    """Contributions are often ~0.0004: three decimals printed 0.000 0.000 0.000 0.001 0.001."""
+def test_the_evidence_is_shares_of_the_score_with_whole_titles(qtbot) -> None:  # noqa: ANN001
+    """Contributions were raw score units (0.000 0.000 0.001) under titles cut at 28 characters."""
     from app.core.types import Contribution, Item, Recommendation, ScoreTerms
     from app.gui.explain_panel import ExplainPanel
 
     panel = ExplainPanel()
     qtbot.addWidget(panel)
-    for values in ((0.0003, 0.00012, 0.0001), (2.5, 0.7), (0.04, -0.01), (0.0, 0.0)):
-        parts = tuple(Contribution(item_id=i, title=f"item {i}", year=None, weight=1, content=v, cf=0)
-                      for i, v in enumerate(values))
-        rec = Recommendation(rank=1, item=Item(id=99, title="x", kind="book"), probability=0.1, score=sum(values),
-                             terms=ScoreTerms(content=sum(values), cf=0, prior=0, feedback=0), contributions=parts)
-        panel.show_evidence(rec)
-        axis = panel.chart.axes(Qt.Orientation.Horizontal)[0]
-        assert axis.min() <= min(values) and axis.max() >= max(values)
-        step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
-        labels = [axis.labelFormat() % (axis.min() + k * step) for k in range(axis.tickCount())]
-        assert len(set(labels)) == len(labels), (values, labels)
+    panel.resize(420, 600)
+    panel.show()
+    long = "The Lord of the Rings: The Fellowship of the Ring"
+    parts = (Contribution(item_id=1, title=long, year=2001, weight=1, content=0.0003, cf=0.0003),
+             Contribution(item_id=2, title="Inception", year=2010, weight=1, content=0.0002, cf=0))
+    rec = Recommendation(rank=1, item=Item(id=99, title="x", kind="film"), probability=0.1, score=0.001,
+                         terms=ScoreTerms(content=0.0005, cf=0.0004, prior=0.0002, feedback=-0.0001),
+                         contributions=parts)
+    panel.show_evidence(rec)
+    rows = panel.shares.rows()
+    assert rows[0] == (f"{long} (2001)", "50%") and rows[1] == ("Inception (2010)", "17%")
+    names = [name for name, _ in rows]
+    assert names[2:] == ["The rest of your history", "How popular it is", "Your likes and dislikes"]
+    assert [pct for _, pct in rows[2:]] == ["8%", "17%", "−8%"]
+    first = panel.shares.names[0]
+    assert first.width() >= first.fontMetrics().horizontalAdvance("The Lord of the") and first.wordWrap()
+    # Another item shows in the same slots: the panel's layout does not move.
+    heights = [w.geometry() for w in panel.shares.bars]
+    rec2 = Recommendation(rank=2, item=Item(id=98, title="y", kind="film"), probability=0.1, score=1.0,
+                          terms=ScoreTerms(content=1.0, cf=0, prior=0, feedback=0),
+                          contributions=(Contribution(item_id=2, title="Inception", year=2010, weight=1, content=1.0,
+                                                      cf=0),))
+    panel.show_evidence(rec2)
+    assert panel.shares.rows() == [("Inception (2010)", "100%")]
+    assert panel.shares.bars[0].geometry().top() == heights[0].top()
 
 
 def test_the_panel_says_who_made_a_film_and_how_long_it_runs(qtbot) -> None:  # noqa: ANN001

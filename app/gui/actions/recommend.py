@@ -95,7 +95,12 @@ class RecommendActions(PageActions):
 
     def give_feedback(self, rec: Recommendation, kind: str) -> None:
         services = self.host.services
-        self.host.write(lambda **_: services.history.set_feedback(str(rec.item.id), kind), {FEEDBACK})
+        said = {"like": self.tr("Liked: {0}. It and titles like it move up."),
+                "dislike": self.tr("Disliked: {0}. It and titles like it move down."),
+                "not_interested": self.tr("Not interested: {0}. It is not recommended again."),
+                "saved": self.tr("Saved for later: {0}. It stays in your list, a little higher.")}[kind]
+        self.host.write(lambda **_: services.history.set_feedback(str(rec.item.id), kind), {FEEDBACK},
+                        lambda _: self.host.say(said.format(rec.item.label)))
 
     def mark_consumed(self, rec: Recommendation, rating: float) -> None:
         services = self.host.services

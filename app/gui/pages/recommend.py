@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,31 +26,44 @@ from PySide6.QtWidgets import (
 
 from app.core.types import Recommendation
 from app.gui.explain_panel import ExplainPanel
+from app.gui.plain import plain_label
 from app.gui.tables import RowsModel, fit_columns
 from app.services import Filters
 
 __all__ = ["RecommendPage"]
 
 
-class ScoreBar(QStyledItemDelegate):
-    """P(i|u) as a bar against the list's likeliest item, its percentage printed on it, drawn by the
-    style like a progress bar (among ~20,000 candidates every probability is small)."""
-
-    def __init__(self, parent: QWidget, top: Any) -> None:
-        super().__init__(parent)
-        self.top = top  # () -> the largest probability in the list
+class MatchBar(QStyledItemDelegate):
+    """The match (0-1, against the person's best candidate) as a bar with its percentage beside it, never
+    on it: text half over a bar was hard to read."""
 
     def paint(self, painter: Any, option: Any, index: Any) -> None:
-        value = (index.data(Qt.ItemDataRole.UserRole) or 0.0) / max(self.top(), 1e-12)
-        bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(2, 4, -2, -4)
-        bar.minimum, bar.maximum = 0, 1000
-        bar.progress = int(round(1000 * min(max(value, 0.0), 1.0)))
-        bar.text = index.data(Qt.ItemDataRole.DisplayRole)
-        bar.textVisible = True
+        self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+        if style is None:
+            return
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        value = min(max(float(index.data(Qt.ItemDataRole.UserRole) or 0.0), 0.0), 1.0)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        room = option.fontMetrics.horizontalAdvance("100%") + 8
+        rect = option.rect.adjusted(4, 0, -4, 0)
+        bar = rect.adjusted(0, 0, -room, 0)
+        bar.setHeight(max(6, rect.height() // 3))
+        bar.moveCenter(rect.adjusted(0, 0, -room, 0).center())
+        painter.save()
+        groove = option.palette.color(option.palette.ColorRole.Mid)
+        groove.setAlpha(70)
+        painter.fillRect(bar, groove)
+        filled = bar.adjusted(0, 0, 0, 0)
+        filled.setWidth(max(1, round(bar.width() * value)))
+        painter.fillRect(filled, option.palette.color(option.palette.ColorRole.Highlight)
+                         if not option.state & QStyle.StateFlag.State_Selected
+                         else option.palette.color(option.palette.ColorRole.HighlightedText))
+        role = option.palette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected \
+            else option.palette.ColorRole.Text
+        painter.setPen(option.palette.color(role))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.restore()
 
 
 class RecommendPage(QWidget):
@@ -125,36 +138,34 @@ class RecommendPage(QWidget):
             (self.tr("Year"), lambda r: r.item.year),
             (self.tr("Kind"), lambda r: {"film": self.tr("film"), "book": self.tr("book")}.get(r.item.kind,
                                                                                              r.item.kind)),
-            ("P(i|u)", lambda r: f"{r.probability:.2%}"),
-            (self.tr("Score"), lambda r: f"{r.score:.4f}"),
+            (self.tr("Match"), lambda r: f"{r.match:.0%}"),
         ])
-        self.model.sort_keys = {4: lambda r: r.probability, 0: lambda r: r.rank}
+        self.model.sort_keys = {4: lambda r: r.match, 0: lambda r: r.rank}
+        self.model.tips = {4: self.match_tip}
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setItemDelegateForColumn(
-            4, ScoreBar(self.table, lambda: max((r.probability for r in self.model.rows), default=1.0)))
+        self.table.setItemDelegateForColumn(4, MatchBar(self.table))
         self.table.verticalHeader().hide()
-        fit_columns(self.table, stretch=1, wide=(4,), wide_px=110)  # the title takes what the numbers leave
+        fit_columns(self.table, stretch=1, wide=(4,), wide_px=120)  # the title takes what the numbers leave
         self.table.setAccessibleName(self.tr("Recommendations"))
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, label, shortcut in (("like", self.tr("Like"), "L"), ("dislike", self.tr("Dislike"), "D"),
-                                     ("not_interested", self.tr("Not interested"), "N"),
-                                     ("saved", self.tr("Save for later"), "S"),
-                                     ("consumed", self.tr("Mark as read/watched…"), "W"),
-                                     ("more", self.tr("More like this"), "M")):
-            button = QPushButton(label)
+        actions = QGridLayout()  # two rows of three: the labels are read whole, each with its key
+        for n, (key, label, shortcut) in enumerate((
+                ("like", self.tr("Like"), "L"), ("dislike", self.tr("Dislike"), "D"),
+                ("not_interested", self.tr("Not interested"), "N"), ("saved", self.tr("Save for later"), "S"),
+                ("consumed", self.tr("Mark as read/watched…"), "W"), ("more", self.tr("More like this"), "M"))):
+            button = QPushButton(f"{label}  ({shortcut})")
             button.setShortcut(shortcut)
+            button.setToolTip(self.tr("Key: {0}").format(shortcut))
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, k=key: self._act(k))
             self.buttons[key] = button
-            actions.addWidget(button)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+            actions.addWidget(button, n // 3, n % 3)
+        self.status = plain_label("")  # wraps: a notice never widens the window
 
         mood = QHBoxLayout()
         mood.addWidget(self.mood, 1)
@@ -219,13 +230,29 @@ class RecommendPage(QWidget):
         self.catalog.blockSignals(False)
 
     def show_recommendations(self, recs: list[Recommendation], note: str = "") -> None:
+        """A new list; the item that was selected stays selected where it is still there (a Like or Save
+        for later refreshes the list: the selection jumped back to row 1)."""
+        was, at = self.current(), max(self.table.currentIndex().row(), 0)
         self.model.set_rows(recs)
         self.status.setText(note or self.tr("{0} recommendations").format(len(recs)))
         if recs:
-            self.table.selectRow(0)
+            ids = [r.item.id for r in recs]
+            # ...and where it is gone (Not interested), the one that took its place.
+            row = ids.index(was.item.id) if was is not None and was.item.id in ids else min(at, len(recs) - 1) \
+                if was is not None else 0
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         else:
             for button in self.buttons.values():
                 button.setEnabled(False)
+
+    def match_tip(self, rec: Recommendation) -> str:
+        """The exact numbers behind the match, for whoever wants them."""
+        t = rec.terms
+        return self.tr("{0:.0%} of the score of your best match\nP(i|u) = {1:.4%} (the chance, among all the"
+                       " candidates, that this is the one for you)\nscore {2:.5f} = text similarity {3:+.5f}"
+                       " + liked by the same people {4:+.5f} + popularity {5:+.5f} + your feedback {6:+.5f}"
+                       ).format(rec.match, rec.probability, rec.score, t.content, t.cf, t.prior, t.feedback)
 
     def current(self) -> Recommendation | None:
         index = self.table.currentIndex()

@@ -1,0 +1,25 @@
+"""The list's numbers a person can read: a match against their own best, the exact terms in the tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.services import Services
+from tests.gui.conftest import EXPORTS, wait_idle
+
+
+def test_the_match_column_tells_the_top_of_the_list_apart(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    window.importing.import_files([EXPORTS / "goodreads_library_export.csv"])
+    qtbot.waitUntil(lambda: len(window.recommend.model.rows) >= 10, timeout=120000)
+    wait_idle(qtbot, window)
+    model = window.recommend.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "P(i|u)" not in headers and "Score" not in headers and "Match" in headers
+    column = headers.index("Match")
+    shown = [model.data(model.index(r, column)) for r in range(10)]
+    assert shown[0] == "100%"
+    values = [int(text.rstrip("%")) for text in shown]
+    assert values == sorted(values, reverse=True) and len(set(values)) >= 5, shown  # not "0.01%" ten times
+    tip = model.data(model.index(3, column), Qt.ItemDataRole.ToolTipRole)
+    rec = model.rows[3]
+    assert "P(i|u)" in tip and f"{rec.score:.5f}" in tip and "popularity" in tip
