@@ -105,6 +105,8 @@ class ImportReportDialog(QDialog):
             lines.append(self.tr("  Read or watched: {0}").format(r.history))
             lines.append(self.tr("  Saved for later (to read, watchlist): {0}").format(r.saved))
             lines.append(self.tr("  Did not finish or not interested: {0}").format(r.negative))
+            if r.liked:
+                lines.append(self.tr("  Liked, not said to be watched (likes, not history): {0}").format(r.liked))
             for shelf, n in r.shelved.items():
                 lines.append(self.tr("  On the shelf {0}, unrated: {1}").format(shelf, n))
             if r.skipped:

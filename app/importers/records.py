@@ -30,6 +30,7 @@ class ImportRow:
     goodreads: str | None = None
     saved: bool = False  # want-to-read / watchlist: saved for later, not history
     liked: bool = False  # a "like" / heart in the source: also kept as feedback
+    liked_only: bool = False  # liked, and the source never says it was watched or read: a like, not history
     not_interested: bool = False  # a not-interested shelf: a negative signal, never history
     status: str = "done"  # "done", "reading", "dnf" (did not finish) or "shelved"
     shelf: str | None = None  # the source's shelf or status name

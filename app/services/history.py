@@ -32,6 +32,9 @@ __all__ = ["HistoryService", "ImportReport"]
 _SAMPLE = 12  # unmatched rows shown in a report
 _KIND_SAMPLE = 200  # rows of a file that does not say its kind, matched to learn it
 _LOOSE_KEPT = 200  # loose matches listed in a report
+_LIKES = "likes/films.csv"  # the raw row of an entry Letterboxd's likes alone made (before likes were likes)
+_UNWATCHED = ("films an earlier import had as watched on the day of the import, from their like alone, are"
+              " likes again, not history")
 
 
 @dataclass
@@ -53,6 +56,7 @@ class ImportReport:
     history: int = 0  # read or watched (or being read)
     saved: int = 0  # want-to-read / watchlist rows saved for later
     negative: int = 0  # did not finish, or not interested
+    liked: int = 0  # liked, never said to be watched or read: a like mark, not history
     shelved: dict[str, int] = field(default_factory=dict)  # unrated rows on shelves that say nothing
     matched: int = 0  # rows matched to a catalog item
     unmatched: int = 0  # rows that became items of the person's own
@@ -94,6 +98,7 @@ class HistoryService:
         self._bare: dict[int, Any] = {}  # catalog item id -> vector of its "Title. By Author."
         self._listed: dict[tuple[int, str], list[Viewing]] = {}  # (item, format) -> viewings of this export
         self._outcome: dict[int, str] = {}  # item -> what its last row of this export did to the entry
+        self._like_made: set[int] | None = None  # entries made of a like alone (read when a like alone is met)
 
     def entries(self) -> list[HistoryEntry]:
         return self.store.history.entries()
@@ -220,6 +225,7 @@ class HistoryService:
         )
         self._listed.clear()  # (a failed import's rows were rolled back)
         self._outcome.clear()
+        self._like_made = None
         files = list(source.paths)
         hashes = [sha256_file(p) for p in files]
         report.already_imported = bool(hashes) and all(self.store.imports.seen(h) for h in hashes)
@@ -246,7 +252,10 @@ class HistoryService:
         report.skipped = sum(reasons.values())
         report.skipped_reasons = dict(reasons)
         kept = report.notes.pop(CJK_ONLY, 0)
+        unwatched = report.notes.pop(_UNWATCHED, 0)
         report.notes = {**report.notes, **source.notes}  # the kind settled above, then what the reader saw
+        if unwatched:
+            report.notes[f"{unwatched} {_UNWATCHED}"] = 1
         if kept:
             report.notes[f"{kept} rows have only a Chinese (or Japanese, Korean) title: such a title is matched only"
                          " to a catalog work whose own title it is, or of that title with the same year and the same"
@@ -257,6 +266,21 @@ class HistoryService:
             self.store.imports.record(sha256=sha, path=str(path), format=report.format, report=report.as_dict())
         progress(source.size, source.size, label)
         return report
+
+    def _unwatch(self, item_id: int, origin: str, report: ImportReport) -> None:
+        """A film an earlier import made watched (on the day of the import) from its like alone: the like
+        stays, the entry goes. An entry another file, or the person, rated or added is left as it is."""
+        if self._like_made is None:
+            raw = self.store.history.raw_rows()
+            self._like_made = {int(e.item.id or 0) for e in self.store.history.entries()
+                               if e.rating is None and e.source.startswith(f"{origin}:")
+                               and set(raw.get(int(e.item.id or 0)) or {}) == {_LIKES}}
+        if item_id in self._like_made:
+            self._like_made.discard(item_id)
+            self.store.history.remove(item_id)
+            self.store.history.set_viewings(item_id, origin, [])
+            report.notes[_UNWATCHED] = report.notes.get(_UNWATCHED, 0) + 1
+            report.updated += 1
 
     def _write_viewings(self, report: ImportReport) -> None:
         """Each item's viewings as this export lists them; an entry the file left as it was but whose
@@ -339,6 +363,12 @@ class HistoryService:
                                          "how": found.how})
         if found.also:
             self.store.history.add_names(item_id, found.also)
+        if row.liked:
+            self.store.feedback.set(item_id, "like")
+        if row.liked_only:
+            report.liked += 1
+            self._unwatch(item_id, src.format, report)
+            return
         if row.saved or row.not_interested:
             if self.store.history.status_of(item_id) == "shelved":
                 self.store.history.remove(item_id)  # a shelf re-mapped since the last import
@@ -348,8 +378,6 @@ class HistoryService:
             else:
                 report.negative += 1
             return
-        if row.liked:
-            self.store.feedback.set(item_id, "like")
         outcome = self.store.history.upsert(
             item_id, rating=row.rating, scale=row.scale, consumed_at=row.consumed_at,
             source=source, raw=row.raw, status=row.status, shelf=row.shelf if row.status == "shelved" else None,

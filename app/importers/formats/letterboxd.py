@@ -6,10 +6,12 @@ ratings.csv (the current one), else the latest diary or review rating; the lates
 date it was watched (the diary's Watched Date), else the latest date it was logged. Every diary
 entry is also kept as a viewing (a rewatch counts again); a film with no diary entry was viewed
 once, on the date its review, its watched.csv row or its rating was logged.
-A film only on the watchlist is saved for later. Ratings are 0.5-5 stars, whatever
-values a file happens to hold. The archive is read member by member with hard caps,
-so a zip bomb or a member named ``../../etc/passwd`` cannot do harm: only the known
-names are read, and never written to disk under their own names.
+A film only on the watchlist is saved for later. A liked film is a like: watched, and when, only as
+the other files say; one no other file names is a like alone, never history (likes/films.csv's Date
+is when it was liked, not watched). Ratings are 0.5-5 stars, whatever values a file happens to hold.
+The archive is read member by member with hard caps, so a zip bomb or a member named
+``../../etc/passwd`` cannot do harm: only the known names are read, and never written to disk under
+their own names.
 """
 
 from __future__ import annotations
@@ -151,7 +153,7 @@ class _Film:
     current_rating: bool = False  # from ratings.csv: wins over diary ratings
     watched_on: str | None = None  # the diary's "Watched Date": when it was seen
     logged_on: str | None = None  # any file's "Date": when it was logged or rated
-    watched: bool = False
+    watched: bool = False  # a file other than the watchlist and the likes names it
     liked: bool = False
     saved: bool = False
     first_line: int = 0
@@ -190,7 +192,7 @@ def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]], limi
             _read_member(member, file, label, films, skips, line_no, limits, notes)
     out: list[ImportRow | Skip] = list(skips)
     for film in films.values():
-        watched = film.watched or not film.saved
+        watched = film.watched or not (film.saved or film.liked)
         out.append(ImportRow(
             line=film.first_line,
             title=film.title,
@@ -199,9 +201,10 @@ def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]], limi
             rating=film.rating,
             scale=SCALE if film.rating is not None else None,
             consumed_at=(film.watched_on or film.logged_on) if watched else None,
-            saved=not watched,
-            shelf=None if watched else "watchlist",
+            saved=film.saved and not watched,
+            shelf="watchlist" if film.saved and not watched else None,
             liked=film.liked,
+            liked_only=film.liked and not watched and not film.saved,
             viewings=_viewings(film) if watched else (),
             raw={name: " | ".join(f"{k}={v}" for k, v in row.items()) for name, row in film.raw.items()},
         ))
@@ -279,10 +282,10 @@ def _merge(film: _Film, name: str, row: dict[str, str]) -> None:
     if name == "watchlist.csv":
         film.saved = True
         return
-    film.watched = True
     if name == "likes/films.csv":
         film.liked = True
-        return  # the date there is when it was liked, not watched
+        return  # a like says nothing of watching: its date is when it was liked
+    film.watched = True
     watched_on, logged_on = parse_date(row.get("Watched Date")), parse_date(row.get("Date"))
     if watched_on and (film.watched_on is None or watched_on > film.watched_on):
         film.watched_on = watched_on
@@ -306,7 +309,8 @@ def _merge(film: _Film, name: str, row: dict[str, str]) -> None:
 
 FORMAT = Format(
     name="letterboxd", label="Letterboxd", kind="film", scale=SCALE, suffixes=(".zip", ".csv"),
-    statuses="diary, ratings, watched, reviews and likes: watched; the watchlist: saved for later",
+    statuses="diary, ratings, watched and reviews: watched; likes: liked (a like alone is not history); the"
+             " watchlist: saved for later",
     recognised="the archive or folder holds Letterboxd's files (diary.csv, ratings.csv, watched.csv)",
     order=40,
 )
