@@ -93,7 +93,7 @@ class ImportReportDialog(QDialog):
         total = matched + sum(r.unmatched for r in self.reports)
         return self.tr("{0} read or watched, {1} saved for later, {2} counted against; {3} of {4} found in a "
                        "catalog.").format(history, sum(r.saved for r in self.reports),
-                                          sum(r.negative for r in self.reports), matched, total)
+                                          sum(r.against for r in self.reports), matched, total)
 
     def text(self) -> str:
         lines: list[str] = []
@@ -105,6 +105,11 @@ class ImportReportDialog(QDialog):
             lines.append(self.tr("  Read or watched: {0}").format(r.history))
             lines.append(self.tr("  Saved for later (to read, watchlist): {0}").format(r.saved))
             lines.append(self.tr("  Did not finish or not interested: {0}").format(r.negative))
+            if r.against_rating is not None:
+                lines.append(self.tr("  Counted against in ranking: {0} (rated {1} or lower, or not finished)")
+                             .format(r.against, f"{r.against_rating:g}"))
+            else:
+                lines.append(self.tr("  Counted against in ranking: {0}").format(r.against))
             if r.liked:
                 lines.append(self.tr("  Liked, not said to be watched (likes, not history): {0}").format(r.liked))
             for shelf, n in r.shelved.items():

@@ -49,7 +49,7 @@ class Services:
             store, embedder_factory or self._default_embedder, notice=notice,
             multilingual_factory=multilingual_factory or self._default_multilingual,
         )
-        self.history = HistoryService(store, self.lookup, self.embeddings)
+        self.history = HistoryService(store, self.lookup, self.embeddings, params=self.settings.ranking_params)
         self.recommender = RecommendService(
             store, self.embeddings, self.lookup, self.settings.ranking_params
         )

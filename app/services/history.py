@@ -11,10 +11,11 @@ from typing import Any
 
 import numpy as np
 
+from app.core import scoring
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.stats import Viewing
-from app.core.types import HistoryEntry, Item
+from app.core.types import HistoryEntry, Item, RankingParams
 from app.importers.detect import Source, open_sources
 from app.importers.files import sha256_file
 from app.importers.formats.generic import parse_mapping
@@ -56,6 +57,8 @@ class ImportReport:
     history: int = 0  # read or watched (or being read)
     saved: int = 0  # want-to-read / watchlist rows saved for later
     negative: int = 0  # did not finish, or not interested
+    against: int = 0  # entries that count against what resembles them in ranking (rated low, not finished)
+    against_rating: float | None = None  # the highest rating among them, on the export's scale
     liked: int = 0  # liked, never said to be watched or read: a like mark, not history
     shelved: dict[str, int] = field(default_factory=dict)  # unrated rows on shelves that say nothing
     matched: int = 0  # rows matched to a catalog item
@@ -90,15 +93,27 @@ def _parse_scale(text: str | None) -> tuple[float, float] | None:
     return scale
 
 
+def counted_against(entries: Sequence[HistoryEntry], params: RankingParams) -> set[int]:
+    """The entries that count against what resembles them in ranking: those whose evidence weight is
+    negative, by the very function the recommender weighs the history with (a rating below the person's
+    own neutral point, a book or film not finished, or whatever the settings make negative)."""
+    weights = scoring.evidence_weights(entries, params=params)
+    return {int(e.item.id or 0) for e, w in zip(entries, weights) if w < 0}
+
+
 class HistoryService:
-    def __init__(self, store: Store, lookup: ItemLookup, embeddings: EmbeddingService | None = None) -> None:
+    def __init__(self, store: Store, lookup: ItemLookup, embeddings: EmbeddingService | None = None, *,
+                 params: Callable[[], RankingParams] = RankingParams) -> None:
         self.store = store
+        self.params = params  # the ranking's parameters now, for what counts against
         self.lookup = lookup
         self.embeddings = embeddings
         self._bare: dict[int, Any] = {}  # catalog item id -> vector of its "Title. By Author."
         self._listed: dict[tuple[int, str], list[Viewing]] = {}  # (item, format) -> viewings of this export
         self._outcome: dict[int, str] = {}  # item -> what its last row of this export did to the entry
         self._like_made: set[int] | None = None  # entries made of a like alone (read when a like alone is met)
+        self._stored: set[int] = set()  # the history entries this export wrote or left as they were
+        self._hashes: dict[Path, str] = {}  # each file's SHA-256, logged with its report once all are counted
 
     def entries(self) -> list[HistoryEntry]:
         return self.store.history.entries()
@@ -195,6 +210,7 @@ class HistoryService:
         if not isinstance(shelves, dict):
             shelves = parse_shelf_map(shelves)
         self._bare.clear()  # vectors of the model in use now
+        self._hashes.clear()
         self._own_ids: dict[str, int] | None = None  # source id -> item of the person's own, read when needed
         sources = open_sources([Path(p) for p in paths], format=format, mapping=mapping or None, kind=kind,
                                encoding=encoding, scale=_parse_scale(scale), shelves=shelves, limits=limits)
@@ -204,12 +220,19 @@ class HistoryService:
             matcher = Matcher(self.store, similarity=self._similarity if self.embeddings else None,
                               translations=_normalised(multilingual.encode) if multilingual is not None else None)
             with self.store.transaction():
+                stored: list[set[int]] = []
                 for source in sources:
                     reports.append(self._import_source(source, matcher, progress, cancel))
+                    stored.append(set(self._stored))
                     if sum(r.rows for r in reports) > limits.rows:
                         raise InputError(f"These files hold more than {limits.rows:,} rows together: more than"
                                          " one person's history, so nothing was imported.",
                                          hint="Import one export at a time.")
+                self._count_against(reports, stored)
+                for source, report in zip(sources, reports):
+                    for path in source.paths:
+                        self.store.imports.record(sha256=self._hashes[path], path=str(path), format=report.format,
+                                                  report=report.as_dict())
         finally:
             for source in sources:
                 source.close()
@@ -226,8 +249,10 @@ class HistoryService:
         self._listed.clear()  # (a failed import's rows were rolled back)
         self._outcome.clear()
         self._like_made = None
+        self._stored.clear()
         files = list(source.paths)
         hashes = [sha256_file(p) for p in files]
+        self._hashes.update(zip(files, hashes))
         report.already_imported = bool(hashes) and all(self.store.imports.seen(h) for h in hashes)
         reasons: Counter[str] = Counter()
         label = f"Importing {report.file}"
@@ -262,10 +287,19 @@ class HistoryService:
                          " director or author, as a wrong match is worse than none; these are kept as your own"
                          " items"] = 1
         report.imported = report.added + report.updated
-        for path, sha in zip(files, hashes):
-            self.store.imports.record(sha256=sha, path=str(path), format=report.format, report=report.as_dict())
         progress(source.size, source.size, label)
         return report
+
+    def _count_against(self, reports: list[ImportReport], stored: list[set[int]]) -> None:
+        """How many of each export's entries count against in ranking, by the ranking's own rule, over the
+        whole history as it now is (a rating is read against the person's own average and spread)."""
+        entries = self.store.history.entries()
+        against = counted_against(entries, self.params())
+        for report, ids in zip(reports, stored):
+            mine = [e for e in entries if e.item.id in ids and e.item.id in against]
+            report.against = len(mine)
+            report.against_rating = max((e.rating for e in mine if e.rating is not None and e.status != "dnf"),
+                                        default=None)
 
     def _unwatch(self, item_id: int, origin: str, report: ImportReport) -> None:
         """A film an earlier import made watched (on the day of the import) from its like alone: the like
@@ -382,6 +416,7 @@ class HistoryService:
             item_id, rating=row.rating, scale=row.scale, consumed_at=row.consumed_at,
             source=source, raw=row.raw, status=row.status, shelf=row.shelf if row.status == "shelved" else None,
         )
+        self._stored.add(item_id)
         if row.viewings:
             # Two rows of one import can be one item (two editions read): each read counts. Written when
             # the export is read (_write_viewings), so that an unchanged file changes nothing.
