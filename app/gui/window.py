@@ -55,6 +55,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._long_op: Op | None = None
         self._closed = False
+        # Work for the models waits until the catalogs are installed (the first start installs them while
+        # the Welcome page is already up: a typed mood would otherwise rank an empty catalog).
+        self._catalogs_ready = False
+        self._waiting: list[tuple[Op, str]] = []
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -71,6 +75,8 @@ class MainWindow(QMainWindow):
                             (self.year_page, self.tr("Your year")),
                             (self.settings_page, self.tr("Settings")), (self.privacy, self.tr("Privacy"))):
             self.tabs.addTab(page, title)
+        for page, name in ((self.welcome, "welcome"), (self.recommend, "recommendations")):
+            page.setObjectName(name)
         self.setCentralWidget(self.tabs)
         self._status_bar()
         self._page_actions()
@@ -267,6 +273,9 @@ class MainWindow(QMainWindow):
             op.signals.progress.connect(live(self._progress))
             for signal in (op.signals.done, op.signals.failed, op.signals.cancelled):
                 signal.connect(live(lambda *_: self._end_long(op)))
+        if lane == "model" and not self._catalogs_ready:
+            self._waiting.append((op, lane))
+            return op
         return self.lanes.start(op, lane)
 
     def _progress(self, done: int, total: int, label: str) -> None:
@@ -289,9 +298,25 @@ class MainWindow(QMainWindow):
     # -- start-up ---------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self.run(startup.prepare(self.services), self._prepared, long=self.tr("Preparing the catalogs…"))
+        """A way in at once: with an empty history the Welcome page shows before the catalogs are installed
+        (11-14 s on a first start), their progress in the status bar."""
+        try:
+            empty = self.services.store.history.count() == 0
+        except Exception:  # noqa: BLE001 - start-up's own work says what is wrong with the database
+            empty = False
+        if empty:
+            self.show_welcome(True)
+        op = self.run(startup.prepare(self.services), self._prepared, long=self.tr("Preparing the catalogs…"))
+        op.signals.failed.connect(lambda *_: self._models_may_start())
+
+    def _models_may_start(self) -> None:
+        self._catalogs_ready = True
+        waiting, self._waiting = self._waiting, []
+        for op, lane in waiting:
+            self.lanes.start(op, lane)
 
     def _prepared(self, state: startup.State) -> None:
+        self._models_may_start()
         for page in self.pages:  # the History page last: with entries, its list starts the recommendations
             page.prepared(state)
         self.show_model()

@@ -153,6 +153,16 @@ class ExplainService:
             self._llm = self._llm_factory()
         return self._llm
 
+    def warm_up(self, **_: object) -> bool:
+        """Load the language model now (the window does it in the background at start, so the first
+        explanation's words come in about a second). False if it cannot be loaded: an explanation then
+        says why, where the person looks."""
+        try:
+            self._ready()
+        except Exception:  # noqa: BLE001 - said by the explanation that needs the model
+            return False
+        return True
+
     def _ready(self) -> LlamaModel:
         """The model, loaded now if it was not (so the draft budget counts drafting only)."""
         llm = self.llm
@@ -355,7 +365,8 @@ class ExplainService:
         weights = scoring.evidence_weights(entries, params=params)
         pos = np.searchsorted(loaded.universe.item_ids, [e.item.id for e in entries])
         return find_facets([e.item for e in entries], loaded.universe.embeddings[pos], weights,
-                           dates=[e.consumed_at for e in entries])
+                           dates=[e.consumed_at for e in entries],
+                           rated=[e.rating_norm is not None for e in entries])
 
     def profile(self, *, use_llm: bool = True, cancel: CancelToken | None = None,
                 lang: str = "en") -> Iterator[Event]:

@@ -59,7 +59,10 @@ class RecommendActions(PageActions):
             page.show_recommendations(recs, notice)
             self.listed.emit()
 
-        self.host.run(work, done, lane="model")
+        page.waiting()
+        op = self.host.run(work, done, lane="model")
+        for ended in (op.signals.failed, op.signals.cancelled):
+            ended.connect(lambda *_: page.stop_waiting())
 
     def ask(self, text: str) -> None:
         """The catalogs ranked by these words (from the Welcome page: a cold start needs no export)."""
@@ -112,7 +115,11 @@ class RecommendActions(PageActions):
         def done(recs: list[Recommendation]) -> None:
             self.page.show_recommendations(recs, self.tr("More like {0}").format(rec.item.label))
 
-        self.host.run(lambda **_: services.recommender.more_like(int(rec.item.id or 0), k=30), done, lane="model")
+        self.page.waiting()
+        op = self.host.run(lambda **_: services.recommender.more_like(int(rec.item.id or 0), k=30), done,
+                           lane="model")
+        for ended in (op.signals.failed, op.signals.cancelled):
+            ended.connect(lambda *_: self.page.stop_waiting())
 
     def pin_interest(self, text: str) -> None:
         services = self.host.services

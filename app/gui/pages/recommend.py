@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSlider,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QTableView,
@@ -152,6 +154,26 @@ class RecommendPage(QWidget):
         self.table.setAccessibleName(self.tr("Recommendations"))
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
+        # While a list is being made (the catalogs loading, the first words read): progress, never an empty list.
+        self.busy = QWidget()
+        busy_layout = QVBoxLayout(self.busy)
+        self.busy_text = plain_label(self.tr("Preparing your recommendations…"))
+        self.busy_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        busy_bar = QProgressBar()
+        busy_bar.setRange(0, 0)
+        busy_bar.setMaximumWidth(260)
+        busy_layout.addStretch(1)
+        busy_layout.addWidget(self.busy_text)
+        busy_layout.addWidget(busy_bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        busy_layout.addStretch(2)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.busy)
+        self._wait = QTimer(self)
+        self._wait.setSingleShot(True)
+        self._wait.setInterval(500)  # a shorter wait shows no progress: it would only flicker
+        self._wait.timeout.connect(self._show_busy)
+
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()  # two rows of three: the labels are read whole, each with its key
         for n, (key, label, shortcut) in enumerate((
@@ -175,7 +197,7 @@ class RecommendPage(QWidget):
         left_layout.addLayout(mood)
         left_layout.addLayout(filters)
         left_layout.addLayout(tuning)
-        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.list_stack, 1)
         left_layout.addLayout(actions)
         left_layout.addWidget(self.status)
         self.panel = ExplainPanel()
@@ -229,9 +251,24 @@ class RecommendPage(QWidget):
         self.catalog.setCurrentIndex(max(index, 0))
         self.catalog.blockSignals(False)
 
+    def waiting(self) -> None:
+        """A list is being made: after half a second, progress shows."""
+        self._wait.start()
+
+    def _show_busy(self) -> None:
+        if self.model.rows:  # the list stays readable; the note says it is being updated
+            self.status.setText(self.tr("Updating the list…"))
+        else:
+            self.list_stack.setCurrentWidget(self.busy)
+
+    def stop_waiting(self) -> None:
+        self._wait.stop()
+        self.list_stack.setCurrentWidget(self.table)
+
     def show_recommendations(self, recs: list[Recommendation], note: str = "") -> None:
         """A new list; the item that was selected stays selected where it is still there (a Like or Save
         for later refreshes the list: the selection jumped back to row 1)."""
+        self.stop_waiting()
         was, at = self.current(), max(self.table.currentIndex().row(), 0)
         self.model.set_rows(recs)
         self.status.setText(note or self.tr("{0} recommendations").format(len(recs)))
