@@ -92,7 +92,8 @@ def test_catalog_search_and_add(qtbot, window, services: Services) -> None:  # n
     window.catalogs.search.setText("Hunger Games")
     qtbot.waitUntil(lambda: any("Hunger Games" in i.title for i in window.catalogs.model.rows), timeout=30000)
     window.catalogs.table.selectRow(0)
-    window.catalogs._add()
+    window.catalogs._add()  # asks for a rating (tests/gui/test_history_page.py)
+    window.catalogs.rating_dialog.rated.click()
     qtbot.waitUntil(lambda: services.store.history.count() == 1, timeout=30000)
     wait_idle(qtbot, window)
 

@@ -40,10 +40,12 @@ class CatalogActions(PageActions):
         # On the model lane: a search embeds its words (the db lane must not share the embedder).
         self.host.run(work, lambda result: self.page.show_items(*result), lane="model")
 
-    def add(self, item: Item) -> None:
+    def add(self, item: Item, rating: float | None = None) -> None:
         services = self.host.services
 
         def done(_: Any) -> None:
-            self.host.say(self.tr("Added {0} to your history.").format(item.label))
+            said = self.tr("Added {0} to your history.") if rating is None else \
+                self.tr("Added {0} to your history, rated {1}/5.")
+            self.host.say(said.format(item.label, f"{rating:g}" if rating is not None else ""))
 
-        self.host.write(lambda **_: services.history.add(str(item.id)), {HISTORY}, done)
+        self.host.write(lambda **_: services.history.add(str(item.id), rating=rating), {HISTORY}, done)

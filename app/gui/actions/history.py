@@ -1,4 +1,4 @@
-"""The History page's actions: its entries, ratings edited in place, delete and undo."""
+"""The History page's actions: its entries, ratings edited in place, delete and undo, the sample's removal."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from app.gui.actions import HISTORY, Host, PageActions
 from app.gui.actions.importing import Importing
 from app.gui.actions.startup import State
 from app.gui.pages.history import HistoryPage
+from app.services.sample import is_sample, remove_sample
 
 __all__ = ["HistoryActions"]
 
@@ -31,6 +32,7 @@ class HistoryActions(PageActions):
         page.undo_requested.connect(self.undo_delete)
         page.add_requested.connect(lambda: host.show_tab(catalogs))
         page.import_requested.connect(importing.choose_files)
+        page.remove_sample_requested.connect(self.remove_sample)
 
     def prepared(self, state: State) -> None:
         self.show(state.history)
@@ -64,7 +66,21 @@ class HistoryActions(PageActions):
         entry = self._undo.pop()
         self.page.undo.setEnabled(bool(self._undo))
         services = self.host.services
-        self.host.write(lambda **_: services.history.put_back(entry), {HISTORY})
+
+        def done(_: Any) -> None:  # the "Undo with Ctrl+Z" line is spent
+            self.host.say(self.tr("Restored {0}.").format(entry.item.label))
+
+        self.host.write(lambda **_: services.history.put_back(entry), {HISTORY}, done)
+
+    def remove_sample(self) -> None:
+        services = self.host.services
+        self._undo = [e for e in self._undo if not is_sample(e)]  # nothing of the sample comes back
+        self.page.undo.setEnabled(bool(self._undo))
+
+        def done(count: int) -> None:
+            self.host.say(self.tr("Removed the sample profile ({0} entries).").format(count))
+
+        self.host.write(lambda **_: remove_sample(services.history), {HISTORY}, done)
 
     def forget_undo(self) -> None:
         """After everything was deleted there is nothing to put back."""

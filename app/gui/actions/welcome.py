@@ -11,16 +11,9 @@ from app.gui.actions.history import HistoryActions
 from app.gui.actions.importing import Importing
 from app.gui.actions.recommend import RecommendActions
 from app.gui.pages.welcome import WelcomePage
+from app.services.sample import add_sample
 
-__all__ = ["SAMPLE_PROFILE", "WelcomeActions"]
-
-SAMPLE_PROFILE = (
-    ("The Matrix (1999)", "film", 5.0), ("Spirited Away (2001)", "film", 5.0),
-    ("The Lord of the Rings: The Fellowship of the Ring (2001)", "film", 4.5),
-    ("Amelie (2001)", "film", 4.0), ("Inception (2010)", "film", 4.5),
-    ("Dune (1965)", "book", 5.0), ("Pride and Prejudice (1813)", "book", 4.0),
-    ("The Hobbit (1937)", "book", 4.5),
-)
+__all__ = ["WelcomeActions"]
 
 
 class WelcomeActions(PageActions):
@@ -31,18 +24,21 @@ class WelcomeActions(PageActions):
         page.pick_requested.connect(lambda: host.show_tab(catalogs))
         page.sample_requested.connect(self.load_sample)
         page.mood_requested.connect(recommend.ask)
-        history.entries_shown.connect(lambda entries: host.show_welcome(not entries))
+        history.entries_shown.connect(self._entries_shown)
+
+    def _entries_shown(self, entries: bool) -> None:
+        """The Welcome page shows while the history is empty. When it leaves, a person who is on another
+        page (picking titles from the catalogs) stays there, to add the next one."""
+        here = self.host.current_tab()
+        self.host.show_welcome(not entries)
+        if entries and here is not None and here is not self.page and self.host.current_tab() is not here:
+            self.host.show_tab(here)
 
     def load_sample(self) -> None:
         services = self.host.services
         label = self.tr("Adding a sample profile…")  # here: workers touch no Qt object
 
-        def work(progress: Any, cancel: Any) -> None:
-            for k, (title, kind, rating) in enumerate(SAMPLE_PROFILE):
-                progress(k, len(SAMPLE_PROFILE), label)
-                try:
-                    services.history.add(title, rating=rating, kind=kind)
-                except Exception:  # noqa: BLE001 - a missing sample title is no reason to stop
-                    continue
+        def work(progress: Any, cancel: Any) -> int:
+            return add_sample(services.history, progress=progress, label=label)
 
         self.host.write(work, {HISTORY}, long=label)

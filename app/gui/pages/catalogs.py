@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,15 +21,50 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.types import Item
+from app.gui.plain import plain_label
 from app.gui.tables import RowsModel, fit_columns
 from app.services import Filters
 
-__all__ = ["CatalogPage"]
+__all__ = ["CatalogPage", "RatingDialog"]
+
+
+class RatingDialog(QDialog):
+    """How the person liked a title they add: a rating from 0.5 to 5, or none."""
+
+    chosen = Signal(object, object)  # Item, rating (float) or None
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setWindowTitle(self.tr("Add to my history"))
+        self.rating = QDoubleSpinBox()
+        self.rating.setRange(0.5, 5.0)
+        self.rating.setSingleStep(0.5)
+        self.rating.setDecimals(1)
+        self.rating.setValue(4.0)
+        self.rating.setSuffix(" / 5")
+        self.rating.setAccessibleName(self.tr("Your rating"))
+        buttons = QDialogButtonBox()
+        self.rated = buttons.addButton(self.tr("Add with this rating"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unrated = buttons.addButton(self.tr("Add without a rating"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.rated.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        self.rated.clicked.connect(lambda: self._choose(self.rating.value()))
+        self.unrated.clicked.connect(lambda: self._choose(None))
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr("How did you like {0}?").format(item.label)))
+        layout.addWidget(self.rating)
+        layout.addWidget(buttons)
+
+    def _choose(self, rating: float | None) -> None:
+        self.chosen.emit(self.item, rating)
+        self.accept()
 
 
 class CatalogPage(QWidget):
     search_requested = Signal(object, str)  # catalog name or None, text
-    add_requested = Signal(object)  # Item
+    add_requested = Signal(object, object)  # Item, rating (0.5-5) or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +97,7 @@ class CatalogPage(QWidget):
         self.model = RowsModel([
             (self.tr("Title"), lambda i: i.title),
             (self.tr("Year"), lambda i: i.year),
-            (self.tr("Kind"), lambda i: i.kind),
+            (self.tr("Kind"), lambda i: {"film": self.tr("film"), "book": self.tr("book")}.get(i.kind, i.kind)),
             (self.tr("By"), lambda i: ", ".join(i.creators[:2])),
             (self.tr("Genres"), lambda i: ", ".join(i.genres[:4])),
             (self.tr("Ratings"), lambda i: i.popularity),
@@ -69,9 +108,14 @@ class CatalogPage(QWidget):
         self.table.verticalHeader().hide()
         fit_columns(self.table, stretch=0, wide=(3, 4))
         self.table.setAccessibleName(self.tr("Catalog items"))
-        add = QPushButton(self.tr("Add to my history"))
+        self.add_button = add = QPushButton(self.tr("Add to my history…"))
+        add.setToolTip(self.tr("Add the selected title to your history, with your rating if you like (Enter, or "
+                               "double-click it)"))
         add.clicked.connect(self._add)
         self.table.doubleClicked.connect(lambda _: self._add())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self._add, context=Qt.ShortcutContext.WidgetShortcut)
+        self.rating_dialog: RatingDialog | None = None  # the one open, if any
         self.note = QLabel()
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -113,6 +157,16 @@ class CatalogPage(QWidget):
         self.note.setText(notice or (getattr(self, "_attribution", {}).get(name, "") if name else ""))
 
     def _add(self) -> None:
+        """Ask for a rating; the list stays as it is, so the next title is a click away."""
         index = self.table.currentIndex()
-        if index.isValid():
-            self.add_requested.emit(self.model.row(index))
+        if not index.isValid():
+            return
+        dialog = self.rating_dialog = RatingDialog(self.model.row(index), self)
+        dialog.chosen.connect(self.add_requested)
+        dialog.finished.connect(lambda _: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: RatingDialog) -> None:
+        if self.rating_dialog is dialog:
+            self.rating_dialog = None
+        dialog.deleteLater()

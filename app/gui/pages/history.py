@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,9 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.types import HistoryEntry
+from app.gui.plain import plain_label, plain_tip
 from app.gui.tables import RowsModel, fit_columns
+from app.services.formats import import_formats
+from app.services.sample import is_sample
 
-__all__ = ["HistoryPage"]
+__all__ = ["HistoryPage", "TitleOrder"]
+
+TITLE, DATE, SOURCE = 0, 4, 6
 
 
 def _rating(entry: HistoryEntry) -> str:
@@ -28,12 +35,51 @@ def _rating(entry: HistoryEntry) -> str:
     return f"{entry.rating:g}/{entry.rating_max:g}" if entry.rating_max else f"{entry.rating:g}"
 
 
+def _date(entry: HistoryEntry) -> str:
+    # A sample entry has no day of the person's: the day it was added would read as watched then.
+    return entry.consumed_at or ("" if is_sample(entry) else entry.added_at[:10])
+
+
+class TitleOrder(QSortFilterProxyModel):
+    """Text sorts as the person's language sorts it, case aside ("amelie" beside "Amelie", not after "Z")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        locale = QLocale()
+        # The C locale (a bare environment) compares bytes: accented titles would sort after "z".
+        self.collator = QCollator(locale if locale.language() != QLocale.Language.C else QLocale("en_US"))
+        self.collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.collator.setNumericMode(True)  # "Alien 3" before "Alien 10"
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,  # noqa: N802
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        a, b = left.data(self.sortRole()), right.data(self.sortRole())
+        if isinstance(a, str) and isinstance(b, str):
+            return self.collator.compare(a, b) < 0
+        return super().lessThan(left, right)
+
+
+class _Rows(RowsModel):
+    """Rows with a tooltip of their own in some columns (the Source's file name)."""
+
+    def __init__(self, columns: Any, tips: dict[int, Any]) -> None:
+        super().__init__(columns)
+        self.tips = tips
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() in self.tips:
+            tip = self.tips[index.column()](self.rows[index.row()])
+            return plain_tip(tip) if tip else None
+        return super().data(index, role)
+
+
 class HistoryPage(QWidget):
     rating_changed = Signal(object, float)  # entry, rating on a 0.5-5 scale
     delete_requested = Signal(object)
     undo_requested = Signal()
     add_requested = Signal()
     import_requested = Signal()
+    remove_sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,21 +87,23 @@ class HistoryPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search your history"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search your history"))
-        self.model = RowsModel([
+        self._formats = {f.name: f.label for f in import_formats()} | {"generic": "CSV"}
+        kinds = {"film": self.tr("film"), "book": self.tr("book")}
+        self.model = _Rows([
             (self.tr("Title"), lambda e: e.item.title),
             (self.tr("Year"), lambda e: e.item.year),
-            (self.tr("Kind"), lambda e: e.item.kind),
+            (self.tr("Kind"), lambda e: kinds.get(e.item.kind, e.item.kind)),
             (self.tr("Rating"), _rating),
-            (self.tr("Date"), lambda e: e.consumed_at or e.added_at[:10]),
+            (self.tr("Date"), _date),
             (self.tr("Status"), lambda e: {"done": "", "reading": self.tr("in progress"),
                                           "dnf": self.tr("did not finish"),
                                           "shelved": self.tr("on the shelf {0}").format(e.shelf or "")}
              .get(e.status, e.status)),
-            (self.tr("Source"), lambda e: e.source),
-        ])
+            (self.tr("Source"), self._source),
+        ], {SOURCE: self._source_tip})
         self.model.sort_keys = {1: lambda e: e.item.year or 0, 3: lambda e: e.rating_norm or -1.0}
         self.model.editable = {3: self._edit_rating}
-        self.proxy = QSortFilterProxyModel()
+        self.proxy = TitleOrder()
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
@@ -64,21 +112,26 @@ class HistoryPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)  # the latest first, as people keep a diary
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        fit_columns(self.table, stretch=0)
+        fit_columns(self.table, stretch=TITLE)
         self.table.setAccessibleName(self.tr("History"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         add = QPushButton(self.tr("Add from catalog…"))
+        add.setToolTip(self.tr("Find a title in the catalogs and add it with your rating"))
         add.clicked.connect(self.add_requested)
         imp = QPushButton(self.tr("Import a file…"))
+        imp.setToolTip(self.tr("Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)"))
         imp.clicked.connect(self.import_requested)
         self.delete = QPushButton(self.tr("Delete"))
         self.delete.setShortcut("Del")
+        self.delete.setToolTip(self.tr("Delete the selected entry (Del)"))
         self.delete.clicked.connect(self._delete)
         self.undo = QPushButton(self.tr("Undo"))
         self.undo.setShortcut("Ctrl+Z")
+        self.undo.setToolTip(self.tr("Put back the entry deleted last (Ctrl+Z)"))
         self.undo.setEnabled(False)
         self.undo.clicked.connect(self.undo_requested)
         self.count = QLabel()
@@ -89,17 +142,55 @@ class HistoryPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
+        layout.addWidget(self._sample_banner())
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+    def _sample_banner(self) -> QFrame:
+        """Said while sample entries are in the history: they are not the person's, and one click removes them."""
+        self.sample_banner = QFrame()
+        self.sample_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.sample_banner.setAutoFillBackground(True)
+        self.sample_banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.sample_text = plain_label("")
+        self.remove_sample = QPushButton(self.tr("Remove sample"))
+        self.remove_sample.setToolTip(self.tr("Remove the sample's entries; your own stay"))
+        self.remove_sample.clicked.connect(self.remove_sample_requested)
+        row = QHBoxLayout(self.sample_banner)
+        row.addWidget(self.sample_text, 1)
+        row.addWidget(self.remove_sample)
+        self.sample_banner.hide()
+        return self.sample_banner
+
     def show_entries(self, entries: list[HistoryEntry]) -> None:
         self.model.set_rows(entries)
         self.count.setText(self.tr("{0} entries").format(len(entries)))
+        samples = sum(1 for e in entries if is_sample(e))
+        if samples == len(entries):
+            text = self.tr("You are trying the sample profile: these {0} entries are examples, not yours.")
+        else:  # an import or titles added since: the sample is still mixed in with them
+            text = self.tr("Your own entries are here now; {0} entries of the sample profile are still mixed in.")
+        self.sample_text.setText(text.format(samples))
+        self.sample_banner.setVisible(samples > 0)
 
     def selected(self) -> HistoryEntry | None:
         index = self.table.currentIndex()
         return self.model.row(self.proxy.mapToSource(index)) if index.isValid() else None
+
+    def _source(self, entry: HistoryEntry) -> str:
+        if is_sample(entry):
+            return self.tr("Sample")
+        if entry.source == "manual":
+            return self.tr("Added by hand")
+        name = entry.source.partition(":")[0]
+        return self._formats.get(name, name)
+
+    def _source_tip(self, entry: HistoryEntry) -> str:
+        if is_sample(entry):
+            return self.tr("An example entry of the sample profile, not yours")
+        file = entry.source.partition(":")[2]
+        return self.tr("Imported from {0}").format(file) if file else ""
 
     def _delete(self) -> None:
         entry = self.selected()
