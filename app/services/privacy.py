@@ -7,6 +7,7 @@ import errno
 import io
 import json
 import os
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,9 @@ from typing import Any
 from app.core.errors import AppError, InputError, StorageError
 from app.storage import Store
 
-__all__ = ["PrivacyService", "STATEMENT"]
+__all__ = ["FEEDBACK_MARKS", "PrivacyService", "STATEMENT"]
+
+FEEDBACK_MARKS = ("like", "dislike", "not_interested")  # the person's marks on items; "saved" is a list
 
 STATEMENT = (
     "Hearth keeps everything on this computer: your history, ratings and feedback live in one "
@@ -28,12 +31,15 @@ class PrivacyService:
         self.store = store
 
     def info(self) -> dict[str, Any]:
+        """What the file holds, each kind counted apart: a watchlist is no feedback."""
+        marks = Counter(kind for _, kind in self.store.feedback.all())
         return {
             "folder": str(self.store.db.path.parent),
             "database": str(self.store.db.path),
             "bytes": self.store.size_bytes(),
             "history": self.store.history.count(),
-            "feedback": len(self.store.feedback.all()),
+            "saved": marks["saved"],  # to read or watch later (a to-read shelf, a watchlist, Save for later)
+            "feedback": sum(marks[k] for k in FEEDBACK_MARKS),
             "statement": STATEMENT,
         }
 

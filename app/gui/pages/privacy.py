@@ -45,5 +45,6 @@ class PrivacyPage(QWidget):
     def show_info(self, info: dict[str, Any]) -> None:
         self.statement.setText(info["statement"])
         size = info["bytes"] / (1 << 20)
-        self.where.setText(self.tr("Your data: {0}\nSize: {1:.1f} MB · {2} history entries · {3} feedback marks")
-                           .format(info["folder"], size, info["history"], info["feedback"]))
+        self.where.setText(self.tr("Your data: {0}\nSize: {1:.1f} MB · {2} history entries · {3} to read or watch"
+                                   " later · {4} feedback marks (like, dislike, not interested)")
+                           .format(info["folder"], size, info["history"], info["saved"], info["feedback"]))
