@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.plain import plain_label
-from app.gui.report_text import report_line
+from app.gui.report_text import format_name, report_line
 
 __all__ = ["ImportReportDialog"]
 
@@ -99,9 +99,9 @@ class ImportReportDialog(QDialog):
         lines: list[str] = []
         for r in self.reports:
             lines.append(", ".join(r.files))
-            lines.append(self.tr("  Format: {0} ({1})").format(r.format, r.layout))
+            lines.append(self.tr("  Format: {0} ({1})").format(format_name(r.format), report_line(r.layout)))
             lines.append(("  " + self.tr("Guessed: {0}") if r.guessed else "  " + self.tr("Recognised: {0}"))
-                         .format(r.detected))
+                         .format(report_line(r.detected)))
             lines.append(self.tr("  Read or watched: {0}").format(r.history))
             lines.append(self.tr("  Saved for later (to read, watchlist): {0}").format(r.saved))
             lines.append(self.tr("  Did not finish or not interested: {0}").format(r.negative))

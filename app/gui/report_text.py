@@ -1,7 +1,9 @@
-"""The import report's notes and reasons in the interface's language.
+"""The import report's lines in the interface's language: the format's layout and why it was taken for
+it, the notes and the reasons.
 
 The importers and the matcher write them in English (the CLI prints them as they are). Here the ones a
-reader meets most, Douban's first, get the interface's language; any other line stays as written."""
+reader meets most get the interface's language; file names, titles and column names stay as written,
+and any other line stays as written."""
 
 from __future__ import annotations
 
@@ -66,6 +68,16 @@ def _cp1252(m: re.Match[str]) -> str:
                                       " Windows-1252 (cp1252)")
 
 
+def _unclosed(m: re.Match[str]) -> str:
+    return QCoreApplication.translate("ReportText", "line {0}: a quote opened there seems never to be closed, so the"
+                                      " next {1} lines were read as part of one row; check the file").format(m[1], m[2])
+
+
+def _likes_again(m: re.Match[str]) -> str:
+    return QCoreApplication.translate("ReportText", "{0} films an earlier import had as watched on the day of the"
+                                      " import, from their like alone, are likes again, not history").format(m[1])
+
+
 def _kind_guessed(m: re.Match[str]) -> str:
     return QCoreApplication.translate("ReportText", "the file does not say what its rows are; read as {0}s, as"
                                       " most of them match").format(_kind(m[1]))
@@ -83,13 +95,149 @@ _PATTERNS: list[tuple[re.Pattern[str], Say]] = [
     (re.compile(r"the file is UTF-8 but for a few bytes, which were read as Windows-1252 \(cp1252\)"), _cp1252),
     (re.compile(r"the file does not say what its rows are; read as (film|book)s, as most of them match \1s"),
      _kind_guessed),
+    (re.compile(r"line (\d+): a quote opened there seems never to be closed, so the next (\d+) lines were read as"
+                r" part of one row; check the file"), _unclosed),
+    (re.compile(r"(\d+) films an earlier import had as watched on the day of the import, from their like alone, are"
+                r" likes again, not history"), _likes_again),
 ]
 
 
+def _t(m: re.Match[str], text: str) -> str:
+    return text.format(*m.groups())
+
+
+# Each format's layout ("which export of the service"), in app/importers/formats/.
+_LAYOUTS: list[tuple[str, Say]] = [
+    (r"library export, (\d+) columns",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "library export, {0} columns"))),
+    (r"library export without its header line, (\d+) columns",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "library export without its header line, {0} columns"))),
+    (r"export", lambda m: QCoreApplication.translate("ReportText", "export")),
+    (r"export cut down to (\d+) columns \(no Star Rating\)",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "export cut down to {0} columns (no Star Rating)"))),
+    (r"ratings", lambda m: QCoreApplication.translate("ReportText", "ratings")),
+    (r"ratings, layout before 2018", lambda m: QCoreApplication.translate("ReportText", "ratings, layout before 2018")),
+    (r"watchlist", lambda m: QCoreApplication.translate("ReportText", "watchlist")),
+    (r"list", lambda m: QCoreApplication.translate("ReportText", "list")),
+    (r"豆伴 sheet saved as CSV \((.+)\)",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "豆伴 sheet saved as CSV ({0})"))),
+    (r"豆伴 sheet saved as CSV, its status not named",
+     lambda m: QCoreApplication.translate("ReportText", "豆伴 sheet saved as CSV, its status not named")),
+    (r"userscript CSV \(without release date and country\)",
+     lambda m: QCoreApplication.translate("ReportText", "userscript CSV (without release date and country)")),
+    (r"userscript CSV \((.+)\)", lambda m: _t(m, QCoreApplication.translate("ReportText", "userscript CSV ({0})"))),
+    (r"doumark CSV", lambda m: QCoreApplication.translate("ReportText", "doumark CSV")),
+    (r"豆伴 backup: (.+)", lambda m: _t(m, QCoreApplication.translate("ReportText", "豆伴 backup: {0}"))),
+    (r"the oldest tab-separated export \((\d+) columns\)",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "the oldest tab-separated export ({0} columns)"))),
+    (r"tab-separated export, newer columns \((\d+)\)",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "tab-separated export, newer columns ({0})"))),
+    (r"tab-separated export, older columns \((\d+)\)",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "tab-separated export, older columns ({0})"))),
+    (r"JSON export", lambda m: QCoreApplication.translate("ReportText", "JSON export")),
+    (r"export ZIP: (.+)", lambda m: _t(m, QCoreApplication.translate("ReportText", "export ZIP: {0}"))),
+    (r"JSON: (.+)", lambda m: _t(m, QCoreApplication.translate("ReportText", "JSON: {0}"))),
+    (r"export ZIP", lambda m: QCoreApplication.translate("ReportText", "export ZIP")),
+    (r"loose CSVs \((.+)\)", lambda m: _t(m, QCoreApplication.translate("ReportText", "loose CSVs ({0})"))),
+    (r"export ZIP and loose CSVs \((.+)\)",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "export ZIP and loose CSVs ({0})"))),
+    (r"columns (.+=.+)", lambda m: _t(m, QCoreApplication.translate("ReportText", "columns {0}"))),
+]
+
+# Why a file was taken for its format: each format's ``recognised``, and the few said otherwise.
+_REASONS: list[tuple[str, Say]] = [
+    (r"its header names a Goodreads export's columns \(Book Id, My Rating, Exclusive Shelf\)",
+     lambda m: QCoreApplication.translate("ReportText", "its header names a Goodreads export's columns (Book Id, My"
+                                          " Rating, Exclusive Shelf)")),
+    (r"it has no header line, and its first line is a row in the shape of a Goodreads export \((\d+) columns: a"
+     r" Book Id, a rating of 0-5, dates, a shelf\)",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "it has no header line, and its first line is a row in"
+                                                " the shape of a Goodreads export ({0} columns: a Book Id, a rating of"
+                                                " 0-5, dates, a shelf)"))),
+    (r"its header names a StoryGraph export's columns \(ISBN/UID, Read Status\)",
+     lambda m: QCoreApplication.translate("ReportText", "its header names a StoryGraph export's columns (ISBN/UID,"
+                                          " Read Status)")),
+    (r"its header names an IMDb export's columns \(Const, Title Type\)",
+     lambda m: QCoreApplication.translate("ReportText", "its header names an IMDb export's columns (Const, Title"
+                                          " Type)")),
+    (r"its columns are those of a Douban export \(.*\)",
+     lambda m: QCoreApplication.translate("ReportText", "its columns are those of a Douban export (the userscript's"
+                                          " 标题/个人评分/条目链接, 豆伴's 标题/简介/我的评分, or doumark's"
+                                          " star/star_time/card)")),
+    (r"a workbook with 豆伴's sheets \(看过, 想看, 读过, \.\.\.\)",
+     lambda m: QCoreApplication.translate("ReportText", "a workbook with 豆伴's sheets (看过, 想看, 读过, ...)")),
+    (r"its header names LibraryThing's columns \(Book Id, Primary Author, Collections, ISBNs\)",
+     lambda m: QCoreApplication.translate("ReportText", "its header names LibraryThing's columns (Book Id, Primary"
+                                          " Author, Collections, ISBNs)")),
+    (r"its JSON holds LibraryThing's books \(books_id, primaryauthor, collections\)",
+     lambda m: QCoreApplication.translate("ReportText", "its JSON holds LibraryThing's books (books_id,"
+                                          " primaryauthor, collections)")),
+    (r"the archive holds Trakt's JSON files \(watched, ratings, watchlist\)",
+     lambda m: QCoreApplication.translate("ReportText", "the archive holds Trakt's JSON files (watched, ratings,"
+                                          " watchlist)")),
+    (r"its JSON lists Trakt items( \(a movie, show or episode with Trakt, IMDb and TMDB ids\))?",
+     lambda m: QCoreApplication.translate("ReportText", "its JSON lists Trakt items (a movie, show or episode with"
+                                          " Trakt, IMDb and TMDB ids)")),
+    (r"the archive (?:or folder )?holds Letterboxd's files \(diary\.csv, ratings\.csv, watched\.csv\)",
+     lambda m: QCoreApplication.translate("ReportText", "the archive holds Letterboxd's files (diary.csv,"
+                                          " ratings.csv, watched.csv)")),
+    (r"no known export has these columns; they were found by name",
+     lambda m: QCoreApplication.translate("ReportText", "no known export has these columns; they were found by"
+                                          " name")),
+    (r"named by --map", lambda m: QCoreApplication.translate("ReportText", "named by --map")),
+    (r"as you asked", lambda m: QCoreApplication.translate("ReportText", "as you asked")),
+]
+
+# Why each loose CSV was taken for a file of a Letterboxd export (letterboxd.member_of); the reason
+# lists them as "FILE: why; FILE: why".
+_MEMBERS: list[tuple[str, Say]] = [
+    (r"the columns of Letterboxd's watched\.csv and watchlist\.csv; the name says neither, so it is read as"
+     r" watched \(name it watchlist\.csv if it is your watchlist\)",
+     lambda m: QCoreApplication.translate("ReportText", "the columns of Letterboxd's watched.csv and watchlist.csv;"
+                                          " the name says neither, so it is read as watched (name it watchlist.csv if"
+                                          " it is your watchlist)")),
+    (r"the columns of Letterboxd's watched\.csv and watchlist\.csv, named (watchlist|watched)",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "the columns of Letterboxd's watched.csv and"
+                                                " watchlist.csv, named {0}"))),
+    (r"the columns of Letterboxd's liked films, named likes",
+     lambda m: QCoreApplication.translate("ReportText", "the columns of Letterboxd's liked films, named likes")),
+    (r"the columns of Letterboxd's (diary|ratings|reviews)\.csv",
+     lambda m: _t(m, QCoreApplication.translate("ReportText", "the columns of Letterboxd's {0}.csv"))),
+]
+_MEMBER = re.compile("|".join(f"(?:{p})" for p, _ in _MEMBERS))
+
+
+def _members(text: str) -> str | None:
+    """"diary.csv: the columns of Letterboxd's diary.csv; ..." with each why translated, or None."""
+    parts, pos = [], 0
+    for found in _MEMBER.finditer(text):
+        name = text[pos:found.start()].removeprefix("; ")
+        if not name.endswith(": "):
+            return None
+        why = found[0]
+        parts.append(name + next(say(m) for p, say in _MEMBERS if (m := re.fullmatch(p, why))))
+        pos = found.end()
+    if not parts or pos != len(text):
+        return None
+    out = parts[0]
+    for part in parts[1:]:
+        out = QCoreApplication.translate("ReportText", "{0}; {1}").format(out, part)
+    return out
+
+
+_PATTERNS += [(re.compile(p), say) for p, say in _LAYOUTS + _REASONS]
+
+
+def format_name(name: str) -> str:
+    """A format's name: a service's own, or "generic" for a CSV of its own layout."""
+    return QCoreApplication.translate("ReportText", "generic") if name == "generic" else name
+
+
 def report_line(text: str) -> str:
-    """One note or reason of an import report in the interface's language (as written if not known)."""
+    """One line of an import report (a layout, why, a note or a reason) in the interface's language (as
+    written if not known)."""
     for pattern, say in _PATTERNS:
         match = pattern.fullmatch(text)
         if match:
             return say(match)
-    return text
+    return _members(text) or text
