@@ -74,8 +74,8 @@ def _unclosed(m: re.Match[str]) -> str:
 
 
 def _likes_again(m: re.Match[str]) -> str:
-    return QCoreApplication.translate("ReportText", "{0} films an earlier import had as watched on the day of the"
-                                      " import, from their like alone, are likes again, not history").format(m[1])
+    return QCoreApplication.translate("ReportText", "liked films that an earlier import had as watched on the day of"
+                                      " the import are likes again, not history: {0}").format(m[1])
 
 
 def _kind_guessed(m: re.Match[str]) -> str:
@@ -97,8 +97,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Say]] = [
      _kind_guessed),
     (re.compile(r"line (\d+): a quote opened there seems never to be closed, so the next (\d+) lines were read as"
                 r" part of one row; check the file"), _unclosed),
-    (re.compile(r"(\d+) films an earlier import had as watched on the day of the import, from their like alone, are"
-                r" likes again, not history"), _likes_again),
+    (re.compile(r"liked films that an earlier import had as watched on the day of the import are likes again, not"
+                r" history: (\d+)"), _likes_again),
 ]
 
 

@@ -34,8 +34,8 @@ _SAMPLE = 12  # unmatched rows shown in a report
 _KIND_SAMPLE = 200  # rows of a file that does not say its kind, matched to learn it
 _LOOSE_KEPT = 200  # loose matches listed in a report
 _LIKES = "likes/films.csv"  # the raw row of an entry Letterboxd's likes alone made (before likes were likes)
-_UNWATCHED = ("films an earlier import had as watched on the day of the import, from their like alone, are"
-              " likes again, not history")
+_UNWATCHED = ("liked films that an earlier import had as watched on the day of the import are likes again,"
+              " not history")
 
 
 @dataclass
@@ -280,7 +280,7 @@ class HistoryService:
         unwatched = report.notes.pop(_UNWATCHED, 0)
         report.notes = {**report.notes, **source.notes}  # the kind settled above, then what the reader saw
         if unwatched:
-            report.notes[f"{unwatched} {_UNWATCHED}"] = 1
+            report.notes[f"{_UNWATCHED}: {unwatched}"] = 1
         if kept:
             report.notes[f"{kept} rows have only a Chinese (or Japanese, Korean) title: such a title is matched only"
                          " to a catalog work whose own title it is, or of that title with the same year and the same"

@@ -81,9 +81,8 @@ def test_each_formats_reason_reads_in_chinese(zh: None) -> None:
                  " one row; check the file",
                  "第 20 行：那里开始的引号似乎一直没有闭合，所以后面的 3 行被读成了同一行；请检查文件",
                  id="unclosed-quote"),
-    pytest.param("2 films an earlier import had as watched on the day of the import, from their like alone, are likes"
-                 " again, not history",
-                 "以前的导入仅凭“喜欢”把 2 部电影记为在导入当天看过；现在它们又算作喜欢，不算历史",
+    pytest.param("liked films that an earlier import had as watched on the day of the import are likes again, not"
+                 " history: 2", "以前的导入把喜欢的电影记为在导入当天看过，现在它们又算作喜欢，不算历史：2",
                  id="likes-again"),
 ])
 def test_layouts_and_reasons_in_chinese(zh: None, english: str, chinese: str) -> None:
