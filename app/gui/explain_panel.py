@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.shares import shares
 from app.core.types import Item, Recommendation
-from app.core.zh import genre_zh
-from app.gui.plain import plain_tip, runtime_label
+from app.gui.plain import genre_label, interface_is_chinese, plain_tip, runtime_label
 from app.gui.share_bars import ShareBars
 
 __all__ = ["ExplainPanel"]
@@ -66,9 +65,7 @@ class ExplainPanel(QWidget):
 
     def show_details(self, item: Item) -> None:
         """The item's creators, genres and (a film's) runtime under its title, as plain text."""
-        app = QApplication.instance()
-        zh = str(app.property("hearth_language") or "").startswith("zh") if app is not None else False
-        genres = "、".join(genre_zh(g) for g in item.genres[:4]) if zh else ", ".join(item.genres[:4])
+        genres = ("、" if interface_is_chinese() else ", ").join(genre_label(g) for g in item.genres[:4])
         # The runtime first: a wrapped line then breaks between genres, never inside "3小时21分钟".
         parts = [runtime_label(item.runtime) if item.runtime else "", ", ".join(item.creators[:3]), genres]
         text = " · ".join(p for p in parts if p)

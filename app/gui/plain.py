@@ -8,7 +8,21 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-__all__ = ["ElidedLabel", "heading", "plain_label", "plain_tip", "runtime_label"]
+from app.core.zh import genre_zh
+
+__all__ = ["ElidedLabel", "genre_label", "heading", "interface_is_chinese", "plain_label", "plain_tip",
+           "runtime_label"]
+
+
+def interface_is_chinese() -> bool:
+    """Is the window in Chinese (install_translation's choice)?"""
+    app = QCoreApplication.instance()
+    return str(app.property("hearth_language") or "").startswith("zh") if app is not None else False
+
+
+def genre_label(name: str) -> str:
+    """A catalog's genre as the window shows it: in Chinese where the interface is (the stored name stays)."""
+    return genre_zh(name) if interface_is_chinese() else name
 
 
 class ElidedLabel(QLabel):

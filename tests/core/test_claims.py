@@ -169,3 +169,17 @@ def test_typed_words_are_quoted_as_a_bounded_excerpt_that_cannot_carry_a_claim(t
     for text in (ex.template_text(ev), ex.template_text(ev, "zh_CN")):
         assert text.count("“") == text.count("”") <= 1 and "Oscar" not in text and "12" not in text, text
         assert quoted in text if quoted else "Because of what you asked for," in text or "描述" in text
+
+
+def test_the_chinese_template_says_likewise_only_of_genres_the_named_title_has() -> None:
+    """'因为你很喜欢《Up》：这部电影同样是冒险、动画' was said of a film and a title that is not animation."""
+    named = Reason("Raiders of the Lost Ark", 1981, 0.03, 0.03, 0.0, kind="film", liked="loved",
+                   genres=("Action", "Adventure"))
+    other = Reason("Up", 2009, 0.01, 0.01, 0.0, kind="film", liked="enjoyed", genres=("Adventure", "Animation"))
+    ev = WhyEvidence(item_id=1, title="The Adventures of Tintin", year=2011, kind="film", reasons=(named, other),
+                     genres=("Adventure", "Animation"), facts=(Fact("genres", "shared genres: adventure, animation"),))
+    text = ex.template_text(ev, "zh_CN")
+    assert "同样是" not in text and "冒险、动画" in text, text
+    both = WhyEvidence(item_id=1, title="Tintin", year=2011, kind="film", reasons=(other,),
+                       genres=("Adventure", "Animation"), facts=ev.facts)
+    assert "同样是冒险、动画" in ex.template_text(both, "zh_CN")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from app.core.explain.evidence import Reason, WhyEvidence, asked_excerpt, asked_first, linked, prefix_for
-from app.core.text import clean_text
+from app.core.text import clean_text, label_key
 from app.core.zh import genre_zh
 
 
@@ -104,8 +104,12 @@ def _template_zh(ev: WhyEvidence) -> str:
     if creator is not None and theirs:
         return f"{because(theirs)}：{title}同样出自{clean_text(creator.words[0])}之手。"
     loved = because(ev.reasons)
+    # "同样是" (likewise) says the titles named share those genres: only genres each of them has.
+    named = ev.reasons[:_because(ev.reasons)[1]]
+    likewise = all({label_key(x) for x in r.genres} >= {label_key(g) for g in ev.genres[:2]} for r in named)
+    kind = f"同样是{genres}" if likewise else f"是{genres}类作品"
     if "coliked" in ev.relations:
-        return f"{loved}：喜欢它的人也喜欢这{what}" + (f"，同样是{genres}。" if genres else "。")
+        return f"{loved}：喜欢它的人也喜欢这{what}" + (f"，{kind}。" if genres else "。")
     if genres:
-        return f"{loved}：这{what}同样是{genres}，气质相近。"
+        return f"{loved}：这{what}{kind}，气质相近。"
     return f"{loved}：这{what}和它讲的东西很接近。"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.types import Recommendation
 from app.gui.explain_panel import ExplainPanel
-from app.gui.plain import plain_label
+from app.gui.plain import genre_label, plain_label
 from app.gui.tables import RowsModel, fit_columns
 from app.services import Filters
 
@@ -236,7 +236,7 @@ class RecommendPage(QWidget):
         while self.genre.count() > 1:
             self.genre.removeItem(1)
         for name, _ in genres:
-            self.genre.addItem(name, name)
+            self.genre.addItem(genre_label(name), name)
         self.genre.setCurrentIndex(max(self.genre.findData(current), 0))
         self.genre.blockSignals(False)
 
