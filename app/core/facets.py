@@ -1,5 +1,5 @@
-"""Interest facets: the history's embeddings clustered, each cluster named by the genres and tags it shares,
-with its share of the history and how it changed over time."""
+"""Interest facets: the history's embeddings clustered, each cluster named by the genres, tags and creators it
+shares (in English and Chinese), with its share of the history and how it changed over time."""
 
 from __future__ import annotations
 
@@ -7,21 +7,23 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from app.core.text import label_key
+from app.core.text import label_key, surname
 from app.core.types import Item
+from app.core.zh import genre_zh
 
-__all__ = ["RECENT_DAYS", "Facet", "find_facets", "kmeans", "label_text"]
+__all__ = ["RECENT_DAYS", "Facet", "facet_name", "find_facets", "kmeans", "label_text"]
 
 
 @dataclass(frozen=True)
 class Facet:
-    """One interest: a cluster of what the person liked, named by the genres and tags most of it shares."""
+    """One interest: a cluster of what the person liked, named by the genres, tags and creators most of it
+    shares."""
 
-    label: str  # "sci-fi, action (space)": its genres, then its tags
+    label: str  # its English name: "Christopher Nolan's sci-fi films (dreams)"; name(lang) in another language
     items: tuple[Item, ...]  # the most representative first
     weight: float  # share of the history's (positive) weight
     genres: tuple[str, ...] = ()  # the genres in the label, as the catalog writes them
@@ -32,6 +34,16 @@ class Facet:
     recent: tuple[Item, ...] = ()  # its items of the last year, which back a "recent" trend
     recent_count: int = 0  # all items (of every facet) of the last year: "3 of the 5 you finished"
     members: tuple[int, ...] = ()  # every item's id in the facet (``items`` keeps the most representative)
+    creators: tuple[str, ...] = ()  # the directors or authors in the name ("Christopher Nolan's sci-fi films")
+    more_creators: bool = False  # the creators are the facet's most frequent, not most of it ("by A, B and others")
+    kind: str = ""  # "book", "film" or "other" when every title is of that kind, else ""
+    anchor: str = ""  # where nothing is shared: a title the person rated ("books close to Dune"), or ""
+    # (a facet with neither is of titles the person never rated: "unrated books")
+
+    def name(self, lang: str = "en", *, tags: bool = True) -> str:
+        """The facet's name in ``lang`` ("en", "zh_CN"): what its titles share, never a title the person did
+        not rate. ``tags=False`` leaves the keywords out (the sentences about time)."""
+        return facet_name(self, lang, tags=tags)
 
 
 def kmeans(x: np.ndarray, k: int, *, weights: np.ndarray | None = None, seed: int = 0,
@@ -64,35 +76,43 @@ def kmeans(x: np.ndarray, k: int, *, weights: np.ndarray | None = None, seed: in
 
 
 _SKIP_GENRES = {"imax", "nogenreslisted"}
+_NO_CREATOR = {"unknown", "anonymous", "various", "variousauthors", "na", "none"}
 RECENT_DAYS = 365
 
 
-def _coverage(members: Sequence[int], items: Sequence[Item], w: np.ndarray) -> tuple[Counter, Counter]:
-    """The weighted share of members that have each genre and each tag (by label_key). A label one title
-    alone carries in a facet of several is left out ("dragons" of The Hobbit beside Dune), and so are
-    series names among goodbooks' shelves ("Dune Chronicles series")."""
+def _coverage(members: Sequence[int] | np.ndarray, items: Sequence[Item],
+              w: np.ndarray) -> tuple[Counter, Counter, Counter]:
+    """The weighted share of members that have each genre, each tag and each creator (by label_key). A label
+    one title alone carries in a facet of several is left out ("dragons" of The Hobbit beside Dune), and so
+    are series names among goodbooks' shelves ("Dune Chronicles series")."""
     genres: Counter[str] = Counter()
     tags: Counter[str] = Counter()
+    creators: Counter[str] = Counter()
     held: Counter[str] = Counter()
     total = float(w[list(members)].sum()) or 1.0
     for m in members:
         mine_g = {label_key(g) for g in items[m].genres if label_key(g) not in _SKIP_GENRES}
         mine_t = {label_key(t) for t in items[m].tags if not t.lower().endswith(" series")}
+        mine_c = {"@" + k for k in map(label_key, items[m].creators) if k and k not in _NO_CREATOR}
         genres.update({g: w[m] / total for g in mine_g})
         tags.update({t: w[m] / total for t in mine_t})
-        held.update(mine_g | mine_t)
+        creators.update({c: w[m] / total for c in mine_c})
+        held.update(mine_g | mine_t | mine_c)
     if len(members) > 1:
         genres = Counter({k: v for k, v in genres.items() if held[k] > 1})
         tags = Counter({k: v for k, v in tags.items() if held[k] > 1})
-    return genres, tags
+        creators = Counter({k: v for k, v in creators.items() if held[k] > 1})
+    return genres, tags, creators
 
 
 def _names(items: Sequence[Item]) -> dict[str, str]:
-    """label_key -> the name as the catalog writes it."""
+    """label_key -> the name as the catalog writes it (creators' keys start with "@")."""
     out: dict[str, str] = {}
     for it in items:
         for name in (*it.genres, *it.tags):
             out.setdefault(label_key(name), name)
+        for name in it.creators:
+            out.setdefault("@" + label_key(name), " ".join(name.split()))
     return out
 
 
@@ -110,11 +130,81 @@ def label_text(genres: Sequence[str], tags: Sequence[str]) -> str:
     return text
 
 
-def _close_to(item: Item) -> str:
-    """A facet whose titles share no genre (often the person's own, uncatalogued titles)."""
-    what = {"book": "books", "film": "films"}.get(item.kind, "titles")
-    title = re.split(r"\s*[:(]", item.title, maxsplit=1)[0].strip() or item.title
-    return f"{what} close to {title}"
+# -- names -----------------------------------------------------------------------------------
+# A facet is named by what its titles share: "Christopher Nolan's sci-fi films", "fantasy and classics",
+# "action and adventure films (magic, philosophy)"; where they share nothing, by a title the person rated
+# ("books close to Dune"), never by one they only shelved or put on a watchlist.
+
+_KIND_EN = {"book": "books", "film": "films", "other": "titles", "": "titles"}
+_KIND_ZH = {"book": "图书", "film": "电影", "other": "作品", "": "作品"}
+# Genres that are nouns already ("fantasy and classics", not "classics books"), put last in a name.
+_NOUN_GENRES = {label_key(g) for g in ("Classics", "Graphic novels", "Short stories", "Plays", "Poetry",
+                                       "Documentary", "Film-Noir", "Mythology")}
+# How a genre reads before "films" or "books" ("children's films", "animated films").
+_GENRE_EN = {label_key("Children"): "children's", label_key("Animation"): "animated",
+             label_key("Documentary"): "documentaries", label_key("Film-Noir"): "film noir"}
+
+
+def _and_en(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def facet_name(f: Facet, lang: str = "en", *, tags: bool = True) -> str:
+    """``f``'s name in ``lang``: its creators, genres and kind, then its keywords in brackets; where it has
+    none of these, a title the person rated, else "unrated books". In Chinese every frame word is Chinese
+    (genres and keywords through genre_zh; a keyword without a Chinese name stays as the catalog writes it)."""
+    return _name_zh(f, tags) if lang.startswith("zh") else _name_en(f, tags)
+
+
+def _name_en(f: Facet, tags: bool) -> str:
+    kind = _KIND_EN.get(f.kind, "titles")
+    if not (f.genres or f.tags or f.creators):
+        return f"{kind} close to {f.anchor}" if f.anchor else f"unrated {kind}"
+    genres = [_GENRE_EN.get(label_key(g), g.lower()) for g in f.genres]
+    noun = bool(f.genres) and label_key(f.genres[-1]) in _NOUN_GENRES
+    what = _and_en(genres) if genres else ""
+    if not noun and (f.kind or f.creators or not genres):  # "fantasy books"; "fantasy" for books and films
+        what = f"{what} {kind}".strip()
+    if f.creators and f.more_creators:
+        text = f"{what} by {', '.join(f.creators)} and others"
+    elif len(f.creators) > 1:
+        text = f"{what} by {_and_en(list(f.creators))}"
+    elif f.creators:
+        text = f"{f.creators[0]}'s {what}"
+    else:
+        text = what
+    if tags and f.tags:
+        text = f"{text} ({', '.join(_tag(t) for t in f.tags)})"
+    return text
+
+
+def _tag(tag: str) -> str:
+    """A keyword as the others read: "Magic" beside "philosophy" is "magic" (names of two words keep theirs)."""
+    return tag.lower() if " " not in tag.strip() else tag
+
+
+def _name_zh(f: Facet, tags: bool) -> str:
+    kind = _KIND_ZH.get(f.kind, "作品")
+    if not (f.genres or f.tags or f.creators):
+        return f"与《{f.anchor}》相近的{kind}" if f.anchor else f"未评分的{kind}"
+    what = ("、".join(genre_zh(g) for g in f.genres) + "类" if f.genres else "") + kind
+    if f.creators and f.more_creators:
+        what = f"{'、'.join(f.creators)}等人的{what}"
+    elif f.creators:
+        what = f"{'和'.join(f.creators)}的{what}"
+    if tags and f.tags:
+        what = f"{what}（{'、'.join(_tag(genre_zh(t)) for t in f.tags)}）"
+    return what
+
+
+def _anchor(item: Item) -> str:
+    """A title as a facet's name says it: without its subtitle or series."""
+    return re.split(r"\s*[:(]", item.title, maxsplit=1)[0].strip() or item.title
+
+
+def _kind_of(items: Sequence[Item]) -> str:
+    kinds = {i.kind for i in items}
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 def _year(date: str | None) -> int | None:
@@ -159,17 +249,20 @@ def _parse(date: str | None) -> dt.date | None:
 
 
 def find_facets(items: Sequence[Item], embeddings: np.ndarray, weights: np.ndarray, *,
-                dates: Sequence[str | None] | None = None, max_facets: int = 6, per_facet: int = 5,
-                seed: int = 0) -> list[Facet]:
-    """Cluster what the person liked (positive weights) into a few facets, each named by the genres and
-    tags most of it shares (those it has more than the rest of the history first), with how much of
-    the history it holds and, from the dates, whether it grew lately, stayed or belongs to earlier years."""
+                dates: Sequence[str | None] | None = None, rated: Sequence[bool] | None = None,
+                max_facets: int = 6, per_facet: int = 5, seed: int = 0) -> list[Facet]:
+    """Cluster what the person liked (positive weights) into a few facets, each named by the genres, tags
+    and creators most of it shares (those it has more than the rest of the history first), with how much of
+    the history it holds and, from the dates, whether it grew lately, stayed or belongs to earlier years.
+    ``rated`` says which items the person rated (all, if not given): where a facet shares nothing, only one
+    of those may name it (a title only shelved or on a watchlist is no taste of theirs)."""
     keep = np.flatnonzero(np.asarray(weights) > 0)
     if not len(keep):
         return []
     x = embeddings[keep].astype(np.float64)
     w = np.asarray(weights, dtype=np.float64)[keep]
-    kept = [items[k] for k in keep]
+    kept = [items[int(k)] for k in keep]
+    kept_rated = [bool(rated[int(k)]) for k in keep] if rated is not None else [True] * len(kept)
     k = int(np.clip(round(np.sqrt(len(keep) / 2)), 1, max_facets))
     labels = kmeans(x, k, weights=w, seed=seed)
     groups = []
@@ -178,37 +271,69 @@ def find_facets(items: Sequence[Item], embeddings: np.ndarray, weights: np.ndarr
         centre = (x[members] * w[members, None]).sum(axis=0)
         centre /= np.linalg.norm(centre) or 1.0
         groups.append(members[np.argsort(-(x[members] @ centre) * w[members], kind="stable")])
-    all_genres, all_tags = _coverage(range(len(kept)), kept, w)
+    all_genres, all_tags, all_creators = _coverage(range(len(kept)), kept, w)
     names = _names(kept)
     # Name each cluster; clusters given the same name are one interest to a person: merged.
-    named: dict[tuple, tuple[list[str], list[str], list[int]]] = {}
-    for n, members in enumerate(groups):
-        here_g, here_t = _coverage(members, kept, w)
-        genres = _pick(here_g, all_genres, floor=0.4, most=2, skip=set())
-        tags = _pick(here_t, all_tags, floor=0.3, most=2, skip=set(genres))
-        key = tuple(sorted(genres + tags)) or ("#", n)
+    named: dict[tuple, tuple[_Parts, list[int]]] = {}
+    for members in groups:
+        parts = _parts(members, kept, kept_rated, w, all_genres, all_tags, all_creators, names)
+        shared = tuple(sorted(label_key(n) for n in parts.genres + parts.tags)) + tuple(sorted(parts.creators))
+        key = (shared, parts.more) if shared else ("#", parts.anchor)
         if key in named:
-            named[key][2].extend(int(m) for m in members)
+            named[key][1].extend(int(m) for m in members)
         else:
-            named[key] = (genres, tags, [int(m) for m in members])
-    merged = [(g, t, np.array(m)) for g, t, m in named.values()]
-    kept_dates = [dates[k] for k in keep] if dates is not None else [None] * len(kept)
-    trends = _trends([m for _, _, m in merged], kept_dates)
+            named[key] = (parts, [int(m) for m in members])
+    merged = [(p, np.array(m)) for p, m in named.values()]
+    kept_dates = [dates[int(k)] for k in keep] if dates is not None else [None] * len(kept)
+    trends = _trends([m for _, m in merged], kept_dates)
     recent_total = sum(len(r) for _, r in trends)
     facets = []
-    for (genres, tags, members), (trend, recent) in zip(merged, trends):
-        # Examples that carry the facet's genres first: they are what its name claims.
-        has = [all(g in {label_key(x) for x in kept[m].genres} for g in genres) for m in members]
+    for (parts, members), (trend, recent) in zip(merged, trends):
+        # Examples that carry the facet's genres (and one of its creators) first: they are what its name claims.
+        wanted, makers = {label_key(g) for g in parts.genres}, {label_key(c) for c in parts.creators}
+        has = [wanted <= {label_key(g) for g in kept[m].genres}
+               and (not makers or bool(makers & {label_key(c) for c in kept[m].creators})) for m in members]
         chosen = [kept[m] for _, m in sorted(zip([not h for h in has], members), key=lambda t: t[0])]
-        g_names, t_names = tuple(names[g] for g in genres), tuple(names[t] for t in tags)
-        label = label_text(g_names, t_names) or _close_to(chosen[0])
         years = [y for y in (_year(kept_dates[m]) for m in members) if y]
-        facets.append(Facet(
-            label=label, items=tuple(chosen[:per_facet]), weight=float(w[members].sum() / w.sum()),
-            genres=g_names, tags=t_names, trend=trend, since=min(years) if years else None,
+        facet = Facet(
+            label="", items=tuple(chosen[:per_facet]), weight=float(w[members].sum() / w.sum()),
+            genres=parts.genres, tags=parts.tags, trend=trend, since=min(years) if years else None,
             last=max(years) if years else None, recent=tuple(kept[m] for m in recent),
             recent_count=recent_total,
             members=tuple(int(i) for i in (kept[m].id for m in members) if i is not None),
-        ))
+            creators=parts.creators, more_creators=parts.more, kind=_kind_of([kept[m] for m in members]),
+            anchor=parts.anchor,
+        )
+        facets.append(replace(facet, label=facet.name("en")))
     facets.sort(key=lambda f: -f.weight)
     return facets
+
+
+@dataclass(frozen=True)
+class _Parts:
+    genres: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    creators: tuple[str, ...] = ()
+    more: bool = False
+    anchor: str = ""
+
+
+def _parts(members: np.ndarray, kept: Sequence[Item], rated: Sequence[bool], w: np.ndarray, all_genres: Counter,
+           all_tags: Counter, all_creators: Counter, names: dict[str, str]) -> _Parts:
+    """What one cluster's name says: the genres (nouns last), tags and creators most of it shares; else the
+    creators with the most of its titles (two titles at least, a fifth of it together: "by A, B and others");
+    else its most typical title the person rated; else nothing ("unrated books")."""
+    here_g, here_t, here_c = _coverage(members, kept, w)
+    genres = sorted(_pick(here_g, all_genres, floor=0.4, most=2, skip=set()), key=lambda g: g in _NOUN_GENRES)
+    creators = _pick(here_c, all_creators, floor=0.4, most=2, skip=set())
+    # A tag that is a creator's name says it twice ("J.R.R. Tolkien's fantasy books (tolkien)").
+    makers = {label_key(surname(names[c])) for c in creators} | {c[1:] for c in creators}
+    tags = _pick(here_t, all_tags, floor=0.3, most=2, skip=set(genres) | makers)
+    if genres or tags or creators:
+        return _Parts(tuple(names[g] for g in genres), tuple(names[t] for t in tags),
+                      tuple(names[c] for c in creators))
+    frequent = sorted(here_c.items(), key=lambda t: (-t[1], t[0]))[:2]
+    if len(members) > 1 and frequent and sum(v for _, v in frequent) >= 0.2:
+        return _Parts(creators=tuple(names[c] for c, _ in frequent), more=True)
+    own = next((kept[m] for m in members if rated[m]), None)
+    return _Parts(anchor=_anchor(own) if own is not None else "")

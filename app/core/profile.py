@@ -8,9 +8,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from app.core.explain import Fact, WhyEvidence
-from app.core.facets import Facet, label_text
+from app.core.facets import Facet
 from app.core.text import clean_text
-from app.core.zh import genre_zh
 
 __all__ = ["OPENING", "profile_evidence", "profile_prompt", "profile_text"]
 
@@ -56,15 +55,11 @@ def profile_text(facets: Sequence[Facet], lang: str = "en", *, newest: dt.date |
 
 def _short(f: Facet) -> str:
     """The facet's name without its tags, for the sentences about time."""
-    return label_text(f.genres, ()) or f.label
+    return f.name("en", tags=False)
 
 
 def _label_zh(f: Facet) -> str:
-    genres = "、".join(genre_zh(g) for g in f.genres)
-    tags = "、".join(f.tags)
-    if genres and tags:
-        return f"{genres}（{tags}）"
-    return genres or tags or f"与《{clean_text(f.items[0].title)}》相近的作品"
+    return f.name("zh_CN")
 
 
 def _text_zh(facets: Sequence[Facet], newest: dt.date | None) -> str:
@@ -78,7 +73,7 @@ def _text_zh(facets: Sequence[Facet], newest: dt.date | None) -> str:
     shown = facets[:4]
 
     def name(f: Facet) -> str:
-        return "、".join(genre_zh(g) for g in f.genres) or _label_zh(f)
+        return f.name("zh_CN", tags=False)
 
     for f in shown:
         if f.trend == "recent" and newest is not None:
@@ -90,7 +85,7 @@ def _text_zh(facets: Sequence[Facet], newest: dt.date | None) -> str:
         out.append("你一直在回到" + "，以及".join(f"{f.since}年起的{name(f)}" for f in steady) + "。")
     for f in shown:
         if f.trend == "earlier" and f.last:
-            out.append(f"{f.last}年以后，你没有再喜欢过{name(f)}类的作品。")
+            out.append(f"{f.last}年以后，你没有再喜欢过{name(f)}。")
     return "".join(out)
 
 
@@ -116,7 +111,7 @@ def profile_prompt(facets: Sequence[Facet]) -> str:
 def profile_evidence(facets: Sequence[Facet]) -> WhyEvidence:
     """What the opening sentence may draw on: the facets' genres and tags and their titles."""
     kinds = {i.kind for f in facets for i in f.items}
-    titles = tuple(i.title for f in facets for i in f.items[:3])
+    titles = tuple(i.title for f in facets for i in f.items[:3]) + tuple(c for f in facets for c in f.creators)
     return WhyEvidence(
         item_id=0, title="", year=None, kind=kinds.pop() if len(kinds) == 1 else "", reasons=(),
         genres=tuple(dict.fromkeys(g for f in facets for g in f.genres)),

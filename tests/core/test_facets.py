@@ -32,7 +32,8 @@ def test_facets_are_named_by_what_most_of_them_share() -> None:
     items, emb, w, dates = _history()
     facets = find_facets(items, emb, w, dates=dates, max_facets=2)
     assert [f.genres for f in facets] == [("Action", "Sci-Fi"), ("Contemporary", "Romance")]
-    assert facets[0].label == "action, sci-fi (space)" and facets[0].tags == ("space",)
+    assert facets[0].label == "action and sci-fi films (space)" and facets[0].tags == ("space",)
+    assert facets[1].label == "contemporary and romance books (chick lit)"
     assert abs(facets[0].weight - 10 / 16) < 1e-9 and abs(sum(f.weight for f in facets) - 1) < 1e-9
     assert {i.title for i in facets[1].items} <= {i.title for i in items[10:]}
 
@@ -58,14 +59,15 @@ def test_the_paragraph_says_shares_examples_and_changes_in_english_and_chinese()
     items, emb, w, dates = _history()
     facets = find_facets(items, emb, w, dates=dates, max_facets=2)
     text = profile_text(facets, newest=dt.date(2024, 4, 10))
-    assert text.startswith("Your strongest interest is action, sci-fi (space) (62% of your taste), with Space Film")
-    assert "You also like contemporary, romance (chick lit) (38%: Love Book" in text
-    assert "Lately you turn to contemporary, romance more: 4 of the 5 titles you liked in the year up to April 2024" \
-        in text
-    assert "You have kept coming back to action, sci-fi since 2015." in text
+    assert text.startswith("Your strongest interest is action and sci-fi films (space) (62% of your taste), with "
+                           "Space Film")
+    assert "You also like contemporary and romance books (chick lit) (38%: Love Book" in text
+    assert "Lately you turn to contemporary and romance books more: 4 of the 5 titles you liked in the year up to " \
+           "April 2024" in text
+    assert "You have kept coming back to action and sci-fi films since 2015." in text
     zh = profile_text(facets, "zh_CN", newest=dt.date(2024, 4, 10))
-    assert zh.startswith("你最主要的兴趣是动作、科幻（space），占你口味的62%") and "截至2024年4月的一年里" in zh
-    assert "你一直在回到2015年起的动作、科幻。" in zh
+    assert zh.startswith("你最主要的兴趣是动作、科幻类电影（space），占你口味的62%") and "截至2024年4月的一年里" in zh
+    assert "最近你更常选择当代、爱情类图书" in zh and "你一直在回到2015年起的动作、科幻类电影。" in zh
 
 
 def test_clusters_of_the_same_name_are_one_interest_and_unnamed_ones_are_named_by_a_title() -> None:
@@ -76,8 +78,62 @@ def test_clusters_of_the_same_name_are_one_interest_and_unnamed_ones_are_named_b
                    + [np.eye(8)[2] + 0.05 * rng.standard_normal(8) for _ in own])
     emb /= np.linalg.norm(emb, axis=1, keepdims=True)
     facets = find_facets(comedies + own, emb, np.ones(18), max_facets=3)
-    assert len(facets) == 2 and facets[0].label == "comedy" and abs(facets[0].weight - 12 / 18) < 1e-9
+    assert len(facets) == 2 and facets[0].label == "comedy films" and abs(facets[0].weight - 12 / 18) < 1e-9
     first = facets[1].items[0].title
     assert facets[1].label == f"books close to {first.split(':')[0]}"  # the most typical one, without subtitle
     text = profile_text(facets)
     assert f"You also like books close to {first.split(':')[0]} (33%: {first}" in text
+
+
+def _own(title: str, **kw: object) -> Item:
+    return Item(title=title, kind="book", **kw)  # type: ignore[arg-type]
+
+
+def test_no_facet_is_named_by_a_title_the_person_never_rated() -> None:
+    """Testers saw "books close to Into the Dark" (29% of their taste): a book they only shelved. A facet that
+    shares nothing is named by its most typical title the person rated, else says it is unrated."""
+    rng = np.random.default_rng(2)
+    shelved = [_own(f"Into the Dark {i}") for i in range(3)]  # unrated, and the cluster's most typical
+    rated = [_own("Harbour Lights"), _own("Quiet Rooms")]
+    never = [_own(f"Watchlist Film {i}") for i in range(4)]
+    emb = np.array([np.eye(8)[0] + 0.01 * rng.standard_normal(8) for _ in shelved]
+                   + [np.eye(8)[0] + 0.3 * rng.standard_normal(8) for _ in rated]
+                   + [np.eye(8)[1] + 0.05 * rng.standard_normal(8) for _ in never])
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    w = np.array([0.5, 0.5, 0.5, 0.3, 0.3, 0.5, 0.5, 0.5, 0.5])  # a shrug of a rating weighs less than unrated
+    facets = find_facets(shelved + rated + never, emb, w, rated=[False] * 3 + [True] * 2 + [False] * 4, max_facets=2)
+    names = {f.label for f in facets} | {f.name("zh_CN") for f in facets}
+    assert facets[0].items[0].title.startswith("Into the Dark")  # listed, as in the history, but no name
+    assert not any("Into the Dark" in n or "Watchlist Film" in n for n in names)
+    close, unrated = facets
+    assert close.anchor in {"Harbour Lights", "Quiet Rooms"} and close.label == f"books close to {close.anchor}"
+    assert unrated.label == "unrated books"  # the watchlist: the person rated none of it
+    assert (close.name("zh_CN"), unrated.name("zh_CN")) == (f"与《{close.anchor}》相近的图书", "未评分的图书")
+
+
+def test_a_facet_is_named_by_its_creator_and_examples_show_it() -> None:
+    rng = np.random.default_rng(3)
+    nolan = [Item(title=f"Nolan {i}", kind="film", creators=("Christopher Nolan",), genres=("Sci-Fi", "Thriller"))
+             for i in range(4)]
+    other = [Item(title="Other", kind="film", genres=("Sci-Fi", "Thriller"), creators=("Someone Else",))]
+    romance = [Item(title=f"Love {i}", kind="film", genres=("Romance",)) for i in range(5)]
+    emb = np.array([np.eye(8)[0] + 0.05 * rng.standard_normal(8) for _ in nolan + other]
+                   + [np.eye(8)[1] + 0.05 * rng.standard_normal(8) for _ in romance])
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    w = np.array([0.5] * 4 + [1.0] + [1.0] * 5)  # the one not by Nolan is the most typical
+    facets = find_facets(nolan + other + romance, emb, w, max_facets=2)
+    top = next(f for f in facets if f.creators)
+    assert top.label == "Christopher Nolan's sci-fi and thriller films"
+    assert top.name("zh_CN") == "Christopher Nolan的科幻、惊悚类电影"
+    assert top.items[0].title.startswith("Nolan")  # the name's claim is what the list shows first
+
+
+def test_titles_that_share_only_a_few_creators_are_named_by_them() -> None:
+    rng = np.random.default_rng(4)
+    books = [_own(f"Libro {i}", creators=(("Camilla Läckberg",) if i < 3 else ("Jo  Nesbø",) if i < 5
+                                           else (f"Autor {i}",))) for i in range(12)]
+    emb = np.array([np.eye(8)[0] + 0.05 * rng.standard_normal(8) for _ in books])
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    (facet,) = find_facets(books, emb, np.ones(12), max_facets=1)
+    assert facet.label == "books by Camilla Läckberg, Jo Nesbø and others"
+    assert facet.name("zh_CN") == "Camilla Läckberg、Jo Nesbø等人的图书"
