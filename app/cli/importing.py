@@ -48,8 +48,8 @@ def cmd_import(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
-_TOTALS = ("rows", "imported", "added", "updated", "unchanged", "history", "saved", "negative", "matched",
-           "unmatched", "loose_count", "skipped")
+_TOTALS = ("rows", "imported", "added", "updated", "unchanged", "history", "saved", "negative", "against", "liked",
+           "matched", "unmatched", "loose_count", "skipped")
 
 
 def _import_json(reports: list[Any]) -> dict[str, Any]:
@@ -71,6 +71,12 @@ def _print_report(r: Any) -> None:
     print(f"  read/watched   {r.history}")
     print(f"  saved          {r.saved}   (to read / watchlist: not history)")
     print(f"  negative       {r.negative}   (did not finish, not interested)")
+    if r.against:
+        below = f"rated {r.against_rating:g} or lower, or not finished" if r.against_rating is not None \
+            else "not finished"
+        print(f"  against        {r.against}   (counted against in ranking: {below})")
+    if r.liked:
+        print(f"  liked          {r.liked}   (a like mark, not history: no file says when it was watched)")
     if r.shelved:
         shelves = ", ".join(f"{name!r} {n}" for name, n in sorted(r.shelved.items(), key=lambda kv: -kv[1]))
         print(f"  shelved        {sum(r.shelved.values())}   ({shelves}: unrated, counted weakly;"
