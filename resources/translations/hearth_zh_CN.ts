@@ -8,94 +8,114 @@
         <source>Added {0} to your history.</source>
         <translation>已将 {0} 加入你的历史。</translation>
     </message>
+    <message>
+        <location filename="../../app/gui/actions/catalogs.py" line="48"/>
+        <source>Added {0} to your history, rated {1}/5.</source>
+        <translation>已将 {0} 加入你的历史，评分 {1}/5。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="33"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="72"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="34"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="73"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="51"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="90"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="59"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="98"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="60"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="99"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="39"/>
-        <location filename="../../app/gui/pages/catalogs.py" line="61"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="78"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="100"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="36"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="75"/>
         <source>Films and books</source>
         <translation>电影和书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="36"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="75"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="37"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="76"/>
         <source>Books</source>
         <translation>书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="41"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="80"/>
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="42"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="81"/>
         <source>To year</source>
         <translation>截止年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="49"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="88"/>
         <source>A title, an author or director, or what it is about</source>
         <translation>标题、作者或导演，或者它讲的是什么</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="62"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="100"/>
+        <source>film</source>
+        <translation>电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="100"/>
+        <source>book</source>
+        <translation>图书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="101"/>
         <source>By</source>
         <translation>作者/导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="63"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="102"/>
         <source>Genres</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="64"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="103"/>
         <source>Ratings</source>
         <translation>评分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="71"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="110"/>
         <source>Catalog items</source>
         <translation>目录条目</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="72"/>
-        <source>Add to my history</source>
-        <translation>加入我的历史</translation>
+        <location filename="../../app/gui/pages/catalogs.py" line="111"/>
+        <source>Add to my history…</source>
+        <translation>加入我的历史…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="112"/>
+        <source>Add the selected title to your history, with your rating if you like (Enter, or double-click it)</source>
+        <translation>把所选作品加入你的历史，可附上评分（按 Enter，或双击它）</translation>
     </message>
 </context>
 <context>
@@ -281,181 +301,251 @@
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="34"/>
+        <location filename="../../app/gui/explain_panel.py" line="23"/>
         <source>Select a recommendation to see why it is there.</source>
         <translation>选择一条推荐，查看推荐它的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="42"/>
+        <location filename="../../app/gui/explain_panel.py" line="31"/>
         <source>About this title</source>
         <translation>关于这部作品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="46"/>
+        <location filename="../../app/gui/explain_panel.py" line="35"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="50"/>
+        <location filename="../../app/gui/explain_panel.py" line="40"/>
         <source>How the explanation was made</source>
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="51"/>
+        <location filename="../../app/gui/explain_panel.py" line="41"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="54"/>
+        <location filename="../../app/gui/explain_panel.py" line="44"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="58"/>
-        <source>What each history item adds to the score</source>
-        <translation>每个历史条目对分数的贡献</translation>
+        <location filename="../../app/gui/explain_panel.py" line="47"/>
+        <source>What the match is made of</source>
+        <translation>匹配度由什么构成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="63"/>
-        <source>Contributions chart</source>
-        <translation>贡献图</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/explain_panel.py" line="83"/>
+        <location filename="../../app/gui/explain_panel.py" line="62"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="106"/>
+        <location filename="../../app/gui/explain_panel.py" line="83"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="113"/>
+        <location filename="../../app/gui/explain_panel.py" line="90"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="115"/>
+        <location filename="../../app/gui/explain_panel.py" line="92"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="117"/>
+        <location filename="../../app/gui/explain_panel.py" line="94"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="121"/>
+        <location filename="../../app/gui/explain_panel.py" line="98"/>
         <source>Built from the evidence (template): the language model could not be used</source>
         <translation>根据证据生成（模板）：无法使用语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="127"/>
+        <location filename="../../app/gui/explain_panel.py" line="104"/>
         <source>Stopped</source>
         <translation>已停止</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/explain_panel.py" line="136"/>
-        <source>Contribution</source>
-        <translation>贡献</translation>
     </message>
 </context>
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../app/gui/actions/history.py" line="57"/>
+        <location filename="../../app/gui/actions/history.py" line="59"/>
         <source>Removed {0}. Undo with Ctrl+Z.</source>
         <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/history.py" line="71"/>
+        <source>Restored {0}.</source>
+        <translation>已恢复 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/history.py" line="81"/>
+        <source>Removed the sample profile ({0} entries).</source>
+        <translation>已移除示例档案（{0} 个条目）。</translation>
     </message>
 </context>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="41"/>
-        <location filename="../../app/gui/pages/history.py" line="43"/>
+        <location filename="../../app/gui/pages/history.py" line="87"/>
+        <location filename="../../app/gui/pages/history.py" line="89"/>
         <source>Search your history</source>
         <translation>搜索你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="45"/>
+        <location filename="../../app/gui/pages/history.py" line="91"/>
+        <source>film</source>
+        <translation>电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="91"/>
+        <source>book</source>
+        <translation>图书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="93"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="46"/>
+        <location filename="../../app/gui/pages/history.py" line="94"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="47"/>
+        <location filename="../../app/gui/pages/history.py" line="95"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="48"/>
+        <location filename="../../app/gui/pages/history.py" line="96"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="49"/>
+        <location filename="../../app/gui/pages/history.py" line="97"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="50"/>
+        <location filename="../../app/gui/pages/history.py" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="50"/>
+        <location filename="../../app/gui/pages/history.py" line="98"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="51"/>
+        <location filename="../../app/gui/pages/history.py" line="99"/>
         <source>did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="52"/>
+        <location filename="../../app/gui/pages/history.py" line="100"/>
         <source>on the shelf {0}</source>
         <translation>在书架“{0}”上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="54"/>
+        <location filename="../../app/gui/pages/history.py" line="102"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="70"/>
+        <location filename="../../app/gui/pages/history.py" line="119"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="73"/>
+        <location filename="../../app/gui/pages/history.py" line="122"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="75"/>
+        <location filename="../../app/gui/pages/history.py" line="123"/>
+        <source>Find a title in the catalogs and add it with your rating</source>
+        <translation>在目录中找到一部作品，连同你的评分加入历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="125"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="77"/>
+        <location filename="../../app/gui/pages/history.py" line="126"/>
+        <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
+        <translation>导入 Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="128"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="80"/>
+        <location filename="../../app/gui/pages/history.py" line="130"/>
+        <source>Delete the selected entry (Del)</source>
+        <translation>删除所选条目（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="132"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="98"/>
+        <location filename="../../app/gui/pages/history.py" line="134"/>
+        <source>Put back the entry deleted last (Ctrl+Z)</source>
+        <translation>恢复最后删除的条目（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="157"/>
+        <source>Remove sample</source>
+        <translation>移除示例</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="158"/>
+        <source>Remove the sample&apos;s entries; your own stay</source>
+        <translation>移除示例档案的条目；你自己的条目保留</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="168"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="171"/>
+        <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
+        <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="173"/>
+        <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
+        <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="183"/>
+        <source>Sample</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="185"/>
+        <source>Added by hand</source>
+        <translation>手动添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="191"/>
+        <source>An example entry of the sample profile, not yours</source>
+        <translation>示例档案中的条目，不是你的</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="193"/>
+        <source>Imported from {0}</source>
+        <translation>导入自 {0}</translation>
     </message>
 </context>
 <context>
@@ -557,26 +647,41 @@
     </message>
     <message>
         <location filename="../../app/gui/import_report.py" line="109"/>
+        <source>  Counted against in ranking: {0} (rated {1} or lower, or not finished)</source>
+        <translation>  在排序中算作负面：{0}（评分 {1} 及以下，或未看完/未读完）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="112"/>
+        <source>  Counted against in ranking: {0}</source>
+        <translation>  在排序中算作负面：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="114"/>
+        <source>  Liked, not said to be watched (likes, not history): {0}</source>
+        <translation>  喜欢但未标记看过（算作喜欢，不算历史）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_report.py" line="116"/>
         <source>  On the shelf {0}, unrated: {1}</source>
         <translation>  在书架“{0}”上、未评分：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="111"/>
+        <location filename="../../app/gui/import_report.py" line="118"/>
         <source>  Skipped: {0}</source>
         <translation>  跳过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="113"/>
+        <location filename="../../app/gui/import_report.py" line="120"/>
         <source>  Found in a catalog: {0} of {1} ({2:.0%})</source>
         <translation>  在目录中找到：{1} 条中的 {0} 条（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="118"/>
+        <location filename="../../app/gui/import_report.py" line="125"/>
         <source>  Matched by author and a similar or translated title (check these):</source>
         <translation>  按作者和相近或译名标题匹配（请核对）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="121"/>
+        <location filename="../../app/gui/import_report.py" line="128"/>
         <source>  Not in a catalog, for example:</source>
         <translation>  不在目录中的条目，例如：</translation>
     </message>
@@ -620,217 +725,226 @@
 <context>
     <name>InterestsPage</name>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="46"/>
+        <location filename="../../app/gui/pages/interests.py" line="155"/>
         <source>Interest</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="46"/>
+        <location filename="../../app/gui/pages/interests.py" line="155"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="46"/>
+        <location filename="../../app/gui/pages/interests.py" line="155"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="47"/>
+        <location filename="../../app/gui/pages/interests.py" line="156"/>
         <source>Interest facets</source>
         <translation>兴趣面</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="53"/>
+        <location filename="../../app/gui/pages/interests.py" line="169"/>
         <source>Your taste, in words</source>
         <translation>用文字描述你的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="56"/>
+        <location filename="../../app/gui/pages/interests.py" line="173"/>
         <source>Describe my tastes</source>
         <translation>描述我的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="71"/>
-        <location filename="../../app/gui/pages/interests.py" line="79"/>
+        <location filename="../../app/gui/pages/interests.py" line="182"/>
+        <source>Interest map legend</source>
+        <translation>兴趣地图图例</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="210"/>
+        <location filename="../../app/gui/pages/interests.py" line="220"/>
         <source>Pinned interests</source>
         <translation>固定的兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="73"/>
+        <location filename="../../app/gui/pages/interests.py" line="214"/>
         <source>Words you pinned on the Recommendations page: they count in every list</source>
         <translation>你在推荐页固定的词语：它们在每个列表中都起作用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="74"/>
+        <location filename="../../app/gui/pages/interests.py" line="215"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="103"/>
+        <location filename="../../app/gui/pages/interests.py" line="268"/>
         <source>Interest map: your history and recommendations</source>
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="118"/>
-        <location filename="../../app/gui/pages/interests.py" line="121"/>
+        <location filename="../../app/gui/pages/interests.py" line="287"/>
+        <location filename="../../app/gui/pages/interests.py" line="292"/>
         <source>last year</source>
         <translation>近一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="125"/>
+        <location filename="../../app/gui/pages/interests.py" line="298"/>
         <source>Opening by the local language model, checked; the rest from your facets</source>
         <translation>开头由本地语言模型撰写并已核对，其余来自你的兴趣类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="59"/>
+        <location filename="../../app/gui/pages/interests.py" line="395"/>
+        <source>{0}
+× {1}
+similarity {2:.2f}</source>
+        <translation>{0}
+× {1}
+相似度 {2:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="176"/>
         <source>Interest map</source>
         <translation>兴趣地图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="104"/>
+        <location filename="../../app/gui/pages/interests.py" line="269"/>
         <source>Similarity: history (rows) × recommendations (columns)</source>
         <translation>相似度：历史（行）× 推荐（列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="64"/>
+        <location filename="../../app/gui/pages/interests.py" line="194"/>
         <source>Similarity heatmap</source>
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="126"/>
+        <location filename="../../app/gui/pages/interests.py" line="299"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="135"/>
+        <location filename="../../app/gui/pages/interests.py" line="308"/>
         <source>None yet: type what you are in the mood for on the Recommendations page and press Pin.</source>
         <translation>还没有：在推荐页输入你想看的内容，然后点“固定”。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="148"/>
+        <location filename="../../app/gui/pages/interests.py" line="321"/>
         <source>growing lately</source>
         <translation>最近增多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="150"/>
+        <location filename="../../app/gui/pages/interests.py" line="323"/>
         <source>since {0}</source>
         <translation>自 {0} 年起</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="152"/>
+        <location filename="../../app/gui/pages/interests.py" line="325"/>
         <source>until {0}</source>
         <translation>至 {0} 年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="168"/>
+        <location filename="../../app/gui/pages/interests.py" line="336"/>
         <source>recommended</source>
         <translation>推荐</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/interests.py" line="176"/>
-        <source>recommendation rank</source>
-        <translation>推荐排名</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/window.py" line="53"/>
+        <location filename="../../app/gui/window.py" line="54"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="68"/>
+        <location filename="../../app/gui/window.py" line="73"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="68"/>
+        <location filename="../../app/gui/window.py" line="73"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="69"/>
+        <location filename="../../app/gui/window.py" line="74"/>
         <source>Catalogs</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="69"/>
+        <location filename="../../app/gui/window.py" line="74"/>
         <source>Interests</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="70"/>
+        <location filename="../../app/gui/window.py" line="75"/>
         <source>Your year</source>
         <translation>你的一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="71"/>
+        <location filename="../../app/gui/window.py" line="76"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="71"/>
+        <location filename="../../app/gui/window.py" line="76"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="112"/>
+        <location filename="../../app/gui/window.py" line="118"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="114"/>
+        <location filename="../../app/gui/window.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="115"/>
+        <location filename="../../app/gui/window.py" line="121"/>
         <source>Cancel the running task</source>
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="126"/>
+        <location filename="../../app/gui/window.py" line="132"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="127"/>
+        <location filename="../../app/gui/window.py" line="133"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="131"/>
+        <location filename="../../app/gui/window.py" line="137"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="134"/>
+        <location filename="../../app/gui/window.py" line="140"/>
         <source>&amp;Export everything…</source>
         <translation>导出全部数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="138"/>
+        <location filename="../../app/gui/window.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="142"/>
+        <location filename="../../app/gui/window.py" line="148"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="148"/>
+        <location filename="../../app/gui/window.py" line="154"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="292"/>
+        <location filename="../../app/gui/window.py" line="309"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="205"/>
+        <location filename="../../app/gui/window.py" line="211"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -871,27 +985,80 @@
         <translation>删除全部数据…</translation>
     </message>
     <message>
+        <location filename="../../app/gui/pages/privacy.py" line="47"/>
+        <source>Hearth keeps everything on this computer: your history, ratings and feedback live in one SQLite file, the models run here, and nothing is sent anywhere. The only network use is a model download you start yourself.</source>
+        <translation>Hearth 把一切都留在这台电脑上：你的历史、评分和反馈保存在一个 SQLite 文件里，模型在本机运行，不向任何地方发送数据。唯一会用到网络的，是你自己发起的模型下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/privacy.py" line="52"/>
+        <source>Your data: {0}
+Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} feedback marks (like, dislike, not interested)</source>
+        <translation>你的数据：{0}
+大小：{1:.1f} MB · {2} 条历史 · {3} 条稍后再读/再看 · {4} 个反馈标记（喜欢、不喜欢、不感兴趣）</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/pages/privacy.py" line="21"/>
         <source>Nothing leaves this computer.</source>
         <translation>任何数据都不会离开这台电脑。</translation>
     </message>
+</context>
+<context>
+    <name>RatingDialog</name>
     <message>
-        <location filename="../../app/gui/pages/privacy.py" line="48"/>
-        <source>Your data: {0}
-Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
-        <translation>你的数据：{0}
-大小：{1:.1f} MB · {2} 条历史 · {3} 个反馈标记</translation>
+        <location filename="../../app/gui/pages/catalogs.py" line="39"/>
+        <source>Add to my history</source>
+        <translation>加入我的历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="46"/>
+        <source>Your rating</source>
+        <translation>你的评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="48"/>
+        <source>Add with this rating</source>
+        <translation>按此评分加入</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="49"/>
+        <source>Add without a rating</source>
+        <translation>不评分，直接加入</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="56"/>
+        <source>How did you like {0}?</source>
+        <translation>你觉得 {0} 怎么样？</translation>
     </message>
 </context>
 <context>
     <name>RecommendActions</name>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="108"/>
+        <location filename="../../app/gui/actions/recommend.py" line="101"/>
+        <source>Liked: {0}. It and titles like it move up.</source>
+        <translation>已喜欢：{0}。它和类似的作品会排得更靠前。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/recommend.py" line="102"/>
+        <source>Disliked: {0}. It and titles like it move down.</source>
+        <translation>已标为不喜欢：{0}。它和类似的作品会排得更靠后。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/recommend.py" line="103"/>
+        <source>Not interested: {0}. It is not recommended again.</source>
+        <translation>不感兴趣：{0}。不会再推荐它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/recommend.py" line="104"/>
+        <source>Saved for later: {0}. It stays in your list, a little higher.</source>
+        <translation>已存为稍后再看：{0}。它会留在列表中，位置稍靠前。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/recommend.py" line="116"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="116"/>
+        <location filename="../../app/gui/actions/recommend.py" line="128"/>
         <source>Pinned: {0}. It counts in every list until you remove it on the Interests page.</source>
         <translation>已固定：{0}。在兴趣页移除之前，它在每个列表中都起作用。</translation>
     </message>
@@ -899,176 +1066,200 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>RecommendPage</name>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="67"/>
+        <location filename="../../app/gui/pages/recommend.py" line="82"/>
         <source>What are you in the mood for? e.g. dark science fiction with a twist</source>
         <translation>你想看点什么？例如：有反转的黑暗科幻</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="69"/>
+        <location filename="../../app/gui/pages/recommend.py" line="84"/>
         <source>What you are in the mood for</source>
         <translation>你想看的内容</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="73"/>
+        <location filename="../../app/gui/pages/recommend.py" line="88"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="74"/>
+        <location filename="../../app/gui/pages/recommend.py" line="89"/>
         <source>Keep these words as a standing interest (listed on the Interests page)</source>
         <translation>把这些词保留为长期兴趣（列在兴趣页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="77"/>
+        <location filename="../../app/gui/pages/recommend.py" line="92"/>
         <source>Films and books</source>
         <translation>电影和图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="77"/>
+        <location filename="../../app/gui/pages/recommend.py" line="92"/>
         <source>Films</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="78"/>
+        <location filename="../../app/gui/pages/recommend.py" line="93"/>
         <source>Books</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="80"/>
-        <location filename="../../app/gui/pages/recommend.py" line="126"/>
+        <location filename="../../app/gui/pages/recommend.py" line="95"/>
+        <location filename="../../app/gui/pages/recommend.py" line="141"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="83"/>
+        <location filename="../../app/gui/pages/recommend.py" line="98"/>
         <source>From year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="83"/>
+        <location filename="../../app/gui/pages/recommend.py" line="98"/>
         <source>To year</source>
         <translation>截止年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="89"/>
+        <location filename="../../app/gui/pages/recommend.py" line="104"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="90"/>
-        <location filename="../../app/gui/pages/recommend.py" line="112"/>
+        <location filename="../../app/gui/pages/recommend.py" line="105"/>
+        <location filename="../../app/gui/pages/recommend.py" line="127"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="92"/>
+        <location filename="../../app/gui/pages/recommend.py" line="107"/>
         <source>All genres</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="93"/>
-        <location filename="../../app/gui/pages/recommend.py" line="113"/>
+        <location filename="../../app/gui/pages/recommend.py" line="108"/>
+        <location filename="../../app/gui/pages/recommend.py" line="128"/>
         <source>Genre</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="98"/>
         <location filename="../../app/gui/pages/recommend.py" line="113"/>
+        <location filename="../../app/gui/pages/recommend.py" line="128"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="99"/>
+        <location filename="../../app/gui/pages/recommend.py" line="114"/>
         <source>0: by score only · 100: as varied as possible</source>
         <translation>0：只按分数 · 100：尽可能多样</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="100"/>
+        <location filename="../../app/gui/pages/recommend.py" line="115"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="111"/>
+        <location filename="../../app/gui/pages/recommend.py" line="126"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="111"/>
+        <location filename="../../app/gui/pages/recommend.py" line="126"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="124"/>
+        <location filename="../../app/gui/pages/recommend.py" line="139"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="125"/>
+        <location filename="../../app/gui/pages/recommend.py" line="140"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="126"/>
+        <location filename="../../app/gui/pages/recommend.py" line="141"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="126"/>
+        <location filename="../../app/gui/pages/recommend.py" line="141"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="129"/>
-        <source>Score</source>
-        <translation>分数</translation>
+        <location filename="../../app/gui/pages/recommend.py" line="143"/>
+        <source>Match</source>
+        <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="140"/>
+        <location filename="../../app/gui/pages/recommend.py" line="154"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="145"/>
+        <location filename="../../app/gui/pages/recommend.py" line="160"/>
+        <source>Preparing your recommendations…</source>
+        <translation>正在准备你的推荐……</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="180"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="145"/>
+        <location filename="../../app/gui/pages/recommend.py" line="180"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="146"/>
+        <location filename="../../app/gui/pages/recommend.py" line="181"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="147"/>
+        <location filename="../../app/gui/pages/recommend.py" line="181"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="148"/>
+        <location filename="../../app/gui/pages/recommend.py" line="182"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="149"/>
+        <location filename="../../app/gui/pages/recommend.py" line="182"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="223"/>
+        <location filename="../../app/gui/pages/recommend.py" line="185"/>
+        <source>Key: {0}</source>
+        <translation>快捷键：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="260"/>
+        <source>Updating the list…</source>
+        <translation>正在更新列表……</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="274"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="245"/>
+        <location filename="../../app/gui/pages/recommend.py" line="289"/>
+        <source>{0:.0%} of the score of your best match
+P(i|u) = {1:.4%} (the chance, among all the candidates, that this is the one for you)
+score {2:.5f} = text similarity {3:+.5f} + liked by the same people {4:+.5f} + popularity {5:+.5f} + your feedback {6:+.5f}</source>
+        <translation>相当于你最佳匹配得分的 {0:.0%}
+P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的概率）
+得分 {2:.5f} = 文本相似度 {3:+.5f} + 同好之选 {4:+.5f} + 热门程度 {5:+.5f} + 你的反馈 {6:+.5f}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="309"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="249"/>
+        <location filename="../../app/gui/pages/recommend.py" line="313"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>
@@ -1076,90 +1267,320 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>ReportText</name>
     <message>
-        <location filename="../../app/gui/report_text.py" line="19"/>
+        <location filename="../../app/gui/report_text.py" line="21"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="20"/>
+        <location filename="../../app/gui/report_text.py" line="22"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="21"/>
+        <location filename="../../app/gui/report_text.py" line="23"/>
         <source>film or book</source>
         <translation>电影或图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="22"/>
+        <location filename="../../app/gui/report_text.py" line="24"/>
         <source>director</source>
         <translation>导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="23"/>
+        <location filename="../../app/gui/report_text.py" line="25"/>
         <source>author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="28"/>
+        <location filename="../../app/gui/report_text.py" line="30"/>
         <source>{0} rows have only a Chinese (or Japanese, Korean) title: such a title names a catalog work only when it is that work&apos;s own title, or the same title with the same year and director or author, as a wrong match is worse than none; these are kept as your own items</source>
         <translation>{0} 行只有中文（或日文、韩文）标题：只有当它正是某部作品的原名，或标题相同且年份和导演/作者也相同时，才会对应到目录中的作品——错配比不配更糟；这些条目保留为你自己的条目</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="35"/>
+        <location filename="../../app/gui/report_text.py" line="37"/>
         <source>only a Chinese (or Japanese, Korean) title, which no catalog work has</source>
         <translation>只有中文（或日文、韩文）标题，目录中没有作品用这个标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="40"/>
+        <location filename="../../app/gui/report_text.py" line="42"/>
         <source>only a Chinese (or Japanese, Korean) title: a catalog {0} has it, but the file does not show the same year and {1}</source>
         <translation>只有中文（或日文、韩文）标题：目录中有一部{0}用这个标题，但文件里看不出年份和{1}相同</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="46"/>
+        <location filename="../../app/gui/report_text.py" line="48"/>
         <source>no catalog {0} has this title</source>
         <translation>目录中没有{0}用这个标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="50"/>
+        <location filename="../../app/gui/report_text.py" line="52"/>
         <source>a catalog {0} has this title, from {1}, not {2}</source>
         <translation>目录中有一部{0}用这个标题，但年份是 {1}，不是 {2}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="55"/>
+        <location filename="../../app/gui/report_text.py" line="57"/>
         <source>sheets that are not film or book history were left out: {0}</source>
         <translation>不是观影或阅读记录的工作表已略过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="60"/>
+        <location filename="../../app/gui/report_text.py" line="62"/>
         <source>no 看过 or 读过 sheet: nothing here was watched or read, only saved for later</source>
         <translation>没有“看过”或“读过”工作表：这里没有看过或读过的条目，只有想看/想读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="65"/>
+        <location filename="../../app/gui/report_text.py" line="67"/>
         <source>the file is UTF-8 but for a few bytes, which were read as Windows-1252 (cp1252)</source>
         <translation>文件是 UTF-8 编码，只有少数字节不是，已按 Windows-1252（cp1252）读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="70"/>
+        <location filename="../../app/gui/report_text.py" line="72"/>
+        <source>line {0}: a quote opened there seems never to be closed, so the next {1} lines were read as part of one row; check the file</source>
+        <translation>第 {0} 行：那里开始的引号似乎一直没有闭合，所以后面的 {1} 行被读成了同一行；请检查文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="77"/>
+        <source>liked films that an earlier import had as watched on the day of the import are likes again, not history: {0}</source>
+        <translation>以前的导入把喜欢的电影记为在导入当天看过，现在它们又算作喜欢，不算历史：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="82"/>
         <source>the file does not say what its rows are; read as {0}s, as most of them match</source>
         <translation>文件没有说明每行是什么；大多数行与{0}相符，因此都按{0}读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="112"/>
+        <source>library export, {0} columns</source>
+        <translation>书库导出，{0} 列</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="114"/>
+        <source>library export without its header line, {0} columns</source>
+        <translation>书库导出（没有表头行），{0} 列</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="115"/>
+        <source>export</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="117"/>
+        <source>export cut down to {0} columns (no Star Rating)</source>
+        <translation>删减到 {0} 列的导出文件（没有 Star Rating）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="118"/>
+        <source>ratings</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="119"/>
+        <source>ratings, layout before 2018</source>
+        <translation>评分，2018 年以前的格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="120"/>
+        <source>watchlist</source>
+        <translation>待看清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="121"/>
+        <source>list</source>
+        <translation>片单</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="123"/>
+        <source>豆伴 sheet saved as CSV ({0})</source>
+        <translation>另存为 CSV 的豆伴工作表（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="125"/>
+        <source>豆伴 sheet saved as CSV, its status not named</source>
+        <translation>另存为 CSV 的豆伴工作表，未注明状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="127"/>
+        <source>userscript CSV (without release date and country)</source>
+        <translation>用户脚本导出的 CSV（没有上映日期和制片国家）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="128"/>
+        <source>userscript CSV ({0})</source>
+        <translation>用户脚本导出的 CSV（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="129"/>
+        <source>doumark CSV</source>
+        <translation>doumark 导出的 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="130"/>
+        <source>豆伴 backup: {0}</source>
+        <translation>豆伴备份：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="132"/>
+        <source>the oldest tab-separated export ({0} columns)</source>
+        <translation>最早的制表符分隔导出（{0} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="134"/>
+        <source>tab-separated export, newer columns ({0})</source>
+        <translation>制表符分隔导出，较新的列（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="136"/>
+        <source>tab-separated export, older columns ({0})</source>
+        <translation>制表符分隔导出，较旧的列（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="137"/>
+        <source>JSON export</source>
+        <translation>JSON 导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="138"/>
+        <source>export ZIP: {0}</source>
+        <translation>导出的 ZIP：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="139"/>
+        <source>JSON: {0}</source>
+        <translation>JSON：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="140"/>
+        <source>export ZIP</source>
+        <translation>导出的 ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="141"/>
+        <source>loose CSVs ({0})</source>
+        <translation>单独的 CSV 文件（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="143"/>
+        <source>export ZIP and loose CSVs ({0})</source>
+        <translation>导出的 ZIP 和单独的 CSV 文件（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="144"/>
+        <source>columns {0}</source>
+        <translation>列：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="150"/>
+        <source>its header names a Goodreads export&apos;s columns (Book Id, My Rating, Exclusive Shelf)</source>
+        <translation>表头列出了 Goodreads 导出的列（Book Id、My Rating、Exclusive Shelf）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="154"/>
+        <source>it has no header line, and its first line is a row in the shape of a Goodreads export ({0} columns: a Book Id, a rating of 0-5, dates, a shelf)</source>
+        <translation>没有表头行，第一行是 Goodreads 导出的一行的样子（{0} 列：Book Id、0-5 的评分、日期、书架）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="158"/>
+        <source>its header names a StoryGraph export&apos;s columns (ISBN/UID, Read Status)</source>
+        <translation>表头列出了 StoryGraph 导出的列（ISBN/UID、Read Status）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="161"/>
+        <source>its header names an IMDb export&apos;s columns (Const, Title Type)</source>
+        <translation>表头列出了 IMDb 导出的列（Const、Title Type）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="164"/>
+        <source>its columns are those of a Douban export (the userscript&apos;s 标题/个人评分/条目链接, 豆伴&apos;s 标题/简介/我的评分, or doumark&apos;s star/star_time/card)</source>
+        <translation>列是豆瓣导出的列（用户脚本的 标题/个人评分/条目链接、豆伴的 标题/简介/我的评分，或 doumark 的 star/star_time/card）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="168"/>
+        <source>a workbook with 豆伴&apos;s sheets (看过, 想看, 读过, ...)</source>
+        <translation>含有豆伴工作表（看过、想看、读过……）的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="170"/>
+        <source>its header names LibraryThing&apos;s columns (Book Id, Primary Author, Collections, ISBNs)</source>
+        <translation>表头列出了 LibraryThing 的列（Book Id、Primary Author、Collections、ISBNs）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="173"/>
+        <source>its JSON holds LibraryThing&apos;s books (books_id, primaryauthor, collections)</source>
+        <translation>JSON 中是 LibraryThing 的书（books_id、primaryauthor、collections）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="176"/>
+        <source>the archive holds Trakt&apos;s JSON files (watched, ratings, watchlist)</source>
+        <translation>压缩包中是 Trakt 的 JSON 文件（watched、ratings、watchlist）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="179"/>
+        <source>its JSON lists Trakt items (a movie, show or episode with Trakt, IMDb and TMDB ids)</source>
+        <translation>JSON 列出的是 Trakt 条目（带 Trakt、IMDb 和 TMDB 编号的电影、剧集或单集）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="182"/>
+        <source>the archive holds Letterboxd&apos;s files (diary.csv, ratings.csv, watched.csv)</source>
+        <translation>压缩包中是 Letterboxd 的文件（diary.csv、ratings.csv、watched.csv）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="185"/>
+        <source>no known export has these columns; they were found by name</source>
+        <translation>没有已知的导出有这些列；列是按名称找到的</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="187"/>
+        <source>named by --map</source>
+        <translation>由 --map 指定</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="188"/>
+        <source>as you asked</source>
+        <translation>按你的指定</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="196"/>
+        <source>the columns of Letterboxd&apos;s watched.csv and watchlist.csv; the name says neither, so it is read as watched (name it watchlist.csv if it is your watchlist)</source>
+        <translation>Letterboxd 的 watched.csv 和 watchlist.csv 共有的列；文件名看不出是哪一个，所以按看过读取（如果是待看清单，请命名为 watchlist.csv）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="200"/>
+        <source>the columns of Letterboxd&apos;s watched.csv and watchlist.csv, named {0}</source>
+        <translation>Letterboxd 的 watched.csv 和 watchlist.csv 共有的列，文件名含 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="203"/>
+        <source>the columns of Letterboxd&apos;s liked films, named likes</source>
+        <translation>Letterboxd 喜欢的电影的列，文件名含 likes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="205"/>
+        <source>the columns of Letterboxd&apos;s {0}.csv</source>
+        <translation>Letterboxd 的 {0}.csv 的列</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="224"/>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="233"/>
+        <source>generic</source>
+        <translation>通用格式</translation>
     </message>
 </context>
 <context>
     <name>Runtime</name>
     <message>
-        <location filename="../../app/gui/plain.py" line="40"/>
+        <location filename="../../app/gui/plain.py" line="82"/>
         <source>{0} min</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../app/gui/plain.py" line="42"/>
+        <location filename="../../app/gui/plain.py" line="84"/>
         <source>{0} h</source>
         <translation>{0}小时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/plain.py" line="43"/>
+        <location filename="../../app/gui/plain.py" line="85"/>
         <source>{0} h {1} min</source>
         <translation>{0}小时{1}分钟</translation>
     </message>
@@ -1167,220 +1588,293 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="41"/>
+        <location filename="../../app/gui/pages/settings.py" line="83"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="45"/>
+        <location filename="../../app/gui/pages/settings.py" line="85"/>
+        <source>Language model details</source>
+        <translation>语言模型详细设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="89"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="46"/>
+        <location filename="../../app/gui/pages/settings.py" line="90"/>
         <source>The only thing Hearth ever fetches from the network, and only when you ask</source>
         <translation>这是 Hearth 唯一会从网络获取的内容，而且只在你要求时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="49"/>
-        <source>Ranking</source>
-        <translation>排序</translation>
+        <location filename="../../app/gui/pages/settings.py" line="93"/>
+        <source>Advanced: how titles are ranked</source>
+        <translation>高级：作品如何排序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="53"/>
+        <location filename="../../app/gui/pages/settings.py" line="96"/>
         <source>Reset ranking to defaults</source>
         <translation>排序参数恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="57"/>
+        <location filename="../../app/gui/pages/settings.py" line="100"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="60"/>
-        <location filename="../../app/gui/pages/settings.py" line="62"/>
+        <location filename="../../app/gui/pages/settings.py" line="103"/>
+        <location filename="../../app/gui/pages/settings.py" line="105"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="63"/>
+        <location filename="../../app/gui/pages/settings.py" line="106"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="64"/>
+        <location filename="../../app/gui/pages/settings.py" line="107"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="96"/>
+        <location filename="../../app/gui/pages/settings.py" line="147"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="101"/>
+        <location filename="../../app/gui/pages/settings.py" line="152"/>
         <source>(bundled)</source>
         <translation>（内置）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="120"/>
+        <location filename="../../app/gui/pages/settings.py" line="172"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="174"/>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA 显卡 (CUDA)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="175"/>
+        <source>Apple GPU (MPS)</source>
+        <translation>Apple 显卡 (MPS)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="176"/>
+        <source>Completion</source>
+        <translation>续写</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="177"/>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="178"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="179"/>
+        <source>Later entries</source>
+        <translation>之后的条目数</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="184"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="121"/>
+        <location filename="../../app/gui/pages/settings.py" line="185"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="122"/>
+        <location filename="../../app/gui/pages/settings.py" line="186"/>
         <source>Language model</source>
         <translation>语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="123"/>
+        <location filename="../../app/gui/pages/settings.py" line="187"/>
         <source>Prompt style</source>
         <translation>提示方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="124"/>
+        <location filename="../../app/gui/pages/settings.py" line="188"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="125"/>
+        <location filename="../../app/gui/pages/settings.py" line="189"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="126"/>
+        <location filename="../../app/gui/pages/settings.py" line="190"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="127"/>
-        <source>Temperature</source>
-        <translation>温度</translation>
+        <location filename="../../app/gui/pages/settings.py" line="191"/>
+        <source>Writing temperature</source>
+        <translation>生成温度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="128"/>
+        <location filename="../../app/gui/pages/settings.py" line="194"/>
+        <source>How much similar text counts</source>
+        <translation>相似文本的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="195"/>
+        <source>How much people with your taste count</source>
+        <translation>同好喜好的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="196"/>
+        <source>How much popularity counts</source>
+        <translation>热门程度的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="197"/>
+        <source>Adjust popularity to your taste</source>
+        <translation>按你的口味调整热门程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="199"/>
+        <source>How evenly chances spread</source>
+        <translation>概率分布的均匀度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="200"/>
+        <source>Half-life of old entries</source>
+        <translation>旧条目的半衰期</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="201"/>
+        <source>Count an entry&apos;s age in</source>
+        <translation>条目时长的计算单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="202"/>
+        <source>Similar titles kept per entry</source>
+        <translation>每个条目保留的相似作品数</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="205"/>
+        <source>Neutral point below your average</source>
+        <translation>中性评分低于平均分的程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="206"/>
+        <source>Share that never fades</source>
+        <translation>永不衰减的比例</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="207"/>
+        <source>How much unrated entries count</source>
+        <translation>未评分条目的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="208"/>
+        <source>How much unfinished counts against</source>
+        <translation>未读完/未看完的负面分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="209"/>
+        <source>How much other shelves count</source>
+        <translation>其他书架的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="210"/>
+        <source>How much a like counts</source>
+        <translation>“喜欢”的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="211"/>
+        <source>How much a dislike counts</source>
+        <translation>“不喜欢”的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="212"/>
+        <source>Bonus for liked titles</source>
+        <translation>喜欢作品的加分</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="213"/>
+        <source>Bonus for saved titles</source>
+        <translation>稍后再看作品的加分</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="214"/>
+        <source>How much what you ask for counts</source>
+        <translation>你所描述内容的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="192"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="129"/>
+        <location filename="../../app/gui/pages/settings.py" line="193"/>
         <source>Longest explanation (tokens)</source>
         <translation>解释最长长度（词元）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="130"/>
-        <source>Text similarity (α)</source>
-        <translation>文本相似度 (α)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="131"/>
-        <source>People who liked the same (β)</source>
-        <translation>同好之选 (β)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="132"/>
-        <source>Popularity (γ)</source>
-        <translation>热门程度 (γ)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="133"/>
-        <source>How much your taste for popular titles moves popularity</source>
-        <translation>你对热门作品的偏好对热度权重的影响</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="134"/>
-        <source>Temperature (τ)</source>
-        <translation>温度 (τ)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="135"/>
-        <source>Recency half-life</source>
-        <translation>时间衰减半衰期</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="136"/>
-        <source>Age measured by</source>
-        <translation>时间计算方式</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="137"/>
-        <source>Text neighbours per item</source>
-        <translation>每项保留的文本近邻数</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="138"/>
+        <location filename="../../app/gui/pages/settings.py" line="203"/>
         <source>Boost for rarely rated items</source>
         <translation>冷门条目加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="139"/>
+        <location filename="../../app/gui/pages/settings.py" line="204"/>
         <source>Text boost for a short history</source>
         <translation>历史较短时文本相似度的加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="140"/>
-        <source>Neutral rating (your SDs below your average)</source>
-        <translation>中性评分（低于你平均分的标准差数）</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="141"/>
-        <source>Long-term share</source>
-        <translation>长期占比</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="142"/>
-        <source>Weight of unrated entries</source>
-        <translation>未评分条目权重</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="143"/>
-        <source>Weight of did-not-finish</source>
-        <translation>未读完/未看完权重</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="144"/>
-        <source>Weight of other shelves</source>
-        <translation>其他书架的权重</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="145"/>
-        <source>Weight of a like</source>
-        <translation>“喜欢”的权重</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="146"/>
-        <source>Weight of a dislike</source>
-        <translation>“不喜欢”的权重</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="147"/>
-        <source>Bonus for liked items (τ)</source>
-        <translation>喜欢条目的加分 (τ)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="148"/>
-        <source>Bonus for saved items (τ)</source>
-        <translation>稍后再看条目的加分 (τ)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="149"/>
-        <source>Weight of what you ask for</source>
-        <translation>你所描述内容的权重</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/settings.py" line="154"/>
+        <location filename="../../app/gui/pages/settings.py" line="219"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="156"/>
+        <location filename="../../app/gui/pages/settings.py" line="221"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBars</name>
+    <message>
+        <location filename="../../app/gui/share_bars.py" line="78"/>
+        <source>How popular it is</source>
+        <translation>热门程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/share_bars.py" line="80"/>
+        <source>Your likes and dislikes</source>
+        <translation>你的喜欢与不喜欢</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/share_bars.py" line="82"/>
+        <source>The rest of your history</source>
+        <translation>你历史中的其他条目</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/share_bars.py" line="84"/>
+        <source>The words you typed: {0}</source>
+        <translation>你输入的内容：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/share_bars.py" line="86"/>
+        <source>Your interest: {0}</source>
+        <translation>你的兴趣：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/share_bars.py" line="97"/>
+        <source>What the match is made of</source>
+        <translation>匹配度由什么构成</translation>
     </message>
 </context>
 <context>
@@ -1621,7 +2115,7 @@ Size: {1:.1f} MB · {2} history entries · {3} feedback marks</source>
 <context>
     <name>WelcomeActions</name>
     <message>
-        <location filename="../../app/gui/actions/welcome.py" line="38"/>
+        <location filename="../../app/gui/actions/welcome.py" line="39"/>
         <source>Adding a sample profile…</source>
         <translation>正在添加示例档案…</translation>
     </message>

@@ -33,7 +33,7 @@ def test_the_window_speaks_chinese(qtbot, services) -> None:  # noqa: ANN001
         qtbot.addWidget(win)
         titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
         assert "推荐" in titles and "历史" in titles and "隐私" in titles
-        assert win.recommend.buttons["like"].text() == "喜欢"
+        assert win.recommend.buttons["like"].text() == "喜欢  (L)"
         win.lanes.wait(60000)
     finally:
         for translator in set(app.findChildren(QTranslator)) - before:

@@ -43,7 +43,11 @@ class PrivacyPage(QWidget):
         layout.addStretch(1)
 
     def show_info(self, info: dict[str, Any]) -> None:
-        self.statement.setText(info["statement"])
+        # The service's statement, in the interface's language (the CLI prints it in English).
+        self.statement.setText(self.tr("Hearth keeps everything on this computer: your history, ratings and feedback"
+                                       " live in one SQLite file, the models run here, and nothing is sent anywhere."
+                                       " The only network use is a model download you start yourself.")
+                               if info["statement"] else "")
         size = info["bytes"] / (1 << 20)
         self.where.setText(self.tr("Your data: {0}\nSize: {1:.1f} MB · {2} history entries · {3} to read or watch"
                                    " later · {4} feedback marks (like, dislike, not interested)")
