@@ -111,7 +111,7 @@ def test_the_interests_that_grew_come_after_the_charts(qtbot, window, tmp_path: 
     qtbot.waitUntil(lambda: page.year.count() == 2, timeout=60000)
     qtbot.waitUntil(lambda: bool(page.interests.text()), timeout=60000)
     grew, faded = page.interests.text().split("\n")
-    assert grew.startswith("Interests that grew since 2021: sci-fi, action") and grew.endswith("0% → 100%")
+    assert grew.startswith("Interests that grew since 2021: sci-fi and action films") and grew.endswith("0% → 100%")
     assert faded.startswith("Interests that faded since 2021: romance") and faded.endswith("100% → 0%")
     page.year.setCurrentIndex(page.year.findData(2021))
     assert page.interests.text() == ""  # nothing dated 2020 to compare with
