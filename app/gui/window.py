@@ -225,9 +225,15 @@ class MainWindow(QMainWindow):
             values = settings.all()
             embed = values["embedding_model"] or "all-MiniLM-L6-v2"
             llm = Path(values["llm_model"]).name if values["llm_model"] else "Gemma 3 270M"
-            return f"{Path(embed).name} · {values['device']} · {llm}"
+            return Path(embed).name, str(values["device"]), llm
 
-        self.run(work, lambda text: self.model_label.setText(text + (f" · {extra}" if extra else "")))
+        def show(result: tuple[str, str, str]) -> None:
+            embed, device, llm = result
+            device = {"auto": self.tr("device chosen automatically"), "cpu": "CPU", "cuda": "GPU (CUDA)",
+                      "mps": "Apple GPU"}.get(device, device)
+            self.model_label.setText(" · ".join([embed, device, llm] + ([extra] if extra else [])))
+
+        self.run(work, show)
 
     # -- running work ---------------------------------------------------------------------------
 

@@ -98,22 +98,22 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="103"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="104"/>
         <source>Ratings</source>
         <translation>评分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="110"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="111"/>
         <source>Catalog items</source>
         <translation>目录条目</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="111"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="112"/>
         <source>Add to my history…</source>
         <translation>加入我的历史…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="112"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="113"/>
         <source>Add the selected title to your history, with your rating if you like (Enter, or double-click it)</source>
         <translation>把所选作品加入你的历史，可附上评分（按 Enter，或双击它）</translation>
     </message>
@@ -939,7 +939,12 @@ similarity {2:.2f}</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="309"/>
+        <location filename="../../app/gui/window.py" line="232"/>
+        <source>device chosen automatically</source>
+        <translation>自动选择设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window.py" line="315"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
@@ -1032,6 +1037,11 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
 </context>
 <context>
     <name>RecommendActions</name>
+    <message>
+        <location filename="../../app/gui/actions/recommend.py" line="86"/>
+        <source>{0:.0f} tokens/s</source>
+        <translation>{0:.0f} 词元/秒</translation>
+    </message>
     <message>
         <location filename="../../app/gui/actions/recommend.py" line="101"/>
         <source>Liked: {0}. It and titles like it move up.</source>

@@ -83,7 +83,7 @@ class RecommendActions(PageActions):
             elif isinstance(event, Finished):
                 panel.finish(event.result)
                 if event.result.tokens_per_s:
-                    self.host.show_model(f"{event.result.tokens_per_s:.0f} tokens/s")
+                    self.host.show_model(self.tr("{0:.0f} tokens/s").format(event.result.tokens_per_s))
 
         services, lang, like = self.host.services, self.host.language(), self.page.like()
         op = self.host.stream(lambda progress, cancel: services.explainer.explain(str(rec.item.id), cancel=cancel,

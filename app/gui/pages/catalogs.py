@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.types import Item
-from app.gui.plain import plain_label
+from app.gui.plain import genre_label, interface_is_chinese, plain_label
 from app.gui.tables import RowsModel, fit_columns
 from app.services import Filters
 
@@ -99,7 +99,8 @@ class CatalogPage(QWidget):
             (self.tr("Year"), lambda i: i.year),
             (self.tr("Kind"), lambda i: {"film": self.tr("film"), "book": self.tr("book")}.get(i.kind, i.kind)),
             (self.tr("By"), lambda i: ", ".join(i.creators[:2])),
-            (self.tr("Genres"), lambda i: ", ".join(i.genres[:4])),
+            (self.tr("Genres"), lambda i: ("、" if interface_is_chinese() else ", ").join(
+                genre_label(g) for g in i.genres[:4])),
             (self.tr("Ratings"), lambda i: i.popularity),
         ])
         self.table = QTableView()
