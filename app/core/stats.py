@@ -317,6 +317,7 @@ class FacetMove:
     label: str  # as the Interests page shows it
     share: float
     share_before: float
+    label_zh: str = ""  # its name in the Chinese window
 
     def as_dict(self) -> dict[str, Any]:
         return {"label": self.label, "share": round(self.share, 4), "share_before": round(self.share_before, 4)}
@@ -360,7 +361,8 @@ def facets_moved(watches: Sequence[Watch], facets: Sequence[Facet]) -> dict[int,
             if now < _MOVED_FLOOR or before < _MOVED_FLOOR:
                 continue
             a, b = counts[y, kind], counts[y - 1, kind]
-            diffs = [FacetMove(facets[n].label, a[n] / now, b[n] / before) for n in set(a) | set(b)]
+            diffs = [FacetMove(facets[n].label, a[n] / now, b[n] / before, facets[n].name("zh_CN"))
+                     for n in set(a) | set(b)]
             diffs = [d for d in diffs if abs(d.share - d.share_before) >= 0.05]
             moves.grew = sorted((d for d in diffs if d.share > d.share_before),
                                 key=lambda d: (d.share_before - d.share, d.label))[:_MOVED]

@@ -129,7 +129,7 @@ def test_the_interests_line_is_plain_and_speaks_chinese(qtbot) -> None:  # noqa:
     page.show_stats(compute(watches()))
     assert page.interests.text() == ""  # found after the charts, on the model lane
     moves = FacetMoves(2021, "film", grew=[FacetMove("sci-fi, action (<b>space</b>)", 0.3, 0.125),
-                                           FacetMove("comedy", 0.2, 0.0)],
+                                           FacetMove("comedy", 0.2, 0.0, "喜剧类电影")],
                        faded=[FacetMove("drama", 0.1, 0.5)])
     page.show_facets({2021: {"film": moves}})
     assert page.interests.text() == ("Interests that grew since 2020: sci-fi, action (<b>space</b>) 12% → 30%; "
@@ -139,9 +139,9 @@ def test_the_interests_line_is_plain_and_speaks_chinese(qtbot) -> None:  # noqa:
     before = set(app.findChildren(QTranslator))
     assert install_translation(app, "zh_CN") == "zh_CN"
     try:
-        page.show_facets({2021: {"film": moves}})  # the facets' labels as the Interests page shows them
+        page.show_facets({2021: {"film": moves}})  # the facets' names as the Chinese Interests page shows them
         assert page.interests.text() == ("比2020年增长的兴趣：sci-fi, action (<b>space</b>) 12% → 30%；"
-                                         "comedy 0% → 20%\n比2020年减少的兴趣：drama 50% → 10%")
+                                         "喜剧类电影 0% → 20%\n比2020年减少的兴趣：drama 50% → 10%")
     finally:
         for translator in set(app.findChildren(QTranslator)) - before:
             app.removeTranslator(translator)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.stats import KINDS, FacetMoves, Stats
 from app.gui.charts import CHART_NAMES, Charts
-from app.gui.plain import heading, plain_label, runtime_label
+from app.gui.plain import heading, interface_is_chinese, plain_label, runtime_label
 
 __all__ = ["StatsPage"]
 
@@ -343,14 +343,15 @@ class StatsPage(QWidget):
     def _interests(self) -> None:
         year, kind = self.current_year(), self.current_kind()
         moves = (self.moves or {}).get(year or 0, {}).get(kind)
-        lines = []
+        lines, zh = [], interface_is_chinese()
         if moves is not None and year is not None:
             between = self.tr("; ")  # between facets, whose labels hold commas
             for text, facets in ((self.tr("Interests that grew since {0}: {1}"), moves.grew),
                                  (self.tr("Interests that faded since {0}: {1}"), moves.faded)):
                 if facets:
                     lines.append(text.format(year - 1, between.join(
-                        f"{f.label} {f.share_before:.0%} → {f.share:.0%}" for f in facets)))
+                        f"{f.label_zh if zh and f.label_zh else f.label} {f.share_before:.0%} → {f.share:.0%}"
+                        for f in facets)))
         self.interests.setText("\n".join(lines))
 
     def show_text(self, text: str, path: str) -> None:
