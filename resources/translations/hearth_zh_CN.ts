@@ -1596,260 +1596,413 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
     </message>
 </context>
 <context>
+    <name>SettingHelp</name>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="12"/>
+        <source>sentence-transformers folder (&apos;&apos; = bundled all-MiniLM-L6-v2)</source>
+        <translation>sentence-transformers 模型文件夹（留空 = 内置的 all-MiniLM-L6-v2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="13"/>
+        <source>where models run: auto, cpu, cuda, mps</source>
+        <translation>模型在哪里运行：自动、CPU、CUDA 显卡、Apple 显卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="14"/>
+        <source>GGUF file of the explainer (&apos;&apos; = bundled Gemma 3 270M)</source>
+        <translation>生成解释所用的 GGUF 文件（留空 = 内置的 Gemma 3 270M）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="15"/>
+        <source>auto (chat if the file has a chat template), completion or chat</source>
+        <translation>自动（文件带对话模板时用对话）、续写或对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="16"/>
+        <source>CPU threads for the explainer (0 = automatic)</source>
+        <translation>生成解释所用的 CPU 线程数（0 = 自动）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="17"/>
+        <source>context size of the explainer, in tokens</source>
+        <translation>生成解释的上下文长度（词元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="18"/>
+        <source>layers offloaded to the GPU (-1 = all if llama.cpp can)</source>
+        <translation>放到显卡上的层数（-1 = llama.cpp 能放多少放多少）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="19"/>
+        <source>sampling temperature of explanations</source>
+        <translation>生成解释时的采样温度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="20"/>
+        <source>sampling seed of explanations</source>
+        <translation>生成解释时的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="21"/>
+        <source>longest explanation, in tokens</source>
+        <translation>解释的最大长度（词元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="22"/>
+        <source>weight of text similarity to your history</source>
+        <translation>与你历史的文本相似度的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="23"/>
+        <source>weight of what people who liked the same things also liked</source>
+        <translation>同好（喜欢相同作品的人）也喜欢的作品的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="24"/>
+        <source>weight of popularity</source>
+        <translation>热门程度的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="25"/>
+        <source>how much your own liking or dislike of popular titles moves the weight of popularity (0 = the same for everyone)</source>
+        <translation>你对热门作品的喜好或反感在多大程度上调整热门程度的权重（0 = 对所有人相同）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="26"/>
+        <source>softmax temperature of P(i|u)</source>
+        <translation>P(i|u) 的 softmax 温度</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="27"/>
+        <source>recency half-life (days, or positions)</source>
+        <translation>时间衰减的半衰期（天数或条目数）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="28"/>
+        <source>measure age in &apos;days&apos; before the latest entry or in &apos;position&apos;s from it</source>
+        <translation>条目时长按距最新条目的“天数”或“条目数”计算</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="29"/>
+        <source>share of an entry&apos;s weight that never decays (0-1)</source>
+        <translation>条目权重中永不衰减的比例（0–1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="30"/>
+        <source>text neighbours kept per history item (0 = all items)</source>
+        <translation>每个历史条目保留的文本相似作品数（0 = 全部）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="31"/>
+        <source>extra weight of text similarity for items few people rated</source>
+        <translation>对很少有人评分的作品，文本相似度的额外权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="32"/>
+        <source>extra weight of text similarity while your history is short</source>
+        <translation>你的历史还很短时，文本相似度的额外权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="33"/>
+        <source>a rating this many of your standard deviations below your average counts as neutral</source>
+        <translation>比你的平均分低这么多个标准差的评分算作中性</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="34"/>
+        <source>weight of an entry without a rating</source>
+        <translation>未评分条目的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="35"/>
+        <source>how much a did-not-finish entry counts against</source>
+        <translation>未读完/未看完的条目的负面分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="36"/>
+        <source>weight of an unrated entry on a shelf whose name says nothing</source>
+        <translation>书架名称看不出含义的未评分条目的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="37"/>
+        <source>weight of a liked item as evidence</source>
+        <translation>“喜欢”的作品作为依据的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="38"/>
+        <source>weight of a disliked item as negative evidence</source>
+        <translation>“不喜欢”的作品作为负面依据的权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="39"/>
+        <source>score bonus of a liked item, in units of tau</source>
+        <translation>“喜欢”的作品的加分（以 τ 为单位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="40"/>
+        <source>score bonus of an item saved for later, in units of tau</source>
+        <translation>“稍后再看”的作品的加分（以 τ 为单位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="41"/>
+        <source>share of the evidence that what you ask for in words carries (0.5: as much as your history)</source>
+        <translation>你用文字描述的内容在依据中所占的比例（0.5：与你的历史同等）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="83"/>
+        <location filename="../../app/gui/pages/settings.py" line="84"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="85"/>
+        <location filename="../../app/gui/pages/settings.py" line="86"/>
         <source>Language model details</source>
         <translation>语言模型详细设置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="89"/>
+        <location filename="../../app/gui/pages/settings.py" line="90"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="90"/>
+        <location filename="../../app/gui/pages/settings.py" line="91"/>
         <source>The only thing Hearth ever fetches from the network, and only when you ask</source>
         <translation>这是 Hearth 唯一会从网络获取的内容，而且只在你要求时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="93"/>
+        <location filename="../../app/gui/pages/settings.py" line="94"/>
         <source>Advanced: how titles are ranked</source>
         <translation>高级：作品如何排序</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="96"/>
+        <location filename="../../app/gui/pages/settings.py" line="97"/>
         <source>Reset ranking to defaults</source>
         <translation>排序参数恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="100"/>
+        <location filename="../../app/gui/pages/settings.py" line="101"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="103"/>
-        <location filename="../../app/gui/pages/settings.py" line="105"/>
+        <location filename="../../app/gui/pages/settings.py" line="104"/>
+        <location filename="../../app/gui/pages/settings.py" line="106"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="106"/>
+        <location filename="../../app/gui/pages/settings.py" line="107"/>
         <source>Language (after a restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="107"/>
+        <location filename="../../app/gui/pages/settings.py" line="108"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="147"/>
+        <location filename="../../app/gui/pages/settings.py" line="148"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="152"/>
+        <location filename="../../app/gui/pages/settings.py" line="153"/>
         <source>(bundled)</source>
         <translation>（内置）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="172"/>
+        <location filename="../../app/gui/pages/settings.py" line="173"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="174"/>
+        <location filename="../../app/gui/pages/settings.py" line="175"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA 显卡 (CUDA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="175"/>
+        <location filename="../../app/gui/pages/settings.py" line="176"/>
         <source>Apple GPU (MPS)</source>
         <translation>Apple 显卡 (MPS)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="176"/>
+        <location filename="../../app/gui/pages/settings.py" line="177"/>
         <source>Completion</source>
         <translation>续写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="177"/>
+        <location filename="../../app/gui/pages/settings.py" line="178"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="178"/>
+        <location filename="../../app/gui/pages/settings.py" line="179"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="179"/>
+        <location filename="../../app/gui/pages/settings.py" line="180"/>
         <source>Later entries</source>
         <translation>之后的条目数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="184"/>
+        <location filename="../../app/gui/pages/settings.py" line="185"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="185"/>
+        <location filename="../../app/gui/pages/settings.py" line="186"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="186"/>
+        <location filename="../../app/gui/pages/settings.py" line="187"/>
         <source>Language model</source>
         <translation>语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="187"/>
+        <location filename="../../app/gui/pages/settings.py" line="188"/>
         <source>Prompt style</source>
         <translation>提示方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="188"/>
+        <location filename="../../app/gui/pages/settings.py" line="189"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="189"/>
+        <location filename="../../app/gui/pages/settings.py" line="190"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="190"/>
+        <location filename="../../app/gui/pages/settings.py" line="191"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="191"/>
+        <location filename="../../app/gui/pages/settings.py" line="192"/>
         <source>Writing temperature</source>
         <translation>生成温度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="194"/>
+        <location filename="../../app/gui/pages/settings.py" line="195"/>
         <source>How much similar text counts</source>
         <translation>相似文本的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="195"/>
+        <location filename="../../app/gui/pages/settings.py" line="196"/>
         <source>How much people with your taste count</source>
         <translation>同好喜好的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="196"/>
+        <location filename="../../app/gui/pages/settings.py" line="197"/>
         <source>How much popularity counts</source>
         <translation>热门程度的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="197"/>
+        <location filename="../../app/gui/pages/settings.py" line="198"/>
         <source>Adjust popularity to your taste</source>
         <translation>按你的口味调整热门程度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="199"/>
+        <location filename="../../app/gui/pages/settings.py" line="200"/>
         <source>How evenly chances spread</source>
         <translation>概率分布的均匀度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="200"/>
+        <location filename="../../app/gui/pages/settings.py" line="201"/>
         <source>Half-life of old entries</source>
         <translation>旧条目的半衰期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="201"/>
+        <location filename="../../app/gui/pages/settings.py" line="202"/>
         <source>Count an entry&apos;s age in</source>
         <translation>条目时长的计算单位</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="202"/>
+        <location filename="../../app/gui/pages/settings.py" line="203"/>
         <source>Similar titles kept per entry</source>
         <translation>每个条目保留的相似作品数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="205"/>
+        <location filename="../../app/gui/pages/settings.py" line="206"/>
         <source>Neutral point below your average</source>
         <translation>中性评分低于平均分的程度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="206"/>
+        <location filename="../../app/gui/pages/settings.py" line="207"/>
         <source>Share that never fades</source>
         <translation>永不衰减的比例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="207"/>
+        <location filename="../../app/gui/pages/settings.py" line="208"/>
         <source>How much unrated entries count</source>
         <translation>未评分条目的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="208"/>
+        <location filename="../../app/gui/pages/settings.py" line="209"/>
         <source>How much unfinished counts against</source>
         <translation>未读完/未看完的负面分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="209"/>
+        <location filename="../../app/gui/pages/settings.py" line="210"/>
         <source>How much other shelves count</source>
         <translation>其他书架的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="210"/>
+        <location filename="../../app/gui/pages/settings.py" line="211"/>
         <source>How much a like counts</source>
         <translation>“喜欢”的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="211"/>
+        <location filename="../../app/gui/pages/settings.py" line="212"/>
         <source>How much a dislike counts</source>
         <translation>“不喜欢”的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="212"/>
+        <location filename="../../app/gui/pages/settings.py" line="213"/>
         <source>Bonus for liked titles</source>
         <translation>喜欢作品的加分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="213"/>
+        <location filename="../../app/gui/pages/settings.py" line="214"/>
         <source>Bonus for saved titles</source>
         <translation>稍后再看作品的加分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="214"/>
+        <location filename="../../app/gui/pages/settings.py" line="215"/>
         <source>How much what you ask for counts</source>
         <translation>你所描述内容的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="192"/>
+        <location filename="../../app/gui/pages/settings.py" line="193"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="193"/>
+        <location filename="../../app/gui/pages/settings.py" line="194"/>
         <source>Longest explanation (tokens)</source>
         <translation>解释最长长度（词元）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="203"/>
+        <location filename="../../app/gui/pages/settings.py" line="204"/>
         <source>Boost for rarely rated items</source>
         <translation>冷门条目加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="204"/>
+        <location filename="../../app/gui/pages/settings.py" line="205"/>
         <source>Text boost for a short history</source>
         <translation>历史较短时文本相似度的加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="219"/>
+        <location filename="../../app/gui/pages/settings.py" line="220"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="221"/>
+        <location filename="../../app/gui/pages/settings.py" line="222"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
     </message>
@@ -2112,12 +2265,12 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
         <translation>比{0}年减少的兴趣：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="359"/>
+        <location filename="../../app/gui/pages/stats.py" line="360"/>
         <source>Opening by the local language model, checked; the rest from your figures</source>
         <translation>开头由本地语言模型撰写并经过核对；其余来自你的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="360"/>
+        <location filename="../../app/gui/pages/stats.py" line="361"/>
         <source>Built from your figures (template)</source>
         <translation>根据你的数据生成（模板）</translation>
     </message>

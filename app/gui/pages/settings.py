@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.types import ModelParams, RankingParams
+from app.gui.setting_help import HELP  # noqa: F401 - the help texts lupdate finds
 from app.services import SETTINGS
 
 __all__ = ["SettingsPage"]
@@ -163,7 +164,7 @@ class SettingsPage(QWidget):
         editor.setAccessibleName(label)
         # The help text with the model's symbol, and the key that `hearth settings set` takes.
         symbol = f"{SYMBOLS[key]}: " if key in SYMBOLS else ""
-        editor.setToolTip(f"{symbol}{setting.help}\n({key})")
+        editor.setToolTip(f"{symbol}{QCoreApplication.translate('SettingHelp', setting.help)}\n({key})")
         self.editors[key] = editor
         return editor
 
