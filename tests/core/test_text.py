@@ -35,3 +35,11 @@ def test_cjk_share_counts_letters_only() -> None:
     assert cjk_share(["星际穿越是一部科幻电影"]) == 1.0
     assert cjk_share(["Interstellar (2014)"]) == 0.0
     assert cjk_share(["三体 book"]) == 2 / 6
+
+
+def test_genres_in_chinese_keep_comedy_apart_from_humour() -> None:
+    from app.core.zh import genre_zh
+
+    # label_key makes Comedy and Humor one key (for matching); a comedy film is still 喜剧 to a reader.
+    assert [genre_zh(g) for g in ("Comedy", "Humor", "humour", "Sci-Fi", "Film-Noir")] == \
+        ["喜剧", "幽默", "幽默", "科幻", "黑色"]
