@@ -10,14 +10,34 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.core.zh import genre_zh
 
-__all__ = ["ElidedLabel", "genre_label", "heading", "interface_is_chinese", "plain_label", "plain_tip",
-           "runtime_label"]
+__all__ = ["ElidedLabel", "catalog_title", "genre_label", "heading", "interface_is_chinese", "plain_label", "plain_tip",
+           "progress_label", "runtime_label"]
 
 
 def interface_is_chinese() -> bool:
     """Is the window in Chinese (install_translation's choice)?"""
     app = QCoreApplication.instance()
     return str(app.property("hearth_language") or "").startswith("zh") if app is not None else False
+
+
+def catalog_title(title: str) -> str:
+    """A bundled catalog's title in the interface's language: "Books (goodbooks-10k)" is 图书（goodbooks-10k）."""
+    for english, context in (("Books", "图书"), ("Films", "电影")):
+        if interface_is_chinese() and title.startswith(english + " ("):
+            return f"{context}（{title[len(english) + 2:].rstrip(')')}）"
+    return title
+
+
+def progress_label(label: str) -> str:
+    """The services' progress labels (English: the CLI prints them) in the interface's language."""
+    if label.startswith("Installing "):
+        return QCoreApplication.translate("Progress", "Installing {0}").format(catalog_title(label[11:]))
+    if label.startswith("Importing "):
+        return QCoreApplication.translate("Progress", "Importing {0}").format(label[10:])
+    known = {"Reading your words": QCoreApplication.translate("Progress", "Reading your words"),
+             "Embedding your own items": QCoreApplication.translate("Progress", "Reading your own items"),
+             "Embedding": QCoreApplication.translate("Progress", "Reading the texts")}
+    return known.get(label, label)
 
 
 def genre_label(name: str) -> str:

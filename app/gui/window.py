@@ -34,7 +34,7 @@ from app.gui.pages.recommend import RecommendPage
 from app.gui.pages.settings import SettingsPage
 from app.gui.pages.stats import StatsPage
 from app.gui.pages.welcome import WelcomePage
-from app.gui.plain import ElidedLabel
+from app.gui.plain import ElidedLabel, progress_label
 from app.services import Services
 from app.services.events import Event
 
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         return self.lanes.start(op, lane)
 
     def _progress(self, done: int, total: int, label: str) -> None:
-        self.message.setText(label)
+        self.message.setText(progress_label(label))
         if total > 0:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * done / total))

@@ -1008,6 +1008,34 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../../app/gui/plain.py" line="34"/>
+        <source>Installing {0}</source>
+        <translation>正在安装{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/plain.py" line="36"/>
+        <source>Importing {0}</source>
+        <translation>正在导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/plain.py" line="37"/>
+        <source>Reading your words</source>
+        <translation>正在读取你输入的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/plain.py" line="38"/>
+        <source>Reading your own items</source>
+        <translation>正在读取你自己的条目</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/plain.py" line="39"/>
+        <source>Reading the texts</source>
+        <translation>正在读取文本</translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
         <location filename="../../app/gui/pages/catalogs.py" line="39"/>
@@ -1580,17 +1608,17 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
 <context>
     <name>Runtime</name>
     <message>
-        <location filename="../../app/gui/plain.py" line="82"/>
+        <location filename="../../app/gui/plain.py" line="102"/>
         <source>{0} min</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../app/gui/plain.py" line="84"/>
+        <location filename="../../app/gui/plain.py" line="104"/>
         <source>{0} h</source>
         <translation>{0}小时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/plain.py" line="85"/>
+        <location filename="../../app/gui/plain.py" line="105"/>
         <source>{0} h {1} min</source>
         <translation>{0}小时{1}分钟</translation>
     </message>

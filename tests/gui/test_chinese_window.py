@@ -196,3 +196,22 @@ def test_the_privacy_statement_is_the_services_own_in_english(qtbot) -> None:  #
     qtbot.addWidget(page)
     page.show_info({"statement": STATEMENT, "bytes": 0, "folder": "/tmp/x", "history": 0, "saved": 0, "feedback": 0})
     assert page.statement.text() == STATEMENT
+
+
+def test_progress_and_catalog_names_in_chinese(qtbot) -> None:  # noqa: ANN001
+    """The status bar said 'Installing Books (goodbooks-10k)' in the Chinese window."""
+    from app.gui.plain import catalog_title, progress_label
+
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator))
+    install_translation(app, "zh_CN")
+    try:
+        assert progress_label("Installing Books (goodbooks-10k)") == "正在安装图书（goodbooks-10k）"
+        assert progress_label("Importing ratings.csv") == "正在导入 ratings.csv"
+        assert catalog_title("Films (MovieLens latest-small)") == "电影（MovieLens latest-small）"
+        assert catalog_title("my-own") == "my-own"
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+        app.setProperty("hearth_language", "en")
+    assert progress_label("Installing Books (goodbooks-10k)") == "Installing Books (goodbooks-10k)"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.types import Item
-from app.gui.plain import genre_label, interface_is_chinese, plain_label
+from app.gui.plain import catalog_title, genre_label, interface_is_chinese, plain_label
 from app.gui.tables import RowsModel, fit_columns
 from app.services import Filters
 
@@ -140,7 +140,7 @@ class CatalogPage(QWidget):
         while self.catalog.count() > 1:
             self.catalog.removeItem(1)
         for name, title, _ in catalogs:
-            self.catalog.addItem(title, name)
+            self.catalog.addItem(catalog_title(title), name)
         self.catalog.blockSignals(False)
         self._attribution = {name: text for name, _, text in catalogs}
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.types import Recommendation
 from app.gui.explain_panel import ExplainPanel
-from app.gui.plain import genre_label, plain_label
+from app.gui.plain import catalog_title, genre_label, plain_label
 from app.gui.tables import RowsModel, fit_columns
 from app.services import Filters
 
@@ -246,7 +246,7 @@ class RecommendPage(QWidget):
         while self.catalog.count() > 1:
             self.catalog.removeItem(1)
         for name, title in names:
-            self.catalog.addItem(title, name)
+            self.catalog.addItem(catalog_title(title), name)
         index = self.catalog.findData(current)
         self.catalog.setCurrentIndex(max(index, 0))
         self.catalog.blockSignals(False)
