@@ -38,4 +38,6 @@ def shares(rec: Recommendation, top: int = 5) -> list[Share]:
     size = sum(abs(p[4]) for p in parts)
     if size <= 0:
         return []
-    return [Share(part, title, year, source, value / size) for part, title, year, source, value in parts]
+    out = [Share(part, title, year, source, value / size) for part, title, year, source, value in parts]
+    # A title that adds less than half a percent reads "0%" or "−0%": no reason to show it.
+    return [s for s in out if s.part != "item" or abs(s.share) >= 0.005]

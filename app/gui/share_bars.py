@@ -77,7 +77,7 @@ class ShareBars(QWidget):
         if s.part == "popularity":
             return self.tr("How popular it is")
         if s.part == "feedback":
-            return self.tr("Your likes and dislikes")
+            return self.tr("Your marks on it (like, dislike, save for later)")
         if s.part == "others":
             return self.tr("The rest of your history")
         if s.source == "query":

@@ -215,7 +215,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.recommend)
 
     def say(self, text: str) -> None:
+        """A message in the status bar, gone after 15 s (it stayed on every page, through other work)."""
         self.message.setText(text)
+        QTimer.singleShot(15_000, self.message, lambda: self.message.text() == text and self._long_op is None
+                          and self.message.setText(""))  # (the label as context: no call after it is gone)
 
     def show_model(self, extra: str = "") -> None:
         """The models in use, in the status bar (``extra``: the last explanation's speed)."""

@@ -167,6 +167,13 @@ class HistoryService:
         self.store.history.upsert(int(entry.item.id or 0), rating=entry.rating, scale=scale,  # type: ignore[arg-type]
                                   consumed_at=entry.consumed_at, source=entry.source, status=entry.status)
 
+    def marks(self) -> dict[int, set[str]]:
+        """The person's marks by item: like, dislike, not_interested, saved (to read, watchlist, save for later)."""
+        out: dict[int, set[str]] = {}
+        for item_id, kind in self.store.feedback.all():
+            out.setdefault(int(item_id), set()).add(kind)
+        return out
+
     def set_feedback(self, query: str, kind: str | None) -> Item:
         """Mark an item liked, disliked, not interested or saved; ``None`` clears all marks."""
         item = self.lookup.find(query)

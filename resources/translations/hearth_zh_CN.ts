@@ -939,12 +939,12 @@ similarity {2:.2f}</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="232"/>
+        <location filename="../../app/gui/window.py" line="235"/>
         <source>device chosen automatically</source>
         <translation>自动选择设备</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="315"/>
+        <location filename="../../app/gui/window.py" line="318"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
@@ -1066,37 +1066,37 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
 <context>
     <name>RecommendActions</name>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="86"/>
+        <location filename="../../app/gui/actions/recommend.py" line="87"/>
         <source>{0:.0f} tokens/s</source>
         <translation>{0:.0f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="101"/>
+        <location filename="../../app/gui/actions/recommend.py" line="102"/>
         <source>Liked: {0}. It and titles like it move up.</source>
         <translation>已喜欢：{0}。它和类似的作品会排得更靠前。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="102"/>
+        <location filename="../../app/gui/actions/recommend.py" line="103"/>
         <source>Disliked: {0}. It and titles like it move down.</source>
         <translation>已标为不喜欢：{0}。它和类似的作品会排得更靠后。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="103"/>
+        <location filename="../../app/gui/actions/recommend.py" line="104"/>
         <source>Not interested: {0}. It is not recommended again.</source>
         <translation>不感兴趣：{0}。不会再推荐它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="104"/>
-        <source>Saved for later: {0}. It stays in your list, a little higher.</source>
-        <translation>已存为稍后再看：{0}。它会留在列表中，位置稍靠前。</translation>
+        <location filename="../../app/gui/actions/recommend.py" line="105"/>
+        <source>Saved for later: {0}. It is marked so in the list.</source>
+        <translation>已存为稍后再看：{0}。列表中已标出。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="116"/>
+        <location filename="../../app/gui/actions/recommend.py" line="117"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="128"/>
+        <location filename="../../app/gui/actions/recommend.py" line="129"/>
         <source>Pinned: {0}. It counts in every list until you remove it on the Interests page.</source>
         <translation>已固定：{0}。在兴趣页移除之前，它在每个列表中都起作用。</translation>
     </message>
@@ -1228,62 +1228,77 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="154"/>
+        <location filename="../../app/gui/pages/recommend.py" line="144"/>
+        <source>Yours</source>
+        <translation>你的标记</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="156"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="160"/>
+        <location filename="../../app/gui/pages/recommend.py" line="162"/>
         <source>Preparing your recommendations…</source>
         <translation>正在准备你的推荐……</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="180"/>
+        <location filename="../../app/gui/pages/recommend.py" line="182"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="180"/>
+        <location filename="../../app/gui/pages/recommend.py" line="182"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="181"/>
+        <location filename="../../app/gui/pages/recommend.py" line="183"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="181"/>
+        <location filename="../../app/gui/pages/recommend.py" line="183"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="182"/>
+        <location filename="../../app/gui/pages/recommend.py" line="184"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="182"/>
+        <location filename="../../app/gui/pages/recommend.py" line="184"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="185"/>
+        <location filename="../../app/gui/pages/recommend.py" line="187"/>
         <source>Key: {0}</source>
         <translation>快捷键：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="260"/>
+        <location filename="../../app/gui/pages/recommend.py" line="262"/>
         <source>Updating the list…</source>
         <translation>正在更新列表……</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="274"/>
+        <location filename="../../app/gui/pages/recommend.py" line="276"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="289"/>
+        <location filename="../../app/gui/pages/recommend.py" line="290"/>
+        <source>Liked</source>
+        <translation>已喜欢</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="290"/>
+        <source>Saved</source>
+        <translation>稍后再看</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="295"/>
         <source>{0:.0%} of the score of your best match
 P(i|u) = {1:.4%} (the chance, among all the candidates, that this is the one for you)
 score {2:.5f} = text similarity {3:+.5f} + liked by the same people {4:+.5f} + popularity {5:+.5f} + your feedback {6:+.5f}</source>
@@ -1292,12 +1307,12 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
 得分 {2:.5f} = 文本相似度 {3:+.5f} + 同好之选 {4:+.5f} + 热门程度 {5:+.5f} + 你的反馈 {6:+.5f}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="309"/>
+        <location filename="../../app/gui/pages/recommend.py" line="315"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="313"/>
+        <location filename="../../app/gui/pages/recommend.py" line="319"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>
@@ -2044,8 +2059,8 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
     </message>
     <message>
         <location filename="../../app/gui/share_bars.py" line="80"/>
-        <source>Your likes and dislikes</source>
-        <translation>你的喜欢与不喜欢</translation>
+        <source>Your marks on it (like, dislike, save for later)</source>
+        <translation>你对它的标记（喜欢、不喜欢、稍后再看）</translation>
     </message>
     <message>
         <location filename="../../app/gui/share_bars.py" line="82"/>

@@ -23,3 +23,20 @@ def test_the_match_column_tells_the_top_of_the_list_apart(qtbot, window, service
     tip = model.data(model.index(3, column), Qt.ItemDataRole.ToolTipRole)
     rec = model.rows[3]
     assert "P(i|u)" in tip and f"{rec.score:.5f}" in tip and "popularity" in tip
+
+
+def test_a_title_saved_for_later_is_marked_in_the_list(qtbot, window, services: Services) -> None:  # noqa: ANN001
+    """Save for later said the title moved up; with its bonus at 0 nothing in the list changed."""
+    window.importing.import_files([EXPORTS / "goodreads_library_export.csv"])
+    qtbot.waitUntil(lambda: len(window.recommend.model.rows) >= 10, timeout=120000)
+    wait_idle(qtbot, window)
+    page = window.recommend
+    page.table.selectRow(2)
+    rec = page.current()
+    column = page.model.columns.index(next(c for c in page.model.columns if c[0] == "Yours"))
+    assert page.model.data(page.model.index(2, column)) == ""
+    page.buttons["saved"].click()
+    qtbot.waitUntil(lambda: page.current() is not None and page.current().item.id == rec.item.id
+                    and page.model.data(page.model.index(page.table.currentIndex().row(), column)) == "Saved",
+                    timeout=60000)
+    assert "Saved for later" in window.message.text()

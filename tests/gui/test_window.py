@@ -239,7 +239,8 @@ def test_the_evidence_is_shares_of_the_score_with_whole_titles(qtbot) -> None:  
     rows = panel.shares.rows()
     assert rows[0] == (f"{long} (2001)", "50%") and rows[1] == ("Inception (2010)", "17%")
     names = [name for name, _ in rows]
-    assert names[2:] == ["The rest of your history", "How popular it is", "Your likes and dislikes"]
+    assert names[2:] == ["The rest of your history", "How popular it is",
+                         "Your marks on it (like, dislike, save for later)"]
     assert [pct for _, pct in rows[2:]] == ["8%", "17%", "−8%"]
     first = panel.shares.names[0]
     assert first.width() >= first.fontMetrics().horizontalAdvance("The Lord of the") and first.wordWrap()

@@ -49,13 +49,14 @@ class RecommendActions(PageActions):
         diversity = page.diversity.value() / 100
         like = page.like()
 
-        def work(progress: Any, cancel: Any) -> tuple[list[Recommendation], str]:
+        def work(progress: Any, cancel: Any) -> tuple[list[Recommendation], str, dict[int, set[str]]]:
             recs = services.recommender.recommend(k=50, filters=filters, diversity=diversity, like=like,
                                                   progress=progress, cancel=cancel)
-            return recs, services.recommender.asked_notice(like)
+            return recs, services.recommender.asked_notice(like), services.history.marks()
 
-        def done(result: tuple[list[Recommendation], str]) -> None:
-            recs, notice = result
+        def done(result: tuple[list[Recommendation], str, dict[int, set[str]]]) -> None:
+            recs, notice, marks = result
+            page.marks = marks
             page.show_recommendations(recs, notice)
             self.listed.emit()
 
@@ -101,7 +102,7 @@ class RecommendActions(PageActions):
         said = {"like": self.tr("Liked: {0}. It and titles like it move up."),
                 "dislike": self.tr("Disliked: {0}. It and titles like it move down."),
                 "not_interested": self.tr("Not interested: {0}. It is not recommended again."),
-                "saved": self.tr("Saved for later: {0}. It stays in your list, a little higher.")}[kind]
+                "saved": self.tr("Saved for later: {0}. It is marked so in the list.")}[kind]
         self.host.write(lambda **_: services.history.set_feedback(str(rec.item.id), kind), {FEEDBACK},
                         lambda _: self.host.say(said.format(rec.item.label)))
 

@@ -141,7 +141,9 @@ class RecommendPage(QWidget):
             (self.tr("Kind"), lambda r: {"film": self.tr("film"), "book": self.tr("book")}.get(r.item.kind,
                                                                                              r.item.kind)),
             (self.tr("Match"), lambda r: f"{r.match:.0%}"),
+            (self.tr("Yours"), self._mark),  # a to-read shelf's or a saved title is shown as such
         ])
+        self.marks: dict[int, set[str]] = {}
         self.model.sort_keys = {4: lambda r: r.match, 0: lambda r: r.rank}
         self.model.tips = {4: self.match_tip}
         self.table = QTableView()
@@ -282,6 +284,10 @@ class RecommendPage(QWidget):
         else:
             for button in self.buttons.values():
                 button.setEnabled(False)
+
+    def _mark(self, rec: Recommendation) -> str:
+        kinds = self.marks.get(int(rec.item.id or 0), set())
+        return self.tr("Liked") if "like" in kinds else self.tr("Saved") if "saved" in kinds else ""
 
     def match_tip(self, rec: Recommendation) -> str:
         """The exact numbers behind the match, for whoever wants them."""
