@@ -172,3 +172,12 @@ def test_the_buttons_tell_their_keys(qtbot) -> None:  # noqa: ANN001
     qtbot.addWidget(catalogs)
     assert "(Del)" in history.delete.toolTip() and "(Ctrl+Z)" in history.undo.toolTip()
     assert "Enter" in catalogs.add_button.toolTip()
+
+
+def test_an_entry_without_a_date_shows_none_and_sorts_last(qtbot) -> None:  # noqa: ANN001
+    """A did-not-finish shelf without dates showed the import's day, and sorted first as the newest."""
+    page = HistoryPage()
+    qtbot.addWidget(page)
+    page.show_entries([_entry(1, "Dated", "2019-05-01", source="goodreads:x.csv"),
+                       _entry(2, "Undated", None, source="goodreads:x.csv"), _entry(3, "By hand", None)])
+    assert _column(page, TITLE)[0] == "Dated" and _column(page, DATE) == ["2019-05-01", "", ""]

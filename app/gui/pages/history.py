@@ -36,8 +36,9 @@ def _rating(entry: HistoryEntry) -> str:
 
 
 def _date(entry: HistoryEntry) -> str:
-    # A sample entry has no day of the person's: the day it was added would read as watched then.
-    return entry.consumed_at or ("" if is_sample(entry) else entry.added_at[:10])
+    # When it was read or watched, as the file said; none is none (the day it was added or imported read as
+    # watched then: a did-not-finish shelf without dates showed the import's day). Your year counts the same.
+    return entry.consumed_at or ""
 
 
 class TitleOrder(QSortFilterProxyModel):
