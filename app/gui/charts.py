@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.stats import KINDS, Stats  # noqa: E402
 from app.core.text import shorten  # noqa: E402
-from app.core.zh import genre_zh  # noqa: E402
+from app.gui.plain import genre_label, interface_is_chinese  # noqa: E402
 from app.gui.theme import colours, style_plot  # noqa: E402
 
 __all__ = ["CHART_NAMES", "Charts", "save_charts"]
@@ -124,9 +124,7 @@ class Charts(QObject):
 
     def genre_name(self, genre: str) -> str:
         """A catalog's genre in the interface's language (the Chinese names the paragraph uses)."""
-        app = QApplication.instance()
-        language = str(app.property("hearth_language") or "en") if app is not None else "en"
-        return genre_zh(genre) if language.startswith("zh") else genre
+        return genre_label(genre)
 
     def title(self, name: str, year: int | None, kind: str | None) -> str:
         what = self.kind_name(kind) if kind else self.tr("Films and books")
@@ -149,6 +147,8 @@ class Charts(QObject):
         plot.setMouseEnabled(False, False)
         plot.hideButtons()
         plot.setMinimumHeight(200)
+        if left and interface_is_chinese():  # rotated Chinese is drawn clipped: the unit goes in the title
+            title, left = f"{title}（{left}）", ""
         style_plot(plot, title)
         for name, text in (("left", left), ("bottom", bottom)):
             if text:
@@ -282,7 +282,6 @@ def render(plot: pg.PlotWidget, path: Path, size: tuple[int, int] = (900, 520)) 
 def save_charts(stats: Stats, folder: Path, *, year: int | None, kind: str | None = None) -> list[Path]:
     """Every chart of ``year`` as a PNG in ``folder`` (made if need be); per kind where a chart is of one
     kind. Drawn offscreen on this computer; returns the files written."""
-    from PySide6.QtWidgets import QApplication
 
     global _APP
     if QApplication.instance() is None:  # the command line: drawn offscreen, never shown

@@ -96,10 +96,13 @@ def plain_tip(text: str) -> str:
 
 
 def runtime_label(minutes: int) -> str:
-    """A film's length as people say it: 1 h 58 min (1小时58分钟), 45 min, 2 h."""
+    """A film's length as people say it: 1 h 58 min (1小时58分钟), 45 min, 2 h; with no-break spaces (a wrapped
+    line read "(4 h 2" / "min)")."""
     hours, rest = divmod(max(0, int(minutes)), 60)
     if not hours:
-        return QCoreApplication.translate("Runtime", "{0} min").format(rest)
-    if not rest:
-        return QCoreApplication.translate("Runtime", "{0} h").format(f"{hours:,}")
-    return QCoreApplication.translate("Runtime", "{0} h {1} min").format(f"{hours:,}", rest)
+        text = QCoreApplication.translate("Runtime", "{0} min").format(rest)
+    elif not rest:
+        text = QCoreApplication.translate("Runtime", "{0} h").format(f"{hours:,}")
+    else:
+        text = QCoreApplication.translate("Runtime", "{0} h {1} min").format(f"{hours:,}", rest)
+    return text.replace(" ", "\u00a0")

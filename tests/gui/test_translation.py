@@ -62,7 +62,7 @@ def test_a_films_runtime_in_chinese(qtbot) -> None:  # noqa: ANN001
         for translator in set(app.findChildren(QTranslator)) - before:
             app.removeTranslator(translator)
         app.setProperty("hearth_language", "en")
-    assert runtime_label(170) == "2 h 50 min"
+    assert runtime_label(170) == "2\u00a0h\u00a050\u00a0min"
 
 
 def test_the_import_reports_common_lines_in_chinese(qtbot) -> None:  # noqa: ANN001

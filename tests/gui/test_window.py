@@ -267,7 +267,7 @@ def test_the_panel_says_who_made_a_film_and_how_long_it_runs(qtbot) -> None:  # 
                 genres=("Action", "Crime", "Thriller"), runtime=170)
     panel.begin(Recommendation(rank=1, item=heat, probability=0.1, score=0, terms=terms, contributions=()))
     assert panel.title.text() == "Heat (1995)"
-    assert panel.details.text() == "2 h 50 min · Michael Mann · Action, Crime, Thriller"
+    assert panel.details.text() == "2\u00a0h\u00a050\u00a0min · Michael Mann · Action, Crime, Thriller"
     assert panel.details.textFormat() == Qt.TextFormat.PlainText and not panel.details.isHidden()
     app = QApplication.instance()
     before = app.property("hearth_language")
@@ -277,7 +277,7 @@ def test_the_panel_says_who_made_a_film_and_how_long_it_runs(qtbot) -> None:  # 
         assert panel.details.text().endswith("Michael Mann · 动作、犯罪、惊悚")
     finally:
         app.setProperty("hearth_language", before)
-    assert [runtime_label(m) for m in (118, 45, 120)] == ["1 h 58 min", "45 min", "2 h"]
+    assert [runtime_label(m) for m in (118, 45, 120)] == ["1\u00a0h\u00a058\u00a0min", "45\u00a0min", "2\u00a0h"]
     book = Item(id=2, kind="book", title="Piranesi", year=2020)  # no creators, genres or length known
     panel.begin(Recommendation(rank=1, item=book, probability=0.1, score=0, terms=terms, contributions=()))
     assert panel.details.text() == "" and panel.details.isHidden()
