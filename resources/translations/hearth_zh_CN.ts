@@ -50,7 +50,7 @@
     <message>
         <location filename="../../app/gui/pages/catalogs.py" line="75"/>
         <source>Films and books</source>
-        <translation>电影和书</translation>
+        <translation>电影和图书</translation>
     </message>
     <message>
         <location filename="../../app/gui/pages/catalogs.py" line="75"/>
@@ -60,7 +60,7 @@
     <message>
         <location filename="../../app/gui/pages/catalogs.py" line="76"/>
         <source>Books</source>
-        <translation>书</translation>
+        <translation>图书</translation>
     </message>
     <message>
         <location filename="../../app/gui/pages/catalogs.py" line="80"/>
@@ -188,7 +188,7 @@
     <message>
         <location filename="../../app/gui/charts.py" line="112"/>
         <source>Books</source>
-        <translation>书</translation>
+        <translation>图书</translation>
     </message>
     <message>
         <location filename="../../app/gui/charts.py" line="117"/>
@@ -216,33 +216,33 @@
         <translation>{0}年代</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="132"/>
+        <location filename="../../app/gui/charts.py" line="130"/>
         <location filename="../../app/gui/charts.py" line="174"/>
         <source>Films and books</source>
-        <translation>电影和书</translation>
+        <translation>电影和图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="134"/>
+        <location filename="../../app/gui/charts.py" line="132"/>
         <source>{0} in {1}, month by month</source>
         <translation>{1}年的{0}：逐月</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="136"/>
+        <location filename="../../app/gui/charts.py" line="134"/>
         <source>{0} in {1}: your ratings</source>
         <translation>{1}年的{0}：你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="138"/>
+        <location filename="../../app/gui/charts.py" line="136"/>
         <source>{0}: top genres, year by year</source>
         <translation>{0}：主要类型，逐年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="140"/>
+        <location filename="../../app/gui/charts.py" line="138"/>
         <source>{0} in {1}: most seen creators</source>
         <translation>{1}年的{0}：最常看的创作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/charts.py" line="142"/>
+        <location filename="../../app/gui/charts.py" line="140"/>
         <source>{0} in {1}: decade of release</source>
         <translation>{1}年的{0}：出品年代</translation>
     </message>
@@ -392,158 +392,158 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="87"/>
-        <location filename="../../app/gui/pages/history.py" line="89"/>
+        <location filename="../../app/gui/pages/history.py" line="88"/>
+        <location filename="../../app/gui/pages/history.py" line="90"/>
         <source>Search your history</source>
         <translation>搜索你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="91"/>
+        <location filename="../../app/gui/pages/history.py" line="92"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="91"/>
+        <location filename="../../app/gui/pages/history.py" line="92"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="93"/>
+        <location filename="../../app/gui/pages/history.py" line="94"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="94"/>
+        <location filename="../../app/gui/pages/history.py" line="95"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="95"/>
+        <location filename="../../app/gui/pages/history.py" line="96"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="96"/>
+        <location filename="../../app/gui/pages/history.py" line="97"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="97"/>
+        <location filename="../../app/gui/pages/history.py" line="98"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="98"/>
+        <location filename="../../app/gui/pages/history.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="98"/>
+        <location filename="../../app/gui/pages/history.py" line="99"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="99"/>
+        <location filename="../../app/gui/pages/history.py" line="100"/>
         <source>did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="100"/>
+        <location filename="../../app/gui/pages/history.py" line="101"/>
         <source>on the shelf {0}</source>
         <translation>在书架“{0}”上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="102"/>
+        <location filename="../../app/gui/pages/history.py" line="103"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="119"/>
+        <location filename="../../app/gui/pages/history.py" line="120"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="122"/>
+        <location filename="../../app/gui/pages/history.py" line="123"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="123"/>
+        <location filename="../../app/gui/pages/history.py" line="124"/>
         <source>Find a title in the catalogs and add it with your rating</source>
         <translation>在目录中找到一部作品，连同你的评分加入历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="125"/>
+        <location filename="../../app/gui/pages/history.py" line="126"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="126"/>
+        <location filename="../../app/gui/pages/history.py" line="127"/>
         <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
         <translation>导入 Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="128"/>
+        <location filename="../../app/gui/pages/history.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="130"/>
+        <location filename="../../app/gui/pages/history.py" line="131"/>
         <source>Delete the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="132"/>
+        <location filename="../../app/gui/pages/history.py" line="133"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="134"/>
+        <location filename="../../app/gui/pages/history.py" line="135"/>
         <source>Put back the entry deleted last (Ctrl+Z)</source>
         <translation>恢复最后删除的条目（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="157"/>
+        <location filename="../../app/gui/pages/history.py" line="158"/>
         <source>Remove sample</source>
         <translation>移除示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="158"/>
+        <location filename="../../app/gui/pages/history.py" line="159"/>
         <source>Remove the sample&apos;s entries; your own stay</source>
         <translation>移除示例档案的条目；你自己的条目保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="168"/>
+        <location filename="../../app/gui/pages/history.py" line="169"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="171"/>
+        <location filename="../../app/gui/pages/history.py" line="172"/>
         <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
         <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="173"/>
+        <location filename="../../app/gui/pages/history.py" line="174"/>
         <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
         <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="183"/>
+        <location filename="../../app/gui/pages/history.py" line="184"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="185"/>
+        <location filename="../../app/gui/pages/history.py" line="186"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="191"/>
+        <location filename="../../app/gui/pages/history.py" line="192"/>
         <source>An example entry of the sample profile, not yours</source>
         <translation>示例档案中的条目，不是你的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="193"/>
+        <location filename="../../app/gui/pages/history.py" line="194"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>
@@ -1623,17 +1623,17 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
 <context>
     <name>Runtime</name>
     <message>
-        <location filename="../../app/gui/plain.py" line="102"/>
+        <location filename="../../app/gui/plain.py" line="103"/>
         <source>{0} min</source>
         <translation>{0}分钟</translation>
     </message>
     <message>
-        <location filename="../../app/gui/plain.py" line="104"/>
+        <location filename="../../app/gui/plain.py" line="105"/>
         <source>{0} h</source>
         <translation>{0}小时</translation>
     </message>
     <message>
-        <location filename="../../app/gui/plain.py" line="105"/>
+        <location filename="../../app/gui/plain.py" line="107"/>
         <source>{0} h {1} min</source>
         <translation>{0}小时{1}分钟</translation>
     </message>
@@ -1855,197 +1855,203 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
         <translation>（内置）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="173"/>
+        <location filename="../../app/gui/pages/settings.py" line="158"/>
+        <location filename="../../app/gui/pages/settings.py" line="176"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="175"/>
+        <location filename="../../app/gui/pages/settings.py" line="158"/>
+        <source>All that fit</source>
+        <translation>尽可能全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="178"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA 显卡 (CUDA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="176"/>
+        <location filename="../../app/gui/pages/settings.py" line="179"/>
         <source>Apple GPU (MPS)</source>
         <translation>Apple 显卡 (MPS)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="177"/>
+        <location filename="../../app/gui/pages/settings.py" line="180"/>
         <source>Completion</source>
         <translation>续写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="178"/>
+        <location filename="../../app/gui/pages/settings.py" line="181"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="179"/>
+        <location filename="../../app/gui/pages/settings.py" line="182"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="180"/>
+        <location filename="../../app/gui/pages/settings.py" line="183"/>
         <source>Later entries</source>
         <translation>之后的条目数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="185"/>
+        <location filename="../../app/gui/pages/settings.py" line="188"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="186"/>
+        <location filename="../../app/gui/pages/settings.py" line="189"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="187"/>
+        <location filename="../../app/gui/pages/settings.py" line="190"/>
         <source>Language model</source>
         <translation>语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="188"/>
+        <location filename="../../app/gui/pages/settings.py" line="191"/>
         <source>Prompt style</source>
         <translation>提示方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="189"/>
+        <location filename="../../app/gui/pages/settings.py" line="192"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="190"/>
+        <location filename="../../app/gui/pages/settings.py" line="193"/>
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="191"/>
+        <location filename="../../app/gui/pages/settings.py" line="194"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="192"/>
+        <location filename="../../app/gui/pages/settings.py" line="195"/>
         <source>Writing temperature</source>
         <translation>生成温度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="195"/>
+        <location filename="../../app/gui/pages/settings.py" line="198"/>
         <source>How much similar text counts</source>
         <translation>相似文本的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="196"/>
+        <location filename="../../app/gui/pages/settings.py" line="199"/>
         <source>How much people with your taste count</source>
         <translation>同好喜好的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="197"/>
+        <location filename="../../app/gui/pages/settings.py" line="200"/>
         <source>How much popularity counts</source>
         <translation>热门程度的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="198"/>
+        <location filename="../../app/gui/pages/settings.py" line="201"/>
         <source>Adjust popularity to your taste</source>
         <translation>按你的口味调整热门程度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="200"/>
+        <location filename="../../app/gui/pages/settings.py" line="203"/>
         <source>How evenly chances spread</source>
         <translation>概率分布的均匀度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="201"/>
+        <location filename="../../app/gui/pages/settings.py" line="204"/>
         <source>Half-life of old entries</source>
         <translation>旧条目的半衰期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="202"/>
+        <location filename="../../app/gui/pages/settings.py" line="205"/>
         <source>Count an entry&apos;s age in</source>
         <translation>条目时长的计算单位</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="203"/>
+        <location filename="../../app/gui/pages/settings.py" line="206"/>
         <source>Similar titles kept per entry</source>
         <translation>每个条目保留的相似作品数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="206"/>
+        <location filename="../../app/gui/pages/settings.py" line="209"/>
         <source>Neutral point below your average</source>
         <translation>中性评分低于平均分的程度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="207"/>
+        <location filename="../../app/gui/pages/settings.py" line="210"/>
         <source>Share that never fades</source>
         <translation>永不衰减的比例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="208"/>
+        <location filename="../../app/gui/pages/settings.py" line="211"/>
         <source>How much unrated entries count</source>
         <translation>未评分条目的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="209"/>
+        <location filename="../../app/gui/pages/settings.py" line="212"/>
         <source>How much unfinished counts against</source>
         <translation>未读完/未看完的负面分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="210"/>
+        <location filename="../../app/gui/pages/settings.py" line="213"/>
         <source>How much other shelves count</source>
         <translation>其他书架的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="211"/>
+        <location filename="../../app/gui/pages/settings.py" line="214"/>
         <source>How much a like counts</source>
         <translation>“喜欢”的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="212"/>
+        <location filename="../../app/gui/pages/settings.py" line="215"/>
         <source>How much a dislike counts</source>
         <translation>“不喜欢”的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="213"/>
+        <location filename="../../app/gui/pages/settings.py" line="216"/>
         <source>Bonus for liked titles</source>
         <translation>喜欢作品的加分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="214"/>
+        <location filename="../../app/gui/pages/settings.py" line="217"/>
         <source>Bonus for saved titles</source>
         <translation>稍后再看作品的加分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="215"/>
+        <location filename="../../app/gui/pages/settings.py" line="218"/>
         <source>How much what you ask for counts</source>
         <translation>你所描述内容的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="193"/>
+        <location filename="../../app/gui/pages/settings.py" line="196"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="194"/>
+        <location filename="../../app/gui/pages/settings.py" line="197"/>
         <source>Longest explanation (tokens)</source>
         <translation>解释最长长度（词元）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="204"/>
+        <location filename="../../app/gui/pages/settings.py" line="207"/>
         <source>Boost for rarely rated items</source>
         <translation>冷门条目加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="205"/>
+        <location filename="../../app/gui/pages/settings.py" line="208"/>
         <source>Text boost for a short history</source>
         <translation>历史较短时文本相似度的加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="220"/>
+        <location filename="../../app/gui/pages/settings.py" line="223"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="222"/>
+        <location filename="../../app/gui/pages/settings.py" line="225"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
     </message>
@@ -2129,7 +2135,7 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
     <message>
         <location filename="../../app/gui/pages/stats.py" line="67"/>
         <source>Books</source>
-        <translation>书</translation>
+        <translation>图书</translation>
     </message>
     <message>
         <location filename="../../app/gui/pages/stats.py" line="69"/>

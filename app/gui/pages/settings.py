@@ -155,9 +155,12 @@ class SettingsPage(QWidget):
             editor = whole = self._guarded(QSpinBox())
             low, high = setting.bounds()  # the ranges the settings service enforces (threads: at most cores)
             whole.setRange(int(low if low is not None else -10**6), int(high if high is not None else 10**6))
+            special = {"llm_threads": self.tr("Automatic"), "llm_gpu_layers": self.tr("All that fit")}
+            if key in special:  # 0 threads and -1 layers are choices, not numbers
+                whole.setSpecialValueText(special[key])
         else:
             editor = number = self._guarded(QDoubleSpinBox())
-            number.setDecimals(4)
+            number.setDecimals(1 if key == "half_life" else 4)  # days: "365.0", not "365.0000"
             number.setSingleStep(0.001)
             low, high = setting.bounds()
             number.setRange(low if low is not None else -1000.0, high if high is not None else 1000.0)
