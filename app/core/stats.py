@@ -64,6 +64,7 @@ class YearKind:
     average: float | None = None
     highest: list[str] = field(default_factory=list)  # the year's highest-rated titles, as labels
     highest_rating: float | None = None
+    highest_count: int = 0  # how many titles got it (highest lists five)
     genres: list[tuple[str, int]] = field(default_factory=list)
     tags: list[tuple[str, int]] = field(default_factory=list)
     creators: list[tuple[str, int]] = field(default_factory=list)
@@ -81,7 +82,7 @@ class YearKind:
             "new": self.new, "again": self.again, "rated": self.rated,
             "scale": list(self.scale) if self.scale else None, "ratings": dict(self.ratings),
             "average": None if self.average is None else round(self.average, 3),
-            "highest": list(self.highest), "highest_rating": self.highest_rating,
+            "highest": list(self.highest), "highest_rating": self.highest_rating, "highest_count": self.highest_count,
             "genres": [[g, n] for g, n in self.genres], "tags": [[t, n] for t, n in self.tags],
             "creators": [[c, n] for c, n in self.creators], "decades": [[d, n] for d, n in self.decades],
             "pages": self.pages, "minutes": self.minutes,
@@ -215,7 +216,8 @@ def _figures(year: int | None, kind: str, watches: list[Watch], again: list[bool
     if fig.rated:
         fig.average = total / fig.rated
         fig.highest_rating = max(best.values())
-        fig.highest = sorted((t for t, v in best.items() if v == fig.highest_rating), key=str.casefold)[:5]
+        top = sorted((t for t, v in best.items() if v == fig.highest_rating), key=str.casefold)
+        fig.highest, fig.highest_count = top[:5], len(top)
     fig.genres, fig.tags, fig.creators = _top(genres), _top(tags), _top(creators)
     fig.decades = sorted(decades.items())
     if lengths:

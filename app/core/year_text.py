@@ -37,6 +37,7 @@ class KindFacts:
     faded: tuple[str, ...]
     pages: int = 0
     minutes: int = 0  # films' runtimes added up, where the catalog knows them
+    highest_count: int = 0  # how many got the highest rating (two are named)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _kind(fig: YearKind, before: YearKind | None) -> KindFacts:
     return KindFacts(
         count=fig.count, again=fig.again, genres=tuple(g for g, _ in fig.genres[:3]),
         creator=creator[0] if creator else None, creator_count=creator[1] if creator else 0,
-        highest=tuple(fig.highest[:2]), highest_rating=fig.highest_rating,
+        highest=tuple(fig.highest[:2]), highest_rating=fig.highest_rating, highest_count=fig.highest_count,
         scale_top=fig.scale[1] if fig.scale else None,
         before=before.count if before is not None and before.count else None,
         grew=tuple(g for g, _, _ in fig.grew[:2]), faded=tuple(g for g, _, _ in fig.faded[:2]), pages=fig.pages,
@@ -126,7 +127,9 @@ def year_text(facts: YearFacts, lang: str = "en") -> str:
             out.append(f"The {whom} you {verb} most was {clean_text(k.creator)} ({k.creator_count:,}).")
         if k.highest:
             names = _and([clean_text(t) for t in k.highest])
-            out.append(f"You rated {names} highest ({_stars(k.highest_rating, k.scale_top)}).")
+            stars = _stars(k.highest_rating, k.scale_top)
+            out.append(f"Your highest rating ({stars}) went to {k.highest_count:,} {what}, among them {names}."
+                       if k.highest_count > len(k.highest) else f"You rated {names} highest ({stars}).")
         if k.before is not None:
             diff = k.count - k.before
             change = (f"{abs(diff):,} more than" if diff > 0 else f"{abs(diff):,} fewer than" if diff < 0
@@ -159,7 +162,9 @@ def _text_zh(facts: YearFacts) -> str:
             out.append(f"你{verb}得最多的{whom}是{clean_text(k.creator)}（{k.creator_count:,}{unit}）。")
         if k.highest:
             names = "".join(f"《{clean_text(t)}》" for t in k.highest)
-            out.append(f"你评分最高的是{names}（{k.highest_rating:g}/{k.scale_top:g}）。")
+            score = f"{k.highest_rating:g}/{k.scale_top:g}"
+            out.append(f"你给了{k.highest_count:,}{unit}{what}最高评分（{score}），其中有{names}。"
+                       if k.highest_count > len(k.highest) else f"你评分最高的是{names}（{score}）。")
         if k.before is not None:
             diff = k.count - k.before
             change = (f"比{y - 1}年多{diff:,}{unit}" if diff > 0 else f"比{y - 1}年少{-diff:,}{unit}" if diff < 0

@@ -137,3 +137,14 @@ def test_a_facet_knows_every_member() -> None:
     facets = find_facets(items, emb, w, dates=dates, max_facets=2, per_facet=3)
     assert [sorted(f.members) for f in facets] == [list(range(100, 110)), list(range(110, 116))]
     assert all(len(f.items) == 3 and {i.id for i in f.items} <= set(f.members) for f in facets)
+
+
+def test_many_titles_at_the_highest_rating_are_counted_not_two_named_as_the_best() -> None:
+    """'You rated A Bug's Life and August: Osage County highest' was said of a year with 33 films at 5 stars."""
+    rows = [Watch(film(10 + n, f"Film {n}", 2000), f"2021-0{1 + n % 9}-01", rating=5.0, scale=FILM) for n in range(4)]
+    facts = year_facts(compute(rows), 2021)
+    assert "Your highest rating (5 of 5) went to 4 films, among them Film 0 (2000) and Film 1 (2000)." in \
+        year_text(facts)
+    assert "你给了4部电影最高评分（5/5），其中有《Film 0 (2000)》《Film 1 (2000)》。" in year_text(facts, "zh_CN")
+    one = year_facts(compute(rows[:2]), 2021)
+    assert "You rated Film 0 (2000) and Film 1 (2000) highest" in year_text(one)
