@@ -8,7 +8,7 @@ from app.services import Services
 from tests.gui.conftest import EXPORTS, wait_idle
 
 
-def test_the_match_column_tells_the_top_of_the_list_apart(qtbot, window, services: Services) -> None:  # noqa: ANN001
+def test_the_match_column_tells_the_top_apart_and_a_saved_title_is_marked(qtbot, window, services: Services) -> None:  # noqa: ANN001
     window.importing.import_files([EXPORTS / "goodreads_library_export.csv"])
     qtbot.waitUntil(lambda: len(window.recommend.model.rows) >= 10, timeout=120000)
     wait_idle(qtbot, window)
@@ -24,12 +24,7 @@ def test_the_match_column_tells_the_top_of_the_list_apart(qtbot, window, service
     rec = model.rows[3]
     assert "P(i|u)" in tip and f"{rec.score:.5f}" in tip and "popularity" in tip
 
-
-def test_a_title_saved_for_later_is_marked_in_the_list(qtbot, window, services: Services) -> None:  # noqa: ANN001
-    """Save for later said the title moved up; with its bonus at 0 nothing in the list changed."""
-    window.importing.import_files([EXPORTS / "goodreads_library_export.csv"])
-    qtbot.waitUntil(lambda: len(window.recommend.model.rows) >= 10, timeout=120000)
-    wait_idle(qtbot, window)
+    # Save for later said the title moved up; with its bonus at 0 nothing in the list changed. It is marked.
     page = window.recommend
     page.table.selectRow(2)
     rec = page.current()
