@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.cancel.hide()
         self.cancel.clicked.connect(self._cancel_long)
         self.model_label = ElidedLabel()
-        self.model_label.setMaximumWidth(360)
+        self.model_label.setMaximumWidth(480)
         bar.addWidget(self.message, 1)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel)
@@ -232,9 +232,9 @@ class MainWindow(QMainWindow):
 
         def show(result: tuple[str, str, str]) -> None:
             embed, device, llm = result
-            device = {"auto": self.tr("device chosen automatically"), "cpu": "CPU", "cuda": "GPU (CUDA)",
-                      "mps": "Apple GPU"}.get(device, device)
-            self.model_label.setText(" · ".join([embed, device, llm] + ([extra] if extra else [])))
+            # The device only when one was chosen ("auto" said nothing a person needs, and took the room).
+            device = {"auto": "", "cpu": "CPU", "cuda": "GPU (CUDA)", "mps": "Apple GPU"}.get(device, device)
+            self.model_label.setText(" · ".join(p for p in [embed, device, llm, extra] if p))
 
         self.run(work, show)
 

@@ -939,11 +939,6 @@ similarity {2:.2f}</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="235"/>
-        <source>device chosen automatically</source>
-        <translation>自动选择设备</translation>
-    </message>
-    <message>
         <location filename="../../app/gui/window.py" line="318"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
