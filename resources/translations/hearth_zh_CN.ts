@@ -289,11 +289,36 @@
     <name>Errors</name>
     <message>
         <location filename="../../app/gui/errors.py" line="18"/>
+        <source>This file or input cannot be used.</source>
+        <translation>无法使用这个文件或输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/errors.py" line="20"/>
+        <source>Hearth cannot find what was asked for.</source>
+        <translation>Hearth 找不到你要的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/errors.py" line="22"/>
+        <source>Your data could not be read or saved; nothing stored was changed.</source>
+        <translation>无法读取或保存你的数据；已保存的内容没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/errors.py" line="24"/>
+        <source>A model cannot be used.</source>
+        <translation>有一个模型无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/errors.py" line="25"/>
+        <source>Something could not be done.</source>
+        <translation>有一项操作没能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/errors.py" line="33"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="24"/>
+        <location filename="../../app/gui/errors.py" line="42"/>
         <source>Something went wrong: {0}</source>
         <translation>出错了：{0}</translation>
     </message>

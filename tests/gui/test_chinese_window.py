@@ -215,3 +215,25 @@ def test_progress_and_catalog_names_in_chinese(qtbot) -> None:  # noqa: ANN001
             app.removeTranslator(translator)
         app.setProperty("hearth_language", "en")
     assert progress_label("Installing Books (goodbooks-10k)") == "Installing Books (goodbooks-10k)"
+
+
+def test_an_error_in_the_chinese_window_leads_in_chinese(qtbot) -> None:  # noqa: ANN001
+    """The services' messages are English; the box says what kind of trouble it is in Chinese first."""
+    from app.core.errors import InputError
+    from app.gui.errors import show_error
+
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator))
+    install_translation(app, "zh_CN")
+    try:
+        box = show_error(None, InputError("photo.csv is not a text file.", hint="Export the CSV again."))
+        assert box.text() == "无法使用这个文件或输入。"
+        assert box.informativeText() == "photo.csv is not a text file.\nExport the CSV again."
+        box.close()
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+        app.setProperty("hearth_language", "en")
+    box = show_error(None, InputError("photo.csv is not a text file.", hint="Export the CSV again."))
+    assert box.text() == "photo.csv is not a text file." and box.informativeText() == "Export the CSV again."
+    box.close()
