@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,22 @@ def wait_idle(qtbot, win, timeout: int = 120000) -> None:  # noqa: ANN001
 
 
 EXPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
+
+
+@contextmanager
+def in_chinese() -> Iterator[None]:
+    """The interface in zh_CN for the block, then English again (the translators taken out)."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui.app import install_translation
+
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator))
+    assert install_translation(app, "zh_CN") == "zh_CN"
+    try:
+        yield
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+        app.setProperty("hearth_language", "en")

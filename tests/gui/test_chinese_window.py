@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.app import install_translation
 from app.services import Services
-from tests.gui.conftest import EXPORTS, wait_idle
+from tests.gui.conftest import EXPORTS, in_chinese, wait_idle
 
 APP = Path(__file__).resolve().parents[2] / "app"
 # Names that are the same in both languages (products, formats, units a Chinese reader meets as they are).
@@ -132,10 +131,7 @@ def test_the_walker_finds_english_interface_text() -> None:
 
 
 def test_the_chinese_window_shows_no_english_interface_text(qtbot, services: Services) -> None:  # noqa: ANN001
-    app = QApplication.instance()
-    before = set(app.findChildren(QTranslator))
-    install_translation(app, "zh_CN")
-    try:
+    with in_chinese():
         from app.gui.window import MainWindow
 
         win = MainWindow(services)
@@ -158,10 +154,6 @@ def test_the_chinese_window_shows_no_english_interface_text(qtbot, services: Ser
             found += english_in(_shown(win))
         win.lanes.cancel_all()
         win.lanes.wait(60000)
-    finally:
-        for translator in set(app.findChildren(QTranslator)) - before:
-            app.removeTranslator(translator)
-        app.setProperty("hearth_language", "en")
     assert not found, "English in the Chinese window:\n" + "\n".join(f"{w}: {t!r}" for w, t in sorted(set(found)))
 
 
@@ -202,18 +194,11 @@ def test_progress_and_catalog_names_in_chinese(qtbot) -> None:  # noqa: ANN001
     """The status bar said 'Installing Books (goodbooks-10k)' in the Chinese window."""
     from app.gui.plain import catalog_title, progress_label
 
-    app = QApplication.instance()
-    before = set(app.findChildren(QTranslator))
-    install_translation(app, "zh_CN")
-    try:
+    with in_chinese():
         assert progress_label("Installing Books (goodbooks-10k)") == "正在安装图书（goodbooks-10k）"
         assert progress_label("Importing ratings.csv") == "正在导入 ratings.csv"
         assert catalog_title("Films (MovieLens latest-small)") == "电影（MovieLens latest-small）"
         assert catalog_title("my-own") == "my-own"
-    finally:
-        for translator in set(app.findChildren(QTranslator)) - before:
-            app.removeTranslator(translator)
-        app.setProperty("hearth_language", "en")
     assert progress_label("Installing Books (goodbooks-10k)") == "Installing Books (goodbooks-10k)"
 
 
@@ -222,18 +207,11 @@ def test_an_error_in_the_chinese_window_leads_in_chinese(qtbot) -> None:  # noqa
     from app.core.errors import InputError
     from app.gui.errors import show_error
 
-    app = QApplication.instance()
-    before = set(app.findChildren(QTranslator))
-    install_translation(app, "zh_CN")
-    try:
+    with in_chinese():
         box = show_error(None, InputError("photo.csv is not a text file.", hint="Export the CSV again."))
         assert box.text() == "无法使用这个文件或输入。"
         assert box.informativeText() == "photo.csv is not a text file.\nExport the CSV again."
         box.close()
-    finally:
-        for translator in set(app.findChildren(QTranslator)) - before:
-            app.removeTranslator(translator)
-        app.setProperty("hearth_language", "en")
     box = show_error(None, InputError("photo.csv is not a text file.", hint="Export the CSV again."))
     assert box.text() == "photo.csv is not a text file." and box.informativeText() == "Export the CSV again."
     box.close()

@@ -123,23 +123,13 @@ def test_choices_are_shown_plainly_and_stored_as_declared(page) -> None:  # noqa
 
 
 def test_every_settings_help_is_marked_for_translation_and_shown_in_chinese(qtbot) -> None:  # noqa: ANN001
-    from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
-
-    from app.gui.app import install_translation
     from app.gui.setting_help import HELP
     from app.services import SETTINGS
+    from tests.gui.conftest import in_chinese
 
     assert {s.help for s in SETTINGS.values()} == set(HELP)  # declared in app/core/types.py, marked here
-    app = QApplication.instance()
-    before = set(app.findChildren(QTranslator))
-    assert install_translation(app, "zh_CN") == "zh_CN"
-    try:
+    with in_chinese():
         page = SettingsPage()
         qtbot.addWidget(page)
         tip = page.editors["alpha"].toolTip()
         assert "文本相似度" in tip and "weight" not in tip
-    finally:
-        for translator in set(app.findChildren(QTranslator)) - before:
-            app.removeTranslator(translator)
-        app.setProperty("hearth_language", "en")
