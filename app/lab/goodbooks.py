@@ -156,8 +156,21 @@ def shelf_labels(shelves: list[tuple[str, int]]) -> tuple[tuple[str, ...], tuple
     return genres, tags
 
 
+def _names(authors: str) -> list[str]:
+    return [a.strip() for a in authors.split(",") if a.strip()]
+
+
+def credited(names: list[str], writers: set[str]) -> tuple[str, ...]:
+    """The authors a reader would name: the first, and the others who are the first author of a book of
+    their own in the catalog (a co-author such as Neil Gaiman on Good Omens). goodbooks lists illustrators,
+    translators and the writers of forewords beside the author ("J.K. Rowling, Mary GrandPré"), and the
+    explanation panel showed them as authors. A foreword by someone with books of their own stays."""
+    return tuple(names[:1]) + tuple(n for n in names[1:] if n in writers)
+
+
 def read_books(path: Path, *, shelves: Mapping[str, list[tuple[str, int]]] | None = None) -> list[Item]:
     rows = read_table(path, _REQUIRED, hint="Point --source at goodbooks-10k (its books.csv).")
+    writers = {_names(r["authors"])[0] for r in rows if _names(r["authors"])}
     items = []
     for row in sorted(rows, key=lambda r: int(r["book_id"])):
         full = clean_text(row["title"])
@@ -183,7 +196,7 @@ def read_books(path: Path, *, shelves: Mapping[str, list[tuple[str, int]]] | Non
                 kind="book",
                 title=title,
                 year=_year(row["original_publication_year"]),
-                creators=tuple(a.strip() for a in row["authors"].split(",") if a.strip()),
+                creators=credited(_names(row["authors"]), writers),
                 genres=genres,
                 tags=series_tag + tuple(t for t in tags if t not in series_tag)[: _MAX_TAGS - len(series_tag)],
                 alt_titles=alts,
