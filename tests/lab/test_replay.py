@@ -12,6 +12,7 @@ from tests.conftest import SHARED_DATA
 from tests.importers.test_formats import EXPORTS
 
 
+@pytest.mark.heavy  # a whole replay, ~15 s: with .ci/run's heavy runs (the README's command stays under 5 minutes)
 def test_a_replay_holds_out_the_latest_loved_entries_and_leaves_the_data_folder_alone(services: Services) -> None:
     before = services.store.history.count()
     result = Replayer(services.sibling).run([EXPORTS / "goodreads_library_export.csv", EXPORTS / "WATCHLIST.csv"])
@@ -41,6 +42,7 @@ def test_replays_of_real_exports_beat_popularity_and_plain_ease(services: Servic
     assert mean["hearth"]["recall@50"] >= mean["ease"]["recall@50"]
 
 
+@pytest.mark.heavy
 def test_a_bad_file_is_reported_and_the_others_still_run_in_bounded_temporary_space(
         services: Services, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """Issue 25 item 4: one unreadable export aborted the whole replay, and every export's copy of the
