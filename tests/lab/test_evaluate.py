@@ -82,6 +82,7 @@ def test_eval_json_contract(cli, tmp_path: Path) -> None:
     assert text.returncode == 0 and "ndcg@10" in text.stdout and "last 2" in text.stdout
 
 
+@pytest.mark.heavy  # an eval through the CLI, ~11 s
 def test_eval_reads_other_layouts_with_map(cli, tmp_path: Path) -> None:
     names = {"user": "uid", "item": "iid", "rating": "stars", "timestamp": "ts", "title": "name"}
     ratings, items, _ = synthetic(tmp_path / "other", names=names)

@@ -78,6 +78,7 @@ def test_a_bad_file_is_reported_and_the_others_still_run_in_bounded_temporary_sp
         assert row["error"] and says in row["skipped"] and "\n" not in row["skipped"], row
 
 
+@pytest.mark.heavy
 def test_sigterm_stops_a_replay_and_removes_its_temporary_folders(services: Services, tmp_path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     import os
