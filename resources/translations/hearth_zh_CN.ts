@@ -750,74 +750,73 @@
 <context>
     <name>InterestsPage</name>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="155"/>
+        <location filename="../../app/gui/pages/interests.py" line="157"/>
         <source>Interest</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="155"/>
+        <location filename="../../app/gui/pages/interests.py" line="157"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="155"/>
+        <location filename="../../app/gui/pages/interests.py" line="157"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="156"/>
+        <location filename="../../app/gui/pages/interests.py" line="158"/>
         <source>Interest facets</source>
         <translation>兴趣面</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="169"/>
+        <location filename="../../app/gui/pages/interests.py" line="171"/>
         <source>Your taste, in words</source>
         <translation>用文字描述你的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="173"/>
+        <location filename="../../app/gui/pages/interests.py" line="175"/>
         <source>Describe my tastes</source>
         <translation>描述我的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="182"/>
+        <location filename="../../app/gui/pages/interests.py" line="184"/>
         <source>Interest map legend</source>
         <translation>兴趣地图图例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="210"/>
-        <location filename="../../app/gui/pages/interests.py" line="220"/>
+        <location filename="../../app/gui/pages/interests.py" line="212"/>
+        <location filename="../../app/gui/pages/interests.py" line="222"/>
         <source>Pinned interests</source>
         <translation>固定的兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="214"/>
+        <location filename="../../app/gui/pages/interests.py" line="216"/>
         <source>Words you pinned on the Recommendations page: they count in every list</source>
         <translation>你在推荐页固定的词语：它们在每个列表中都起作用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="215"/>
+        <location filename="../../app/gui/pages/interests.py" line="217"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="268"/>
+        <location filename="../../app/gui/pages/interests.py" line="270"/>
         <source>Interest map: your history and recommendations</source>
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="287"/>
-        <location filename="../../app/gui/pages/interests.py" line="292"/>
+        <location filename="../../app/gui/pages/interests.py" line="327"/>
         <source>last year</source>
         <translation>近一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="298"/>
+        <location filename="../../app/gui/pages/interests.py" line="302"/>
         <source>Opening by the local language model, checked; the rest from your facets</source>
         <translation>开头由本地语言模型撰写并已核对，其余来自你的兴趣类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="395"/>
+        <location filename="../../app/gui/pages/interests.py" line="408"/>
         <source>{0}
 × {1}
 similarity {2:.2f}</source>
@@ -826,47 +825,57 @@ similarity {2:.2f}</source>
 相似度 {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="176"/>
+        <location filename="../../app/gui/pages/interests.py" line="178"/>
         <source>Interest map</source>
         <translation>兴趣地图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="269"/>
+        <location filename="../../app/gui/pages/interests.py" line="271"/>
         <source>Similarity: history (rows) × recommendations (columns)</source>
         <translation>相似度：历史（行）× 推荐（列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="194"/>
+        <location filename="../../app/gui/pages/interests.py" line="196"/>
         <source>Similarity heatmap</source>
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="299"/>
+        <location filename="../../app/gui/pages/interests.py" line="303"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="308"/>
+        <location filename="../../app/gui/pages/interests.py" line="312"/>
         <source>None yet: type what you are in the mood for on the Recommendations page and press Pin.</source>
         <translation>还没有：在推荐页输入你想看的内容，然后点“固定”。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="321"/>
+        <location filename="../../app/gui/pages/interests.py" line="328"/>
+        <source>year to {0}/{1}</source>
+        <translation>截至{1}年{0}月的一年</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="332"/>
+        <source>grew in your last year</source>
+        <translation>在你最近一年的记录中增长</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/interests.py" line="334"/>
         <source>growing lately</source>
         <translation>最近增多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="323"/>
+        <location filename="../../app/gui/pages/interests.py" line="336"/>
         <source>since {0}</source>
         <translation>自 {0} 年起</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="325"/>
+        <location filename="../../app/gui/pages/interests.py" line="338"/>
         <source>until {0}</source>
         <translation>至 {0} 年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="336"/>
+        <location filename="../../app/gui/pages/interests.py" line="349"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>

@@ -208,3 +208,20 @@ def test_a_facet_name_in_both_languages() -> None:
     assert (close.name(), close.name("zh_CN")) == ("books close to Intemporalis", "与《Intemporalis》相近的图书")
     none = Facet(label="", items=(), weight=1.0, kind="film")
     assert (none.name(), none.name("zh_CN")) == ("unrated films", "未评分的电影")
+
+
+def test_last_year_says_which_year_when_the_history_ended_long_ago(qtbot) -> None:  # noqa: ANN001
+    """A history ending in April 2021 read 'last year' and 'growing lately' in 2026."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from app.gui.pages.interests import InterestsPage
+
+    page = InterestsPage()
+    qtbot.addWidget(page)
+    assert page._recent_word(dt.date.today()) == "last year"
+    assert page._recent_word(dt.date(2021, 4, 19)) == "year to 4/2021"
+    grew = SimpleNamespace(trend="recent", since=None, last=None)
+    assert page._when(grew) == "growing lately"
+    page._stale = True
+    assert page._when(grew) == "grew in your last year"

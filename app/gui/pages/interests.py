@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
 import os
@@ -151,6 +152,7 @@ class InterestsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._stale = False  # the history's latest date is long ago: "lately" would mislead
         self.facets = QTreeWidget()
         self.facets.setHeaderLabels([self.tr("Interest"), self.tr("Share"), self.tr("When")])
         self.facets.setAccessibleName(self.tr("Interest facets"))
@@ -278,18 +280,20 @@ class InterestsPage(QWidget):
         self.facets.clear()
         lang = _language()
         self._names = {facet.label: facet.name(lang) for facet in profile.facets}
+        self._stale = profile.newest is not None and (dt.date.today() - profile.newest).days > 60
+        recent_word = self._recent_word(profile.newest)
         for facet in profile.facets:
             name = self._names[facet.label]
             top = QTreeWidgetItem([name, f"{facet.weight:.0%}", self._when(facet)])
             top.setToolTip(0, plain_tip(name))
             recent = {i.id for i in facet.recent}
             for item in facet.items:
-                child = QTreeWidgetItem([item.label, "", self.tr("last year") if item.id in recent else ""])
+                child = QTreeWidgetItem([item.label, "", recent_word if item.id in recent else ""])
                 child.setToolTip(0, plain_tip(item.label))
                 top.addChild(child)
             for item in facet.recent:  # the titles a "lately" claim rests on, even if not the most typical
                 if item not in facet.items:
-                    child = QTreeWidgetItem([item.label, "", self.tr("last year")])
+                    child = QTreeWidgetItem([item.label, "", recent_word])
                     child.setToolTip(0, plain_tip(item.label))
                     top.addChild(child)
             self.facets.addTopLevelItem(top)
@@ -316,7 +320,16 @@ class InterestsPage(QWidget):
         if row is not None and row.data(Qt.ItemDataRole.UserRole) is not None:
             self.unpin_requested.emit(int(row.data(Qt.ItemDataRole.UserRole)))
 
+    def _recent_word(self, newest: dt.date | None) -> str:
+        """"last year" means the year up to the history's latest date: said so where that is long ago (a
+        history that ends in April 2021 read "last year" and "growing lately" in 2026)."""
+        if newest is None or (dt.date.today() - newest).days <= 60:
+            return self.tr("last year")
+        return self.tr("year to {0}/{1}").format(newest.month, newest.year)
+
     def _when(self, facet: Any) -> str:
+        if facet.trend == "recent" and self._stale:
+            return self.tr("grew in your last year")
         if facet.trend == "recent":
             return self.tr("growing lately")
         if facet.trend == "steady" and facet.since:
