@@ -147,6 +147,7 @@ def test_killing_an_import_midway_leaves_the_database_as_it_was(cli, tmp_path: P
     assert cli("history", "add", "Aliens (1986)").returncode == 0
 
 
+@pytest.mark.heavy  # the model through the CLI, ~11 s
 def test_explain_and_profile_json_contract(cli) -> None:
     for title in FIVE[:3]:
         cli("history", "add", title, "--rating", "5", "--kind", "film")

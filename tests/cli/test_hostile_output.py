@@ -74,6 +74,7 @@ def test_a_closed_pipe_is_not_an_error(cli, tmp_path) -> None:  # noqa: ANN001
     assert b"Traceback" not in err and b"BrokenPipe" not in err
 
 
+@pytest.mark.heavy  # the model through the CLI, ~10 s
 def test_only_the_verified_explanation_reaches_a_file(cli) -> None:  # noqa: ANN001
     for title in ("The Matrix (1999)", "Alien (1979)", "Blade Runner (1982)"):
         cli("history", "add", title, "--rating", "5", "--kind", "film")
