@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from app.services.formats import import_formats
+
 Say = Callable[[re.Match[str]], str]
 CJK = r"only a Chinese \(or Japanese, Korean\) title"
 
@@ -229,8 +231,12 @@ _PATTERNS += [(re.compile(p), say) for p, say in _LAYOUTS + _REASONS]
 
 
 def format_name(name: str) -> str:
-    """A format's name: a service's own, or "generic" for a CSV of its own layout."""
-    return QCoreApplication.translate("ReportText", "generic") if name == "generic" else name
+    """A format as a person calls it ("Letterboxd", not the id "letterboxd"), or "generic" for a CSV of its
+    own layout."""
+    if name == "generic":
+        return QCoreApplication.translate("ReportText", "generic")
+    known = {f.name: f.label for f in import_formats()}
+    return known.get(name, name)
 
 
 def report_line(text: str) -> str:

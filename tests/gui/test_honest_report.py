@@ -47,7 +47,7 @@ def test_the_summary_counts_what_counts_against(qtbot) -> None:  # noqa: ANN001
     text = dialog.text()
     assert "  Counted against in ranking: 3 (rated 1.5 or lower, or not finished)" in text
     assert "  Liked, not said to be watched (likes, not history): 2" in text
-    assert "goodreads (library export, 31 columns)" in text  # English stays as written
+    assert "Goodreads (library export, 31 columns)" in text  # English stays as written
 
 
 def test_the_privacy_page_says_what_each_count_is(qtbot) -> None:  # noqa: ANN001
@@ -94,5 +94,5 @@ def test_the_report_in_chinese(qtbot, zh: None) -> None:  # noqa: ANN001
     qtbot.addWidget(dialog)
     text = dialog.text()
     assert "goodreads_library_export.csv" in text  # the file's name as it is
-    assert "goodreads（书库导出，31 列）" in text
+    assert "Goodreads（书库导出，31 列）" in text
     assert "识别依据：表头列出了 Goodreads 导出的列（Book Id、My Rating、Exclusive Shelf）" in text

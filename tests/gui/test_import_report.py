@@ -22,7 +22,7 @@ def test_the_report_lists_loose_matches_and_remaps_a_shelf(qtbot, window, servic
     dialog = window.findChild(object, "importReport")
     text = dialog.findChild(QPlainTextEdit).toPlainText()
     assert "Orgullo y prejuicio  ->  Pride and Prejudice" in text and "literature" in text
-    assert "goodreads (library export, 31 columns)" in text
+    assert "Goodreads (library export, 31 columns)" in text
     assert set(dialog.shelves) == {"literature"}
     combo = dialog.shelves["literature"]
     combo.setCurrentIndex(combo.findData("read"))
