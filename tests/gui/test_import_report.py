@@ -16,6 +16,7 @@ from tests.gui.conftest import EXPORTS, wait_idle
 
 
 @pytest.mark.real_models
+@pytest.mark.heavy  # ~15 s through MiniLM: with .ci/run's heavy tests (it also failed once under load in the main run)
 def test_the_report_lists_loose_matches_and_remaps_a_shelf(qtbot, window, services: Services) -> None:  # noqa: ANN001
     window.importing.import_files([EXPORTS / "goodreads_shelves.csv"])
     qtbot.waitUntil(lambda: window.findChild(object, "importReport") is not None, timeout=60000)
