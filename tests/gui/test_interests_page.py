@@ -225,3 +225,15 @@ def test_last_year_says_which_year_when_the_history_ended_long_ago(qtbot) -> Non
     assert page._when(grew) == "growing lately"
     page._stale = True
     assert page._when(grew) == "grew in your last year"
+
+
+def test_the_legend_shows_a_facet_name_as_written(qtbot) -> None:  # noqa: ANN001
+    """The legend is rich text for its coloured marks; a name (catalog words, data) is escaped in it."""
+    from app.gui.pages.interests import _Legend
+
+    legend = _Legend()
+    qtbot.addWidget(legend)
+    legend.resize(600, 60)
+    legend.set_entries([("●", (31, 119, 180), "<b>bold</b> & <img src=x>")])
+    assert "<b>" not in legend.text() and "<img" not in legend.text()
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;img src=x&gt;" in legend.text()
