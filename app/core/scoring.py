@@ -17,6 +17,7 @@ from datetime import date
 
 import numpy as np
 
+from app.core.series import Places
 from app.core.types import HistoryEntry, RankingParams
 
 __all__ = [
@@ -93,6 +94,7 @@ class Universe:
     embeddings: np.ndarray  # (N, d) float32, rows L2-normalised
     prior: np.ndarray  # (N,) float32, log popularity scaled to [0, 1] per catalog
     counts: np.ndarray | None = None  # (N,) interactions behind each item's public data (cold = few)
+    places: Places | None = None  # each item's place in its series, where its catalog names it
 
     def content_scale(self, params: RankingParams, entries: int) -> np.ndarray | None:
         """Per-item factor on c(h,i): 1 + cold_u * m / (count + m), m = COLD_COUNT, cold_u = ``cold_weight``.

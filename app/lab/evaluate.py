@@ -24,6 +24,7 @@ import numpy as np
 from app.core import ranking, scoring
 from app.core.errors import InputError
 from app.core.progress import CancelToken, Progress, no_progress
+from app.core.series import Places
 from app.core.types import HistoryEntry, Item, RankingParams
 from app.lab import cf, goodbooks, metrics
 from app.lab.catalogs import EASE_L2, RECIPES, ease_weights, film_facts
@@ -215,6 +216,7 @@ class Evaluator:
             embeddings=np.ascontiguousarray(vectors, dtype=np.float32),
             prior=scoring.popularity_prior(popularity),
             counts=counts.astype(np.float32),
+            places=Places.of([(it.title, *it.alt_titles) for it in items]),
         )
         user_index = {u: k for k, u in enumerate(user_keys)}
         from scipy import sparse
@@ -267,7 +269,10 @@ class Evaluator:
                 yield u, scoring.popularity_prior(cat.popularity).astype(np.float64), seen
                 continue
             evidence = self.evidence_of(cat, entries, positions, params)
-            yield u, scoring.total_scores(cat.universe, evidence, params), seen
+            f = scoring.total_scores(cat.universe, evidence, params)
+            if cat.universe.places is not None:  # as the app: a series not started is entered by its first book
+                f[cat.universe.places.out_of_order(positions)] = -np.inf
+            yield u, f, seen
 
     # -- the run --------------------------------------------------------------------------
 

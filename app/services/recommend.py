@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from app.core import ranking, scoring
 from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
+from app.core.series import Places
 from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
 from app.core.types import HistoryEntry, Item, RankingParams, Recommendation
 from app.services.embeddings import EmbeddingService
@@ -109,14 +111,16 @@ class RecommendService:
             items = list(self.store.items.get_many(missing).values())
             self.embeddings.embed_items(items, progress=progress, cancel=cancel)
             matrix, missing = self.store.embeddings.item_matrix(self.embeddings.model_id)
+        titles = self.store.items.titles()
+        names = {i: (t, *json.loads(alt or "[]")) for i, t, _, _, alt in titles}
         universe = scoring.Universe(
             item_ids=rows.ids,
             embeddings=np.ascontiguousarray(matrix, dtype=np.float32),
             prior=_prior(rows.popularity, rows.catalog_ids),
             counts=rows.popularity.astype(np.float32),
+            places=Places.of([names.get(int(i), ()) for i in rows.ids]),
         )
-        companions = [(i, t) for i, t, _, kind, _ in self.store.items.titles()
-                      if kind == "book" and is_companion_title(t)]
+        companions = [(i, t) for i, t, _, kind, _ in titles if kind == "book" and is_companion_title(t)]
         self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years, companions)
         self._text_rows.clear()
         self.multilingual.warm(key, rows.ids, rows.catalog_ids, self.store.interests.texts()[:MAX_PINS])
@@ -387,11 +391,21 @@ class RecommendService:
                 if set(only) & consumed:  # not in the history (why() says so first): a companion of a book read
                     raise InputError("That book is about a book you read (its play, companion, guide or summary),"
                                      " so it is not recommended.")
+                if np.isin(only_pos, self._out_of_order(loaded, consumed)).any():
+                    raise InputError("That book comes later in a series you have not started, so it is not"
+                                     " recommended: the series' first book is.")
                 raise InputError("That item is marked not interested or disliked, so it is not ranked.",
                                  hint="Clear the feedback to see its score.")
         return ranking.recommend(loaded.universe, evidence, evidence_items, params, items=self._items_at(loaded),
                                  candidates=candidates, feedback=bonus, k=k, diversity=diversity, only=only_pos,
                                  top_contributions=top_contributions)
+
+    def _out_of_order(self, loaded: _Loaded, consumed: set[int]) -> np.ndarray:
+        """Series books after the first one the person has not read (series.Places.out_of_order)."""
+        places = loaded.universe.places
+        if places is None:
+            return np.zeros(0, dtype=np.int64)
+        return places.out_of_order(self._positions(loaded, sorted(consumed)))
 
     def _items_at(self, loaded: _Loaded) -> Callable[[list[int]], dict[int, Item]]:
         """The database's items at universe positions."""
@@ -420,6 +434,7 @@ class RecommendService:
         excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"})]
         if excluded:
             mask[self._positions(loaded, excluded)] = False
+        mask[self._out_of_order(loaded, consumed)] = False
         bonus = np.zeros(n, dtype=np.float64)
         for item_id, kinds in feedback.items():
             term = (params.like_bonus * ("like" in kinds) + params.saved_bonus * ("saved" in kinds)) * params.tau

@@ -147,6 +147,21 @@ def test_the_play_and_the_guide_of_a_book_read_are_not_recommended(services: Ser
         services.recommender.why("Mort: The Play")
 
 
+def test_a_series_not_started_is_offered_from_its_first_book(services: Services) -> None:
+    """Not the fourth Harry Potter to someone who read none of them; the next of a series started, yes."""
+    read = ("The Hobbit (1937)", "The Fellowship of the Ring", "A Game of Thrones", "Eragon", "The Golden Compass")
+    for title in read:
+        services.history.add(title, rating=5, kind="book")
+    recs = services.recommender.recommend(k=500, filters=Filters(kind="book"))
+    potter = {r.item.title for r in recs if r.item.title.startswith("Harry Potter and the")}
+    assert potter <= {"Harry Potter and the Sorcerer's Stone"}
+    assert "A Clash of Kings" in {r.item.title for r in recs}
+    with pytest.raises(InputError, match="series you have not started"):
+        services.recommender.why("Harry Potter and the Goblet of Fire (2000)")
+    services.history.add("Harry Potter and the Sorcerer's Stone", rating=5, kind="book")
+    assert services.recommender.why("Harry Potter and the Goblet of Fire (2000)").score > 0
+
+
 HEIST_LOVED = ["Drive (2011)", "Baby Driver (2017)", "Heat (1995)", "Gone in 60 Seconds (2000)",
                "The Italian Job (2003)"]
 BLOCKBUSTERS_HATED = ["The Avengers (2012)", "Transformers (2007)", "Jurassic World (2015)", "Avatar (2009)",
