@@ -35,6 +35,7 @@ HELP = (
     QT_TRANSLATE_NOOP("SettingHelp", 'how much a did-not-finish entry counts against'),
     QT_TRANSLATE_NOOP("SettingHelp", 'weight of an unrated entry on a shelf whose name says nothing'),
     QT_TRANSLATE_NOOP("SettingHelp", 'weight of a liked item as evidence'),
+    QT_TRANSLATE_NOOP("SettingHelp", 'weight of an item saved for later (to read, to watch) as evidence of your taste'),
     QT_TRANSLATE_NOOP("SettingHelp", 'weight of a disliked item as negative evidence'),
     QT_TRANSLATE_NOOP("SettingHelp", 'score bonus of a liked item, in units of tau'),
     QT_TRANSLATE_NOOP("SettingHelp", 'score bonus of an item saved for later, in units of tau'),

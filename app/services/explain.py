@@ -193,7 +193,8 @@ class ExplainService:
     def evidence_for(self, rec: Recommendation, *, top: int = 3) -> ex.WhyEvidence:
         ids = [c.item_id for c in rec.contributions if c.contribution > 0][:top]
         ratings = {int(e.item.id or 0): e.rating_norm for e in self.store.history.entries()}
-        return ex.evidence_from(rec, self.store.items.get_many(ids), ratings, top=top)
+        saved = {i for i, kind in self.store.feedback.all() if kind == "saved"}
+        return ex.evidence_from(rec, self.store.items.get_many(ids), ratings, top=top, saved=saved)
 
     # -- why this item ---------------------------------------------------------------------------
 

@@ -153,13 +153,16 @@ class RecommendService:
         consumed |= set(self._companions(loaded, entries))
         liked = [i for i, k in feedback.items() if "like" in k and i not in consumed]
         disliked = [i for i, k in feedback.items() if "dislike" in k and i not in consumed]
-        extra_items = self.store.items.get_many(liked + disliked)
-        items = [e.item for e in entries] + [extra_items[i] for i in liked + disliked]
+        # What the person means to read or watch says what they like, if less than what they did.
+        saved = [i for i, k in feedback.items() if k == {"saved"} and i not in consumed] if params.saved_weight else []
+        extra_items = self.store.items.get_many(liked + disliked + saved)
+        items = [e.item for e in entries] + [extra_items[i] for i in liked + disliked + saved]
         ids = [it.id for it in items]
         weights = scoring.evidence_weights(
             entries,
             params=params,
-            extra=[params.like_weight] * len(liked) + [-params.dislike_weight] * len(disliked),
+            extra=[params.like_weight] * len(liked) + [-params.dislike_weight] * len(disliked)
+            + [params.saved_weight] * len(saved),
         )
         ratings = [e.rating_norm for e in entries] + [None] * (len(ids) - len(entries))
         evidence = self._item_evidence(loaded, ids, weights, params, ratings)
@@ -371,8 +374,9 @@ class RecommendService:
         progress: Progress,
         cancel: CancelToken | None,
     ) -> list[Recommendation]:
+        marks = ("like", "dislike", "saved") if self._params().saved_weight else ("like", "dislike")
         if self.store.history.count() == 0 and not asked and not any(
-            kind in ("like", "dislike") for _, kind in self.store.feedback.all()
+            kind in marks for _, kind in self.store.feedback.all()
         ):
             raise NotFound(
                 "Your history is empty, so there is nothing to base recommendations on.",

@@ -1801,21 +1801,26 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
     </message>
     <message>
         <location filename="../../app/gui/setting_help.py" line="38"/>
+        <source>weight of an item saved for later (to read, to watch) as evidence of your taste</source>
+        <translation>收藏待读、待看的作品作为你口味依据的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/setting_help.py" line="39"/>
         <source>weight of a disliked item as negative evidence</source>
         <translation>“不喜欢”的作品作为负面依据的权重</translation>
     </message>
     <message>
-        <location filename="../../app/gui/setting_help.py" line="39"/>
+        <location filename="../../app/gui/setting_help.py" line="40"/>
         <source>score bonus of a liked item, in units of tau</source>
         <translation>“喜欢”的作品的加分（以 τ 为单位）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/setting_help.py" line="40"/>
+        <location filename="../../app/gui/setting_help.py" line="41"/>
         <source>score bonus of an item saved for later, in units of tau</source>
         <translation>“稍后再看”的作品的加分（以 τ 为单位）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/setting_help.py" line="41"/>
+        <location filename="../../app/gui/setting_help.py" line="42"/>
         <source>share of the evidence that what you ask for in words carries (0.5: as much as your history)</source>
         <translation>你用文字描述的内容在依据中所占的比例（0.5：与你的历史同等）</translation>
     </message>
@@ -2036,21 +2041,26 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
     </message>
     <message>
         <location filename="../../app/gui/pages/settings.py" line="215"/>
+        <source>How much saved titles count</source>
+        <translation>“收藏”的分量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/settings.py" line="216"/>
         <source>How much a dislike counts</source>
         <translation>“不喜欢”的分量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="216"/>
+        <location filename="../../app/gui/pages/settings.py" line="217"/>
         <source>Bonus for liked titles</source>
         <translation>喜欢作品的加分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="217"/>
+        <location filename="../../app/gui/pages/settings.py" line="218"/>
         <source>Bonus for saved titles</source>
         <translation>稍后再看作品的加分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="218"/>
+        <location filename="../../app/gui/pages/settings.py" line="219"/>
         <source>How much what you ask for counts</source>
         <translation>你所描述内容的分量</translation>
     </message>
@@ -2075,12 +2085,12 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
         <translation>历史较短时文本相似度的加成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="223"/>
+        <location filename="../../app/gui/pages/settings.py" line="224"/>
         <source>Choose a GGUF model</source>
         <translation>选择 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/settings.py" line="225"/>
+        <location filename="../../app/gui/pages/settings.py" line="226"/>
         <source>Choose a sentence-transformers folder</source>
         <translation>选择 sentence-transformers 文件夹</translation>
     </message>

@@ -146,6 +146,25 @@ def test_the_evidence_holds_series_creators_and_who_loved_what() -> None:
     assert ex.template_text(ev, "zh_CN") == "因为你很喜欢《Alien》：《Aliens》同属《Alien》系列。"
 
 
+def test_a_title_saved_for_later_is_named_as_wanted_not_as_loved() -> None:
+    """A to-read entry counts as evidence (saved_weight); the explanation says what the person did with it."""
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+
+    messiah = Item(id=2, title="Dune Messiah", year=1969, kind="book", genres=("Science fiction",),
+                   alt_titles=("Dune Messiah (Dune Chronicles, #2)",))
+    dune = Item(id=1, title="Dune", year=1965, kind="book", genres=("Science fiction",),
+                alt_titles=("Dune (Dune Chronicles, #1)",))
+    rec = Recommendation(rank=1, item=messiah, probability=0.1, score=1.0,
+                         terms=ScoreTerms(content=0.5, cf=0.5, prior=0, feedback=0),
+                         contributions=(Contribution(item_id=1, title="Dune", year=1965, weight=0.15, content=0.01,
+                                                     cf=0.03),))
+    ev = ex.evidence_from(rec, {1: dune}, {}, saved={1})
+    assert ev.reasons[0].liked == "want to read"
+    assert ex.template_text(ev).startswith("Because you want to read Dune,")
+    assert ex.template_text(ev, "zh_CN").startswith("因为你想读《Dune》")
+    assert ex.evidence_from(rec, {1: dune}, {}).reasons[0].liked == "liked"  # a Like, not saved
+
+
 @pytest.mark.parametrize(("typed", "quoted"), [
     ("space opera”, and it won 12 Oscars…", "space opera…"),  # the quotation cannot be closed early
     ('space opera" » 「with ships', "space opera with ships"),

@@ -162,6 +162,20 @@ def test_a_series_not_started_is_offered_from_its_first_book(services: Services)
     assert services.recommender.why("Harry Potter and the Goblet of Fire (2000)").score > 0
 
 
+def test_a_to_read_list_says_what_the_person_likes(services: Services) -> None:
+    """Saved titles count as evidence (saved_weight): a to-read list of mysteries brings mysteries, and a
+    list is enough to begin with."""
+    for title in ("Murder on the Orient Express (1934)", "And Then There Were None (1939)",
+                  "The Murder of Roger Ackroyd", "The Hound of the Baskervilles (1902)", "Gone Girl (2012)"):
+        services.history.set_feedback(title, "saved")
+    recs = services.recommender.recommend(k=10, filters=Filters(kind="book"))
+    mysteries = [r for r in recs if {"Mystery", "Crime"} & set(_genres(services, int(r.item.id or 0)))]
+    assert len(mysteries) >= 7, [r.item.title for r in recs]
+    services.settings.set("saved_weight", 0.0)
+    with pytest.raises(NotFound, match="history is empty"):
+        services.recommender.recommend(k=10)
+
+
 HEIST_LOVED = ["Drive (2011)", "Baby Driver (2017)", "Heat (1995)", "Gone in 60 Seconds (2000)",
                "The Italian Job (2003)"]
 BLOCKBUSTERS_HATED = ["The Avengers (2012)", "Transformers (2007)", "Jurassic World (2015)", "Avatar (2009)",

@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -181,12 +181,14 @@ def evidence_from(
     ratings: Mapping[int, float | None],
     *,
     top: int = 3,
+    saved: Collection[int] = (),
 ) -> WhyEvidence:
     """The evidence of a recommendation: its top positive contributors and the true facts that link
     them to it (series, creators, shared genres and tags, who liked them, era).
 
     ``items`` maps the contributors' item ids to their Items (for genres and creators),
-    ``ratings`` their normalised ratings (for "loved" or "liked").
+    ``ratings`` their normalised ratings (for "loved" or "liked"), ``saved`` the ids the person saved
+    for later ("want to read").
     """
     src = [c for c in rec.contributions if c.contribution > 0][:top]
     theirs = [items[c.item_id] for c in src if c.item_id in items]
@@ -195,8 +197,10 @@ def evidence_from(
                creators=items[c.item_id].creators if c.item_id in items else (),
                genres=items[c.item_id].genres if c.item_id in items else (),
                kind=c.source if c.source != "history" else items[c.item_id].kind if c.item_id in items else "",
-               liked="asked for" if c.source != "history" else "liked" if c.item_id not in ratings  # a Like
-               else _liked(ratings[c.item_id], items[c.item_id].kind if c.item_id in items else rec.item.kind))
+               liked="asked for" if c.source != "history"
+               else _liked(ratings[c.item_id], items[c.item_id].kind if c.item_id in items else rec.item.kind)
+               if c.item_id in ratings else _wanted(items[c.item_id].kind if c.item_id in items else rec.item.kind)
+               if c.item_id in saved else "liked")  # a Like
         for c in src
     )
     src = [c for c in src if c.source == "history"]  # the facts below link history items
@@ -236,6 +240,11 @@ def evidence_from(
         extra_names=tuple(dict.fromkeys((*rec.item.alt_titles, *names))), facts=tuple(_dedupe(facts)),
         data_text=tuple(t for t in [rec.item.description, *(it.description for it in theirs)] if t),
     )
+
+
+def _wanted(kind: str) -> str:
+    """What the person means to do with a title saved for later."""
+    return {"book": "want to read", "film": "want to watch"}.get(kind, "saved")
 
 
 def _liked(rating: float | None, kind: str = "") -> str:

@@ -92,8 +92,8 @@ def _template_zh(ev: WhyEvidence) -> str:
     def because(reasons: Sequence[Reason]) -> str:
         _, count = _because(reasons)
         names = "、".join(f"《{clean_text(r.title)}》" for r in reasons[:count])
-        verb = {"loved": "很喜欢", "": "很喜欢", "read": "读过", "watched": "看过",
-                "chose": "选过"}.get(reasons[0].liked, "喜欢")
+        verb = {"loved": "很喜欢", "": "很喜欢", "read": "读过", "watched": "看过", "chose": "选过",
+                "want to read": "想读", "want to watch": "想看", "saved": "收藏了"}.get(reasons[0].liked, "喜欢")
         return f"因为你{verb}{names}"
 
     genres = "、".join(genre_zh(g) for g in ev.genres[:2])

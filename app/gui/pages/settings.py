@@ -212,6 +212,7 @@ class SettingsPage(QWidget):
             "dnf_weight": self.tr("How much unfinished counts against"),
             "shelved_weight": self.tr("How much other shelves count"),
             "like_weight": self.tr("How much a like counts"),
+            "saved_weight": self.tr("How much saved titles count"),
             "dislike_weight": self.tr("How much a dislike counts"),
             "like_bonus": self.tr("Bonus for liked titles"),
             "saved_bonus": self.tr("Bonus for saved titles"),
