@@ -405,7 +405,8 @@ class HistoryService:
         if found.also:
             self.store.history.add_names(item_id, found.also)
         if row.liked:
-            self.store.feedback.set(item_id, "like")
+            # A like alone was seen all the same: the import says so, and it is never recommended back.
+            self.store.feedback.set(item_id, "like", origin=src.format if row.liked_only else None)
         if row.liked_only:
             report.liked += 1
             self._unwatch(item_id, src.format, report)

@@ -182,7 +182,8 @@ class FeedbackRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def set(self, item_id: int, kind: str) -> None:
+    def set(self, item_id: int, kind: str, *, origin: str | None = None) -> None:
+        """Mark an item; ``origin`` is the import format that says so (None: the person did)."""
         if kind not in FEEDBACK_KINDS:
             raise ValueError(kind)
         opposite = {"like": "dislike", "dislike": "like"}.get(kind)
@@ -192,9 +193,15 @@ class FeedbackRepository:
                     "DELETE FROM feedback WHERE item_id = ? AND kind = ?", (item_id, opposite)
                 )
             conn.execute(
-                "INSERT OR IGNORE INTO feedback (item_id, kind, created_at) VALUES (?, ?, ?)",
-                (item_id, kind, now()),
+                "INSERT INTO feedback (item_id, kind, created_at, origin) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (item_id, kind) DO UPDATE SET origin = COALESCE(excluded.origin, origin)",
+                (item_id, kind, now(), origin),
             )
+
+    def imported(self, kind: str) -> set[int]:
+        """The items an import marked so (a film liked on Letterboxd: seen, so never recommended back)."""
+        return {r[0] for r in self.db.read("SELECT item_id FROM feedback WHERE kind = ? AND origin IS NOT NULL",
+                                           (kind,))}
 
     def clear(self, item_id: int, kinds: Sequence[str] = FEEDBACK_KINDS) -> None:
         marks = ",".join("?" * len(kinds))

@@ -236,6 +236,13 @@ UPDATE catalogs SET version = '' WHERE bundled = 1
 """
 
 
+# v9: which import set a mark (NULL: the person, in the app or the CLI). A film liked on Letterboxd and
+# named by no other file is a like, not history, yet it was seen: it is never recommended back.
+_V9 = """
+ALTER TABLE feedback ADD COLUMN origin TEXT
+"""
+
+
 def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title FROM items").fetchall()
     conn.executemany(
@@ -284,5 +291,9 @@ def _v8(conn: sqlite3.Connection) -> None:
     _run(conn, _V8)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(conn: sqlite3.Connection) -> None:
+    _run(conn, _V9)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 SCHEMA_VERSION = len(MIGRATIONS)

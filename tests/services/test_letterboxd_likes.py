@@ -7,6 +7,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from app.core.errors import InputError
 from app.core.explain.evidence import prefix_for
 from app.services import Services
 
@@ -55,9 +58,15 @@ def test_a_like_is_explained_as_a_like(services: Services, tmp_path: Path) -> No
                                                    + LIKES.splitlines()[3] + "\n"})
     services.history.import_file(export)
     assert services.history.entries() == []
-    recs = [r for r in services.recommender.recommend(k=3) if r.item.title != "The Iron Giant"]
+    recs = services.recommender.recommend(k=50)
+    assert "The Iron Giant" not in {r.item.title for r in recs}  # liked, so seen: never recommended back
     evidence = services.explainer.evidence_for(recs[0])
     assert prefix_for(evidence) == "Because you liked The Iron Giant,"
+    with pytest.raises(InputError, match="liked that one in an export"):
+        services.recommender.why("The Iron Giant (1999)")
+    # A like of the person's own, in the app, keeps a title in the list (with its bonus).
+    services.history.set_feedback(str(recs[1].item.id), "like")
+    assert recs[1].item.id in {r.item.id for r in services.recommender.recommend(k=50)}
 
 
 def test_an_entry_an_earlier_import_made_of_a_like_alone_is_a_like_again(services: Services, tmp_path: Path) -> None:

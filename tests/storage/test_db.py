@@ -152,10 +152,16 @@ def test_a_version_7_file_gains_runtimes_and_keeps_its_data(tmp_path: Path) -> N
                  " VALUES (6, 4.5, 0.5, 5.0, 0.8889, '2021-03-01', '2021-03-01T00:00:00')")
     conn.execute("INSERT INTO viewings (item_id, origin, n, date, rewatch)"
                  " VALUES (6, 'letterboxd', 0, '2021-03-01', 0)")
+    conn.execute("INSERT INTO feedback (item_id, kind, created_at) VALUES (7, 'like', '2021-03-02T00:00:00')")
     conn.close()
 
     store = Store.open(tmp_path)
-    assert store.db.version == SCHEMA_VERSION == 8
+    assert store.db.version == SCHEMA_VERSION == 9
+    # v9: a mark kept from before says nothing of an import; marking it again from one says so.
+    assert store.feedback.all() == [(7, "like")] and store.feedback.imported("like") == set()
+    store.feedback.set(7, "like", origin="letterboxd")
+    store.feedback.set(7, "like")  # the person's own like later keeps what the import said
+    assert store.feedback.imported("like") == {7}
     (entry,) = store.history.entries()
     item = entry.item
     assert (item.title, item.year, item.creators, entry.rating) == ("Heat", 1995, ("Michael Mann",), 4.5)
