@@ -160,17 +160,33 @@ def _names(authors: str) -> list[str]:
     return [a.strip() for a in authors.split(",") if a.strip()]
 
 
-def credited(names: list[str], writers: set[str]) -> tuple[str, ...]:
+INTRODUCED = 25  # years before a co-author's first book of their own: theirs is the introduction
+
+
+def credited(names: list[str], writers: Mapping[str, int | None], year: int | None = None) -> tuple[str, ...]:
     """The authors a reader would name: the first, and the others who are the first author of a book of
     their own in the catalog (a co-author such as Neil Gaiman on Good Omens). goodbooks lists illustrators,
     translators and the writers of forewords beside the author ("J.K. Rowling, Mary GrandPré"), and the
-    explanation panel showed them as authors. A foreword by someone with books of their own stays."""
-    return tuple(names[:1]) + tuple(n for n in names[1:] if n in writers)
+    explanation panel showed them as authors. ``writers`` maps each first author to the year of their
+    earliest book in the catalog: one whose own books began INTRODUCED years or more after this book
+    wrote its foreword (Neil Gaiman on The Stars My Destination, 1955; Jeffrey Eugenides on The Picture of
+    Dorian Gray), and "another book by Neil Gaiman" would be false of it."""
+    def author(name: str) -> bool:
+        if name not in writers:
+            return False
+        first = writers[name]
+        return year is None or first is None or year > first - INTRODUCED
+    return tuple(names[:1]) + tuple(n for n in names[1:] if author(n))
 
 
 def read_books(path: Path, *, shelves: Mapping[str, list[tuple[str, int]]] | None = None) -> list[Item]:
     rows = read_table(path, _REQUIRED, hint="Point --source at goodbooks-10k (its books.csv).")
-    writers = {_names(r["authors"])[0] for r in rows if _names(r["authors"])}
+    writers: dict[str, int | None] = {}
+    for r in rows:
+        names, year = _names(r["authors"]), _year(r["original_publication_year"])
+        if names:
+            known = writers.get(names[0])
+            writers[names[0]] = year if known is None else min(known, year) if year is not None else known
     items = []
     for row in sorted(rows, key=lambda r: int(r["book_id"])):
         full = clean_text(row["title"])
@@ -196,7 +212,7 @@ def read_books(path: Path, *, shelves: Mapping[str, list[tuple[str, int]]] | Non
                 kind="book",
                 title=title,
                 year=_year(row["original_publication_year"]),
-                creators=credited(_names(row["authors"]), writers),
+                creators=credited(_names(row["authors"]), writers, _year(row["original_publication_year"])),
                 genres=genres,
                 tags=series_tag + tuple(t for t in tags if t not in series_tag)[: _MAX_TAGS - len(series_tag)],
                 alt_titles=alts,

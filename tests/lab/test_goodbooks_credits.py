@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from app.lab.goodbooks import credited
 
+# Each first author with the year of their earliest book in the catalog.
+WRITERS = {"J.K. Rowling": 1997, "Terry Pratchett": 1971, "Neil Gaiman": 1987, "George Orwell": 1933,
+           "Alfred Bester": 1953, "Douglas Preston": 1994, "Lincoln Child": 2007}
+
 
 def test_only_the_author_and_co_authors_with_books_of_their_own_are_credited() -> None:
-    writers = {"J.K. Rowling", "Terry Pratchett", "Neil Gaiman", "George Orwell"}
-    assert credited(["J.K. Rowling", "Mary GrandPré"], writers) == ("J.K. Rowling",)
-    assert credited(["Terry Pratchett", "Neil Gaiman"], writers) == ("Terry Pratchett", "Neil Gaiman")
-    assert credited(["George Orwell", "Celâl Üster"], writers) == ("George Orwell",)
-    assert credited([], writers) == ()
+    assert credited(["J.K. Rowling", "Mary GrandPré"], WRITERS, 1997) == ("J.K. Rowling",)
+    assert credited(["Terry Pratchett", "Neil Gaiman"], WRITERS, 1990) == ("Terry Pratchett", "Neil Gaiman")
+    assert credited(["George Orwell", "Celâl Üster"], WRITERS, 1949) == ("George Orwell",)
+    assert credited([], WRITERS) == ()
+
+
+def test_a_foreword_written_long_before_its_writers_own_books_is_not_theirs() -> None:
+    # The Stars My Destination (1955) in the edition with Neil Gaiman's introduction: not "by Neil Gaiman".
+    assert credited(["Alfred Bester", "Neil Gaiman"], WRITERS, 1955) == ("Alfred Bester",)
+    # Co-authors whose own books came later, within a career: Relic (1995) is Preston and Child's.
+    assert credited(["Douglas Preston", "Lincoln Child"], WRITERS, 1995) == ("Douglas Preston", "Lincoln Child")
+    assert credited(["Alfred Bester", "Neil Gaiman"], WRITERS, None) == ("Alfred Bester", "Neil Gaiman")
