@@ -70,3 +70,19 @@ def test_a_tag_that_names_a_maker_is_no_theme() -> None:
     misspelt = _collateral(tags=("tolkein", "hitman", "heist"))  # as a MovieLens tag has it
     assert _alternatives(clause_grammar(misspelt, frozenset({"tolkien", "heisz"})), "theme") >= {"a hitman", "a heist"}
     assert "a tolkein" not in _alternatives(clause_grammar(misspelt, frozenset({"tolkien"})), "theme")
+
+
+def test_poems_and_non_fiction_are_books_not_novels() -> None:
+    """The model wrote "Because you enjoyed Les Fleurs du Mal, it is another novel loved by the same people."
+    of L'Écume des jours: Baudelaire's poems are no novel."""
+    fleurs = Reason("Les Fleurs du Mal", 1857, 1.0, 0.0, 1.0, creators=("Charles Baudelaire",), genres=("Poetry",))
+    coliked = (Fact("coliked", 'people who read and loved "Les Fleurs du Mal" also loved it'),)
+    ecume = WhyEvidence(item_id=1, title="L'Écume des jours", year=1947, kind="book", reasons=(fleurs,),
+                        item_genres=("Fiction", "Classics"), facts=coliked)
+    grammar = clause_grammar(ecume)
+    assert grammar is not None and _alternatives(grammar, "noun") == {"book"}
+    novel = Reason("The Stranger", 1942, 1.0, 0.0, 1.0, creators=("Albert Camus",), genres=("Classics",))
+    grammar = clause_grammar(WhyEvidence(item_id=1, title="L'Écume des jours", year=1947, kind="book",
+                                         reasons=(novel,), item_genres=("Classics",), facts=(
+        Fact("coliked", 'people who read and loved "The Stranger" also loved it'),)))
+    assert grammar is not None and _alternatives(grammar, "noun") == {"book", "novel", "story"}

@@ -14,8 +14,22 @@ from __future__ import annotations
 
 from app.core.claims import PLAIN_WORDS, genre_words, kind_words, words_of
 from app.core.explain.evidence import WhyEvidence, about, prefix_for
+from app.core.text import label_key
 
 NOUNS = {"film": ("film", "movie"), "book": ("book", "novel", "story")}
+# A book of these is no "novel" or "story": "another novel" of Les Fleurs du Mal called poems a novel.
+NOT_NOVELS = frozenset(label_key(g) for g in (
+    "Poetry", "Plays", "Non-fiction", "Biography", "History", "Religion", "Philosophy", "Self-help", "Psychology",
+    "Business", "Science", "Politics", "Travel", "Graphic novels", "Short stories", "Memoir", "Essays"))
+
+
+def nouns_for(kind: str, *genre_lists: tuple[str, ...]) -> list[str]:
+    """What the clause may call the item (and, after "another", the title in the prefix): a book is a
+    "novel" or a "story" only if none of these genre lists says it is poems, a play, non-fiction or comics."""
+    nouns = list(NOUNS.get(kind, ("one",)))
+    if kind == "book" and any(label_key(g) in NOT_NOVELS for genres in genre_lists for g in genres):
+        return ["book"]
+    return nouns
 MAX_GENRES = 2  # adjectives before the noun: "another crime thriller film" reads as a list beyond two
 
 
@@ -113,7 +127,7 @@ def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str
     series = _plain([w for f in ev.facts if f.relation in ("series", "sequel") and about(f) == top for w in f.words])
     coliked = any(f.relation == "coliked" and about(f) == top for f in ev.facts)
     themes = _themes(ev, makers)
-    nouns = list(NOUNS.get(ev.kind, ("one",)))
+    nouns = nouns_for(ev.kind, ev.item_genres, ev.reasons[0].genres)
     genres = _plain([g.casefold() for g in ev.genres if g.isascii()])
     # "another crime film" says the title in the prefix is one too; "a crime film" only says what this is.
     theirs = {g.casefold() for g in ev.reasons[0].genres}
