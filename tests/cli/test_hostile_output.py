@@ -84,6 +84,7 @@ def test_only_the_verified_explanation_reaches_a_file(cli) -> None:  # noqa: ANN
     assert final["cached"] and written.stdout == final["text"] + "\n"  # one line: drafts never appear
 
 
+@pytest.mark.heavy  # two CLI runs that load the catalogs and the model (~8 s): with the heavy tests in .ci/run
 def test_a_model_llama_cpp_cannot_load_falls_back_and_says_why(cli, tmp_path) -> None:  # noqa: ANN001
     import struct
 

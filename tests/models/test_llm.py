@@ -82,7 +82,7 @@ def test_unpack_failures_leave_no_model_behind(tmp_path: Path) -> None:
     assert target.read_bytes() == data
 
 
-@pytest.mark.slow
+@pytest.mark.heavy  # gzips and unpacks the 240 MB model twice (~12 s): with the heavy tests in .ci/run
 def test_the_packed_default_model_unpacks_to_the_same_file(tmp_path: Path) -> None:
     """The packaged app ships the GGUF as one gzip file: it must give the very same model."""
     assembled = default_llm_path(tmp_path / "a")
