@@ -152,8 +152,10 @@ class Replayer:
             store.history.remove(item_id)
         store.history.forget_names(test)
         kind = max({e.item.kind for e in held}, key=lambda kd: sum(e.item.kind == kd for e in held))
+        # What Hearth leaves out, the baselines too: the history, what it names, what the file marked or saved.
         excluded = store.history.item_ids() | store.history.named_ids() | {
-            i for i, fb in store.feedback.all() if fb in ("not_interested", "dislike")}
+            i for i, fb in store.feedback.all() if fb in ("not_interested", "dislike")} | \
+            store.feedback.imported("like") | store.feedback.imported("saved")
         from app.services.recommend import Filters
 
         lists = {

@@ -414,7 +414,7 @@ class HistoryService:
         if row.saved or row.not_interested:
             if self.store.history.status_of(item_id) == "shelved":
                 self.store.history.remove(item_id)  # a shelf re-mapped since the last import
-            self.store.feedback.set(item_id, "saved" if row.saved else "not_interested")
+            self.store.feedback.set(item_id, "saved" if row.saved else "not_interested", origin=src.format)
             if row.saved:
                 report.saved += 1
             else:

@@ -155,7 +155,9 @@ class RecommendService:
         disliked = [i for i, k in feedback.items() if "dislike" in k and i not in consumed]
         # What the person means to read or watch says what they like, if less than what they did.
         saved = [i for i, k in feedback.items() if k == {"saved"} and i not in consumed] if params.saved_weight else []
-        consumed |= self.store.feedback.imported("like")  # evidence all the same, above; seen, so no candidate
+        # What an imported file liked (seen) or saved for later is evidence, above, and no discovery: it is
+        # in the file already. A like or a save given in the app keeps its title in the list.
+        consumed |= self._imported()
         extra_items = self.store.items.get_many(liked + disliked + saved)
         items = [e.item for e in entries] + [extra_items[i] for i in liked + disliked + saved]
         ids = [it.id for it in items]
@@ -343,7 +345,7 @@ class RecommendService:
             raise NotFound(f"Item {item_id} does not exist.")
         evidence = self._item_evidence(loaded, [item_id], np.ones(1), params)
         consumed = self.store.history.item_ids() | self.store.history.named_ids() | {item_id}
-        consumed |= self.store.feedback.imported("like")
+        consumed |= self._imported()
         consumed |= set(self._companions(loaded, self.store.history.entries()))
         candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
         return ranking.recommend(loaded.universe, evidence, [item], params, items=self._items_at(loaded),
@@ -394,9 +396,9 @@ class RecommendService:
         if only is not None:
             only_pos = self._positions(loaded, only)
             if not candidates[only_pos].all():
-                if set(only) & self.store.feedback.imported("like"):
-                    raise InputError("You liked that one in an export you imported, so you have seen it: it is not"
-                                     " recommended.")
+                if set(only) & self._imported():
+                    raise InputError("That one is in an export you imported (liked, or saved for later), so it is"
+                                     " not recommended: it is no discovery.")
                 if set(only) & consumed:  # not in the history (why() says so first): a companion of a book read
                     raise InputError("That book is about a book you read (its play, companion, guide or summary),"
                                      " so it is not recommended.")
@@ -408,6 +410,10 @@ class RecommendService:
         return ranking.recommend(loaded.universe, evidence, evidence_items, params, items=self._items_at(loaded),
                                  candidates=candidates, feedback=bonus, k=k, diversity=diversity, only=only_pos,
                                  top_contributions=top_contributions)
+
+    def _imported(self) -> set[int]:
+        """Items an imported file liked or saved for later (not history, yet in the file)."""
+        return self.store.feedback.imported("like") | self.store.feedback.imported("saved")
 
     def _out_of_order(self, loaded: _Loaded, consumed: set[int]) -> np.ndarray:
         """Series books after the first one the person has not read (series.Places.out_of_order)."""

@@ -13,12 +13,12 @@ from app.importers.records import ImportRow
 
 
 def held_rows(paths: Sequence[Path], **options: object) -> list[ImportRow]:
-    """The rows of the files that are history (read, watched, shelved, did not finish): not saved ones."""
+    """The rows of the files that a list may not hold: history (read, watched, shelved, did not finish), and
+    what they saved for later (the file has it already); not what they marked not interested."""
     rows: list[ImportRow] = []
     for source in open_sources(list(paths), **options):  # type: ignore[arg-type]
         try:
-            rows += [r for r in source.records if isinstance(r, ImportRow)
-                     and not r.saved and not r.not_interested]
+            rows += [r for r in source.records if isinstance(r, ImportRow) and not r.not_interested]
         finally:
             source.close()
     return rows

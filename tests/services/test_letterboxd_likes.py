@@ -62,7 +62,7 @@ def test_a_like_is_explained_as_a_like(services: Services, tmp_path: Path) -> No
     assert "The Iron Giant" not in {r.item.title for r in recs}  # liked, so seen: never recommended back
     evidence = services.explainer.evidence_for(recs[0])
     assert prefix_for(evidence) == "Because you liked The Iron Giant,"
-    with pytest.raises(InputError, match="liked that one in an export"):
+    with pytest.raises(InputError, match="in an export you imported"):
         services.recommender.why("The Iron Giant (1999)")
     # A like of the person's own, in the app, keeps a title in the list (with its bonus).
     services.history.set_feedback(str(recs[1].item.id), "like")
