@@ -86,3 +86,12 @@ def test_poems_and_non_fiction_are_books_not_novels() -> None:
                                          reasons=(novel,), item_genres=("Classics",), facts=(
         Fact("coliked", 'people who read and loved "The Stranger" also loved it'),)))
     assert grammar is not None and _alternatives(grammar, "noun") == {"book", "novel", "story"}
+
+
+def test_a_place_takes_no_article() -> None:
+    """"Because you loved Fargo, it is another drama film about an italy." (seen on a Letterboxd export)."""
+    grammar = clause_grammar(_collateral(tags=("italy", "paris", "hitman", "christmas")))
+    assert grammar is not None
+    themes = _alternatives(grammar, "theme")
+    assert {"italy", "paris", "christmas", "a hitman"} <= themes
+    assert not {"an italy", "a paris", "a christmas"} & themes

@@ -103,9 +103,42 @@ _MASS = frozenset("""space love magic time war music food money revenge murder d
 _ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "ice", "nce", "ia", "s")
 
 
+# Names take no article either ("a film about italy", not "an italy"): countries, regions, states and
+# holidays as keywords name them, and the cities of the time zone database (Python's own list).
+_NAMES = frozenset("""africa america antarctica arctic asia europe afghanistan algeria argentina australia austria
+    belgium bolivia brazil britain bulgaria cambodia canada chile china colombia congo croatia cuba czechoslovakia
+    denmark egypt england ethiopia finland france germany greece haiti hungary iceland india indonesia iran iraq
+    ireland israel italy jamaica japan kenya korea lebanon libya mexico mongolia morocco nepal netherlands nigeria
+    norway pakistan palestine panama peru philippines poland portugal romania russia rwanda scotland serbia
+    somalia spain sudan sweden switzerland syria taiwan thailand tibet turkey uganda ukraine usa ussr venezuela
+    vietnam wales yugoslavia alabama alaska arizona arkansas california colorado connecticut delaware florida
+    georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+    vermont virginia washington wisconsin wyoming hollywood manhattan brooklyn harlem london venice naples
+    christmas halloween thanksgiving easter""".split())
+
+
+def _places() -> frozenset[str]:
+    try:
+        import zoneinfo
+
+        zones = [z.split("/") for z in zoneinfo.available_timezones()]
+    except Exception:  # noqa: BLE001 - no time zone data (a frozen app without tzdata): the list above alone
+        return frozenset()
+    # "Europe/Rome", "Asia/Tokyo": region and city only ("America/North_Dakota/Center", "Antarctica/Troll" and
+    # "US/Mountain" name no city).
+    regions = {"Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
+    words = {"north", "south", "east", "west", "act", "nsw", "lhi", "oral", "victoria", "wake"}  # no city
+    return frozenset(z[1].replace("_", " ").casefold() for z in zones if len(z) == 2 and z[0] in regions) - words
+
+
+_PLACES = _places()
+
+
 def _counted(theme: str) -> bool:
-    """Can it take "a": one word, not plural, mass or abstract ("a heist", "a hitman", "a toy")."""
-    return " " not in theme and theme not in _MASS and not theme.endswith(_ABSTRACT)
+    """Can it take "a": one word, not plural, mass, abstract or a name ("a heist", "a hitman", "a toy")."""
+    return " " not in theme and theme not in _MASS and theme not in _NAMES and theme not in _PLACES \
+        and not theme.endswith(_ABSTRACT)
 
 
 def _theme_rules(themes: list[str]) -> list[str]:
