@@ -402,7 +402,7 @@ class RecommendService:
                 if set(only) & consumed:  # not in the history (why() says so first): a companion of a book read
                     raise InputError("That book is about a book you read (its play, companion, guide or summary),"
                                      " so it is not recommended.")
-                if np.isin(only_pos, self._out_of_order(loaded, consumed)).any():
+                if np.isin(only_pos, self._out_of_order(loaded)).any():
                     raise InputError("That book comes later in a series you have not started, so it is not"
                                      " recommended: the series' first book is.")
                 raise InputError("That item is marked not interested or disliked, so it is not ranked.",
@@ -415,12 +415,14 @@ class RecommendService:
         """Items an imported file liked or saved for later (not history, yet in the file)."""
         return self.store.feedback.imported("like") | self.store.feedback.imported("saved")
 
-    def _out_of_order(self, loaded: _Loaded, consumed: set[int]) -> np.ndarray:
-        """Series books after the first one the person has not read (series.Places.out_of_order)."""
+    def _out_of_order(self, loaded: _Loaded) -> np.ndarray:
+        """The later books of the series the history has none of (series.Places.out_of_order). Only what
+        the history holds or names starts a series: book 1 saved for later does not bring book 4."""
         places = loaded.universe.places
         if places is None:
             return np.zeros(0, dtype=np.int64)
-        return places.out_of_order(self._positions(loaded, sorted(consumed)))
+        held = self.store.history.item_ids() | self.store.history.named_ids()
+        return places.out_of_order(self._positions(loaded, sorted(held)))
 
     def _items_at(self, loaded: _Loaded) -> Callable[[list[int]], dict[int, Item]]:
         """The database's items at universe positions."""
@@ -449,7 +451,7 @@ class RecommendService:
         excluded = [*consumed, *(i for i, k in feedback.items() if k & {"not_interested", "dislike"})]
         if excluded:
             mask[self._positions(loaded, excluded)] = False
-        mask[self._out_of_order(loaded, consumed)] = False
+        mask[self._out_of_order(loaded)] = False
         bonus = np.zeros(n, dtype=np.float64)
         for item_id, kinds in feedback.items():
             term = (params.like_bonus * ("like" in kinds) + params.saved_bonus * ("saved" in kinds)) * params.tau

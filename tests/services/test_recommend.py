@@ -158,6 +158,10 @@ def test_a_series_not_started_is_offered_from_its_first_book(services: Services)
     assert "A Clash of Kings" in {r.item.title for r in recs}
     with pytest.raises(InputError, match="series you have not started"):
         services.recommender.why("Harry Potter and the Goblet of Fire (2000)")
+    # Book 1 saved for later starts nothing; read, it does.
+    services.history.set_feedback("Harry Potter and the Sorcerer's Stone (1997)", "saved")
+    with pytest.raises(InputError, match="series you have not started"):
+        services.recommender.why("Harry Potter and the Goblet of Fire (2000)")
     services.history.add("Harry Potter and the Sorcerer's Stone", rating=5, kind="book")
     assert services.recommender.why("Harry Potter and the Goblet of Fire (2000)").score > 0
 
