@@ -95,3 +95,13 @@ def test_a_place_takes_no_article() -> None:
     themes = _alternatives(grammar, "theme")
     assert {"italy", "paris", "christmas", "a hitman"} <= themes
     assert not {"an italy", "a paris", "a christmas"} & themes
+
+
+def test_a_shelf_name_is_no_theme_and_childhood_takes_no_article() -> None:
+    """"it is another book about childrens literature", "about a childhood" (the explanation benchmark)."""
+    tags = ("childrens literature", "modern classics", "childhood", "youth", "hitman")
+    grammar = clause_grammar(_collateral(tags=tags))
+    assert grammar is not None
+    themes = _alternatives(grammar, "theme")
+    assert {"childhood", "youth"} <= themes and not {"a childhood", "a youth"} & themes
+    assert not any("literature" in t or "classics" in t for t in themes)

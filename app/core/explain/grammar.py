@@ -57,6 +57,11 @@ _DESCRIBING = ("ing", "ed", "ive", "ous", "ful", "ic", "al", "ish", "less")
 MAX_THEMES = 6
 
 
+# Shelf names say what kind of book it is, not what it is about: "a book about childrens literature",
+# "a novel about modern classics".
+_SHELVES = frozenset("literature lit classics classic fiction books novels stories reads favorites favourites".split())
+
+
 # Tags that name who made a thing: "a film about a disney" is not what a tag "disney" means.
 _MAKERS = frozenset("disney pixar dreamworks marvel dc ghibli netflix hbo bbc ".split())
 
@@ -92,6 +97,8 @@ def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
             continue
         if words[-1].endswith(_DESCRIBING) or not any(w not in generic and len(w) > 2 for w in words):
             continue
+        if words[-1] in _SHELVES:
+            continue
         out.append(" ".join(words))
     return _plain(out)[:MAX_THEMES]
 
@@ -99,8 +106,8 @@ def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
 # Themes that take no article: mass and abstract nouns ("about space", "about psychology", not "a space").
 _MASS = frozenset("""space love magic time war music food money revenge murder death crime violence family nature art
     history politics religion sex drugs friendship loneliness grief survival betrayal redemption justice
-    freedom power greed jealousy hope faith science technology""".split())
-_ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "ice", "nce", "ia", "s")
+    freedom power greed jealousy hope faith science technology youth adolescence childhood""".split())
+_ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "ice", "nce", "ia", "hood", "s")
 
 
 # Names take no article either ("a film about italy", not "an italy"): countries, regions, states and
