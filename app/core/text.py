@@ -67,10 +67,7 @@ def item_text(item: Item, *, max_chars: int = 2000) -> str:
     0.1508 without; docs/evaluation.md).
     """
     described = item.kind == "film" and len(item.tags) >= _ABOUT_ENOUGH
-    # A film known by less is embedded from what little is known, never from its title alone: "Heima", a
-    # concert film, came up for "a heist film" on the word, as "Baby Boy" did for "Baby Driver".
-    untitled = item.kind == "film" and bool(item.tags or item.description or item.creators or item.genres)
-    parts = [] if untitled else [clean_text(item.label)]
+    parts = [] if described else [clean_text(item.label)]
     if item.creators:
         parts.append("By " + ", ".join(clean_text(c) for c in item.creators) + ".")
     if item.genres:

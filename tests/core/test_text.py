@@ -18,19 +18,6 @@ def test_item_text_has_every_part_and_no_html() -> None:
     assert text_hash(text) == text_hash(text) != text_hash(text + " ")
 
 
-def test_a_film_is_embedded_from_what_is_known_of_it_not_from_its_title() -> None:
-    """Issue 21: "Heima", a concert film known only as a documentary, came up for "a heist film" on its
-    title; "Baby Boy" for "Baby Driver"."""
-    heima = Item(title="Heima", year=2007, kind="film", genres=("Documentary",))
-    assert item_text(heima) == "Genres: Documentary."
-    few = Item(title="Heat", year=1995, kind="film", creators=("Michael Mann",), genres=("Crime",), tags=("heist",),
-               description="A thief and a detective.")
-    assert item_text(few) == "By Michael Mann. Genres: Crime. Tags: heist. A thief and a detective."
-    # Nothing known but the title (a person's own film): the title it is.
-    assert item_text(Item(title="Home movie", year=2001, kind="film")) == "Home movie (2001)"
-    assert item_text(Item(title="Dune", year=1965, kind="book", genres=("Science Fiction",))).startswith("Dune (1965)")
-
-
 def test_titles_normalise_articles_case_accents_punctuation() -> None:
     assert normalize_title("Matrix, The") == normalize_title("The Matrix") == "matrix"
     assert normalize_title("Amélie!") == "amelie"
