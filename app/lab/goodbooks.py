@@ -181,12 +181,12 @@ def credited(names: list[str], writers: Mapping[str, int | None], year: int | No
 
 def read_books(path: Path, *, shelves: Mapping[str, list[tuple[str, int]]] | None = None) -> list[Item]:
     rows = read_table(path, _REQUIRED, hint="Point --source at goodbooks-10k (its books.csv).")
-    writers: dict[str, int | None] = {}
+    years: dict[str, list[int]] = {}  # each first author's books' years
     for r in rows:
         names, year = _names(r["authors"]), _year(r["original_publication_year"])
         if names:
-            known = writers.get(names[0])
-            writers[names[0]] = year if known is None else min(known, year) if year is not None else known
+            years.setdefault(names[0], []).extend([year] if year is not None else [])
+    writers = {name: min(found, default=None) for name, found in years.items()}
     items = []
     for row in sorted(rows, key=lambda r: int(r["book_id"])):
         full = clean_text(row["title"])

@@ -155,7 +155,7 @@ class Replayer:
         # What Hearth leaves out, the baselines too: the history, what it names, what the file marked or saved.
         excluded = store.history.item_ids() | store.history.named_ids() | {
             i for i, fb in store.feedback.all() if fb in ("not_interested", "dislike")} | \
-            store.feedback.imported("like") | store.feedback.imported("saved")
+            store.feedback.imported("like", "saved")
         from app.services.recommend import Filters
 
         lists = {

@@ -413,7 +413,7 @@ class RecommendService:
 
     def _imported(self) -> set[int]:
         """Items an imported file liked or saved for later (not history, yet in the file)."""
-        return self.store.feedback.imported("like") | self.store.feedback.imported("saved")
+        return self.store.feedback.imported("like", "saved")
 
     def _out_of_order(self, loaded: _Loaded) -> np.ndarray:
         """The later books of the series the history has none of (series.Places.out_of_order). Only what

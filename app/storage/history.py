@@ -198,10 +198,11 @@ class FeedbackRepository:
                 (item_id, kind, now(), origin),
             )
 
-    def imported(self, kind: str) -> set[int]:
+    def imported(self, *kinds: str) -> set[int]:
         """The items an import marked so (a film liked on Letterboxd: seen, so never recommended back)."""
-        return {r[0] for r in self.db.read("SELECT item_id FROM feedback WHERE kind = ? AND origin IS NOT NULL",
-                                           (kind,))}
+        marks = ",".join("?" * len(kinds))
+        return {r[0] for r in self.db.read(
+            f"SELECT item_id FROM feedback WHERE kind IN ({marks}) AND origin IS NOT NULL", kinds)}
 
     def clear(self, item_id: int, kinds: Sequence[str] = FEEDBACK_KINDS) -> None:
         marks = ",".join("?" * len(kinds))

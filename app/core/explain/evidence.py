@@ -197,10 +197,8 @@ def evidence_from(
                creators=items[c.item_id].creators if c.item_id in items else (),
                genres=items[c.item_id].genres if c.item_id in items else (),
                kind=c.source if c.source != "history" else items[c.item_id].kind if c.item_id in items else "",
-               liked="asked for" if c.source != "history"
-               else _liked(ratings[c.item_id], items[c.item_id].kind if c.item_id in items else rec.item.kind)
-               if c.item_id in ratings else _wanted(items[c.item_id].kind if c.item_id in items else rec.item.kind)
-               if c.item_id in saved else "liked")  # a Like
+               liked="asked for" if c.source != "history" else _verb(
+                   c.item_id, items[c.item_id].kind if c.item_id in items else rec.item.kind, ratings, saved))
         for c in src
     )
     src = [c for c in src if c.source == "history"]  # the facts below link history items
@@ -242,9 +240,14 @@ def evidence_from(
     )
 
 
-def _wanted(kind: str) -> str:
-    """What the person means to do with a title saved for later."""
-    return {"book": "want to read", "film": "want to watch"}.get(kind, "saved")
+def _verb(item_id: int, kind: str, ratings: Mapping[int, float | None], saved: Collection[int]) -> str:
+    """What the person did with a history row: rated or read it (``_liked``), means to (saved for later), or
+    liked it (a Like)."""
+    if item_id in ratings:
+        return _liked(ratings[item_id], kind)
+    if item_id in saved:
+        return {"book": "want to read", "film": "want to watch"}.get(kind, "saved")
+    return "liked"
 
 
 def _liked(rating: float | None, kind: str = "") -> str:

@@ -17,6 +17,7 @@ from app.core.explain.evidence import WhyEvidence, about, prefix_for
 from app.core.text import label_key
 
 NOUNS = {"film": ("film", "movie"), "book": ("book", "novel", "story")}
+MAX_GENRES = 2  # adjectives before the noun: "another crime thriller film" reads as a list beyond two
 # A book of these is no "novel" or "story": "another novel" of Les Fleurs du Mal called poems a novel.
 NOT_NOVELS = frozenset(label_key(g) for g in (
     "Poetry", "Plays", "Non-fiction", "Biography", "History", "Religion", "Philosophy", "Self-help", "Psychology",
@@ -30,7 +31,6 @@ def nouns_for(kind: str, *genre_lists: tuple[str, ...]) -> list[str]:
     if kind == "book" and any(label_key(g) in NOT_NOVELS for genres in genre_lists for g in genres):
         return ["book"]
     return nouns
-MAX_GENRES = 2  # adjectives before the noun: "another crime thriller film" reads as a list beyond two
 
 
 def _literal(text: str) -> str:
@@ -106,7 +106,7 @@ def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
 # Themes that take no article: mass and abstract nouns ("about space", "about psychology", not "a space").
 _MASS = frozenset("""space love magic time war music food money revenge murder death crime violence family nature art
     history politics religion sex drugs friendship loneliness grief survival betrayal redemption justice
-    freedom power greed jealousy hope faith science technology youth adolescence childhood""".split())
+    freedom power greed jealousy hope faith science technology youth""".split())
 _ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "ice", "nce", "ia", "hood", "s")
 
 

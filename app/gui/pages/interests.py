@@ -146,6 +146,11 @@ class _ColumnAxis(pg.AxisItem):
             p.restore()
 
 
+def _long_ago(newest: dt.date | None) -> bool:
+    """The history's latest date is more than two months back: "lately" and "last year" would mislead."""
+    return newest is not None and (dt.date.today() - newest).days > 60
+
+
 class InterestsPage(QWidget):
     refresh_requested = Signal()
     unpin_requested = Signal(int)  # a pinned interest's id
@@ -280,7 +285,7 @@ class InterestsPage(QWidget):
         self.facets.clear()
         lang = _language()
         self._names = {facet.label: facet.name(lang) for facet in profile.facets}
-        self._stale = profile.newest is not None and (dt.date.today() - profile.newest).days > 60
+        self._stale = _long_ago(profile.newest)
         recent_word = self._recent_word(profile.newest)
         for facet in profile.facets:
             name = self._names[facet.label]
@@ -323,7 +328,7 @@ class InterestsPage(QWidget):
     def _recent_word(self, newest: dt.date | None) -> str:
         """"last year" means the year up to the history's latest date: said so where that is long ago (a
         history that ends in April 2021 read "last year" and "growing lately" in 2026)."""
-        if newest is None or (dt.date.today() - newest).days <= 60:
+        if not _long_ago(newest):
             return self.tr("last year")
         return self.tr("year to {0}/{1}").format(newest.month, newest.year)
 
