@@ -41,9 +41,11 @@ class _Loaded:
     kinds: np.ndarray
     years: np.ndarray
     companions: list[tuple[int, str]]  # (item id, title) of books that may be about another book
+    by_title: np.ndarray  # (N,) bool: films known by their title and genres only (no keyword, tag or overview)
 
 
 ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)
+BY_TITLE = 0.8  # share of a typed text's closeness to a film known only by its title (_title_discounted)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,17 @@ class Asked:
 
     text: str
     source: str = "query"
+
+
+def _title_discounted(loaded: _Loaded, rows: scoring.SparseRows) -> scoring.SparseRows:
+    """Rows of a typed text with a film known only by its title and genres counting BY_TITLE of its
+    closeness: that closeness is its title's words ("Heima", a concert film, came second for "a heist
+    film with car chases", "Kidnapping Mr. Heineken" fifth)."""
+    thin = loaded.by_title[rows.positions]
+    if not thin.any():
+        return rows
+    values = np.where(thin, rows.values * BY_TITLE, rows.values).astype(np.float32)
+    return scoring.SparseRows(offsets=rows.offsets, positions=rows.positions, values=values)
 
 
 def _stack(a: scoring.SparseRows, b: scoring.SparseRows) -> scoring.SparseRows:
@@ -121,7 +134,8 @@ class RecommendService:
             places=Places.of([names.get(int(i), ()) for i in rows.ids]),
         )
         companions = [(i, t) for i, t, _, kind, _ in titles if kind == "book" and is_companion_title(t)]
-        self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years, companions)
+        by_title = np.isin(rows.ids, self.store.items.films_known_by_title())
+        self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years, companions, by_title)
         self._text_rows.clear()
         self.multilingual.warm(key, rows.ids, rows.catalog_ids, self.store.interests.texts()[:MAX_PINS])
         return self._loaded
@@ -214,7 +228,7 @@ class RecommendService:
         text = None
         if evidence.text is not None:
             rows = scoring.text_neighbours(loaded.universe.embeddings, q, k=ASKED_NEIGHBOURS)
-            text = _stack(evidence.text, rows)
+            text = _stack(evidence.text, _title_discounted(loaded, rows))
         cf = _stack(evidence.cf, scoring.SparseRows.empty(len(asked)))
         return scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf,
                                 mainstream=evidence.mainstream)
@@ -248,7 +262,8 @@ class RecommendService:
                 span = slice(found.offsets[r], found.offsets[r + 1])
                 rows[j] = (found.positions[span], found.values[span])
         embeddings = np.concatenate([evidence.embeddings.reshape(-1, dim), q]).astype(np.float32)
-        text = _stack(evidence.text, scoring.SparseRows.from_lists(rows)) if evidence.text is not None else None
+        text = (_stack(evidence.text, _title_discounted(loaded, scoring.SparseRows.from_lists(rows)))
+                if evidence.text is not None else None)
         return scoring.Evidence(weights=np.concatenate([evidence.weights, w]), embeddings=embeddings, text=text,
                                 cf=_stack(evidence.cf, scoring.SparseRows.empty(len(asked))),
                                 mainstream=evidence.mainstream)

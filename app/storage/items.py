@@ -311,6 +311,12 @@ class ItemRepository:
             out.update(name.split()[-1].casefold() for name in json.loads(creators) if name.split())
         return out
 
+    def films_known_by_title(self) -> list[int]:
+        """The ids of the films whose catalog entry says nothing of what they are about (no keyword, tag or
+        overview): their text is their title and genres."""
+        return [r[0] for r in self.db.read(
+            "SELECT id FROM items WHERE kind = 'film' AND tags = '[]' AND description = '' ORDER BY id")]
+
     def titles(self) -> list[tuple[int, str, int | None, str, str]]:
         """(id, title, year, kind, alt_titles JSON) of every item, for title search."""
         return [tuple(r) for r in self.db.read("SELECT id, title, year, kind, alt_titles FROM items")]
