@@ -202,3 +202,20 @@ def test_the_chinese_template_says_likewise_only_of_genres_the_named_title_has()
     both = WhyEvidence(item_id=1, title="Tintin", year=2011, kind="film", reasons=(other,),
                        genres=("Adventure", "Animation"), facts=ev.facts)
     assert "同样是冒险、动画" in ex.template_text(both, "zh_CN")
+
+
+def test_a_template_with_only_shared_genres_names_them_not_a_feeling() -> None:
+    """"... you may like this action and adventure film, close to those in spirit" said nothing (a Ghibli
+    history, Harry Potter recommended on text alone): the shared genres are the fact it names."""
+    mononoke = Reason("Princess Mononoke", 1997, 0.02, 0.02, 0.0, kind="film", liked="loved",
+                      genres=("Action", "Adventure", "Animation"))
+    howl = Reason("Howl's Moving Castle", 2004, 0.01, 0.01, 0.0, kind="film", liked="loved",
+                  genres=("Adventure", "Fantasy"))
+    ev = WhyEvidence(item_id=1, title="Harry Potter", year=2010, kind="film", reasons=(mononoke, howl),
+                     genres=("Action", "Adventure"), facts=(Fact("genres", "shared genres: action, adventure"),))
+    text = ex.template_text(ev)
+    assert "spirit" not in text and "action and adventure film" in text
+    assert "another" not in text  # Howl's Moving Castle is no action film
+    alone = WhyEvidence(item_id=1, title="Harry Potter", year=2010, kind="film", reasons=(mononoke,),
+                        genres=("Action", "Adventure"), facts=ev.facts)
+    assert ex.template_text(alone) == "Because you loved Princess Mononoke, here is another action and adventure film."

@@ -105,3 +105,24 @@ def test_a_shelf_name_is_no_theme_and_childhood_takes_no_article() -> None:
     themes = _alternatives(grammar, "theme")
     assert {"childhood", "youth"} <= themes and not {"a childhood", "a youth"} & themes
     assert not any("literature" in t or "classics" in t for t in themes)
+
+
+def test_themes_take_the_article_english_gives_them() -> None:
+    """Seen on a hand-made history of Ghibli films: "it is another film about an anime", "about air pirate",
+    "a fantasy film about princess"."""
+    tags = ("anime", "air pirate", "princess", "future", "time travel", "new york city", "serial killer")
+    grammar = clause_grammar(_collateral(tags=tags))
+    assert grammar is not None
+    themes = _alternatives(grammar, "theme")
+    assert {"an air pirate", "a princess", "the future", "time travel", "new york city", "a serial killer"} <= themes
+    assert not any("anime" in t for t in themes)
+    assert not {"air pirate", "princess", "a future", "a time travel", "a new york city"} & themes
+
+
+def test_a_book_shelf_named_by_one_count_noun_is_no_theme() -> None:
+    """goodbooks shelves "newbery", "canadian", "novella" are labels; "dragons" and "feminism" are subjects."""
+    tags = ("newbery", "canadian", "novella", "dragons", "feminism", "regency romance")
+    grammar = clause_grammar(_collateral(kind="book", tags=tags))
+    assert grammar is not None
+    assert _alternatives(grammar, "theme") >= {"dragons", "feminism"}
+    assert not {t for t in _alternatives(grammar, "theme") if {"newbery", "canadian", "novella", "romance"} & set(t.split())}

@@ -42,7 +42,14 @@ def _one_of(values: list[str]) -> str:
 
 
 def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    """"a" or "an" as the word is said: "a unicorn", "an hour", "an FBI agent"."""
+    word = word.lower()
+    if word.startswith(("eu", "uni", "use", "usu", "ufo", "one", "once")):
+        return "a"
+    if word.startswith(("hour", "honest", "honor", "honour", "heir")) or word.split()[:1] in (["fbi"], ["nsa"],
+                                                                                            ["lsd"], ["hiv"], ["mi6"]):
+        return "an"
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _plain(values: list[str]) -> list[str]:
@@ -59,7 +66,9 @@ MAX_THEMES = 6
 
 # Shelf names say what kind of book it is, not what it is about: "a book about childrens literature",
 # "a novel about modern classics".
-_SHELVES = frozenset("literature lit classics classic fiction books novels stories reads favorites favourites".split())
+_SHELVES = frozenset("""literature lit classics classic fiction books novels stories reads favorites favourites winners
+    authors collections essays cookbooks novellas retellings comics mangas sequels grades pleasures movies
+    picturebooks""".split())
 
 
 # Tags that name who made a thing: "a film about a disney" is not what a tag "disney" means.
@@ -97,7 +106,12 @@ def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
             continue
         if words[-1].endswith(_DESCRIBING) or not any(w not in generic and len(w) > 2 for w in words):
             continue
-        if words[-1] in _SHELVES:
+        if words[-1] in _SHELVES or " ".join(words) in _FORMS or words[-1].endswith(_FORM_ENDINGS) \
+                or (len(words) > 1 and words[-1] in _FORM_LAST):
+            continue
+        # A book's shelf named by one count noun is mostly a label (an award, a nationality, a format: "a
+        # newbery", "an american", "a novella"); its subjects are plural or abstract ("dragons", "feminism").
+        if ev.kind == "book" and _counted(" ".join(words)):
             continue
         out.append(" ".join(words))
     return _plain(out)[:MAX_THEMES]
@@ -106,8 +120,28 @@ def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
 # Themes that take no article: mass and abstract nouns ("about space", "about psychology", not "a space").
 _MASS = frozenset("""space love magic time war music food money revenge murder death crime violence family nature art
     history politics religion sex drugs friendship loneliness grief survival betrayal redemption justice
-    freedom power greed jealousy hope faith science technology youth""".split())
-_ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "ice", "nce", "ia", "hood", "s")
+    freedom power greed jealousy hope faith science technology youth suspense sport blood gore adultery blackmail
+    alcohol torture terror snow wealth slavery prostitution cocaine marijuana gold depression travel evil poverty
+    corruption addiction isolation deception seduction romance nudity chaos paranoia insanity amnesia abuse success
+    cancer television football baseball basketball boxing soccer tennis golf hockey chess poker""".split())
+_ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "nce", "ia", "hood")
+
+
+# Themes that take "the": "about the future", "about the FBI", not "about a future".
+_THE = frozenset("""future past fbi cia kgb military government army navy police mafia mob apocalypse holocaust usa
+    supernatural paranormal occult afterlife internet media moon sea ocean wilderness world universe olympics
+    renaissance bible""".split()) | {"cold war", "civil war", "vietnam war", "american civil war", "middle ages", "wild west",
+                               "great depression", "american dream", "french revolution", "white house",
+                               "usa president", "us president", "death penalty", "upper class"}
+
+
+# What kind of film or book it is, not what it is about: "a film about an anime", "about a sequel".
+_FORMS = frozenset("""anime animation sequel remake biography biopic spoof satire parody comedy horror fantasy adventure
+    mockumentary slasher short cyberpunk mystery thriller drama musical documentary tragedy imax single funny
+    gay lesbian lgbt japanese undercover children friends relationship narration reference trilogy francais
+    lgbtqia""".split()) | {"sf masterworks", "cover love", "military sci fi", "sci fi"}
+_FORM_ENDINGS = ("comedy", "horror", "film", "movie", "opera", "noir", "footage", "show", "series", "thriller")
+_FORM_LAST = frozenset({"romance", "suspense"})  # "erotic romance", "romantic suspense": a kind; "romance" alone a subject
 
 
 # Names take no article either ("a film about italy", not "an italy"): countries, regions, states and
@@ -122,7 +156,8 @@ _NAMES = frozenset("""africa america antarctica arctic asia europe afghanistan a
     georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
     minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
     vermont virginia washington wisconsin wyoming hollywood manhattan brooklyn harlem london venice naples
-    christmas halloween thanksgiving easter""".split())
+    boston miami seattle beijing shanghai tokyo kyoto
+    christmas halloween thanksgiving easter""".split()) | {"san francisco", "new orleans", "las vegas", "hong kong"}
 
 
 def _places() -> frozenset[str]:
@@ -142,15 +177,44 @@ def _places() -> frozenset[str]:
 _PLACES = _places()
 
 
+def _named(theme: str) -> bool:
+    """A name, or a phrase with one in it ("new york city", "london england", "southern usa")."""
+    words = theme.split()
+    spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return bool(spans & (_NAMES | _PLACES))
+
+
+# Nouns that end like an abstract or a plural one and are not ("a spaceship", "a prince", "a crisis").
+_COUNTABLE = frozenset("ship spaceship starship airship battleship warship prince".split())
+_PLURALS = frozenset("people police children men women".split())
+
+
+def _plural(word: str) -> bool:
+    return word in _PLURALS or word.endswith("s") and not word.endswith(("ss", "us", "sis"))
+
+
 def _counted(theme: str) -> bool:
-    """Can it take "a": one word, not plural, mass, abstract or a name ("a heist", "a hitman", "a toy")."""
-    return " " not in theme and theme not in _MASS and theme not in _NAMES and theme not in _PLACES \
-        and not theme.endswith(_ABSTRACT)
+    """Can it take "a": its last word a count noun, not plural, mass or abstract, and no name or phrase
+    ("a heist", "a serial killer", "a princess"; not "a time travel", "a saving the world", "an ii")."""
+    words = theme.split()
+    last = words[-1]
+    if last in _COUNTABLE:
+        return not _named(theme)
+    if _named(theme) or last in _MASS or last.endswith(_ABSTRACT) or _plural(last) or len(last) < 3:
+        return False
+    return not {"the", "a", "an", "vs", "and", "in", "out"} & set(words)
+
+
+def _form(theme: str) -> list[str]:
+    """How a theme follows "about": "a heist", "the future", "space"."""
+    if theme in _THE:
+        return [f"the {theme}"]
+    return [f"{_article(theme)} {theme}"] if _counted(theme) else [theme]
 
 
 def _theme_rules(themes: list[str]) -> list[str]:
     """``theme``: one theme or two different ones, "a heist" or bare ("los angeles", "space")."""
-    forms = {t: [f"{_article(t)} {t}"] if _counted(t) else [t] for t in themes}
+    forms = {t: _form(t) for t in themes}
     one = [f for t in themes for f in forms[t]]
     two = [f"{a} and {b}" for t in themes for u in themes if t != u for a in forms[t] for b in forms[u]]
     return [f"theme ::= {_one_of(sorted(one + two, key=lambda v: (-len(v), v)))}"]

@@ -62,9 +62,17 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     if ev.tags:
         them = "it" if count == 1 else "them"
         return f"{loved}, you may like this {what}, tagged {_and([clean_text(t) for t in ev.tags[:2]])} like {them}."
-    if genres:
-        return f"{loved}, you may like this {genres} {what}, close to {those} in spirit."
+    if genres:  # "another" only where each title named has those genres (as the Chinese "同样是")
+        if _each_has(ev):
+            return f"{loved}, here is another {genres} {what}."
+        return f"{loved}, you may like this {genres} {what}."
     return f"{loved}, you may like this {what}, close to {those} in what it is about."
+
+
+def _each_has(ev: WhyEvidence) -> bool:
+    """Each title a sentence names (``_because``) has the first two shared genres: "another crime film"."""
+    named = ev.reasons[:_because(ev.reasons)[1]]
+    return all({label_key(x) for x in r.genres} >= {label_key(g) for g in ev.genres[:2]} for r in named)
 
 
 def _genre_word(genre: str) -> str:
@@ -105,9 +113,7 @@ def _template_zh(ev: WhyEvidence) -> str:
         return f"{because(theirs)}：{title}同样出自{clean_text(creator.words[0])}之手。"
     loved = because(ev.reasons)
     # "同样是" (likewise) says the titles named share those genres: only genres each of them has.
-    named = ev.reasons[:_because(ev.reasons)[1]]
-    likewise = all({label_key(x) for x in r.genres} >= {label_key(g) for g in ev.genres[:2]} for r in named)
-    kind = f"同样是{genres}" if likewise else f"是{genres}类作品"
+    kind = f"同样是{genres}" if _each_has(ev) else f"是{genres}类作品"
     if "coliked" in ev.relations:
         return f"{loved}：喜欢它的人也喜欢这{what}" + (f"，{kind}。" if genres else "。")
     if genres:
