@@ -2,7 +2,8 @@
 
 Every failure the user should see is an ``AppError`` (or a subclass). ``message`` and
 ``hint`` are for any interface; ``command`` is the command-line way to act on it, which the
-CLI prints (``str(error)``) and the GUI leaves out. ``Cancelled`` is deliberately not an
+CLI prints (``str(error)``) and the GUI leaves out; ``zh`` and ``zh_hint`` are the message and
+hint in Chinese, which the GUI shows a Chinese reader. ``Cancelled`` is deliberately not an
 ``AppError``: a cancelled task is never reported as a failure.
 """
 
@@ -22,11 +23,16 @@ __all__ = [
 class AppError(Exception):
     """An error with a message written for the person using Hearth."""
 
-    def __init__(self, message: str, *, hint: str | None = None, command: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, command: str | None = None,
+                 zh: str | None = None, zh_hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.command = command
+        # The message and hint in Chinese, written beside the English where a window can show the error
+        # (the command line speaks English).
+        self.zh = zh
+        self.zh_hint = zh_hint
 
     def __str__(self) -> str:  # one line: what went wrong, then what to do
         return " ".join(x for x in (self.message, self.hint, self.command) if x)
@@ -44,8 +50,8 @@ class AmbiguousItem(AppError):
     """A title matches several items; ``candidates`` holds the closest ones."""
 
     def __init__(self, message: str, *, candidates: list[str], hint: str | None = None,
-                 command: str | None = None) -> None:
-        super().__init__(message, hint=hint, command=command)
+                 command: str | None = None, zh: str | None = None, zh_hint: str | None = None) -> None:
+        super().__init__(message, hint=hint, command=command, zh=zh, zh_hint=zh_hint)
         self.candidates = candidates
 
     def __str__(self) -> str:

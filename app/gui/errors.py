@@ -31,7 +31,11 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Hearth"))
-    if isinstance(error, AppError) and interface_is_chinese():
+    if isinstance(error, AppError) and interface_is_chinese() and error.zh:
+        box.setText(error.zh)
+        if error.zh_hint:
+            box.setInformativeText(error.zh_hint)
+    elif isinstance(error, AppError) and interface_is_chinese():  # not written in Chinese yet: the gist first
         box.setText(_lead(error))
         box.setInformativeText("\n".join(x for x in (error.message, error.hint) if x))
     elif isinstance(error, AppError):

@@ -76,6 +76,7 @@ def detect_encoding(path: Path) -> str:
         raise InputError(
             f"{path.name} does not look like a text CSV file (it contains binary data).",
             hint="Export the data as CSV and import that file.",
+            zh=f"{path.name} 看起来不是文本 CSV 文件（里面有二进制数据）。", zh_hint="请把数据导出为 CSV，再导入那个文件。",
         )
     if _decodes(path, "utf-8")[0]:
         return "utf-8"
@@ -203,6 +204,8 @@ class CsvFile:
             raise InputError(
                 f"{self.path.name} is not a well-formed CSV file (line {self._reader.line_num}: {exc}).",  # type: ignore[attr-defined]
                 hint="Check the file in a spreadsheet program and export it again as CSV.",
+            zh=f"{self.path.name} 不是格式正确的 CSV 文件（第 {self._reader.line_num} 行：{exc}）。",  # type: ignore[attr-defined]
+            zh_hint="请在电子表格程序里检查这个文件，再重新导出为 CSV。",
             ) from exc
         except (UnicodeError, ValueError) as exc:
             raise InputError(
@@ -316,7 +319,8 @@ def open_csv(path: Path | str, *, encoding: str | None = None, header: list[str]
         raise InputError(f"{path.name} has an unreadable header line: {exc}.") from exc
     if not first_row or not any(h.strip() for h in first_row):
         counter.close()
-        raise InputError(f"{path.name} has no header line naming its columns.")
+        raise InputError(f"{path.name} has no header line naming its columns.",
+                             zh=f"{path.name} 没有写明各列名称的表头行。")
     if len(first_row) > limits.columns:
         counter.close()
         raise InputError(f"{path.name} has {len(first_row):,} columns: more than {limits.columns:,}, so it is"

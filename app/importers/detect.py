@@ -114,7 +114,9 @@ def open_sources(
                 continue
             if _looks_zipped(path):
                 raise InputError(f"{path.name} is a ZIP archive, but a damaged one (cut short, or its table of"
-                                 " contents is missing).", hint="Download or copy the file again.")
+                                 " contents is missing).", hint="Download or copy the file again.",
+                                 zh=f"{path.name} 是一个 ZIP 压缩包，但已经损坏（不完整，或缺少目录）。",
+                                 zh_hint="请重新下载或复制这个文件。")
             found = _open_csv_source(path, opts, explicit=explicit)
             if isinstance(found, tuple):
                 member, why = found
@@ -137,6 +139,9 @@ def open_sources(
             "Nothing to import: " + (", ".join(ignored[:5]) if ignored else "no CSV or ZIP file was found") + ".",
             hint="Give an export: " + ", ".join(f.label for f in formats().values() if f.name != "generic")
             + " (files, a ZIP or a folder), or a CSV with a title column.",
+            zh="没有可导入的内容：" + ("、".join(ignored[:5]) if ignored else "没有找到 CSV 或 ZIP 文件") + "。",
+            zh_hint="请选择一份导出：" + "、".join(f.label for f in formats().values() if f.name != "generic")
+            + "（文件、ZIP 或文件夹），或一个带标题列的 CSV。",
         )
     if ignored:
         sources[0].notes.update({f"left out: {name}": 1 for name in ignored})
@@ -159,7 +164,7 @@ def _expand(paths: Sequence[Path]) -> tuple[list[tuple[Path, bool]], list[str]]:
         elif path.exists():
             raise InputError(f"{path} is not a regular file or folder.")
         else:
-            raise InputError(f"There is no file at {path}.")
+            raise InputError(f"There is no file at {path}.", zh=f"{path} 处没有文件。")
     return files, ignored
 
 
@@ -223,11 +228,16 @@ def _claimant(path: Path, opts: _Options, *, explicit: bool) -> Format | str | N
     unread = _not_read_yet(path)
     if unread:
         raise InputError(f"{path.name} looks like {unread}, which Hearth does not read yet.",
-                         hint="Export a CSV with a title column (and year, rating, date) and import that.")
+                         hint="Export a CSV with a title column (and year, rating, date) and import that.",
+                         zh=f"{path.name} 看起来是 {unread}，Hearth 目前还读不了这种文件。",
+                         zh_hint="请导出一个带标题列（以及年份、评分、日期）的 CSV，再导入它。")
     if explicit:
         raise InputError(forced or f"{path.name} is {what}, but not an export Hearth reads ({readers}).",
                          hint="Export your history as CSV (a spreadsheet program saves a sheet as CSV) and import"
-                         " that file." if "workbook" in what else "Import the export's own files.")
+                         " that file." if "workbook" in what else "Import the export's own files.",
+                         zh=None if forced else f"{path.name} 不是 Hearth 能读的导出文件（{readers}）。",
+                         zh_hint="请把历史记录导出为 CSV（电子表格程序可以把工作表另存为 CSV），再导入它。"
+                         if "workbook" in what else "请导入导出文件本身。")
     return f"{path.name} ({what}, not an export)"
 
 
@@ -263,7 +273,9 @@ def _capped(found: Opened, limits: Limits) -> Iterator[ImportRow | Skip]:
             name = ", ".join(p.name for p in found.paths)
             raise InputError(f"{name} has more than {limits.rows:,} rows: more than one person's history, so"
                              " nothing was imported.",
-                             hint="Import your own export; a file of many people's ratings is a dataset.")
+                             hint="Import your own export; a file of many people's ratings is a dataset.",
+                             zh=f"{name} 超过 {limits.rows:,} 行：不止一个人的历史记录，所以什么都没有导入。",
+                             zh_hint="请导入你自己的导出文件；很多人的评分是一个数据集。")
         yield record
 
 

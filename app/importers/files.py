@@ -28,7 +28,8 @@ def read_table(path: Path, required: tuple[str, ...], *, hint: str | None = None
         reader = csv.DictReader(f)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
-            raise InputError(f"{path.name} lacks the column(s) {', '.join(missing)}.", hint=hint)
+            raise InputError(f"{path.name} lacks the column(s) {', '.join(missing)}.", hint=hint,
+                             zh=f"{path.name} 缺少这些列：{'、'.join(missing)}。")
         return list(reader)
 
 
@@ -47,7 +48,8 @@ def parse_json(data: bytes, name: str) -> Any:
         raise InputError(f"{name} is nested too deeply to be an export.") from exc
     except (UnicodeError, ValueError) as exc:
         raise InputError(f"{name} is not well-formed JSON ({str(exc)[:120]}).",
-                         hint="Download the export again and import it as it is.") from exc
+                         hint="Download the export again and import it as it is.",
+                         zh=f"{name} 不是格式正确的 JSON（{str(exc)[:120]}）。", zh_hint="请重新下载导出文件，原样导入。") from exc
 
 
 def looks_like_json(path: Path) -> bool:
@@ -102,7 +104,9 @@ def zip_members(path: Path, wanted: Sequence[str], limits: Limits = LIMITS) -> d
                 out[name] = data
     except ZIP_ERRORS as exc:
         raise InputError(f"{path.name} cannot be read as a ZIP archive ({str(exc)[:100] or type(exc).__name__}).",
-                         hint="Download the export again and import it as it is.") from exc
+                         hint="Download the export again and import it as it is.",
+                         zh=f"{path.name} 无法作为 ZIP 压缩包读取（{str(exc)[:100] or type(exc).__name__}）。",
+                         zh_hint="请重新下载导出文件，原样导入。") from exc
     except KeyError as exc:
         raise InputError(f"{path.name} changed while it was read.") from exc
     return out

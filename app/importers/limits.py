@@ -33,8 +33,10 @@ def checked_size(path: Path, cap: int) -> int:
     """The file's size in bytes, or a clear error for an empty file or one over ``cap``."""
     size = path.stat().st_size
     if size == 0:
-        raise InputError(f"{path.name} is empty: there is nothing to import.")
+        raise InputError(f"{path.name} is empty: there is nothing to import.", zh=f"{path.name} 是空的：没有可导入的内容。")
     if size > cap:
         raise InputError(f"{path.name} is {size_text(size)}: larger than any history export Hearth reads"
-                         f" ({size_text(cap)}).", hint="Import your own export's file.")
+                         f" ({size_text(cap)}).", hint="Import your own export's file.",
+                         zh=f"{path.name} 有 {size_text(size)}：比 Hearth 能读的任何历史导出（{size_text(cap)}）都大。",
+                         zh_hint="请导入你自己的导出文件。")
     return size

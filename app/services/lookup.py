@@ -69,7 +69,8 @@ class ItemLookup:
         title, year = split_title_year(text)
         key = normalize_title(title)
         if not key:
-            raise NotFound("Type a title (optionally with its year, e.g. \"The Matrix (1999)\") or an item id.")
+            raise NotFound("Type a title (optionally with its year, e.g. \"The Matrix (1999)\") or an item id.",
+                           zh="请输入一个标题（可以带上年份，例如 \"The Matrix (1999)\"），或一个条目编号。")
         index = self._build()
 
         def allowed(item_id: int) -> bool:
@@ -98,6 +99,8 @@ class ItemLookup:
                 candidates=[self._label(i) for i in exact[:10]],
                 hint=hint,
                 command=command,
+                zh=f"“{title}”可能是 {len(exact)} 个条目中的任何一个：" + "；".join(self._label(i) for i in exact[:5]),
+                zh_hint="请加上年份，例如 \"Title (1999)\"，或选择其中一个。",
             )
 
         from rapidfuzz import fuzz, process
@@ -127,11 +130,16 @@ class ItemLookup:
         where = "in your history" if among is not None else "in the catalogs"
         if not ranked:
             raise NotFound(f"Nothing {where} matches {query!r}.",
-                           hint="Check the spelling, or search with fewer words.")
+                           hint="Check the spelling, or search with fewer words.",
+                           zh=f"{'你的历史记录' if among is not None else '目录'}里没有与“{query}”相符的条目。",
+                           zh_hint="请检查拼写，或少用几个词搜索。")
         raise AmbiguousItem(
             f"No single item {where} matches {query!r}. Closest:",
             candidates=[self._label(i) for i in ranked],
             hint="Use the exact title with its year, or the item id shown in brackets.",
+            zh=f"{'你的历史记录' if among is not None else '目录'}里没有唯一与“{query}”相符的条目。最接近的："
+            + "；".join(self._label(i) for i in ranked[:5]),
+            zh_hint="请使用准确的标题和年份，或方括号里的条目编号。",
         )
 
     def similar_titles(self, text: str, *, limit: int = 50, cutoff: float = 85.0) -> list[int]:

@@ -402,6 +402,8 @@ class RecommendService:
                 hint="Add something you loved, import an export file, or say what you are in the mood for.",
                 command='hearth history add "The Matrix (1999)" --rating 5, hearth import FILE, or'
                 ' hearth recommend --like "dark science fiction with a twist".',
+                zh="你的历史记录是空的，所以还没有可以依据的推荐。",
+                zh_hint="添加一部你喜欢的作品、导入一份导出文件，或者说说你想看什么。",
             )
         params = self._params()
         loaded = self.universe(progress=progress, cancel=cancel)
@@ -413,15 +415,19 @@ class RecommendService:
             if not candidates[only_pos].all():
                 if set(only) & self._imported():
                     raise InputError("That one is in an export you imported (liked, or saved for later), so it is"
-                                     " not recommended: it is no discovery.")
+                                     " not recommended: it is no discovery.",
+                                     zh="它在你导入的导出文件里（喜欢过，或想看/想读），所以不推荐：那算不上新发现。")
                 if set(only) & consumed:  # not in the history (why() says so first): a companion of a book read
                     raise InputError("That book is about a book you read (its play, companion, guide or summary),"
-                                     " so it is not recommended.")
+                                     " so it is not recommended.",
+                                     zh="这本书是关于你读过的一本书的（剧本、伴读、指南或摘要），所以不推荐。")
                 if np.isin(only_pos, self._out_of_order(loaded)).any():
                     raise InputError("That book comes later in a series you have not started, so it is not"
-                                     " recommended: the series' first book is.")
+                                     " recommended: the series' first book is.",
+                                     zh="这本书是你还没开始读的系列中靠后的一本，所以不推荐：推荐的是系列的第一本。")
                 raise InputError("That item is marked not interested or disliked, so it is not ranked.",
-                                 hint="Clear the feedback to see its score.")
+                                 hint="Clear the feedback to see its score.",
+                                 zh="这个条目被标记为不感兴趣或不喜欢，所以不参与排名。", zh_hint="清除这个标记即可看到它的得分。")
         return ranking.recommend(loaded.universe, evidence, evidence_items, params, items=self._items_at(loaded),
                                  candidates=candidates, feedback=bonus, k=k, diversity=diversity, only=only_pos,
                                  top_contributions=top_contributions)

@@ -65,7 +65,8 @@ class SearchService:
                words: bool = True) -> SearchResult:
         text = typed_text(text, "A search")
         if not text:
-            raise InputError("Type something to search for: a title, an author or director, or a description.")
+            raise InputError("Type something to search for: a title, an author or director, or a description.",
+                             zh="请输入要搜索的内容：标题、作者或导演，或一段描述。")
         if k < 1:
             raise InputError("Ask for at least one result.", command="-k 1 or more.")
         loaded = self.recommender.universe()

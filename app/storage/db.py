@@ -43,23 +43,27 @@ def _translate(exc: sqlite3.Error, path: Path) -> StorageError:
         return StorageError(
             f"The disk holding {path.parent} is full, so nothing was changed.",
             hint="Free some space and try again.",
+            zh=f"{path.parent} 所在的磁盘已满，所以什么都没有改动。", zh_hint="请腾出一些空间后再试。",
         )
     if "locked" in text or "busy" in text:
         return StorageError(
             f"The database {path} is busy: another Hearth may be running.",
             hint="Close it and try again.",
+            zh=f"数据库 {path} 正忙：可能有另一个 Hearth 正在运行。", zh_hint="请关闭它后再试。",
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError(
             f"{path} is not a readable Hearth database (it may be damaged).",
             hint="Move it aside to start afresh, or restore it from a backup.",
+            zh=f"{path} 不是可读的 Hearth 数据库（可能已损坏）。", zh_hint="请把它移到别处以重新开始，或从备份恢复。",
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageError(
             f"Cannot write to {path}.",
             hint="Check that the folder exists and is writable, or choose another with --data-dir.",
+            zh=f"无法写入 {path}。", zh_hint="请确认文件夹存在且可写。",
         )
-    return StorageError(f"Database error in {path}: {exc}")
+    return StorageError(f"Database error in {path}: {exc}", zh=f"{path} 出现数据库错误：{exc}")
 
 
 @contextmanager
@@ -101,6 +105,7 @@ class Database:
             raise StorageError(
                 f"Cannot create the data folder {self.path.parent}: {exc.strerror}.",
                 hint="Choose another folder with --data-dir or HEARTH_DATA_DIR.",
+                zh=f"无法创建数据文件夹 {self.path.parent}：{exc.strerror}。",
             ) from exc
         self._lock = threading.RLock()
         self._depth = 0
@@ -153,7 +158,9 @@ class Database:
             raise StorageError(
                 f"{self.path} is damaged: {found[0]}" + (f" (and {len(found) - 1} more problems)" if found[1:] else "")
                 + ".", hint="Move the file aside and restore it from a backup, or start afresh; `sqlite3 FILE"
-                " .recover` may save what is left.")
+                " .recover` may save what is left.",
+                zh=f"{self.path} 已损坏：{found[0]}" + (f"（另有 {len(found) - 1} 处问题）" if found[1:] else "") + "。",
+                zh_hint="请把文件移到别处，从备份恢复，或重新开始。")
 
     @property
     def version(self) -> int:
@@ -166,6 +173,8 @@ class Database:
                 f"{self.path} was written by a newer Hearth (schema {current}, "
                 f"this one knows {SCHEMA_VERSION}).",
                 hint="Update Hearth, or use another data folder.",
+                zh=f"{self.path} 由更新版本的 Hearth 写入（结构版本 {current}，本版本只认识 {SCHEMA_VERSION}）。",
+                zh_hint="请更新 Hearth，或使用另一个数据文件夹。",
             )
         for version in range(current, SCHEMA_VERSION):
             with self.transaction():

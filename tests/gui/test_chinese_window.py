@@ -215,3 +215,23 @@ def test_an_error_in_the_chinese_window_leads_in_chinese(qtbot) -> None:  # noqa
     box = show_error(None, InputError("photo.csv is not a text file.", hint="Export the CSV again."))
     assert box.text() == "photo.csv is not a text file." and box.informativeText() == "Export the CSV again."
     box.close()
+
+
+def test_an_error_written_in_chinese_is_shown_in_chinese(qtbot, tmp_path) -> None:  # noqa: ANN001
+    """The errors a window can meet (a file that cannot be imported, an empty history, a damaged model or
+    database) carry their Chinese text: the whole box is Chinese, the English one stays English."""
+    from app.core.errors import AppError
+    from app.gui.errors import show_error
+    from app.importers.detect import open_sources
+
+    empty = tmp_path / "ratings.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(AppError) as caught:
+        open_sources([empty])
+    with in_chinese():
+        box = show_error(None, caught.value)
+        assert box.text() == "ratings.csv 是空的：没有可导入的内容。" and not box.informativeText()
+        box.close()
+    box = show_error(None, caught.value)
+    assert box.text() == "ratings.csv is empty: there is nothing to import."
+    box.close()

@@ -63,8 +63,9 @@ def test_why_refuses_history_items_and_unknown_titles(scifi: Services) -> None:
 
 
 def test_empty_history_is_a_clear_error(services: Services) -> None:
-    with pytest.raises(NotFound, match="history is empty"):
+    with pytest.raises(NotFound, match="history is empty") as caught:
         services.recommender.recommend()
+    assert caught.value.zh == "你的历史记录是空的，所以还没有可以依据的推荐。"  # what a Chinese window shows
 
 
 def test_filters_restrict_the_candidates(scifi: Services) -> None:
