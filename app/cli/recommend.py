@@ -152,7 +152,7 @@ def _popularity_note(s: Services, weight: float, short: float) -> str:
     default = s.settings.ranking_params().gamma
     base = short if short > 0 else default
     lines = []
-    if base > default + 1e-12:
+    if base > default * 1.05:  # (it fades as 5 / (entries + 5): after ~100 entries it says nothing)
         lines.append(f"Popularity counts more while your history is short (weight {base:.4f}, usually"
                      f" {default:g}): with few entries, well-known titles are the safer guess.")
     if rated < 3 or abs(weight - base) < 1e-9:

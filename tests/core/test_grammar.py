@@ -4,6 +4,7 @@ only from the evidence, and absent where the evidence names nothing specific."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -126,3 +127,24 @@ def test_a_book_shelf_named_by_one_count_noun_is_no_theme() -> None:
     assert grammar is not None
     assert _alternatives(grammar, "theme") >= {"dragons", "feminism"}
     assert not {t for t in _alternatives(grammar, "theme") if {"newbery", "canadian", "novella", "romance"} & set(t.split())}
+
+
+def test_the_series_is_what_a_sequel_is_explained_by() -> None:
+    """"Because you enjoyed The Fellowship of the Ring, it is a film about elves" (The Return of the King,
+    a Letterboxd export): with the series known, the clause names it, and "the next" only for a sequel."""
+    fellowship = Reason("The Lord of the Rings: The Fellowship of the Ring", 2001, 1.0, 0.5, 0.5,
+                        genres=("Adventure", "Fantasy"))
+    series = Fact("series", 'in the same series as "The Lord of the Rings: The Fellowship of the Ring": The Lord'
+                  ' of the Rings', ("The Lord of the Rings",))
+    sequel = Fact("sequel", 'it came after "The Lord of the Rings: The Fellowship of the Ring" in that series')
+    ev = _collateral(title="The Lord of the Rings: The Return of the King", reasons=(fellowship,),
+                     genres=("Adventure", "Fantasy"), tags=("elves", "hobbit"), creators=("Peter Jackson",),
+                     facts=(series, sequel))
+    grammar = clause_grammar(ev)
+    assert grammar is not None
+    root = next(x for x in grammar.splitlines() if x.startswith("root ::="))
+    assert "the next" in root and "series" in root and "about" not in root and "loved" not in root
+    grammar = clause_grammar(replace(ev, facts=(series,)))
+    assert grammar is not None and "the next" not in next(x for x in grammar.splitlines() if x.startswith("root"))
+    llama_cpp = pytest.importorskip("llama_cpp")
+    llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)  # its unused rules (themes, creator) are no error

@@ -121,7 +121,7 @@ def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
 _MASS = frozenset("""space love magic time war music food money revenge murder death crime violence family nature art
     history politics religion sex drugs friendship loneliness grief survival betrayal redemption justice
     freedom power greed jealousy hope faith science technology youth suspense sport blood gore adultery blackmail
-    alcohol torture terror snow wealth slavery prostitution cocaine marijuana gold depression travel evil poverty
+    alcohol torture terror snow wealth slavery liberation prostitution cocaine marijuana gold depression travel evil poverty
     corruption addiction isolation deception seduction romance nudity chaos paranoia insanity amnesia abuse success
     cancer television football baseball basketball boxing soccer tennis golf hockey chess poker""".split())
 _ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "nce", "ia", "hood")
@@ -254,10 +254,12 @@ def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str
         rules.append(f"creator ::= {_one_of(creators)}")
         shapes.append('"it is " np " by " creator (" about " theme)?' if themes else '"it is " np " by " creator')
         shapes.append('"it is another " creator " " noun' + (' (" about " theme)?' if themes else ""))
-    if series:
+    if series:  # the most specific fact there is: the only one said ("a film about elves" of The Return of the King)
         rules.append(f"series ::= {_one_of(series)}")
-        shapes.append('"it is the next " series " " noun')
+        sequel = any(f.relation == "sequel" and about(f) == top for f in ev.facts)
+        shapes = ['"it is the next " series " " noun'] if sequel else []
         shapes.append('"it is another " noun " in the " series " series"')
+        return "\n".join([f'root ::= " " ({" | ".join(shapes)}) "."', *rules])
     if coliked:
         shapes.append('"it is " np " loved by the same people"')
         shapes.append('"the same people also loved this " noun' + (' (" about " theme)?' if themes else ""))
