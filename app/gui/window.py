@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QPushButton, QTabWidget, QWidget
 
 from app.gui.actions import MODELS, SETTINGS, PageActions, startup
@@ -160,8 +160,16 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
+            return
+        # First run: 1280 x 800, or the whole of a smaller screen (at 1024 x 700 the explanation panel went
+        # off its right edge).
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None or (area.width() >= 1280 and area.height() >= 800):
             self.resize(1280, 800)
+            return
+        self.resize(min(1280, area.width()), min(800, area.height()))
+        self.move(area.topLeft())
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self._closed = True

@@ -91,3 +91,18 @@ def test_the_window_remembers_its_size(qtbot, services: Services) -> None:  # no
     assert second.height() == 520 and QSettings().contains("window/geometry")
     wait_idle(qtbot, second)
     second.close()
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, services: Services) -> None:  # noqa: ANN001
+    """With no size remembered, the window is 1280 x 800 or the whole of a smaller screen: at 1024 x 700
+    it was 1280 wide, and the explanation panel went off the screen's edge."""
+    from app.gui.window import MainWindow
+
+    QSettings().remove("window/geometry")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()  # offscreen: 800 x 600
+    assert window.height() <= area.height()
+    assert window.width() <= max(area.width(), window.minimumSizeHint().width(), window.minimumWidth())
+    wait_idle(qtbot, window)
+    window.close()

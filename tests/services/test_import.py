@@ -84,9 +84,12 @@ def test_latin1_file_imports_with_accents(services: Services, tmp_path: Path) ->
 
 def test_missing_columns_change_nothing(services: Services, tmp_path: Path) -> None:
     before = _dump(services)
-    with pytest.raises(InputError, match="Missing required column"):
+    with pytest.raises(InputError, match="Missing required column") as caught:
         services.history.import_file(_write(tmp_path, "Foo,Bar\n1,2\n"))
     assert _dump(services) == before
+    # A Chinese window says it all in Chinese: which column, where Hearth looked, what the file has.
+    assert caught.value.zh.startswith("缺少必需的列：title（找过：title、")
+    assert caught.value.zh_hint.startswith("这个文件的列有：Foo、Bar。")
 
 
 def test_a_broken_row_late_in_the_file_imports_nothing(services: Services, tmp_path: Path) -> None:

@@ -275,7 +275,9 @@ def _open_one(path: Path, shelves: dict[str, str], limits: Limits) -> Opened:
     if not history:
         book.close()
         raise InputError(f"{path.name} is a 豆伴 backup with no sheet of films or books (看过, 在看, 想看, 读过, 在读,"
-                         f" 想读), so there is nothing to import; its sheets: {', '.join(names[:8])}.")
+                         f" 想读), so there is nothing to import; its sheets: {', '.join(names[:8])}.",
+                         zh=f"{path.name} 是豆伴备份，但没有电影或图书的工作表（看过、在看、想看、读过、在读、想读），"
+                         f"所以没有可导入的内容；它的工作表：{'、'.join(names[:8])}。")
     notes: Counter[str] = Counter()
     other = [n for n in names if n not in SHEETS]
     if other:

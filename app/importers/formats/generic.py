@@ -68,17 +68,20 @@ def resolve_columns(header: list[str], mapping: Mapping[str, str] | None = None)
     mapping = dict(mapping or {})
     columns: dict[str, str] = {}
     missing: list[str] = []
+    missing_zh: list[str] = []  # the same, for a Chinese window
     for name, synonyms in COLUMNS.items():
         if name in mapping:
             found = find_column(header, (mapping[name],))
             if found is None:
                 missing.append(f"{name} (mapped to {mapping[name]!r}, which the file does not have)")
+                missing_zh.append(f"{name}（映射到了“{mapping[name]}”，但文件里没有这一列）")
                 continue
         else:
             found = find_column(header, synonyms)
             if found is None:
                 if name in REQUIRED:
                     missing.append(f"{name} (looked for: {', '.join(synonyms)})")
+                    missing_zh.append(f"{name}（找过：{'、'.join(synonyms)}）")
                 continue
         columns[name] = found
     if missing:
@@ -87,6 +90,8 @@ def resolve_columns(header: list[str], mapping: Mapping[str, str] | None = None)
             hint="The file has: " + ", ".join(header[:30])
             + ". Rename the column that holds the titles to Title (a spreadsheet program can).",
             command="With --map title=COLUMN,year=COLUMN,rating=COLUMN,date=COLUMN.",
+            zh="缺少必需的列：" + "；".join(missing_zh) + "。",
+            zh_hint="这个文件的列有：" + "、".join(header[:30]) + "。请把存放标题的那一列改名为 Title（电子表格程序可以做到）。",
         )
     return columns
 

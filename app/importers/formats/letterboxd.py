@@ -231,6 +231,8 @@ def _unpack(path: Path, folder: Path, z: int, budget: list[int], limits: Limits)
             raise InputError(
                 f"{path.name} is not a Letterboxd export: it has no diary.csv, ratings.csv or watched.csv.",
                 hint="Export your data from letterboxd.com (Settings -> Data) and import the ZIP as it is.",
+                zh=f"{path.name} 不是 Letterboxd 的导出文件：里面没有 diary.csv、ratings.csv 或 watched.csv。",
+                zh_hint="请在 letterboxd.com 导出你的数据（Settings -> Data），原样导入那个 ZIP。",
             )
         out = []
         for index, name in enumerate(_FILES):
