@@ -179,6 +179,18 @@ class Evidence:
     # How the person's ratings follow popularity, in [-1, 1] (see ``mainstream``): it moves the weight of
     # the popularity prior for this person (``person_gamma``).
     mainstream: float = 0.0
+    # The last ``asked`` rows are texts the person typed or pinned. They have no co-liked row for any item,
+    # so the cold boost, which makes up for that row, is not theirs: with it, a typed "heist film" brought
+    # films a few people rated ("The Trust", "Hunting Elephants") before "Ocean's Eleven".
+    asked: int = 0
+
+    def split(self) -> tuple[np.ndarray, np.ndarray]:
+        """The weights of the history's rows and of the asked rows, each zero at the other's."""
+        history, asked = self.weights.astype(np.float64), np.zeros(len(self.weights))
+        if self.asked:
+            asked[-self.asked:] = history[-self.asked:]
+            history[-self.asked:] = 0.0
+        return history, asked
 
     def __len__(self) -> int:
         return int(self.weights.shape[0])
@@ -364,20 +376,28 @@ def score_all(
     alpha = content_weight(params, evidence)
     if alpha == 0 or not len(evidence):
         content = np.zeros(n, dtype=np.float64)
-    elif evidence.text is None:
-        profile = (evidence.weights.astype(np.float32) @ evidence.embeddings).astype(np.float32)
-        content = (universe.embeddings @ profile).astype(np.float64)
     else:
-        content = evidence.text.weighted_sum(evidence.weights, n)
-    scale = universe.content_scale(params, len(evidence))
-    if scale is not None:
-        content *= scale
+        scale = universe.content_scale(params, len(evidence))
+        history, asked = evidence.split()
+        content = _content(universe, evidence, history)
+        if scale is not None:
+            content *= scale
+        if evidence.asked:
+            content += _content(universe, evidence, asked)
     cf = (
         evidence.cf.weighted_sum(evidence.weights, n)
         if params.beta != 0 and len(evidence)
         else np.zeros(n, dtype=np.float64)
     )
     return alpha * content, params.beta * cf
+
+
+def _content(universe: Universe, evidence: Evidence, weights: np.ndarray) -> np.ndarray:
+    """sum_h w_h c(h, i) over all items, with these weights."""
+    if evidence.text is None:
+        profile = (weights.astype(np.float32) @ evidence.embeddings).astype(np.float32)
+        return (universe.embeddings @ profile).astype(np.float64)
+    return evidence.text.weighted_sum(weights, len(universe))
 
 
 MAINSTREAM_PRIOR = 30  # ratings that shrink the measured correlation halfway to none
@@ -453,7 +473,8 @@ def attribute(
         cos = evidence.text.columns(positions)
     scale = universe.content_scale(params, len(evidence))
     if scale is not None:
-        cos = cos * scale[positions]
+        cos = cos.copy()
+        cos[: len(evidence) - evidence.asked] *= scale[positions]  # (the asked rows: never, as score_all)
     b = evidence.cf.columns(positions)
     return w * content_weight(params, evidence) * cos, w * params.beta * b
 

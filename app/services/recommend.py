@@ -231,7 +231,7 @@ class RecommendService:
             text = _stack(evidence.text, _title_discounted(loaded, rows))
         cf = _stack(evidence.cf, scoring.SparseRows.empty(len(asked)))
         return scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf,
-                                mainstream=evidence.mainstream)
+                                mainstream=evidence.mainstream, asked=evidence.asked + len(asked))
 
     def _with_asked_routed(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
                            params: RankingParams, routed: list[bool], space: Space) -> scoring.Evidence:
@@ -266,7 +266,7 @@ class RecommendService:
                 if evidence.text is not None else None)
         return scoring.Evidence(weights=np.concatenate([evidence.weights, w]), embeddings=embeddings, text=text,
                                 cf=_stack(evidence.cf, scoring.SparseRows.empty(len(asked))),
-                                mainstream=evidence.mainstream)
+                                mainstream=evidence.mainstream, asked=evidence.asked + len(asked))
 
     def _cf_rows(self, loaded: _Loaded, ids: Sequence[int | None]) -> scoring.SparseRows:
         """Row h of the catalogs' B for each history item, as universe positions (one lookup for all)."""

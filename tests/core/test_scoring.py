@@ -258,3 +258,29 @@ def test_a_short_history_looks_further_by_text_and_leans_on_what_people_know() -
     short = [scoring.short_gamma(params, n) for n in (0, 5, 1000)]
     assert short[0] == pytest.approx(0.004) and short[1] == pytest.approx(0.003)
     assert short[2] == pytest.approx(0.002, rel=0.01)
+
+
+@pytest.mark.parametrize("text_neighbours", [0, 20])
+def test_typed_rows_get_no_cold_boost_and_the_parts_still_add_up(text_neighbours: int) -> None:
+    """The cold boost makes up for the co-liked row that rarely rated items lack; a typed text has no such row
+    for any item, so its row is never boosted (a typed "heist film" brought films a few people rated)."""
+    from dataclasses import replace
+
+    universe, evidence, candidates = _random_case(2)
+    counts = np.random.default_rng(3).integers(0, 40, len(universe)).astype(np.float32)
+    universe = replace(universe, counts=counts)
+    evidence = replace(evidence, asked=3, text=None if text_neighbours == 0 else evidence.text)
+    params = RankingParams(alpha=0.7, beta=1.3, gamma=0.2, tau=0.05, text_neighbours=text_neighbours,
+                           cold_boost=50.0)
+    ranked = scoring.rank(universe, evidence, params, candidates=candidates, k=40)
+    positions = np.array([s.position for s in ranked])
+    alpha = scoring.content_weight(params, evidence)
+    cos = (evidence.embeddings @ universe.embeddings[positions].T if evidence.text is None
+           else evidence.text.columns(positions))
+    scale = universe.content_scale(params, len(evidence))
+    assert scale is not None and scale.max() > 1.5
+    for j, s in enumerate(ranked):
+        assert s.by_history_content.sum() + s.by_history_cf.sum() == pytest.approx(s.score - s.prior, abs=1e-9)
+        assert s.by_history_content[-3:] == pytest.approx(alpha * evidence.weights[-3:] * cos[-3:, j], abs=1e-9)
+        assert s.by_history_content[:-3] == pytest.approx(
+            alpha * evidence.weights[:-3] * cos[:-3, j] * scale[s.position], abs=1e-9)
