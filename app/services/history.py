@@ -142,7 +142,8 @@ class HistoryService:
     def remove(self, query: str) -> Item:
         in_history = self.store.history.item_ids()
         if not in_history:
-            raise NotFound("Your history is empty: there is nothing to remove.", zh="你的历史记录是空的：没有可删除的内容。")
+            raise NotFound("Your history is empty: there is nothing to remove.",
+                           zh="你的历史记录是空的：没有可删除的内容。")
         item = self.lookup.find(query, among=in_history)
         assert item.id is not None
         self.store.history.remove(item.id)

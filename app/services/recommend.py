@@ -427,7 +427,8 @@ class RecommendService:
                                      zh="这本书是你还没开始读的系列中靠后的一本，所以不推荐：推荐的是系列的第一本。")
                 raise InputError("That item is marked not interested or disliked, so it is not ranked.",
                                  hint="Clear the feedback to see its score.",
-                                 zh="这个条目被标记为不感兴趣或不喜欢，所以不参与排名。", zh_hint="清除这个标记即可看到它的得分。")
+                                 zh="这个条目被标记为不感兴趣或不喜欢，所以不参与排名。",
+                                 zh_hint="清除这个标记即可看到它的得分。")
         return ranking.recommend(loaded.universe, evidence, evidence_items, params, items=self._items_at(loaded),
                                  candidates=candidates, feedback=bonus, k=k, diversity=diversity, only=only_pos,
                                  top_contributions=top_contributions)

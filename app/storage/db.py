@@ -159,7 +159,8 @@ class Database:
                 f"{self.path} is damaged: {found[0]}" + (f" (and {len(found) - 1} more problems)" if found[1:] else "")
                 + ".", hint="Move the file aside and restore it from a backup, or start afresh; `sqlite3 FILE"
                 " .recover` may save what is left.",
-                zh=f"{self.path} 已损坏：{found[0]}" + (f"（另有 {len(found) - 1} 处问题）" if found[1:] else "") + "。",
+                zh=f"{self.path} 已损坏：{found[0]}"
+                + (f"（另有 {len(found) - 1} 处问题）" if found[1:] else "") + "。",
                 zh_hint="请把文件移到别处，从备份恢复，或重新开始。")
 
     @property

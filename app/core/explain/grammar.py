@@ -13,6 +13,7 @@ evidence has none of these facts the template speaks and the model is not asked.
 from __future__ import annotations
 
 from app.core.claims import PLAIN_WORDS, genre_words, kind_words, words_of
+from app.core.explain.articles import article, counted, theme_form
 from app.core.explain.evidence import WhyEvidence, about, prefix_for
 from app.core.text import label_key
 
@@ -39,17 +40,6 @@ def _literal(text: str) -> str:
 
 def _one_of(values: list[str]) -> str:
     return "(" + " | ".join(_literal(v) for v in values) + ")"
-
-
-def _article(word: str) -> str:
-    """"a" or "an" as the word is said: "a unicorn", "an hour", "an FBI agent"."""
-    word = word.lower()
-    if word.startswith(("eu", "uni", "use", "usu", "ufo", "one", "once")):
-        return "a"
-    if word.startswith(("hour", "honest", "honor", "honour", "heir")) or word.split()[:1] in (["fbi"], ["nsa"],
-                                                                                            ["lsd"], ["hiv"], ["mi6"]):
-        return "an"
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _plain(values: list[str]) -> list[str]:
@@ -111,28 +101,10 @@ def _themes(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> list[str]:
             continue
         # A book's shelf named by one count noun is mostly a label (an award, a nationality, a format: "a
         # newbery", "an american", "a novella"); its subjects are plural or abstract ("dragons", "feminism").
-        if ev.kind == "book" and _counted(" ".join(words)):
+        if ev.kind == "book" and counted(" ".join(words)):
             continue
         out.append(" ".join(words))
     return _plain(out)[:MAX_THEMES]
-
-
-# Themes that take no article: mass and abstract nouns ("about space", "about psychology", not "a space").
-_MASS = frozenset("""space love magic time war music food money revenge murder death crime violence family nature art
-    history politics religion sex drugs friendship loneliness grief survival betrayal redemption justice
-    freedom power greed jealousy hope faith science technology youth suspense sport blood gore adultery blackmail
-    alcohol torture terror snow wealth slavery liberation prostitution cocaine marijuana gold depression travel evil poverty
-    corruption addiction isolation deception seduction romance nudity chaos paranoia insanity amnesia abuse success
-    cancer television football baseball basketball boxing soccer tennis golf hockey chess poker""".split())
-_ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "nce", "ia", "hood")
-
-
-# Themes that take "the": "about the future", "about the FBI", not "about a future".
-_THE = frozenset("""future past fbi cia kgb military government army navy police mafia mob apocalypse holocaust usa
-    supernatural paranormal occult afterlife internet media moon sea ocean wilderness world universe olympics
-    renaissance bible""".split()) | {"cold war", "civil war", "vietnam war", "american civil war", "middle ages", "wild west",
-                               "great depression", "american dream", "french revolution", "white house",
-                               "usa president", "us president", "death penalty", "upper class"}
 
 
 # What kind of film or book it is, not what it is about: "a film about an anime", "about a sequel".
@@ -141,80 +113,13 @@ _FORMS = frozenset("""anime animation sequel remake biography biopic spoof satir
     gay lesbian lgbt japanese undercover children friends relationship narration reference trilogy francais
     lgbtqia""".split()) | {"sf masterworks", "cover love", "military sci fi", "sci fi"}
 _FORM_ENDINGS = ("comedy", "horror", "film", "movie", "opera", "noir", "footage", "show", "series", "thriller")
-_FORM_LAST = frozenset({"romance", "suspense"})  # "erotic romance", "romantic suspense": a kind; "romance" alone a subject
-
-
-# Names take no article either ("a film about italy", not "an italy"): countries, regions, states and
-# holidays as keywords name them, and the cities of the time zone database (Python's own list).
-_NAMES = frozenset("""africa america antarctica arctic asia europe afghanistan algeria argentina australia austria
-    belgium bolivia brazil britain bulgaria cambodia canada chile china colombia congo croatia cuba czechoslovakia
-    denmark egypt england ethiopia finland france germany greece haiti hungary iceland india indonesia iran iraq
-    ireland israel italy jamaica japan kenya korea lebanon libya mexico mongolia morocco nepal netherlands nigeria
-    norway pakistan palestine panama peru philippines poland portugal romania russia rwanda scotland serbia
-    somalia spain sudan sweden switzerland syria taiwan thailand tibet turkey uganda ukraine usa ussr venezuela
-    vietnam wales yugoslavia alabama alaska arizona arkansas california colorado connecticut delaware florida
-    georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
-    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
-    vermont virginia washington wisconsin wyoming hollywood manhattan brooklyn harlem london venice naples
-    boston miami seattle beijing shanghai tokyo kyoto
-    christmas halloween thanksgiving easter""".split()) | {"san francisco", "new orleans", "las vegas", "hong kong"}
-
-
-def _places() -> frozenset[str]:
-    try:
-        import zoneinfo
-
-        zones = [z.split("/") for z in zoneinfo.available_timezones()]
-    except Exception:  # noqa: BLE001 - no time zone data (a frozen app without tzdata): the list above alone
-        return frozenset()
-    # "Europe/Rome", "Asia/Tokyo": region and city only ("America/North_Dakota/Center", "Antarctica/Troll" and
-    # "US/Mountain" name no city).
-    regions = {"Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
-    words = {"north", "south", "east", "west", "act", "nsw", "lhi", "oral", "victoria", "wake"}  # no city
-    return frozenset(z[1].replace("_", " ").casefold() for z in zones if len(z) == 2 and z[0] in regions) - words
-
-
-_PLACES = _places()
-
-
-def _named(theme: str) -> bool:
-    """A name, or a phrase with one in it ("new york city", "london england", "southern usa")."""
-    words = theme.split()
-    spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    return bool(spans & (_NAMES | _PLACES))
-
-
-# Nouns that end like an abstract or a plural one and are not ("a spaceship", "a prince", "a crisis").
-_COUNTABLE = frozenset("ship spaceship starship airship battleship warship prince".split())
-_PLURALS = frozenset("people police children men women".split())
-
-
-def _plural(word: str) -> bool:
-    return word in _PLURALS or word.endswith("s") and not word.endswith(("ss", "us", "sis"))
-
-
-def _counted(theme: str) -> bool:
-    """Can it take "a": its last word a count noun, not plural, mass or abstract, and no name or phrase
-    ("a heist", "a serial killer", "a princess"; not "a time travel", "a saving the world", "an ii")."""
-    words = theme.split()
-    last = words[-1]
-    if last in _COUNTABLE:
-        return not _named(theme)
-    if _named(theme) or last in _MASS or last.endswith(_ABSTRACT) or _plural(last) or len(last) < 3:
-        return False
-    return not {"the", "a", "an", "vs", "and", "in", "out"} & set(words)
-
-
-def _form(theme: str) -> list[str]:
-    """How a theme follows "about": "a heist", "the future", "space"."""
-    if theme in _THE:
-        return [f"the {theme}"]
-    return [f"{_article(theme)} {theme}"] if _counted(theme) else [theme]
+# "erotic romance", "romantic suspense" name a kind; "romance" alone is a subject.
+_FORM_LAST = frozenset({"romance", "suspense"})
 
 
 def _theme_rules(themes: list[str]) -> list[str]:
     """``theme``: one theme or two different ones, "a heist" or bare ("los angeles", "space")."""
-    forms = {t: _form(t) for t in themes}
+    forms = {t: theme_form(t) for t in themes}
     one = [f for t in themes for f in forms[t]]
     two = [f"{a} and {b}" for t in themes for u in themes if t != u for a in forms[t] for b in forms[u]]
     return [f"theme ::= {_one_of(sorted(one + two, key=lambda v: (-len(v), v)))}"]
@@ -241,10 +146,10 @@ def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str
     if shared:
         rules.append(f"shared ::= {_one_of(shared)}")
         another = " ".join(['"another "', *['(shared " ")?'] * MAX_GENRES, "noun"])
-    firsts = [f'"{_article(nouns[0])} " noun']
+    firsts = [f'"{article(nouns[0])} " noun']
     if genres:
         rules.append(f"genre ::= {_one_of(genres)}")
-        firsts = [f'"{_article(g)} {g} " (genre " ")? noun' for g in genres] + firsts
+        firsts = [f'"{article(g)} {g} " (genre " ")? noun' for g in genres] + firsts
     rules.append(f"np ::= {another} | {' | '.join(firsts)}")
     shapes = []
     if themes:

@@ -91,7 +91,8 @@ def resolve_columns(header: list[str], mapping: Mapping[str, str] | None = None)
             + ". Rename the column that holds the titles to Title (a spreadsheet program can).",
             command="With --map title=COLUMN,year=COLUMN,rating=COLUMN,date=COLUMN.",
             zh="缺少必需的列：" + "；".join(missing_zh) + "。",
-            zh_hint="这个文件的列有：" + "、".join(header[:30]) + "。请把存放标题的那一列改名为 Title（电子表格程序可以做到）。",
+            zh_hint="这个文件的列有：" + "、".join(header[:30])
+            + "。请把存放标题的那一列改名为 Title（电子表格程序可以做到）。",
         )
     return columns
 
