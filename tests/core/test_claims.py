@@ -142,7 +142,7 @@ def test_the_evidence_holds_series_creators_and_who_loved_what() -> None:
     facts = {(f.relation, ex.about(f)) for f in ev.facts}
     assert {("series", "Alien"), ("sequel", "Alien"), ("coliked", "Alien"), ("similar", "The Terminator")} <= facts
     assert ("series", "The Terminator") not in facts and ev.genres == ("Action", "Horror", "Sci-Fi")
-    assert ex.template_text(ev) == "Because you loved Alien, Aliens is the next step in the Alien series."
+    assert ex.template_text(ev) == "Because you loved Alien, Aliens continues the Alien series."
     assert ex.template_text(ev, "zh_CN") == "因为你很喜欢《Alien》：《Aliens》同属《Alien》系列。"
 
 

@@ -132,7 +132,7 @@ def test_a_book_shelf_named_by_one_count_noun_is_no_theme() -> None:
 
 def test_the_series_is_what_a_sequel_is_explained_by() -> None:
     """"Because you enjoyed The Fellowship of the Ring, it is a film about elves" (The Return of the King,
-    a Letterboxd export): with the series known, the clause names it, and "the next" only for a sequel."""
+    a Letterboxd export): with the series known, the clause names it, and "continues" only for a later part."""
     fellowship = Reason("The Lord of the Rings: The Fellowship of the Ring", 2001, 1.0, 0.5, 0.5,
                         genres=("Adventure", "Fantasy"))
     series = Fact("series", 'in the same series as "The Lord of the Rings: The Fellowship of the Ring": The Lord'
@@ -144,8 +144,9 @@ def test_the_series_is_what_a_sequel_is_explained_by() -> None:
     grammar = clause_grammar(ev)
     assert grammar is not None
     root = next(x for x in grammar.splitlines() if x.startswith("root ::="))
-    assert "the next" in root and "series" in root and "about" not in root and "loved" not in root
+    # "continues", never "the next": The Two Towers may be unseen.
+    assert "continues" in root and "the next" not in root and "about" not in root and "loved" not in root
     grammar = clause_grammar(replace(ev, facts=(series,)))
-    assert grammar is not None and "the next" not in next(x for x in grammar.splitlines() if x.startswith("root"))
+    assert grammar is not None and "continues" not in next(x for x in grammar.splitlines() if x.startswith("root"))
     llama_cpp = pytest.importorskip("llama_cpp")
     llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)  # its unused rules (themes, creator) are no error

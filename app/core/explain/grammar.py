@@ -5,7 +5,7 @@ words in them.
 A 270M model asked for "another crime film about a heist" otherwise writes "a thriller about a serial
 killer" or "another Pixar film" about as often as not, or a true sentence that says nothing ("another
 action movie"). Under the grammar it still chooses which fact to say, which genres and themes, and in
-what order, but it can only say one of: another film by the shared director, the next film of the
+what order, but it can only say one of: another film by the shared director, a later film of the
 series, a film about a theme both share, or that people who loved the title loved this too. The
 checker still reads every draft (true words can still make a false or clumsy sentence). Where the
 evidence has none of these facts the template speaks and the model is not asked."""
@@ -162,7 +162,7 @@ def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str
     if series:  # the most specific fact there is: the only one said ("a film about elves" of The Return of the King)
         rules.append(f"series ::= {_one_of(series)}")
         sequel = any(f.relation == "sequel" and about(f) == top for f in ev.facts)
-        shapes = ['"it is the next " series " " noun'] if sequel else []
+        shapes = ['"it continues the " series " series"'] if sequel else []  # a later part, maybe not the next
         shapes.append('"it is another " noun " in the " series " series"')
         return "\n".join([f'root ::= " " ({" | ".join(shapes)}) "."', *rules])
     if coliked:

@@ -47,7 +47,9 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     series, in_series = linked(ev, "series")
     if series is not None and in_series:
         loved, _ = _because(in_series)
-        more = "is the next step in" if "sequel" in relations else "belongs to"
+        # "continues", not "the next": a later part is not always the next (The Return of the King after
+        # The Fellowship of the Ring, The Two Towers unseen).
+        more = "continues" if "sequel" in relations else "belongs to"
         return f"{loved}, {title} {more} the {_series(series.words[0])} series."
     creator, theirs = linked(ev, "creator")
     if creator is not None and theirs:
