@@ -219,3 +219,18 @@ def test_a_template_with_only_shared_genres_names_them_not_a_feeling() -> None:
     alone = WhyEvidence(item_id=1, title="Harry Potter", year=2010, kind="film", reasons=(mononoke,),
                         genres=("Action", "Adventure"), facts=ev.facts)
     assert ex.template_text(alone) == "Because you loved Princess Mononoke, here is another action and adventure film."
+
+
+def test_anonymous_works_share_no_author() -> None:
+    """goodbooks credits "Anonymous" or "Unknown" for Gilgamesh, the Arabian Nights, Beowulf: no creator fact."""
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+
+    gilgamesh = Item(id=1, title="The Epic of Gilgamesh", kind="book", creators=("Anonymous",), genres=("Poetry",))
+    nights = Item(id=2, title="The Arabian Nights", kind="book", creators=("Anonymous",), genres=("Poetry",))
+    rec = Recommendation(rank=1, item=nights, probability=0.1, score=1.0,
+                         terms=ScoreTerms(content=0.5, cf=0.5, prior=0, feedback=0),
+                         contributions=(Contribution(item_id=1, title=gilgamesh.title, year=None, weight=1.0,
+                                                     content=0.01, cf=0.03),))
+    ev = ex.evidence_from(rec, {1: gilgamesh}, {1: 1.0})
+    assert not [f for f in ev.facts if f.relation == "creator"]
+    assert "Anonymous" not in ex.template_text(ev)

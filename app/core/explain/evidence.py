@@ -175,6 +175,11 @@ def _plural_pair(a: str, b: str) -> bool:
     return bool(ka) and (ka + "s" == kb or kb + "s" == ka)
 
 
+# Credits that name nobody: two anonymous works ("The Epic of Gilgamesh", "The Arabian Nights") share no
+# author, and "another book by Anonymous" says nothing.
+NO_NAMES = frozenset({"anonymous", "unknown", "various", "various authors"})
+
+
 def evidence_from(
     rec: Recommendation,
     items: Mapping[int, Item],
@@ -215,7 +220,7 @@ def evidence_from(
             names.append(series)
             if rec.item.year and it.year and rec.item.year > it.year:
                 facts.append(Fact("sequel", f'it came after "{_field(c.title)}" in that series'))
-        shared = [p for p in rec.item.creators if p in it.creators]
+        shared = [p for p in rec.item.creators if p in it.creators and p.casefold() not in NO_NAMES]
         if shared:
             facts.append(Fact("creator", f'by {_field(shared[0])}, like "{_field(c.title)}"', (shared[0],)))
     if genres:
