@@ -144,6 +144,7 @@ def test_the_series_is_what_a_sequel_is_explained_by() -> None:
     grammar = clause_grammar(ev)
     assert grammar is not None
     root = next(x for x in grammar.splitlines() if x.startswith("root ::="))
+    assert _alternatives(grammar, "series") == {"Lord of the Rings"}  # "the Lord of the Rings series", one "the"
     # "continues", never "the next": The Two Towers may be unseen.
     assert "continues" in root and "the next" not in root and "about" not in root and "loved" not in root
     grammar = clause_grammar(replace(ev, facts=(series,)))

@@ -117,6 +117,10 @@ _FORM_ENDINGS = ("comedy", "horror", "film", "movie", "opera", "noir", "footage"
 _FORM_LAST = frozenset({"romance", "suspense"})
 
 
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].casefold() == "the " and len(name) > 4 else name
+
+
 def _theme_rules(themes: list[str]) -> list[str]:
     """``theme``: one theme or two different ones, "a heist" or bare ("los angeles", "space")."""
     forms = {t: theme_form(t) for t in themes}
@@ -160,7 +164,9 @@ def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str
         shapes.append('"it is " np " by " creator (" about " theme)?' if themes else '"it is " np " by " creator')
         shapes.append('"it is another " creator " " noun' + (' (" about " theme)?' if themes else ""))
     if series:  # the most specific fact there is: the only one said ("a film about elves" of The Return of the King)
-        rules.append(f"series ::= {_one_of(series)}")
+        # Both shapes say "the <series> series": "The Kingkiller Chronicle" without its own "The" ("in the The
+        # Kingkiller Chronicle series" was refused as a repeated word, and the template spoke instead).
+        rules.append(f"series ::= {_one_of(_plain([_without_the(s) for s in series]))}")
         sequel = any(f.relation == "sequel" and about(f) == top for f in ev.facts)
         shapes = ['"it continues the " series " series"'] if sequel else []  # a later part, maybe not the next
         shapes.append('"it is another " noun " in the " series " series"')
