@@ -33,7 +33,7 @@ def row_to_item(row: Sequence) -> Item:
         kind=row[3],
         title=row[4],
         year=row[5],
-        creators=tuple(dict.fromkeys(json.loads(row[6]))),  # goodbooks names some twice ("Holes")
+        creators=tuple(json.loads(row[6])),
         description=row[7],
         genres=tuple(json.loads(row[8])),
         tags=tuple(json.loads(row[9])),

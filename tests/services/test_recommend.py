@@ -137,11 +137,6 @@ def test_an_item_of_ones_own_counts_through_its_text(services: Services, tmp_pat
     assert again.embeddings.last_embedded == 0
 
 
-def test_a_name_credited_twice_is_shown_once(services: Services) -> None:
-    """goodbooks credits "Holes" to "Louis Sachar, Louis Sachar"; the detail panel said both."""
-    assert services.lookup.find("Holes (1998)").creators == ("Louis Sachar",)
-
-
 def test_the_play_and_the_guide_of_a_book_read_are_not_recommended(services: Services) -> None:
     """Issue 21: "Mort: The Play" after Mort, and the Kindle's manual, are not discoveries."""
     services.history.add("Mort", rating=5, kind="book")
