@@ -67,6 +67,28 @@ def _title_discounted(loaded: _Loaded, rows: scoring.SparseRows) -> scoring.Spar
     return scoring.SparseRows(offsets=rows.offsets, positions=rows.positions, values=values)
 
 
+def _asked_weights(evidence: scoring.Evidence, params: RankingParams, n: int) -> np.ndarray:
+    """Each of n asked texts' weight: together query_share of the positive evidence, 1.0 with none."""
+    positive = float(np.clip(evidence.weights, 0, None).sum())
+    share = min(max(params.query_share, 0.0), 0.95)
+    total = positive * share / (1 - share) if positive > 0 else 1.0
+    return np.full(n, max(total, 1.0 if positive == 0 else 0.0) / n)
+
+
+def _plus_asked(loaded: _Loaded, evidence: scoring.Evidence, weights: np.ndarray, vectors: np.ndarray,
+                rows: scoring.SparseRows | None) -> scoring.Evidence:
+    """The evidence with the asked texts as its last rows: their weights, vectors and text rows (None in
+    the dense mode), no co-liked row."""
+    dim = loaded.universe.embeddings.shape[1]
+    text = _stack(evidence.text, _title_discounted(loaded, rows)) if evidence.text is not None and rows is not None \
+        else None
+    return scoring.Evidence(
+        weights=np.concatenate([evidence.weights, weights]),
+        embeddings=np.concatenate([evidence.embeddings.reshape(-1, dim), vectors]).astype(np.float32),
+        text=text, cf=_stack(evidence.cf, scoring.SparseRows.empty(len(weights))),
+        mainstream=evidence.mainstream, asked=evidence.asked + len(weights))
+
+
 def _stack(a: scoring.SparseRows, b: scoring.SparseRows) -> scoring.SparseRows:
     """The rows of ``a`` then those of ``b``."""
     offsets = np.concatenate([a.offsets, a.offsets[-1] + b.offsets[1:]])
@@ -219,28 +241,14 @@ class RecommendService:
             assert space is not None
             return self._with_asked_routed(loaded, evidence, asked, params, routed, space)
         q = self.embeddings.embed_query([a.text for a in asked])
-        positive = float(np.clip(evidence.weights, 0, None).sum())
-        share = min(max(params.query_share, 0.0), 0.95)
-        total = positive * share / (1 - share) if positive > 0 else 1.0
-        w = np.full(len(asked), max(total, 1.0 if positive == 0 else 0.0) / len(asked))
-        weights = np.concatenate([evidence.weights, w])
-        embeddings = np.concatenate([evidence.embeddings.reshape(-1, q.shape[1]), q]).astype(np.float32)
-        text = None
-        if evidence.text is not None:
-            rows = scoring.text_neighbours(loaded.universe.embeddings, q, k=ASKED_NEIGHBOURS)
-            text = _stack(evidence.text, _title_discounted(loaded, rows))
-        cf = _stack(evidence.cf, scoring.SparseRows.empty(len(asked)))
-        return scoring.Evidence(weights=weights, embeddings=embeddings, text=text, cf=cf,
-                                mainstream=evidence.mainstream, asked=evidence.asked + len(asked))
+        rows = (scoring.text_neighbours(loaded.universe.embeddings, q, k=ASKED_NEIGHBOURS)
+                if evidence.text is not None else None)
+        return _plus_asked(loaded, evidence, _asked_weights(evidence, params, len(asked)), q, rows)
 
     def _with_asked_routed(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
                            params: RankingParams, routed: list[bool], space: Space) -> scoring.Evidence:
         """``_with_asked`` where some texts are read by the multilingual model: their rows are their nearest
         items in its space (the rest as before), their vectors English-space stand-ins (the dense mode's)."""
-        positive = float(np.clip(evidence.weights, 0, None).sum())
-        share = min(max(params.query_share, 0.0), 0.95)
-        total = positive * share / (1 - share) if positive > 0 else 1.0
-        w = np.full(len(asked), max(total, 1.0 if positive == 0 else 0.0) / len(asked))
         dim = loaded.universe.embeddings.shape[1]
         q = np.zeros((len(asked), dim), dtype=np.float32)
         english = [j for j, r in enumerate(routed) if not r]
@@ -261,12 +269,8 @@ class RecommendService:
             for r, j in enumerate(other):
                 span = slice(found.offsets[r], found.offsets[r + 1])
                 rows[j] = (found.positions[span], found.values[span])
-        embeddings = np.concatenate([evidence.embeddings.reshape(-1, dim), q]).astype(np.float32)
-        text = (_stack(evidence.text, _title_discounted(loaded, scoring.SparseRows.from_lists(rows)))
-                if evidence.text is not None else None)
-        return scoring.Evidence(weights=np.concatenate([evidence.weights, w]), embeddings=embeddings, text=text,
-                                cf=_stack(evidence.cf, scoring.SparseRows.empty(len(asked))),
-                                mainstream=evidence.mainstream, asked=evidence.asked + len(asked))
+        return _plus_asked(loaded, evidence, _asked_weights(evidence, params, len(asked)), q,
+                           scoring.SparseRows.from_lists(rows) if sparse else None)
 
     def _cf_rows(self, loaded: _Loaded, ids: Sequence[int | None]) -> scoring.SparseRows:
         """Row h of the catalogs' B for each history item, as universe positions (one lookup for all)."""

@@ -7,7 +7,14 @@ travel" is not.
 
 from __future__ import annotations
 
-__all__ = ["article", "counted", "theme_form"]
+import re
+
+__all__ = ["after_the", "article", "counted", "theme_form"]
+
+
+def after_the(name: str) -> str:
+    """"The Hunger Games" -> "Hunger Games", for "the Hunger Games series" (not "the The ...")."""
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
 
 
 def article(word: str) -> str:

@@ -13,7 +13,7 @@ evidence has none of these facts the template speaks and the model is not asked.
 from __future__ import annotations
 
 from app.core.claims import PLAIN_WORDS, genre_words, kind_words, words_of
-from app.core.explain.articles import article, counted, theme_form
+from app.core.explain.articles import after_the, article, counted, theme_form
 from app.core.explain.evidence import WhyEvidence, about, prefix_for
 from app.core.text import label_key
 
@@ -117,10 +117,6 @@ _FORM_ENDINGS = ("comedy", "horror", "film", "movie", "opera", "noir", "footage"
 _FORM_LAST = frozenset({"romance", "suspense"})
 
 
-def _without_the(name: str) -> str:
-    return name[4:] if name[:4].casefold() == "the " and len(name) > 4 else name
-
-
 def _theme_rules(themes: list[str]) -> list[str]:
     """``theme``: one theme or two different ones, "a heist" or bare ("los angeles", "space")."""
     forms = {t: theme_form(t) for t in themes}
@@ -166,7 +162,7 @@ def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str
     if series:  # the most specific fact there is: the only one said ("a film about elves" of The Return of the King)
         # Both shapes say "the <series> series": "The Kingkiller Chronicle" without its own "The" ("in the The
         # Kingkiller Chronicle series" was refused as a repeated word, and the template spoke instead).
-        rules.append(f"series ::= {_one_of(_plain([_without_the(s) for s in series]))}")
+        rules.append(f"series ::= {_one_of(_plain([after_the(s) for s in series]))}")
         sequel = any(f.relation == "sequel" and about(f) == top for f in ev.facts)
         shapes = ['"it continues the " series " series"'] if sequel else []  # a later part, maybe not the next
         shapes.append('"it is another " noun " in the " series " series"')

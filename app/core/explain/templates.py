@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from app.core.explain.articles import after_the
 from app.core.explain.evidence import Reason, WhyEvidence, asked_excerpt, asked_first, linked, prefix_for
 from app.core.text import clean_text, label_key
 from app.core.zh import genre_zh
@@ -12,11 +12,6 @@ from app.core.zh import genre_zh
 
 def _and(names: Sequence[str], joiner: str = "and") -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {joiner} " + names[-1]
-
-
-def _series(name: str) -> str:
-    """"The Hunger Games" -> "Hunger Games", for "the Hunger Games series"."""
-    return re.sub(r"^the\s+", "", clean_text(name), flags=re.IGNORECASE)
 
 
 def _because(reasons: Sequence[Reason], verb: str = "") -> tuple[str, int]:
@@ -50,7 +45,7 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
         # "continues", not "the next": a later part is not always the next (The Return of the King after
         # The Fellowship of the Ring, The Two Towers unseen).
         more = "continues" if "sequel" in relations else "belongs to"
-        return f"{loved}, {title} {more} the {_series(series.words[0])} series."
+        return f"{loved}, {title} {more} the {after_the(clean_text(series.words[0]))} series."
     creator, theirs = linked(ev, "creator")
     if creator is not None and theirs:
         loved, _ = _because(theirs)
