@@ -3,6 +3,12 @@
 A book's place in its series comes from the catalog's full title ("The Fall of Hyperion (Hyperion
 Cantos, #2)"). Without this rule a reader who never opened Harry Potter could be offered its fourth
 book, because the people who loved what they read also loved that one.
+
+Two kinds of later book are ways in as well. A prequel numbered #0 ("New Spring (Wheel of Time, #0)")
+does not make The Eye of the World a later book. And a later book that more people read than the first
+is where people start: in a series read in order each book loses readers, so Murder on the Orient
+Express (Hercule Poirot #10), The Silence of the Lambs (#2) and The Hunt for Red October (Jack Ryan #4)
+are read on their own. A short series needs a margin (its counts mix editions); a long one does not.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ import numpy as np
 from app.core.text import normalize_title
 
 __all__ = ["Places", "place_of"]
+
+LONG_SERIES = 10  # books in the catalog: a series this long is rarely one story told in order
+SHORT_MARGIN = 1.5  # in a shorter series a later book is a way in with this many times the first's readers
 
 # "(The Stormlight Archive, #2)", "(Discworld, #5; Rincewind #2)", "(Harry Potter, #5, Part 1)": a whole
 # number only ("#2.5" is a novella between two books, "#1-3" an omnibus).
@@ -36,10 +45,13 @@ class Places:
     """The series books of a universe: per series, (number, position) in order."""
 
     members: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # Per series, the positions of its later books that are ways in too (see the module's note).
+    ways_in: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, titles: Sequence[Sequence[str]]) -> Places:
-        """From each universe position's titles (title, then other titles)."""
+    def of(cls, titles: Sequence[Sequence[str]], readers: Sequence[float] | None = None) -> Places:
+        """From each universe position's titles (title, then other titles) and, where known, how many
+        people read each (the catalog's popularity)."""
         members: dict[str, list[tuple[int, int]]] = {}
         for p, names in enumerate(titles):
             found = place_of(names)
@@ -47,7 +59,8 @@ class Places:
                 members.setdefault(found[0], []).append((found[1], p))
         for books in members.values():
             books.sort()
-        return cls(members)
+        ways_in = {key: _popular_later(books, readers) for key, books in members.items()} if readers is not None else {}
+        return cls(members, ways_in)
 
     def out_of_order(self, history: np.ndarray) -> np.ndarray:
         """The positions of the books after the first of each series none of whose books is at ``history``
@@ -55,8 +68,23 @@ class Places:
         started keeps all its books (the co-liked term puts the next one first)."""
         held = set(np.asarray(history).tolist())
         out: list[int] = []
-        for books in self.members.values():
+        for key, books in self.members.items():
             if not any(p in held for _, p in books):
-                first = books[0][0]
-                out += [p for n, p in books if n > first]
+                first = _first(books)
+                way_in = self.ways_in.get(key, frozenset())
+                out += [p for n, p in books if n > first and p not in way_in]
         return np.asarray(out, dtype=np.int64)
+
+
+def _first(books: list[tuple[int, int]]) -> int:
+    """The number of a series' first book: #1 (or the lowest the catalog has), not a #0 prequel."""
+    return min((n for n, _ in books if n >= 1), default=books[0][0])
+
+
+def _popular_later(books: list[tuple[int, int]], readers: Sequence[float]) -> frozenset[int]:
+    """The later books read by at least as many people as the most read first book (SHORT_MARGIN times
+    as many in a series shorter than LONG_SERIES)."""
+    first = _first(books)
+    base = max(float(readers[p]) for n, p in books if n == first)
+    need = base * (1.0 if len(books) >= LONG_SERIES else SHORT_MARGIN)
+    return frozenset(p for n, p in books if n > first and base > 0 and float(readers[p]) >= need)

@@ -216,7 +216,7 @@ class Evaluator:
             embeddings=np.ascontiguousarray(vectors, dtype=np.float32),
             prior=scoring.popularity_prior(popularity),
             counts=counts.astype(np.float32),
-            places=Places.of([(it.title, *it.alt_titles) for it in items]),
+            places=Places.of([(it.title, *it.alt_titles) for it in items], popularity),
         )
         user_index = {u: k for k, u in enumerate(user_keys)}
         from scipy import sparse

@@ -153,7 +153,7 @@ class RecommendService:
             embeddings=np.ascontiguousarray(matrix, dtype=np.float32),
             prior=_prior(rows.popularity, rows.catalog_ids),
             counts=rows.popularity.astype(np.float32),
-            places=Places.of([names.get(int(i), ()) for i in rows.ids]),
+            places=Places.of([names.get(int(i), ()) for i in rows.ids], rows.popularity),
         )
         companions = [(i, t) for i, t, _, kind, _ in titles if kind == "book" and is_companion_title(t)]
         by_title = np.isin(rows.ids, self.store.items.films_known_by_title())

@@ -37,3 +37,30 @@ def test_a_series_started_keeps_all_its_books() -> None:
     # Chamber of Secrets read: Philosopher's Stone (skipped) and Goblet of Fire stay; Silo still waits.
     assert set(_places().out_of_order(np.array([1])).tolist()) == {5}
     assert _places().out_of_order(np.array([1, 4])).tolist() == []
+
+
+def test_a_prequel_numbered_zero_does_not_hide_the_first_book() -> None:
+    places = Places.of([
+        ("New Spring", "New Spring (Wheel of Time, #0)"),
+        ("The Eye of the World", "The Eye of the World (Wheel of Time, #1)"),
+        ("The Great Hunt", "The Great Hunt (Wheel of Time, #2)"),
+    ])
+    assert places.out_of_order(np.array([], dtype=np.int64)).tolist() == [2]
+
+
+def test_a_later_book_more_people_read_than_the_first_is_a_way_in() -> None:
+    poirot = [(f"Poirot {n}", f"Poirot {n} (Hercule Poirot, #{n})") for n in range(1, 11)]
+    lecter = [("Red Dragon", "Red Dragon (Hannibal Lecter, #1)"),
+              ("The Silence of the Lambs", "The Silence of the Lambs (Hannibal Lecter, #2)"),
+              ("Hannibal", "Hannibal (Hannibal Lecter, #3)")]
+    academy = [("Vampire Academy", "Vampire Academy (Vampire Academy, #1)"),
+               ("Frostbite", "Frostbite (Vampire Academy, #2)")]
+    # Goodreads' counts: Orient Express (#10) as read as Styles (#1) in a long series; The Silence of the
+    # Lambs 1.8 times Red Dragon; Frostbite only a little above Vampire Academy, a short series read in order.
+    readers = [135_514, *[20_000] * 8, 138_444, 194_013, 351_107, 150_000, 248_283, 256_745]
+    places = Places.of([*poirot, *lecter, *academy], readers)
+    out = set(places.out_of_order(np.array([], dtype=np.int64)).tolist())
+    assert out == {*range(1, 9), 12, 14}  # Poirot 2-9, Hannibal, Frostbite
+    # Without the counts, every later book waits for the first.
+    assert set(Places.of([*poirot, *lecter, *academy]).out_of_order(np.array([], dtype=np.int64)).tolist()) \
+        == {*range(1, 10), 11, 12, 14}

@@ -159,6 +159,12 @@ def test_a_series_not_started_is_offered_from_its_first_book(services: Services)
     assert "A Clash of Kings" in {r.item.title for r in recs}
     with pytest.raises(InputError, match="series you have not started"):
         services.recommender.why("Harry Potter and the Goblet of Fire (2000)")
+    # The ways in that are not book 1: The Eye of the World after the prequel New Spring (#0), and a later
+    # book more people read than the first (Orient Express is Poirot #10); not The Great Hunt (#2).
+    assert services.recommender.why("The Eye of the World").score
+    assert services.recommender.why("Murder on the Orient Express (1934)").item.title == "Murder on the Orient Express"
+    with pytest.raises(InputError, match="series you have not started"):
+        services.recommender.why("The Great Hunt")
     # Book 1 saved for later starts nothing; read, it does.
     services.history.set_feedback("Harry Potter and the Sorcerer's Stone (1997)", "saved")
     with pytest.raises(InputError, match="series you have not started"):
