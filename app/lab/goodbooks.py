@@ -157,7 +157,8 @@ def shelf_labels(shelves: list[tuple[str, int]]) -> tuple[tuple[str, ...], tuple
 
 
 def _names(authors: str) -> list[str]:
-    return [a.strip() for a in authors.split(",") if a.strip()]
+    """Each name once: goodbooks credits some twice ("Louis Sachar, Louis Sachar" on Holes)."""
+    return list(dict.fromkeys(a.strip() for a in authors.split(",") if a.strip()))
 
 
 INTRODUCED = 25  # years before a co-author's first book of their own: theirs is the introduction
