@@ -234,3 +234,14 @@ def test_anonymous_works_share_no_author() -> None:
     ev = ex.evidence_from(rec, {1: gilgamesh}, {1: 1.0})
     assert not [f for f in ev.facts if f.relation == "creator"]
     assert "Anonymous" not in ex.template_text(ev)
+
+
+def test_the_chinese_template_says_they_of_two_titles_and_it_of_one() -> None:
+    """'因为你很喜欢《A Beautiful Mind》、《Monsters, Inc.》：喜欢它的人也……' spoke of two films as one."""
+    mind = Reason("A Beautiful Mind", 2001, 0.02, 0.01, 0.01, kind="film", liked="loved", genres=("Drama",))
+    monsters = Reason("Monsters, Inc.", 2001, 0.02, 0.01, 0.01, kind="film", liked="loved", genres=("Animation",))
+    coliked = (Fact("coliked", "people who loved Monsters, Inc. loved it"),)
+    two = WhyEvidence(item_id=1, title="Shrek", year=2001, kind="film", reasons=(mind, monsters), facts=coliked)
+    assert "喜欢它们的人也喜欢这部电影" in ex.template_text(two, "zh_CN")
+    one = WhyEvidence(item_id=1, title="Shrek", year=2001, kind="film", reasons=(monsters,), facts=coliked)
+    assert "喜欢它的人也喜欢这部电影" in ex.template_text(one, "zh_CN")

@@ -140,3 +140,19 @@ def test_the_bundled_matrices_match_their_items() -> None:
         assert found[1].shape == (len(bundle.items), 512)
         assert np.allclose(np.linalg.norm(found[1], axis=1), 1.0, atol=1e-3)
         assert "Universal Sentence" in (folder / "LICENSE.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.real_models
+def test_own_items_known_only_by_a_chinese_title_bring_no_film_known_only_by_its_title(ready: Services) -> None:
+    """A Douban export from the browser userscript gives only titles. The closeness of such an own item to
+    a catalog film known only by its title (no keyword, tag or overview) is two titles' words: dozens of
+    them made a film with no genre at all third in a real Douban user's list."""
+    own = [("甲方乙方", 1997), ("不见不散", 1998), ("没完没了", 1999), ("大腕", 2001), ("手机", 2003),
+           ("天下无贼", 2004), ("疯狂的石头", 2006), ("非诚勿扰", 2008), ("人在囧途", 2010), ("心花路放", 2014),
+           ("夏洛特烦恼", 2015), ("西虹市首富", 2018)]
+    for title, year in own:
+        item_id = ready.store.items.add_own(Item(title=title, year=year, kind="film"))
+        ready.store.history.upsert(item_id, rating=5, scale=(1, 5), consumed_at=f"{year}-06-01", source="douban")
+    thin = set(ready.store.items.films_known_by_title())
+    recs = ready.recommender.recommend(k=50, filters=Filters(kind="film"))
+    assert not [r.item.label for r in recs if r.item.id in thin]

@@ -109,10 +109,11 @@ def _template_zh(ev: WhyEvidence) -> str:
     if creator is not None and theirs:
         return f"{because(theirs)}：{title}同样出自{clean_text(creator.words[0])}之手。"
     loved = because(ev.reasons)
+    it = "它们" if _because(ev.reasons)[1] > 1 else "它"  # the titles named: "they" for two
     # "同样是" (likewise) says the titles named share those genres: only genres each of them has.
     kind = f"同样是{genres}" if _each_has(ev) else f"是{genres}类作品"
     if "coliked" in ev.relations:
-        return f"{loved}：喜欢它的人也喜欢这{what}" + (f"，{kind}。" if genres else "。")
+        return f"{loved}：喜欢{it}的人也喜欢这{what}" + (f"，{kind}。" if genres else "。")
     if genres:
         return f"{loved}：这{what}{kind}，气质相近。"
-    return f"{loved}：这{what}和它讲的东西很接近。"
+    return f"{loved}：这{what}和{it}讲的东西很接近。"
