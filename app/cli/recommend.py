@@ -154,7 +154,7 @@ def _popularity_note(s: Services, weight: float, short: float) -> str:
     lines = []
     if base > default * 1.05:  # (it fades as 5 / (entries + 5): after ~100 entries it says nothing)
         lines.append(f"Popularity counts more while your history is short (weight {base:.4f}, usually"
-                     f" {default:g}): with few entries, well-known titles are the safer guess.")
+                     f" {default:g}): with few entries a catalog knows, well-known titles are the safer guess.")
     if rated < 3 or abs(weight - base) < 1e-9:
         if not lines:
             lines.append(f"Popularity has its usual weight ({default:g})"

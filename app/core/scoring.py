@@ -179,18 +179,24 @@ class Evidence:
     # How the person's ratings follow popularity, in [-1, 1] (see ``mainstream``): it moves the weight of
     # the popularity prior for this person (``person_gamma``).
     mainstream: float = 0.0
-    # The last ``asked`` rows are texts the person typed or pinned. They have no co-liked row for any item,
-    # so the cold boost, which makes up for that row, is not theirs: with it, a typed "heist film" brought
-    # films a few people rated ("The Trust", "Hunting Elephants") before "Ocean's Eleven".
+    # The last ``asked`` rows are texts the person typed or pinned.
     asked: int = 0
 
-    def split(self) -> tuple[np.ndarray, np.ndarray]:
-        """The weights of the history's rows and of the asked rows, each zero at the other's."""
-        history, asked = self.weights.astype(np.float64), np.zeros(len(self.weights))
+    def boosted(self) -> np.ndarray:
+        """(m,) bool: the rows that take the cold boost, those with a co-liked row. The boost makes up for the
+        co-liked row a little-rated item lacks; a row with none (a typed text, an item of the person's own)
+        gives no item one, so the boost is not theirs: with it, a typed "heist film" brought films a few
+        people rated ("The Trust", "Hunting Elephants") before "Ocean's Eleven", and a Douban history of
+        Chinese titles no catalog has, a Soviet cartoon and films of a dozen ratings."""
+        boosted = np.diff(self.cf.offsets) > 0
         if self.asked:
-            asked[-self.asked:] = history[-self.asked:]
-            history[-self.asked:] = 0.0
-        return history, asked
+            boosted[-self.asked:] = False
+        return boosted
+
+    def split(self) -> tuple[np.ndarray, np.ndarray]:
+        """The weights of the rows that take the cold boost and of the others, each zero at the other's."""
+        weights, boosted = self.weights.astype(np.float64), self.boosted()
+        return np.where(boosted, weights, 0.0), np.where(boosted, 0.0, weights)
 
     def __len__(self) -> int:
         return int(self.weights.shape[0])
@@ -378,12 +384,12 @@ def score_all(
         content = np.zeros(n, dtype=np.float64)
     else:
         scale = universe.content_scale(params, len(evidence))
-        history, asked = evidence.split()
-        content = _content(universe, evidence, history)
+        boosted, plain = evidence.split()
+        content = _content(universe, evidence, boosted)
         if scale is not None:
             content *= scale
-        if evidence.asked:
-            content += _content(universe, evidence, asked)
+        if plain.any():
+            content += _content(universe, evidence, plain)
     cf = (
         evidence.cf.weighted_sum(evidence.weights, n)
         if params.beta != 0 and len(evidence)
@@ -427,7 +433,7 @@ def person_gamma(params: RankingParams, evidence: Evidence, personal: np.ndarray
     """gamma_u = short_gamma + mainstream_weight * m_u * S_u: the popularity weight for this person, with
     S_u the mean personal score of their SCALE_TOP best items (so it matters as much for a long history
     as for a short one) and m_u their ``mainstream`` value."""
-    gamma = short_gamma(params, len(evidence))
+    gamma = short_gamma(params, int(evidence.boosted().sum()))
     if not evidence.mainstream or not params.mainstream_weight or not len(personal):
         return gamma
     k = min(SCALE_TOP, len(personal))
@@ -474,7 +480,8 @@ def attribute(
     scale = universe.content_scale(params, len(evidence))
     if scale is not None:
         cos = cos.copy()
-        cos[: len(evidence) - evidence.asked] *= scale[positions]  # (the asked rows: never, as score_all)
+        boosted = evidence.boosted()
+        cos[boosted] *= scale[positions]  # (as score_all)
     b = evidence.cf.columns(positions)
     return w * content_weight(params, evidence) * cos, w * params.beta * b
 
@@ -566,7 +573,7 @@ def rank(
                 by_history_content=by_content[:, j],
                 by_history_cf=by_cf[:, j],
                 gamma=gamma,
-                short_gamma=short_gamma(params, len(evidence)),
+                short_gamma=short_gamma(params, int(evidence.boosted().sum())),
                 match=match_of(c + b + prior + fb, top_score, float(probs[j]), 1.0 / total),  # best: exp(0)/total
             )
         )

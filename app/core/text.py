@@ -66,7 +66,7 @@ def item_text(item: Item, *, max_chars: int = 2000) -> str:
     and without its overview, which measured worse (held-out NDCG@10 on ml-latest-small 0.1367 with it,
     0.1508 without; docs/evaluation.md).
     """
-    described = item.kind == "film" and len(item.tags) >= _ABOUT_ENOUGH
+    described = item.kind == "film" and len(item.tags) >= ABOUT_ENOUGH
     parts = [] if described else [clean_text(item.label)]
     if item.creators:
         parts.append("By " + ", ".join(clean_text(c) for c in item.creators) + ".")
@@ -80,7 +80,7 @@ def item_text(item: Item, *, max_chars: int = 2000) -> str:
     return " ".join(p for p in parts if p)[:max_chars]
 
 
-_ABOUT_ENOUGH = 3  # keywords or tags that say what a film is about
+ABOUT_ENOUGH = 3  # keywords or tags that say what a film is about
 
 
 def text_hash(text: str) -> str:

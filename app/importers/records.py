@@ -35,6 +35,10 @@ class ImportRow:
     status: str = "done"  # "done", "reading", "dnf" (did not finish) or "shelved"
     shelf: str | None = None  # the source's shelf or status name
     alt_titles: tuple[str, ...] = ()  # e.g. IMDb's Original Title
+    # What the source says the work is about, kept on an item of the person's own (no catalog has it): its
+    # text is then more than a title (Douban's genres and blurb).
+    genres: tuple[str, ...] = ()
+    description: str = ""
     # The source's own ids of this entry as "scheme:value" ("douban:1292052"): an item of the person's
     # own is found again by them, so a re-import updates it even under a changed title.
     alt_ids: tuple[str, ...] = ()

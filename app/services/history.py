@@ -365,7 +365,7 @@ class HistoryService:
         item_id = self.store.items.add_own(
             Item(title=row.title, year=row.year, kind=row.kind or src.kind or "other", creators=row.creators,
                  imdb=row.imdb, tmdb=row.tmdb, isbn13=row.isbn13, goodreads=row.goodreads,
-                 alt_titles=row.alt_titles, alt_ids=row.alt_ids)
+                 alt_titles=row.alt_titles, alt_ids=row.alt_ids, genres=row.genres, description=row.description)
         )
         if self._own_ids is not None:
             self._own_ids.update({a: item_id for a in row.alt_ids})

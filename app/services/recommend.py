@@ -41,7 +41,8 @@ class _Loaded:
     kinds: np.ndarray
     years: np.ndarray
     companions: list[tuple[int, str]]  # (item id, title) of books that may be about another book
-    by_title: np.ndarray  # (N,) bool: films known by their title and genres only (no keyword, tag or overview)
+    # (N,) bool: films known by their title and genres only (fewer than 3 keywords or tags, no overview)
+    by_title: np.ndarray
 
 
 ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)

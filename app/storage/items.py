@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from app.core.text import item_text, label_key, normalize_title, text_hash
+from app.core.text import ABOUT_ENOUGH, item_text, label_key, normalize_title, text_hash
 from app.core.types import Item
 from app.storage.db import Database, now
 
@@ -312,10 +312,11 @@ class ItemRepository:
         return out
 
     def films_known_by_title(self) -> list[int]:
-        """The ids of the films whose catalog entry says nothing of what they are about (no keyword, tag or
-        overview): their text is their title and genres."""
+        """The ids of the films whose entry says little of what they are about (fewer than ABOUT_ENOUGH
+        keywords or tags, no overview): their text is their title and genres (core.text.item_text)."""
         return [r[0] for r in self.db.read(
-            "SELECT id FROM items WHERE kind = 'film' AND tags = '[]' AND description = '' ORDER BY id")]
+            "SELECT id FROM items WHERE kind = 'film' AND json_array_length(tags) < ? AND description = ''"
+            " ORDER BY id", (ABOUT_ENOUGH,))]
 
     def titles(self) -> list[tuple[int, str, int | None, str, str]]:
         """(id, title, year, kind, alt_titles JSON) of every item, for title search."""

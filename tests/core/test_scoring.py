@@ -284,3 +284,32 @@ def test_typed_rows_get_no_cold_boost_and_the_parts_still_add_up(text_neighbours
         assert s.by_history_content[-3:] == pytest.approx(alpha * evidence.weights[-3:] * cos[-3:, j], abs=1e-9)
         assert s.by_history_content[:-3] == pytest.approx(
             alpha * evidence.weights[:-3] * cos[:-3, j] * scale[s.position], abs=1e-9)
+
+
+def test_rows_without_a_co_liked_row_get_no_cold_boost_nor_make_a_history_long() -> None:
+    """An item of the person's own has no co-liked row (no catalog knows it): like a typed text, its row
+    is not boosted (a Douban history of Chinese titles brought a Soviet cartoon and films of a dozen
+    ratings first), and it does not make the history long for the popularity weight."""
+    from dataclasses import replace
+
+    universe, evidence, candidates = _random_case(4)
+    universe = replace(universe, counts=np.random.default_rng(5).integers(0, 40, len(universe)).astype(np.float32))
+    rows = [(evidence.cf.positions[evidence.cf.offsets[r]:evidence.cf.offsets[r + 1]],
+             evidence.cf.values[evidence.cf.offsets[r]:evidence.cf.offsets[r + 1]]) for r in range(len(evidence))]
+    own = [0, 1, 2]
+    for r in own:
+        rows[r] = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    evidence = replace(evidence, cf=scoring.SparseRows.from_lists(rows))
+    assert evidence.boosted().tolist() == [r not in own for r in range(len(evidence))]
+    params = RankingParams(alpha=0.7, beta=1.3, gamma=0.2, tau=0.05, text_neighbours=20, cold_boost=50.0)
+    ranked = scoring.rank(universe, evidence, params, candidates=candidates, k=40)
+    alpha = scoring.content_weight(params, evidence)
+    scale = universe.content_scale(params, len(evidence))
+    assert scale is not None
+    cos = evidence.text.columns(np.array([s.position for s in ranked]))
+    for j, s in enumerate(ranked):
+        assert s.by_history_content[own] == pytest.approx(alpha * evidence.weights[own] * cos[own, j], abs=1e-9)
+        assert s.by_history_content[3:] == pytest.approx(
+            alpha * evidence.weights[3:] * cos[3:, j] * scale[s.position], abs=1e-9)
+        assert s.by_history_content.sum() + s.by_history_cf.sum() == pytest.approx(s.score - s.prior, abs=1e-9)
+        assert s.short_gamma == pytest.approx(scoring.short_gamma(params, len(evidence) - len(own)))

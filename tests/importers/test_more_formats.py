@@ -11,7 +11,7 @@ import pytest
 
 from app.core.errors import InputError
 from app.importers.detect import open_sources
-from app.importers.formats.douban import split_card, split_title
+from app.importers.formats.douban import card_genres, split_card, split_title
 from app.importers.formats.librarything import flip_name
 from app.importers.limits import Limits
 from app.importers.records import ImportRow, Skip
@@ -166,6 +166,13 @@ def test_doumark_reads_star_as_the_rating_never_the_site_average(tmp_path: Path)
     assert film.rating is None and film.year == 2001 and film.creators == ("宫崎骏",)  # not 9.4, not 2019
     assert (book.kind, book.rating, book.year, book.creators) == ("book", 4, 2024, ("万维钢",))
     assert book.consumed_at == "2024-06-30" and book.alt_ids == ("douban:36850876",)
+    # What the work is about, for an item of the person's own: a film's genres as the film catalog names
+    # them (奇幻 from the card is Fantasy; a genre it has no name for stays Chinese), a book's blurb.
+    assert film.genres == ("Drama", "Animation") and film.description == ""
+    assert book.genres == () and book.description == "一段 两行的简介"
+    card = "2001 / 日本 / 剧情 动画 奇幻 / 宫崎骏 / 柊瑠美"
+    assert card_genres(None, card, "film") == ("Drama", "Animation", "Fantasy")
+    assert card_genres("剧情,武侠", None, "film") == ("Drama", "武侠")
 
 
 def test_douban_titles_and_cards() -> None:

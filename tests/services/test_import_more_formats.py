@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from app.core.text import item_text
 from app.services import Services
 from tests.services.test_import import _dump
 
@@ -39,6 +40,24 @@ def test_douban_matches_an_original_title_and_keeps_a_chinese_only_one(services:
                    ("千与千寻", "5", "2001", 1291561), ("一部没人知道的电影（重映版）", "5", "2020", 7)])
     again = services.history.import_file(path)
     assert (again.added, again.updated) == (0, 2) and len(services.history.entries()) == 4
+
+
+def test_a_doumark_blurb_and_genres_say_what_an_own_item_is_about(services: Services, tmp_path: Path) -> None:
+    """doumark's titles are Chinese only, so most rows stay the person's own: their blurb and genres are
+    kept, and their text (what they are embedded from) is more than a title."""
+    path = tmp_path / "book.csv"
+    path.write_text("id,title,intro,poster,pubdate,url,rating,genres,star,comment,tags,star_time,card\n"
+                    '7,一本讲养育的书,"讲给父母的书：\n孩子的情绪与教育。",,2024-5-1,https://book.douban.com/subject/7/,8.3,,'
+                    "4,,,2024-06-30 14:58:00,某作者 / 2024 / 某出版社\n"
+                    '8,一部没人知道的电影,,,2020-01-01,https://movie.douban.com/subject/8/,7.0,"剧情,武侠",5,,,'
+                    "2024-05-01 10:00:00,2020 / 中国大陆 / 剧情 武侠 / 某导演 / 某演员\n", encoding="utf-8")
+    report = services.history.import_file(path)
+    assert (report.format, report.unmatched) == ("douban", 2)
+    items = {e.item.title: e.item for e in services.history.entries()}
+    book, film = items["一本讲养育的书"], items["一部没人知道的电影"]
+    assert book.description == "讲给父母的书： 孩子的情绪与教育。" and book.genres == ()
+    assert film.genres == ("Drama", "武侠") and film.creators == ("某导演",)
+    assert "孩子的情绪与教育" in item_text(book) and "Drama" in item_text(film)
 
 
 def test_trakt_matches_by_id_and_counts_shows(services: Services, tmp_path: Path) -> None:

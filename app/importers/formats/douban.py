@@ -52,6 +52,15 @@ _SUBJECT = re.compile(r"douban\.com/(?:subject|game|[a-z]+/subject)/(\d+)|/subje
 _PAREN_NAME = re.compile(r"[（(]\s*([A-Za-z][^()（）]*?)\s*[)）]")
 _NATIONALITY = re.compile(r"^\s*[\[［【〔(（][^\]］】〕)）]{1,12}[\]］】〕)）]\s*")
 _NOT_HISTORY = "music, a game or a stage play on Douban: not film or book history"
+# Douban's film genres as the film catalog names them; the others (传记, 武侠, 古装...) are kept in Chinese,
+# which the multilingual model reads.
+FILM_GENRES = {
+    "剧情": "Drama", "喜剧": "Comedy", "动作": "Action", "爱情": "Romance", "科幻": "Sci-Fi", "动画": "Animation",
+    "悬疑": "Mystery", "惊悚": "Thriller", "恐怖": "Horror", "犯罪": "Crime", "纪录片": "Documentary",
+    "战争": "War", "奇幻": "Fantasy", "冒险": "Adventure", "家庭": "Children", "儿童": "Children",
+    "歌舞": "Musical", "音乐": "Musical", "西部": "Western", "黑色电影": "Film-Noir",
+}
+ABOUT_CHARS = 1000  # of a blurb: the embedded text is cut at 2,000 characters anyway
 
 
 def _has(header: list[str], names: Sequence[str]) -> bool:
@@ -125,6 +134,18 @@ def split_card(card: str | None, kind: str | None) -> tuple[int | None, tuple[st
     return year, ()
 
 
+def card_genres(listed: str | None, card: str | None, kind: str | None) -> tuple[str, ...]:
+    """A film's genres from doumark's genres column ("喜剧,动作,爱情") or else its card's third part ("2001 /
+    日本 / 剧情 动画 / 宫崎骏 / 柊瑠美"), named as the film catalog names them where it can."""
+    if kind != "film":
+        return ()
+    words = [w for w in re.split(r"[,，、\s]+", listed or "") if w]
+    if not words:
+        parts = [p.strip() for p in (card or "").split(" / ")]
+        words = parts[2].split() if len(parts) >= 4 and re.match(r"^\d{4}", parts[0]) else []
+    return tuple(dict.fromkeys(FILM_GENRES.get(w, w) for w in (clean_text(w) for w in words) if w))
+
+
 def _rating(text: Any) -> tuple[float | None, bool]:
     rating = parse_float(str(text) if text is not None else "")
     if rating is None or rating == 0:
@@ -144,7 +165,8 @@ def _fields(status: str | None, ctx: ReadContext, *, rated: bool) -> dict[str, o
 
 def _build(line: int, ctx: ReadContext, *, title: str | None, url: str | None, rating: Any, when: Any,
            card: str | None, year: str | None, status: str | None, kind: str | None,
-           raw: dict[str, str], people: str | None = None) -> ImportRow | Skip:
+           raw: dict[str, str], people: str | None = None, genres: str | None = None,
+           about: str | None = None) -> ImportRow | Skip:
     kind = _kind_of_url(url) or kind
     if kind == "other":
         return Skip(line, _NOT_HISTORY)
@@ -166,6 +188,7 @@ def _build(line: int, ctx: ReadContext, *, title: str | None, url: str | None, r
         line=line, title=name, year=card_year or parse_year(year), kind=kind, creators=creators, rating=stars,
         scale=SCALE if stars is not None else None, consumed_at=parse_date(_text(when), "mdy") if seen else None,
         alt_titles=alt, alt_ids=(f"douban:{subject}",) if subject else (), raw=raw,
+        genres=card_genres(genres, card, kind), description=clean_text(about)[:ABOUT_CHARS],
         **fields,  # type: ignore[arg-type]
     )
 
@@ -185,7 +208,8 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
         for row in csv_file.rows():
             yield _build(csv_file.line, ctx, title=row.get("title"), url=row.get("url"), rating=row.get("star"),
                          when=row.get("star_time"), card=row.get("card"), year=row.get("pubdate"), status="看过",
-                         kind=None, raw=_raw(row, drop=("intro", "poster")))
+                         kind=None, raw=_raw(row, drop=("intro", "poster")), genres=row.get("genres"),
+                         about=row.get("intro"))
     else:  # the userscript: what was marked as watched (or read)
         for row in csv_file.rows():
             yield _build(csv_file.line, ctx, title=row.get("标题"), url=row.get("条目链接"),
