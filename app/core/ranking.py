@@ -35,7 +35,8 @@ def item_evidence(
     if k > 0:
         text = text_rows.of(universe.embeddings, positions, weights, k=k, load=load, save=save)
     return scoring.Evidence(weights=weights, embeddings=universe.embeddings[positions], text=text, cf=cf,
-                            mainstream=mainstream_of(universe, positions, ratings))
+                            mainstream=mainstream_of(universe, positions, ratings),
+                            kinds=None if universe.kinds is None else universe.kinds[positions])
 
 
 def mainstream_of(universe: scoring.Universe, positions: np.ndarray, ratings: Sequence[float | None]) -> float:

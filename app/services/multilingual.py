@@ -166,7 +166,10 @@ class MultilingualSpace:
             span = slice(old.offsets[j], old.offsets[j + 1])
             if routed[j] and span.stop > span.start:
                 mspan = slice(ml.offsets[r], ml.offsets[r + 1])
-                rows.append((ml.positions[mspan], ml.values[mspan]))
+                # Above the row's k-th cosine: in this space a title with genres is close to every such
+                # text and a blurb further from anything, and raw cosines let the thin texts decide.
+                values = ml.values[mspan]
+                rows.append((ml.positions[mspan], values - values.min()))
             else:
                 rows.append((old.positions[span], old.values[span]))
         return replace(evidence, text=scoring.SparseRows.from_lists(rows))

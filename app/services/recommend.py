@@ -43,6 +43,11 @@ class _Loaded:
     companions: list[tuple[int, str]]  # (item id, title) of books that may be about another book
     # (N,) bool: films known by their title and genres only (fewer than 3 keywords or tags, no overview)
     by_title: np.ndarray
+    # (N,) bool: what a history row known only by its title keeps no closeness to (_title_pairs_dropped):
+    # those films, and books with no shelf tag and no blurb
+    bare: np.ndarray
+    # (N,) bool: the rows known only by their title: those films, and the person's own such books
+    bare_rows: np.ndarray
 
 
 ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)
@@ -69,14 +74,15 @@ def _title_discounted(loaded: _Loaded, rows: scoring.SparseRows) -> scoring.Spar
 
 
 def _title_pairs_dropped(loaded: _Loaded, positions: np.ndarray, rows: scoring.SparseRows) -> scoring.SparseRows:
-    """History rows (at universe ``positions``) with no pair of films both known only by their titles: the
+    """History rows (at universe ``positions``) with no pair of items both known only by their titles: the
     closeness of "情书 (1995)", an own item of a Douban export, to "Let It Be Me (1995)", a catalog film with
-    no genre, is the words of two titles, and dozens of such own items made Let It Be Me third."""
-    thin_row = loaded.by_title[positions]
+    no genre, is the words of two titles, and dozens of such own items made Let It Be Me third (and films
+    of a thriller's genres brought thrillers with Arabic titles for books)."""
+    thin_row = loaded.bare_rows[positions]
     if not thin_row.any():
         return rows
     row_of = np.repeat(np.arange(len(positions)), np.diff(rows.offsets))
-    keep = ~(thin_row[row_of] & loaded.by_title[rows.positions])
+    keep = ~(thin_row[row_of] & loaded.bare[rows.positions])
     counts = np.bincount(row_of[keep], minlength=len(positions))
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(rows.offsets.dtype)
     return scoring.SparseRows(offsets=offsets, positions=rows.positions[keep], values=rows.values[keep])
@@ -101,7 +107,8 @@ def _plus_asked(loaded: _Loaded, evidence: scoring.Evidence, weights: np.ndarray
         weights=np.concatenate([evidence.weights, weights]),
         embeddings=np.concatenate([evidence.embeddings.reshape(-1, dim), vectors]).astype(np.float32),
         text=text, cf=_stack(evidence.cf, scoring.SparseRows.empty(len(weights))),
-        mainstream=evidence.mainstream, asked=evidence.asked + len(weights))
+        mainstream=evidence.mainstream, asked=evidence.asked + len(weights),
+        kinds=None if evidence.kinds is None else np.concatenate([evidence.kinds, np.full(len(weights), -1, np.int8)]))
 
 
 def _stack(a: scoring.SparseRows, b: scoring.SparseRows) -> scoring.SparseRows:
@@ -169,10 +176,15 @@ class RecommendService:
             prior=_prior(rows.popularity, rows.catalog_ids),
             counts=rows.popularity.astype(np.float32),
             places=Places.of([names.get(int(i), ()) for i in rows.ids], rows.popularity),
+            kinds=scoring.kind_codes(rows.kinds),
         )
         companions = [(i, t) for i, t, _, kind, _ in titles if kind == "book" and is_companion_title(t)]
         by_title = np.isin(rows.ids, self.store.items.films_known_by_title())
-        self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years, companions, by_title)
+        bare_books = np.isin(rows.ids, self.store.items.books_known_by_title())
+        own = self.store.items.catalog_id(USER_CATALOG)
+        bare_rows = by_title | (bare_books & (rows.catalog_ids == own))
+        self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years, companions, by_title,
+                               by_title | bare_books, bare_rows)
         self._text_rows.clear()
         self.multilingual.warm(key, rows.ids, rows.catalog_ids, self.store.interests.texts()[:MAX_PINS])
         return self._loaded

@@ -318,6 +318,12 @@ class ItemRepository:
             "SELECT id FROM items WHERE kind = 'film' AND json_array_length(tags) < ? AND description = ''"
             " ORDER BY id", (ABOUT_ENOUGH,))]
 
+    def books_known_by_title(self) -> list[int]:
+        """The ids of the books whose entry has no shelf tag and no blurb: their text is their title, authors
+        and genres."""
+        return [r[0] for r in self.db.read(
+            "SELECT id FROM items WHERE kind = 'book' AND tags = '[]' AND description = '' ORDER BY id")]
+
     def titles(self) -> list[tuple[int, str, int | None, str, str]]:
         """(id, title, year, kind, alt_titles JSON) of every item, for title search."""
         return [tuple(r) for r in self.db.read("SELECT id, title, year, kind, alt_titles FROM items")]

@@ -313,3 +313,25 @@ def test_rows_without_a_co_liked_row_get_no_cold_boost_nor_make_a_history_long()
             alpha * evidence.weights[3:] * cos[3:, j] * scale[s.position], abs=1e-9)
         assert s.by_history_content.sum() + s.by_history_cf.sum() == pytest.approx(s.score - s.prior, abs=1e-9)
         assert s.short_gamma == pytest.approx(scoring.short_gamma(params, len(evidence) - len(own)))
+
+
+@pytest.mark.parametrize("text_neighbours", [0, 20])
+def test_an_entry_counts_less_for_items_of_another_kind_and_the_parts_still_add_up(text_neighbours: int) -> None:
+    """What one read says more about what one will read than what one watched: a row's closeness to an
+    item of another kind counts OTHER_KIND of it; a typed text (kind -1) counts fully for every kind."""
+    from dataclasses import replace
+
+    universe, evidence, candidates = _random_case(6)
+    kinds = np.random.default_rng(7).integers(0, 2, len(universe)).astype(np.int8)
+    rows = np.random.default_rng(8).integers(-1, 2, len(evidence)).astype(np.int8)
+    universe = replace(universe, kinds=kinds)
+    plain = replace(evidence, text=None if text_neighbours == 0 else evidence.text)
+    kinded = replace(plain, kinds=rows)
+    params = RankingParams(alpha=0.7, beta=1.3, gamma=0.2, tau=0.05, text_neighbours=text_neighbours)
+    content, _ = scoring.score_all(universe, kinded, params)
+    every = np.arange(len(universe))
+    by_row = scoring.attribute(universe, plain, params, every)[0]  # without kinds
+    factor = np.where((rows[:, None] < 0) | (rows[:, None] == kinds[None, :]), 1.0, scoring.OTHER_KIND)
+    assert content == pytest.approx((by_row * factor).sum(axis=0), abs=1e-6)  # (dense: a float32 profile)
+    assert scoring.attribute(universe, kinded, params, every)[0] == pytest.approx(by_row * factor, abs=1e-12)
+    assert not np.allclose(content, by_row.sum(axis=0))

@@ -156,3 +156,32 @@ def test_own_items_known_only_by_a_chinese_title_bring_no_film_known_only_by_its
     thin = set(ready.store.items.films_known_by_title())
     recs = ready.recommender.recommend(k=50, filters=Filters(kind="film"))
     assert not [r.item.label for r in recs if r.item.id in thin]
+
+
+@pytest.mark.real_models
+def test_what_a_chinese_reader_read_decides_their_books_not_what_they_watched(ready: Services) -> None:
+    """A doumark history (Chinese titles no catalog has): parenting books with their blurbs, and twice as
+    many films watched, known by title and genres. The books recommended are about children and parents:
+    a row's closeness counts above its own k-th neighbour's (a blurb and a genre list differ in scale), a
+    film's closeness to a book counts OTHER_KIND of it, and a film known by its title keeps no closeness
+    to books known by theirs (thrillers with Arabic titles came first)."""
+    books = [("好妈妈胜过好老师", "讲述父母如何陪伴孩子成长，理解孩子的情绪，培养孩子的学习习惯和自信心。"),
+             ("正面管教", "家长和老师如何用和善而坚定的方式教育孩子，不惩罚也不娇纵，帮助孩子学会自律与合作。"),
+             ("如何说孩子才会听", "与孩子沟通的技巧：倾听孩子的感受，鼓励合作，表扬与批评的方法，让亲子关系更融洽。"),
+             ("游戏力", "父母通过游戏和玩耍走进孩子的内心，用笑声化解孩子的恐惧和愤怒，建立亲密的亲子关系。")]
+    for n, (title, about) in enumerate(books):
+        item_id = ready.store.items.add_own(Item(title=title, year=2015 + n, kind="book", description=about))
+        ready.store.history.upsert(item_id, rating=5, scale=(1, 5), consumed_at=f"{2015 + n}-06-01", source="douban")
+    films = [("死期将至", ("Thriller", "Crime")), ("恶鬼", ("Horror",)), ("假面女郎", ("Thriller", "Mystery")),
+             ("十三条命", ("Drama",)), ("年会不能停", ("Comedy",)), ("热辣滚烫", ("Comedy", "Drama")),
+             ("飞驰人生", ("Comedy", "Action")), ("爱情神话", ("Romance", "Drama"))]
+    for n, (title, genres) in enumerate(films):
+        item_id = ready.store.items.add_own(Item(title=title, year=2016 + n, kind="film", genres=genres))
+        ready.store.history.upsert(item_id, rating=5, scale=(1, 5), consumed_at=f"{2016 + n}-06-01", source="douban")
+    recs = ready.recommender.recommend(k=10, filters=Filters(kind="book"))
+    about = [r.item.label for r in recs if "Non-fiction" in _genres(ready, int(r.item.id or 0))]
+    assert len(about) >= 7, [r.item.label for r in recs]
+    for r in recs[:3]:  # the parts still add up
+        why = ready.recommender.why(str(r.item.id))
+        assert why.terms.content + why.terms.cf == pytest.approx(sum(c.contribution for c in why.contributions),
+                                                                 abs=1e-12)
