@@ -43,11 +43,9 @@ class _Loaded:
     companions: list[tuple[int, str]]  # (item id, title) of books that may be about another book
     # (N,) bool: films known by their title and genres only (fewer than 3 keywords or tags, no overview)
     by_title: np.ndarray
-    # (N,) bool: what a history row known only by its title keeps no closeness to (_title_pairs_dropped):
-    # those films, and books with no shelf tag and no blurb
+    # (N,) bool: what a history row of such a film keeps no closeness to (_title_pairs_dropped): those films,
+    # and books with no shelf tag and no blurb (a book's author, in its text, is closeness to its own kind)
     bare: np.ndarray
-    # (N,) bool: the rows known only by their title: those films, and the person's own such books
-    bare_rows: np.ndarray
 
 
 ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)
@@ -78,7 +76,7 @@ def _title_pairs_dropped(loaded: _Loaded, positions: np.ndarray, rows: scoring.S
     closeness of "情书 (1995)", an own item of a Douban export, to "Let It Be Me (1995)", a catalog film with
     no genre, is the words of two titles, and dozens of such own items made Let It Be Me third (and films
     of a thriller's genres brought thrillers with Arabic titles for books)."""
-    thin_row = loaded.bare_rows[positions]
+    thin_row = loaded.by_title[positions]
     if not thin_row.any():
         return rows
     row_of = np.repeat(np.arange(len(positions)), np.diff(rows.offsets))
@@ -181,10 +179,8 @@ class RecommendService:
         companions = [(i, t) for i, t, _, kind, _ in titles if kind == "book" and is_companion_title(t)]
         by_title = np.isin(rows.ids, self.store.items.films_known_by_title())
         bare_books = np.isin(rows.ids, self.store.items.books_known_by_title())
-        own = self.store.items.catalog_id(USER_CATALOG)
-        bare_rows = by_title | (bare_books & (rows.catalog_ids == own))
         self._loaded = _Loaded(key, universe, rows.catalog_ids, rows.kinds, rows.years, companions, by_title,
-                               by_title | bare_books, bare_rows)
+                               by_title | bare_books)
         self._text_rows.clear()
         self.multilingual.warm(key, rows.ids, rows.catalog_ids, self.store.interests.texts()[:MAX_PINS])
         return self._loaded
