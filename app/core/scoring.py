@@ -413,7 +413,7 @@ def score_all(
     return alpha * content, params.beta * cf
 
 
-def kind_codes(kinds: Sequence[str]) -> np.ndarray:
+def kind_codes(kinds: Sequence[str] | np.ndarray) -> np.ndarray:
     """Kinds as int8 codes: film 0, book 1, anything else 2."""
     return np.array([{"film": 0, "book": 1}.get(k, 2) for k in kinds], dtype=np.int8)
 

@@ -49,7 +49,7 @@ class Places:
     ways_in: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, titles: Sequence[Sequence[str]], readers: Sequence[float] | None = None) -> Places:
+    def of(cls, titles: Sequence[Sequence[str]], readers: Sequence[float] | np.ndarray | None = None) -> Places:
         """From each universe position's titles (title, then other titles) and, where known, how many
         people read each (the catalog's popularity)."""
         members: dict[str, list[tuple[int, int]]] = {}
@@ -81,7 +81,7 @@ def _first(books: list[tuple[int, int]]) -> int:
     return min((n for n, _ in books if n >= 1), default=books[0][0])
 
 
-def _popular_later(books: list[tuple[int, int]], readers: Sequence[float]) -> frozenset[int]:
+def _popular_later(books: list[tuple[int, int]], readers: Sequence[float] | np.ndarray) -> frozenset[int]:
     """The later books read by at least as many people as the most read first book (SHORT_MARGIN times
     as many in a series shorter than LONG_SERIES)."""
     first = _first(books)
