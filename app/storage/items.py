@@ -345,11 +345,13 @@ class ItemRepository:
 
     def genres(self) -> list[tuple[str, int]]:
         """Every genre of the catalogs with how many items have it, most common first; one name for
-        genres the catalogs spell differently ("Sci-Fi", "Science fiction")."""
+        genres the catalogs spell differently ("Sci-Fi", "Science fiction"). Not the genres of the person's
+        own items (Douban's 武侠 would be a filter that finds nothing: no catalog item has it)."""
         counts: dict[str, int] = {}
         names: dict[str, str] = {}
         for name, n in self.db.read("SELECT g.value, COUNT(*) FROM items, json_each(items.genres) AS g"
-                                    " GROUP BY g.value ORDER BY COUNT(*) DESC"):
+                                    " WHERE items.catalog_id NOT IN (SELECT id FROM catalogs WHERE name = ?)"
+                                    " GROUP BY g.value ORDER BY COUNT(*) DESC", (USER_CATALOG,)):
             key = label_key(name)
             counts[key] = counts.get(key, 0) + int(n)
             names.setdefault(key, name)

@@ -58,6 +58,9 @@ def test_a_doumark_blurb_and_genres_say_what_an_own_item_is_about(services: Serv
     assert book.description == "讲给父母的书： 孩子的情绪与教育。" and book.genres == ()
     assert film.genres == ("Drama", "武侠") and film.creators == ("某导演",)
     assert "孩子的情绪与教育" in item_text(book) and "Drama" in item_text(film)
+    # The genre filter offers the catalogs' genres only: 武侠 would find nothing.
+    genres = {name for name, _ in services.catalogs.genres()}
+    assert "Drama" in genres and "武侠" not in genres
 
 
 def test_trakt_matches_by_id_and_counts_shows(services: Services, tmp_path: Path) -> None:
