@@ -86,5 +86,7 @@ def _popular_later(books: list[tuple[int, int]], readers: Sequence[float] | np.n
     as many in a series shorter than LONG_SERIES)."""
     first = _first(books)
     base = max(float(readers[p]) for n, p in books if n == first)
+    if base <= 0:  # (the first book is one of the person's own: no count to compare with)
+        return frozenset()
     need = base * (1.0 if len(books) >= LONG_SERIES else SHORT_MARGIN)
-    return frozenset(p for n, p in books if n > first and base > 0 and float(readers[p]) >= need)
+    return frozenset(p for n, p in books if n > first and float(readers[p]) >= need)

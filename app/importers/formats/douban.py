@@ -118,13 +118,21 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in (*latin, plain) if n))
 
 
+_CARD_YEAR = re.compile(r"^\D{0,3}(1[5-9]\d\d|20\d\d)(\D|$)")
+
+
+def _card_parts(card: str | None) -> list[str]:
+    """A card's fields: a film's "2001 / 日本 / 剧情 动画 / 宫崎骏 / 柊瑠美" (its year first), a book's
+    "[智利] 罗贝托·波拉尼奥 / 2012 / 上海人民出版社"."""
+    return [p.strip() for p in (card or "").split(" / ")]
+
+
 def split_card(card: str | None, kind: str | None) -> tuple[int | None, tuple[str, ...]]:
-    """(year, directors or authors) from a card or 简介: a film's "2001 / 日本 / 剧情 动画 / 宫崎骏 / 柊瑠美",
-    a book's "[智利] 罗贝托·波拉尼奥 / 2012 / 上海人民出版社"."""
-    parts = [p.strip() for p in (card or "").split(" / ")]
+    """(year, directors or authors) from a card or 简介 (``_card_parts``)."""
+    parts = _card_parts(card)
     if not any(parts):
         return None, ()
-    year_at = next((k for k, p in enumerate(parts) if re.match(r"^\D{0,3}(1[5-9]\d\d|20\d\d)(\D|$)", p)), None)
+    year_at = next((k for k, p in enumerate(parts) if _CARD_YEAR.match(p)), None)
     year = parse_year(parts[year_at]) if year_at is not None else None
     if kind == "film":
         people = parts[3] if year_at == 0 and len(parts) >= 5 else ""
@@ -141,8 +149,8 @@ def card_genres(listed: str | None, card: str | None, kind: str | None) -> tuple
         return ()
     words = [w for w in re.split(r"[,，、\s]+", listed or "") if w]
     if not words:
-        parts = [p.strip() for p in (card or "").split(" / ")]
-        words = parts[2].split() if len(parts) >= 4 and re.match(r"^\d{4}", parts[0]) else []
+        parts = _card_parts(card)
+        words = parts[2].split() if len(parts) >= 4 and _CARD_YEAR.match(parts[0]) else []
     return tuple(dict.fromkeys(FILM_GENRES.get(w, w) for w in (clean_text(w) for w in words) if w))
 
 
