@@ -16,8 +16,8 @@ from app.services.catalogs import repo_root
 
 def register(sub: Any) -> None:
     ev = sub.add_parser("eval", help="measure the ranking against baselines on held-out ratings")
-    ev.add_argument("--data", help="a data set folder as unpacked: ml-latest-small or goodbooks-10k (instead of"
-                    " --ratings/--items/--tags)")
+    ev.add_argument("--data", help="a data set folder as unpacked: a MovieLens set (ml-latest-small, ml-25m..., or"
+                    " ml-100k, ml-1m, ml-10m) or goodbooks-10k (instead of --ratings/--items/--tags)")
     ev.add_argument("--users", type=int, default=5000, help="users scored, a seeded sample when there are more"
                     " (default 5000)")
     ev.add_argument("--ratings", help="interactions CSV (MovieLens layout: userId,movieId,rating,"
@@ -36,7 +36,7 @@ def register(sub: Any) -> None:
     ev.set_defaults(func=cmd_eval, needs_catalogs=True)
 
     ee = sub.add_parser("eval-explanations", help="measure explanations: grounding, claims, faithfulness, speed")
-    ee.add_argument("--data", help="ml-latest-small or goodbooks-10k as unpacked (instead of --ratings/--items)")
+    ee.add_argument("--data", help="a MovieLens set or goodbooks-10k as unpacked (instead of --ratings/--items)")
     ee.add_argument("--ratings")
     ee.add_argument("--items")
     ee.add_argument("--tags")

@@ -29,6 +29,7 @@ from app.core.types import HistoryEntry, Item, RankingParams
 from app.lab import cf, goodbooks, metrics
 from app.lab.catalogs import EASE_L2, RECIPES, ease_weights, film_facts
 from app.lab.movielens import Interactions, Layout, read_interactions, read_movies, read_tags
+from app.lab.movielens_legacy import legacy_files
 from app.services.embeddings import EmbeddingService
 
 __all__ = ["TUNE_GRID", "Dataset", "Evaluator", "Layout", "Protocol"]
@@ -69,7 +70,7 @@ class Dataset:
     @property
     def kind(self) -> str:
         try:
-            with Path(self.items).open(encoding="utf-8") as f:
+            with Path(self.items).open(encoding="utf-8", errors="replace") as f:  # ml-1m's is Latin-1
                 header = f.readline()
         except OSError:
             return "movielens"
@@ -77,8 +78,13 @@ class Dataset:
 
     @classmethod
     def folder(cls, path: Path) -> Dataset:
-        """ml-latest-small or goodbooks-10k as they are unpacked."""
+        """A MovieLens set (ml-latest-small and the other CSV ones; ml-100k, ml-1m, ml-10m) or goodbooks-10k,
+        as they are unpacked."""
         path = Path(path)
+        legacy = legacy_files(path)
+        if legacy is not None:
+            ratings, items, tags = legacy
+            return cls(ratings=ratings, items=items, tags=tags)
         if (path / "books.csv").is_file():
             return cls(ratings=path / "ratings.csv", items=path / "books.csv",
                        tags=path / "book_tags.csv" if (path / "book_tags.csv").is_file() else None)
@@ -87,7 +93,9 @@ class Dataset:
             return cls(ratings=path / "ratings.csv", items=path / "movies.csv",
                        tags=path / "tags.csv" if (path / "tags.csv").is_file() else None,
                        metadata=metadata if metadata.is_dir() else None)
-        raise InputError(f"{path} holds neither movies.csv (MovieLens) nor books.csv (goodbooks-10k).")
+        raise InputError(f"{path} holds no MovieLens or goodbooks-10k files.",
+                         hint="Point --data at an unpacked folder: ml-latest-small (movies.csv, ratings.csv), ml-100k"
+                              " (u.data, u.item), ml-1m (ratings.dat, movies.dat) or goodbooks-10k (books.csv).")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from app.core.text import split_title_year
 from app.core.types import Item
 from app.importers.files import read_table
 from app.lab.film_metadata import FilmFacts
+from app.lab.movielens_legacy import is_legacy, read_legacy
 
 __all__ = [
     "Interactions",
@@ -83,6 +84,8 @@ def _with_original(alts: tuple[str, ...], title: str, original: str) -> tuple[st
 
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    if is_legacy(path):  # ml-100k's u.data, ml-1m's ratings.dat...: fixed columns, no header
+        return read_legacy(path, required)
     return read_table(path, required, hint="Name its columns with --map "
                       "(e.g. --map user=uid,item=iid,rating=stars,timestamp=ts).")
 
