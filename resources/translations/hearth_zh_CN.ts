@@ -505,7 +505,7 @@
     <message>
         <location filename="../../app/gui/pages/history.py" line="127"/>
         <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
-        <translation>导入 Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
+        <translation>导入豆瓣、Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
     </message>
     <message>
         <location filename="../../app/gui/pages/history.py" line="129"/>
@@ -2386,7 +2386,7 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
     <message>
         <location filename="../../app/gui/pages/welcome.py" line="34"/>
         <source>Import a file (Goodreads, Letterboxd, StoryGraph, IMDb, CSV)…</source>
-        <translation>导入文件（Goodreads、Letterboxd、StoryGraph、IMDb、CSV）…</translation>
+        <translation>导入文件（豆瓣、Goodreads、Letterboxd、StoryGraph、IMDb、CSV）…</translation>
     </message>
     <message>
         <location filename="../../app/gui/pages/welcome.py" line="36"/>
