@@ -7,7 +7,7 @@ import csv
 import json
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -16,12 +16,18 @@ from app.core.files import sha256_file
 from app.core.sizes import size_text
 from app.importers.limits import LIMITS, Limits, checked_size
 
-__all__ = ["ZIP_ERRORS", "looks_like_json", "parse_json", "read_document", "read_table", "sha256_file", "zip_members",
-           "zip_names"]
+__all__ = ["ZIP_ERRORS", "iter_table", "looks_like_json", "parse_json", "read_document", "read_table", "sha256_file",
+           "zip_members", "zip_names"]
 
 
 def read_table(path: Path, required: tuple[str, ...], *, hint: str | None = None) -> list[dict[str, str]]:
     """A small, well-formed UTF-8 CSV (a data set, not a user's export) as dicts."""
+    return list(iter_table(path, required, hint=hint))
+
+
+def iter_table(path: Path, required: tuple[str, ...], *, hint: str | None = None) -> Iterator[dict[str, str]]:
+    """The rows of a well-formed UTF-8 CSV one at a time (a ratings file of millions of rows is not held as
+    dicts); a missing file or column raises before the first row."""
     if not path.is_file():
         raise InputError(f"{path} is missing.")
     with path.open(encoding="utf-8", newline="") as f:
@@ -30,7 +36,7 @@ def read_table(path: Path, required: tuple[str, ...], *, hint: str | None = None
         if missing:
             raise InputError(f"{path.name} lacks the column(s) {', '.join(missing)}.", hint=hint,
                              zh=f"{path.name} 缺少这些列：{'、'.join(missing)}。")
-        return list(reader)
+        yield from reader
 
 
 def read_document(path: Path, limits: Limits = LIMITS) -> bytes:

@@ -6,16 +6,39 @@ own history never goes through here.
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
+
+from app.core.errors import InputError
 
 __all__ = ["SIGNIFICANT_BITS", "cooccurrence_knn", "ease", "round_significand", "top_k_rows"]
 
 SIGNIFICANT_BITS = 11  # float16's precision
 
 
+DENSE_COPIES = 4  # (items, items) float64 arrays alive at once in ``ease``: the Gram matrix, its inverse, B
+
+
+def _fits(items: int) -> None:
+    """An InputError, not an out-of-memory kill, where the dense item-by-item matrices cannot fit in this
+    machine's memory at all (ml-25m's 59,000 films need about 110 GB)."""
+    need = DENSE_COPIES * items * items * 8
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # not every system says
+        return
+    if need > total:
+        raise InputError(f"{items:,} items is too many for EASE's dense item-by-item matrices: they need about"
+                         f" {need / 2**30:.0f} GB, and this machine has {total / 2**30:.0f} GB of memory.",
+                         hint="Evaluate a smaller data set (ml-latest-small, ml-1m, ml-10m, goodbooks-10k).")
+
+
 def _gram(x: object) -> np.ndarray:
     """X'X in float64 for a dense or scipy-sparse (users, items) 0/1 matrix."""
     import scipy.sparse as sp
+
+    _fits(int(x.shape[1]))  # type: ignore[attr-defined]
 
     if sp.issparse(x):
         xs = sp.csr_matrix(x, dtype=np.float64)

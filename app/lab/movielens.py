@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import numpy as np
 from app.core.errors import InputError
 from app.core.text import split_title_year
 from app.core.types import Item
-from app.importers.files import read_table
+from app.importers.files import iter_table
 from app.lab.film_metadata import FilmFacts
 from app.lab.movielens_legacy import is_legacy, read_legacy
 
@@ -83,10 +85,10 @@ def _with_original(alts: tuple[str, ...], title: str, original: str) -> tuple[st
     return (*alts, original)
 
 
-def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+def _read_csv(path: Path, required: tuple[str, ...]) -> Iterator[dict[str, str]]:
     if is_legacy(path):  # ml-100k's u.data, ml-1m's ratings.dat...: fixed columns, no header
         return read_legacy(path, required)
-    return read_table(path, required, hint="Name its columns with --map "
+    return iter_table(path, required, hint="Name its columns with --map "
                       "(e.g. --map user=uid,item=iid,rating=stars,timestamp=ts).")
 
 
@@ -141,20 +143,32 @@ class Interactions:
 
 
 def read_interactions(path: Path, layout: Layout = Layout()) -> Interactions:
+    """Rows read one at a time into arrays (ml-25m has 25 million), item keys shared, users indexed in the
+    sorted order of their ids."""
     cols = (layout.user, layout.item, layout.rating, layout.timestamp)
-    rows = _read_csv(path, cols)
-    users = sorted({r[layout.user] for r in rows})
-    user_index = {u: k for k, u in enumerate(users)}
+    users: dict[str, int] = {}
+    keys: dict[str, str] = {}
+    user_codes, ratings, stamps = array("q"), array("f"), array("q")
+    items: list[str] = []
     try:
-        return Interactions(
-            users=np.array([user_index[r[layout.user]] for r in rows], dtype=np.int64),
-            items=np.array([r[layout.item] for r in rows], dtype=object),
-            ratings=np.array([float(r[layout.rating]) for r in rows], dtype=np.float32),
-            timestamps=np.array([int(float(r[layout.timestamp] or 0)) for r in rows], dtype=np.int64),
-            user_keys=tuple(users),
-        )
+        for r in _read_csv(path, cols):
+            user_codes.append(users.setdefault(r[layout.user], len(users)))
+            key = r[layout.item]
+            items.append(keys.setdefault(key, key))
+            ratings.append(float(r[layout.rating]))
+            stamps.append(int(float(r[layout.timestamp] or 0)))
     except ValueError as exc:
         raise InputError(f"{path.name} has a rating or timestamp that is not a number: {exc}.") from exc
+    order = sorted(users)
+    rank = np.empty(len(users), dtype=np.int64)
+    rank[[users[u] for u in order]] = np.arange(len(order))
+    return Interactions(
+        users=rank[np.frombuffer(user_codes, dtype=np.int64)] if len(user_codes) else np.zeros(0, np.int64),
+        items=np.array(items, dtype=object),
+        ratings=np.frombuffer(ratings, dtype=np.float32).copy(),
+        timestamps=np.frombuffer(stamps, dtype=np.int64).copy(),
+        user_keys=tuple(order),
+    )
 
 
 def read_tags(

@@ -7,6 +7,7 @@ genres are 19 flags, and "::"-separated .dat files. ml-100k and ml-1m are Latin-
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.core.errors import InputError
@@ -44,14 +45,19 @@ def legacy_files(folder: Path) -> tuple[Path, Path, Path | None] | None:
     return None
 
 
-def _lines(path: Path) -> list[str]:
-    data = path.read_bytes()
+def _lines(path: Path) -> Iterator[str]:
+    encoding = "utf-8"
     try:
-        text = data.decode("utf-8")
+        with path.open(encoding="utf-8") as f:
+            for _ in f:
+                pass
     except UnicodeDecodeError:
-        text = data.decode("latin-1")  # every byte is a character: ml-100k's and ml-1m's titles
-    # Some copies carry a "#" comment line of column names on top; the originals have none.
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        encoding = "latin-1"  # every byte is a character: ml-100k's and ml-1m's titles
+    with path.open(encoding=encoding) as f:
+        for line in f:
+            # Some copies carry a "#" comment line of column names on top; the originals have none.
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\r\n")
 
 
 def _item_row(line: str, path: Path, number: int) -> dict[str, str]:
@@ -67,28 +73,27 @@ def _item_row(line: str, path: Path, number: int) -> dict[str, str]:
     return {"movieId": parts[0].strip(), "title": title.strip(), "genres": "|".join(genres)}
 
 
-def read_legacy(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    """The rows of an older MovieLens file under the CSV layout's column names."""
+def read_legacy(path: Path, required: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    """The rows of an older MovieLens file under the CSV layout's column names, one at a time."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path} is missing.")
-    if path.name == "u.item":
-        names: tuple[str, ...] = ("movieId", "title", "genres")
-        rows = [_item_row(line, path, n) for n, line in enumerate(_lines(path), 1)]
-    else:
-        separator, names, free = _COLUMNS[path.name]
-        rows = []
-        for n, line in enumerate(_lines(path), 1):
-            parts = line.split(separator)
-            extra = len(parts) - len(names)
-            if extra < 0 or (extra and free is None):
-                raise InputError(f"{path.name}, line {n}: expected {len(names)} fields separated by"
-                                 f" {separator!r}, found {len(parts)}.")
-            if extra and free is not None:  # a title or tag that holds the separator: its column takes the rest
-                parts = [*parts[:free], separator.join(parts[free:free + extra + 1]), *parts[free + extra + 1:]]
-            rows.append(dict(zip(names, (p.strip() for p in parts))))
+    names = ("movieId", "title", "genres") if path.name == "u.item" else _COLUMNS[path.name][1]
     missing = [c for c in required if c not in names]
     if missing:
         raise InputError(f"{path.name} has no column {', '.join(missing)}: its columns are fixed"
                          f" ({', '.join(names)}), so --map does not apply to it.")
-    return rows
+    if path.name == "u.item":
+        for n, line in enumerate(_lines(path), 1):
+            yield _item_row(line, path, n)
+        return
+    separator, _, free = _COLUMNS[path.name]
+    for n, line in enumerate(_lines(path), 1):
+        parts = line.split(separator)
+        extra = len(parts) - len(names)
+        if extra < 0 or (extra and free is None):
+            raise InputError(f"{path.name}, line {n}: expected {len(names)} fields separated by"
+                             f" {separator!r}, found {len(parts)}.")
+        if extra and free is not None:  # a title or tag that holds the separator: its column takes the rest
+            parts = [*parts[:free], separator.join(parts[free:free + extra + 1]), *parts[free + extra + 1:]]
+        yield dict(zip(names, (p.strip() for p in parts)))

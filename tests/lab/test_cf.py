@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from app.lab.cf import ease, round_significand, top_k_rows
 
@@ -38,3 +39,13 @@ def test_weights_are_kept_at_float16_precision_with_ties_by_column() -> None:
     normal = np.abs(v) >= np.finfo(np.float16).tiny
     assert np.array_equal(round_significand(v[normal]), v[normal].astype(np.float16).astype(np.float64))
     assert round_significand(np.array([1e-9]))[0] != 0 and round_significand(np.array([0.0]))[0] == 0
+
+
+def test_too_many_items_for_dense_ease_is_a_clear_error() -> None:
+    import scipy.sparse as sp
+
+    from app.core.errors import InputError
+
+    x = sp.csr_matrix((10, 2_000_000), dtype=np.float32)  # 2 million items: ~116 TB of dense matrices
+    with pytest.raises(InputError, match="too many for EASE"):
+        ease(x)

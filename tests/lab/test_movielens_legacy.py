@@ -65,7 +65,7 @@ def test_latin1_titles_separators_and_comment_lines(tmp_path: Path) -> None:
     assert [(f.title, f.year, f.genres) for f in films] == [
         ("Les Misérables", 1995, ("Drama", "War")), ("Who::What", 2001, ("Comedy",))]
     (tmp_path / "u.data").write_text("#user id | item id | rating | timestamp\n196\t242\t3\t881250949\n")
-    assert read_legacy(tmp_path / "u.data", ("userId",)) == [
+    assert list(read_legacy(tmp_path / "u.data", ("userId",))) == [
         {"userId": "196", "movieId": "242", "rating": "3", "timestamp": "881250949"}]
     (tmp_path / "tags.dat").write_text("15::4973::excellent!::1215184630\n20::1747::a::b::1188263880\n")
     assert [r["tag"] for r in read_legacy(tmp_path / "tags.dat", ("tag",))] == ["excellent!", "a::b"]
@@ -74,6 +74,6 @@ def test_latin1_titles_separators_and_comment_lines(tmp_path: Path) -> None:
 def test_a_malformed_line_names_the_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "ratings.dat").write_text("1::2::5::978300760\n1::3\n")
     with pytest.raises(InputError, match=r"ratings.dat, line 2: expected 4 fields"):
-        read_legacy(tmp_path / "ratings.dat", ("userId",))
+        list(read_legacy(tmp_path / "ratings.dat", ("userId",)))
     with pytest.raises(InputError, match="no MovieLens or goodbooks-10k files"):
         Dataset.folder(tmp_path / "nothing")
