@@ -65,6 +65,10 @@ def _no_history_sheet(m: re.Match[str]) -> str:
                                       " saved for later")
 
 
+def _deleted(m: re.Match[str]) -> str:
+    return QCoreApplication.translate("ReportText", "an entry Douban took down: it shows only as {0}").format(m[1])
+
+
 def _cp1252(m: re.Match[str]) -> str:
     return QCoreApplication.translate("ReportText", "the file is UTF-8 but for a few bytes, which were read as"
                                       " Windows-1252 (cp1252)")
@@ -94,6 +98,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Say]] = [
     (re.compile(r"a catalog (film|book) has this title, from ([\d, ]+), not (\d+)"), _other_year),
     (re.compile(r"sheets that are not film or book history were left out: (.*)"), _sheets),
     (re.compile(r"no 看过 or 读过 sheet: .*"), _no_history_sheet),
+    (re.compile(r"an entry Douban took down: it shows only as (.+)"), _deleted),
     (re.compile(r"the file is UTF-8 but for a few bytes, which were read as Windows-1252 \(cp1252\)"), _cp1252),
     (re.compile(r"the file does not say what its rows are; read as (film|book)s, as most of them match \1s"),
      _kind_guessed),

@@ -318,7 +318,7 @@
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="42"/>
+        <location filename="../../app/gui/errors.py" line="46"/>
         <source>Something went wrong: {0}</source>
         <translation>出错了：{0}</translation>
     </message>
@@ -750,73 +750,73 @@
 <context>
     <name>InterestsPage</name>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="157"/>
+        <location filename="../../app/gui/pages/interests.py" line="162"/>
         <source>Interest</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="157"/>
+        <location filename="../../app/gui/pages/interests.py" line="162"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="157"/>
+        <location filename="../../app/gui/pages/interests.py" line="162"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="158"/>
+        <location filename="../../app/gui/pages/interests.py" line="163"/>
         <source>Interest facets</source>
         <translation>兴趣面</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="171"/>
+        <location filename="../../app/gui/pages/interests.py" line="176"/>
         <source>Your taste, in words</source>
         <translation>用文字描述你的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="175"/>
+        <location filename="../../app/gui/pages/interests.py" line="180"/>
         <source>Describe my tastes</source>
         <translation>描述我的口味</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="184"/>
+        <location filename="../../app/gui/pages/interests.py" line="189"/>
         <source>Interest map legend</source>
         <translation>兴趣地图图例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="212"/>
-        <location filename="../../app/gui/pages/interests.py" line="222"/>
+        <location filename="../../app/gui/pages/interests.py" line="217"/>
+        <location filename="../../app/gui/pages/interests.py" line="227"/>
         <source>Pinned interests</source>
         <translation>固定的兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="216"/>
+        <location filename="../../app/gui/pages/interests.py" line="221"/>
         <source>Words you pinned on the Recommendations page: they count in every list</source>
         <translation>你在推荐页固定的词语：它们在每个列表中都起作用</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="217"/>
+        <location filename="../../app/gui/pages/interests.py" line="222"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="270"/>
+        <location filename="../../app/gui/pages/interests.py" line="275"/>
         <source>Interest map: your history and recommendations</source>
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="327"/>
+        <location filename="../../app/gui/pages/interests.py" line="332"/>
         <source>last year</source>
         <translation>近一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="302"/>
+        <location filename="../../app/gui/pages/interests.py" line="307"/>
         <source>Opening by the local language model, checked; the rest from your facets</source>
         <translation>开头由本地语言模型撰写并已核对，其余来自你的兴趣类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="408"/>
+        <location filename="../../app/gui/pages/interests.py" line="413"/>
         <source>{0}
 × {1}
 similarity {2:.2f}</source>
@@ -825,57 +825,57 @@ similarity {2:.2f}</source>
 相似度 {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="178"/>
+        <location filename="../../app/gui/pages/interests.py" line="183"/>
         <source>Interest map</source>
         <translation>兴趣地图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="271"/>
+        <location filename="../../app/gui/pages/interests.py" line="276"/>
         <source>Similarity: history (rows) × recommendations (columns)</source>
         <translation>相似度：历史（行）× 推荐（列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="196"/>
+        <location filename="../../app/gui/pages/interests.py" line="201"/>
         <source>Similarity heatmap</source>
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="303"/>
+        <location filename="../../app/gui/pages/interests.py" line="308"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="312"/>
+        <location filename="../../app/gui/pages/interests.py" line="317"/>
         <source>None yet: type what you are in the mood for on the Recommendations page and press Pin.</source>
         <translation>还没有：在推荐页输入你想看的内容，然后点“固定”。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="328"/>
+        <location filename="../../app/gui/pages/interests.py" line="333"/>
         <source>year to {0}/{1}</source>
         <translation>截至{1}年{0}月的一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="332"/>
+        <location filename="../../app/gui/pages/interests.py" line="337"/>
         <source>grew in your last year</source>
         <translation>在你最近一年的记录中增长</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="334"/>
+        <location filename="../../app/gui/pages/interests.py" line="339"/>
         <source>growing lately</source>
         <translation>最近增多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="336"/>
+        <location filename="../../app/gui/pages/interests.py" line="341"/>
         <source>since {0}</source>
         <translation>自 {0} 年起</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="338"/>
+        <location filename="../../app/gui/pages/interests.py" line="343"/>
         <source>until {0}</source>
         <translation>至 {0} 年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="349"/>
+        <location filename="../../app/gui/pages/interests.py" line="354"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>
@@ -973,12 +973,12 @@ similarity {2:.2f}</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="318"/>
+        <location filename="../../app/gui/window.py" line="326"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="211"/>
+        <location filename="../../app/gui/window.py" line="219"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -1410,241 +1410,246 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
     </message>
     <message>
         <location filename="../../app/gui/report_text.py" line="69"/>
+        <source>an entry Douban took down: it shows only as {0}</source>
+        <translation>豆瓣已下架的条目：只显示为“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="73"/>
         <source>the file is UTF-8 but for a few bytes, which were read as Windows-1252 (cp1252)</source>
         <translation>文件是 UTF-8 编码，只有少数字节不是，已按 Windows-1252（cp1252）读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="74"/>
+        <location filename="../../app/gui/report_text.py" line="78"/>
         <source>line {0}: a quote opened there seems never to be closed, so the next {1} lines were read as part of one row; check the file</source>
         <translation>第 {0} 行：那里开始的引号似乎一直没有闭合，所以后面的 {1} 行被读成了同一行；请检查文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="79"/>
+        <location filename="../../app/gui/report_text.py" line="83"/>
         <source>liked films that an earlier import had as watched on the day of the import are likes again, not history: {0}</source>
         <translation>以前的导入把喜欢的电影记为在导入当天看过，现在它们又算作喜欢，不算历史：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="84"/>
+        <location filename="../../app/gui/report_text.py" line="88"/>
         <source>the file does not say what its rows are; read as {0}s, as most of them match</source>
         <translation>文件没有说明每行是什么；大多数行与{0}相符，因此都按{0}读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="114"/>
+        <location filename="../../app/gui/report_text.py" line="119"/>
         <source>library export, {0} columns</source>
         <translation>书库导出，{0} 列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="116"/>
+        <location filename="../../app/gui/report_text.py" line="121"/>
         <source>library export without its header line, {0} columns</source>
         <translation>书库导出（没有表头行），{0} 列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="117"/>
+        <location filename="../../app/gui/report_text.py" line="122"/>
         <source>export</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="119"/>
+        <location filename="../../app/gui/report_text.py" line="124"/>
         <source>export cut down to {0} columns (no Star Rating)</source>
         <translation>删减到 {0} 列的导出文件（没有 Star Rating）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="120"/>
+        <location filename="../../app/gui/report_text.py" line="125"/>
         <source>ratings</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="121"/>
+        <location filename="../../app/gui/report_text.py" line="126"/>
         <source>ratings, layout before 2018</source>
         <translation>评分，2018 年以前的格式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="122"/>
+        <location filename="../../app/gui/report_text.py" line="127"/>
         <source>watchlist</source>
         <translation>待看清单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="123"/>
+        <location filename="../../app/gui/report_text.py" line="128"/>
         <source>list</source>
         <translation>片单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="125"/>
+        <location filename="../../app/gui/report_text.py" line="130"/>
         <source>豆伴 sheet saved as CSV ({0})</source>
         <translation>另存为 CSV 的豆伴工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="127"/>
+        <location filename="../../app/gui/report_text.py" line="132"/>
         <source>豆伴 sheet saved as CSV, its status not named</source>
         <translation>另存为 CSV 的豆伴工作表，未注明状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="129"/>
+        <location filename="../../app/gui/report_text.py" line="134"/>
         <source>userscript CSV (without release date and country)</source>
         <translation>用户脚本导出的 CSV（没有上映日期和制片国家）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="130"/>
+        <location filename="../../app/gui/report_text.py" line="135"/>
         <source>userscript CSV ({0})</source>
         <translation>用户脚本导出的 CSV（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="131"/>
+        <location filename="../../app/gui/report_text.py" line="136"/>
         <source>doumark CSV</source>
         <translation>doumark 导出的 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="132"/>
+        <location filename="../../app/gui/report_text.py" line="137"/>
         <source>豆伴 backup: {0}</source>
         <translation>豆伴备份：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="134"/>
+        <location filename="../../app/gui/report_text.py" line="139"/>
         <source>the oldest tab-separated export ({0} columns)</source>
         <translation>最早的制表符分隔导出（{0} 列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="136"/>
+        <location filename="../../app/gui/report_text.py" line="141"/>
         <source>tab-separated export, newer columns ({0})</source>
         <translation>制表符分隔导出，较新的列（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="138"/>
+        <location filename="../../app/gui/report_text.py" line="143"/>
         <source>tab-separated export, older columns ({0})</source>
         <translation>制表符分隔导出，较旧的列（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="139"/>
+        <location filename="../../app/gui/report_text.py" line="144"/>
         <source>JSON export</source>
         <translation>JSON 导出</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="140"/>
+        <location filename="../../app/gui/report_text.py" line="145"/>
         <source>export ZIP: {0}</source>
         <translation>导出的 ZIP：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="141"/>
+        <location filename="../../app/gui/report_text.py" line="146"/>
         <source>JSON: {0}</source>
         <translation>JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="142"/>
+        <location filename="../../app/gui/report_text.py" line="147"/>
         <source>export ZIP</source>
         <translation>导出的 ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="143"/>
+        <location filename="../../app/gui/report_text.py" line="148"/>
         <source>loose CSVs ({0})</source>
         <translation>单独的 CSV 文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="145"/>
+        <location filename="../../app/gui/report_text.py" line="150"/>
         <source>export ZIP and loose CSVs ({0})</source>
         <translation>导出的 ZIP 和单独的 CSV 文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="146"/>
+        <location filename="../../app/gui/report_text.py" line="151"/>
         <source>columns {0}</source>
         <translation>列：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="152"/>
+        <location filename="../../app/gui/report_text.py" line="157"/>
         <source>its header names a Goodreads export&apos;s columns (Book Id, My Rating, Exclusive Shelf)</source>
         <translation>表头列出了 Goodreads 导出的列（Book Id、My Rating、Exclusive Shelf）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="156"/>
+        <location filename="../../app/gui/report_text.py" line="161"/>
         <source>it has no header line, and its first line is a row in the shape of a Goodreads export ({0} columns: a Book Id, a rating of 0-5, dates, a shelf)</source>
         <translation>没有表头行，第一行是 Goodreads 导出的一行的样子（{0} 列：Book Id、0-5 的评分、日期、书架）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="160"/>
+        <location filename="../../app/gui/report_text.py" line="165"/>
         <source>its header names a StoryGraph export&apos;s columns (ISBN/UID, Read Status)</source>
         <translation>表头列出了 StoryGraph 导出的列（ISBN/UID、Read Status）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="163"/>
+        <location filename="../../app/gui/report_text.py" line="168"/>
         <source>its header names an IMDb export&apos;s columns (Const, Title Type)</source>
         <translation>表头列出了 IMDb 导出的列（Const、Title Type）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="166"/>
+        <location filename="../../app/gui/report_text.py" line="171"/>
         <source>its columns are those of a Douban export (the userscript&apos;s 标题/个人评分/条目链接, 豆伴&apos;s 标题/简介/我的评分, or doumark&apos;s star/star_time/card)</source>
         <translation>列是豆瓣导出的列（用户脚本的 标题/个人评分/条目链接、豆伴的 标题/简介/我的评分，或 doumark 的 star/star_time/card）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="170"/>
+        <location filename="../../app/gui/report_text.py" line="175"/>
         <source>a workbook with 豆伴&apos;s sheets (看过, 想看, 读过, ...)</source>
         <translation>含有豆伴工作表（看过、想看、读过……）的工作簿</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="172"/>
+        <location filename="../../app/gui/report_text.py" line="177"/>
         <source>its header names LibraryThing&apos;s columns (Book Id, Primary Author, Collections, ISBNs)</source>
         <translation>表头列出了 LibraryThing 的列（Book Id、Primary Author、Collections、ISBNs）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="175"/>
+        <location filename="../../app/gui/report_text.py" line="180"/>
         <source>its JSON holds LibraryThing&apos;s books (books_id, primaryauthor, collections)</source>
         <translation>JSON 中是 LibraryThing 的书（books_id、primaryauthor、collections）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="178"/>
+        <location filename="../../app/gui/report_text.py" line="183"/>
         <source>the archive holds Trakt&apos;s JSON files (watched, ratings, watchlist)</source>
         <translation>压缩包中是 Trakt 的 JSON 文件（watched、ratings、watchlist）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="181"/>
+        <location filename="../../app/gui/report_text.py" line="186"/>
         <source>its JSON lists Trakt items (a movie, show or episode with Trakt, IMDb and TMDB ids)</source>
         <translation>JSON 列出的是 Trakt 条目（带 Trakt、IMDb 和 TMDB 编号的电影、剧集或单集）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="184"/>
+        <location filename="../../app/gui/report_text.py" line="189"/>
         <source>the archive holds Letterboxd&apos;s files (diary.csv, ratings.csv, watched.csv)</source>
         <translation>压缩包中是 Letterboxd 的文件（diary.csv、ratings.csv、watched.csv）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="187"/>
+        <location filename="../../app/gui/report_text.py" line="192"/>
         <source>no known export has these columns; they were found by name</source>
         <translation>没有已知的导出有这些列；列是按名称找到的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="189"/>
+        <location filename="../../app/gui/report_text.py" line="194"/>
         <source>named by --map</source>
         <translation>由 --map 指定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="190"/>
+        <location filename="../../app/gui/report_text.py" line="195"/>
         <source>as you asked</source>
         <translation>按你的指定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="198"/>
+        <location filename="../../app/gui/report_text.py" line="203"/>
         <source>the columns of Letterboxd&apos;s watched.csv and watchlist.csv; the name says neither, so it is read as watched (name it watchlist.csv if it is your watchlist)</source>
         <translation>Letterboxd 的 watched.csv 和 watchlist.csv 共有的列；文件名看不出是哪一个，所以按看过读取（如果是待看清单，请命名为 watchlist.csv）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="202"/>
+        <location filename="../../app/gui/report_text.py" line="207"/>
         <source>the columns of Letterboxd&apos;s watched.csv and watchlist.csv, named {0}</source>
         <translation>Letterboxd 的 watched.csv 和 watchlist.csv 共有的列，文件名含 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="205"/>
+        <location filename="../../app/gui/report_text.py" line="210"/>
         <source>the columns of Letterboxd&apos;s liked films, named likes</source>
         <translation>Letterboxd 喜欢的电影的列，文件名含 likes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="207"/>
+        <location filename="../../app/gui/report_text.py" line="212"/>
         <source>the columns of Letterboxd&apos;s {0}.csv</source>
         <translation>Letterboxd 的 {0}.csv 的列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="226"/>
+        <location filename="../../app/gui/report_text.py" line="231"/>
         <source>{0}; {1}</source>
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="237"/>
+        <location filename="../../app/gui/report_text.py" line="242"/>
         <source>generic</source>
         <translation>通用格式</translation>
     </message>

@@ -175,6 +175,16 @@ def test_doumark_reads_star_as_the_rating_never_the_site_average(tmp_path: Path)
     assert card_genres("剧情,武侠", None, "film") == ("Drama", "武侠")
 
 
+def test_an_entry_douban_took_down_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    """Douban names a removed entry 未知电影 (未知图书...): no work is left to match or to learn from."""
+    path = tmp_path / "movie.csv"
+    path.write_text(DOUMARK + '25742129,未知图书,,https://img/3.jpg,,https://book.douban.com/subject/25742129/,0,,2,'
+                              '看不下去了,,2015-10-02 20:16:16,\n', encoding="utf-8")
+    _, _, rows, skips, _ = _one(path)
+    assert [r.title for r in rows] == ["千与千寻", "拐点"]
+    assert [s.reason for s in skips] == ["an entry Douban took down: it shows only as 未知图书"]
+
+
 def test_douban_titles_and_cards() -> None:
     assert split_title("入殓师 / おくりびと") == ("入殓师", ("おくりびと",))
     assert split_card("2023 / 英国 美国 / 剧情 / 乔·拜尔德 / 塔伦·埃哲顿", "film") == (2023, ("乔·拜尔德",))

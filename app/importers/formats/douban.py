@@ -52,6 +52,9 @@ _SUBJECT = re.compile(r"douban\.com/(?:subject|game|[a-z]+/subject)/(\d+)|/subje
 _PAREN_NAME = re.compile(r"[（(]\s*([A-Za-z][^()（）]*?)\s*[)）]")
 _NATIONALITY = re.compile(r"^\s*[\[［【〔(（][^\]］】〕)）]{1,12}[\]］】〕)）]\s*")
 _NOT_HISTORY = "music, a game or a stage play on Douban: not film or book history"
+# The titles Douban gives an entry it took down: nothing of the work is left (no card, no year), and kept as an
+# own item each became a "taste" of its own, and a search for 千与千寻 found eight 未知电影.
+DELETED_TITLES = frozenset({"未知电影", "未知电视剧", "未知图书", "未知书籍", "未知音乐", "未知游戏", "未知舞台剧"})
 # Douban's film genres as the film catalog names them; the others (传记, 武侠, 古装...) are kept in Chinese,
 # which the multilingual model reads.
 FILM_GENRES = {
@@ -181,6 +184,8 @@ def _build(line: int, ctx: ReadContext, *, title: str | None, url: str | None, r
     name, alt = split_title(title)
     if not name:
         return Skip(line, "no title")
+    if name in DELETED_TITLES:
+        return Skip(line, f"an entry Douban took down: it shows only as {name}")
     stars, valid = _rating(rating)
     if not valid:
         return Skip(line, "rating outside 1-5")
