@@ -34,7 +34,8 @@ def item_evidence(
     k = scoring.neighbours_for(params, len(positions))
     if k > 0:
         text = text_rows.of(universe.embeddings, positions, weights, k=k, load=load, save=save)
-    return scoring.Evidence(weights=weights, embeddings=universe.embeddings[positions], text=text, cf=cf,
+    return scoring.Evidence(weights=weights, embeddings=universe.embeddings[positions], text=text,
+                            cf=scoring.dislikes_push_down(cf, weights),
                             mainstream=mainstream_of(universe, positions, ratings),
                             kinds=None if universe.kinds is None else universe.kinds[positions])
 

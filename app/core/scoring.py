@@ -31,6 +31,7 @@ __all__ = [
     "attribute",
     "cold_weight",
     "content_weight",
+    "dislikes_push_down",
     "evidence_weights",
     "neighbours_for",
     "popularity_prior",
@@ -172,6 +173,23 @@ class SparseRows:
         cols = order[at_clipped[hit]]
         np.add.at(block, (rows, cols), self.values[hit].astype(np.float64))
         return block
+
+
+def dislikes_push_down(rows: SparseRows, weights: np.ndarray) -> SparseRows:
+    """The rows of negative weight (a dislike, a low rating, an unfinished book) without their negative values.
+
+    EASE's weights are negative between items whose people rarely liked both; times a negative row weight
+    such a value raised an item because the person disliked the other (a disliked chick-lit novel made
+    another one its largest reason, read as "because you liked ..."). A dislike only pushes down."""
+    negative = np.asarray(weights[: len(rows.offsets) - 1]) < 0
+    if not negative.any() or not len(rows.values):
+        return rows
+    keep = ~(negative[rows.row_of_entry] & (rows.values < 0))
+    if keep.all():
+        return rows
+    counts = np.bincount(rows.row_of_entry[keep], minlength=len(rows.offsets) - 1)
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(rows.offsets.dtype)
+    return SparseRows(offsets=offsets, positions=rows.positions[keep], values=rows.values[keep])
 
 
 @dataclass(frozen=True, eq=False)

@@ -191,10 +191,12 @@ class ExplainService:
     # -- evidence -------------------------------------------------------------------------------
 
     def evidence_for(self, rec: Recommendation, *, top: int = 3) -> ex.WhyEvidence:
-        ids = [c.item_id for c in rec.contributions if c.contribution > 0][:top]
+        ids = [c.item_id for c in rec.contributions if c.contribution > 0 and c.weight > 0][:top]
         ratings = {int(e.item.id or 0): e.rating_norm for e in self.store.history.entries()}
-        saved = {i for i, kind in self.store.feedback.all() if kind == "saved"}
-        return ex.evidence_from(rec, self.store.items.get_many(ids), ratings, top=top, saved=saved)
+        marks = self.store.feedback.all()
+        saved = {i for i, kind in marks if kind == "saved"}
+        liked = {i for i, kind in marks if kind == "like"}
+        return ex.evidence_from(rec, self.store.items.get_many(ids), ratings, top=top, saved=saved, liked=liked)
 
     # -- why this item ---------------------------------------------------------------------------
 
@@ -215,6 +217,12 @@ class ExplainService:
         evidence = self.evidence_for(rec)
         yield from self.explain_evidence(evidence, use_llm=use_llm, temperature=temperature, seed=seed,
                                          max_tokens=max_tokens, cancel=cancel, lang=lang)
+
+    def explain_recommendation(self, rec: Recommendation, *, cancel: CancelToken | None = None,
+                               lang: str = "en") -> Iterator[Event]:
+        """The explanation of a recommendation as it was listed (its own contributions: those of a "more like
+        this" list are that one item's, not the whole history's), so the text and the list's breakdown agree."""
+        yield from self.explain_evidence(self.evidence_for(rec), cancel=cancel, lang=lang)
 
     def explain_evidence(
         self,

@@ -165,6 +165,24 @@ def test_a_title_saved_for_later_is_named_as_wanted_not_as_loved() -> None:
     assert ex.evidence_from(rec, {1: dune}, {}).reasons[0].liked == "liked"  # a Like, not saved
 
 
+def test_a_disliked_title_is_never_a_reason() -> None:
+    """A history row of negative weight (a dislike, a low rating) with a positive share of the score is not
+    "because you liked" it."""
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+
+    worth = Item(id=1, title="Everyone Worth Knowing", year=2005, kind="book", genres=("Chick Lit",))
+    bridget = Item(id=2, title="Bridget Jones's Diary", year=1996, kind="book", genres=("Chick Lit",))
+    promises = Item(id=3, title="Promises to Keep", year=2010, kind="book", genres=("Chick Lit", "Romance"))
+    rec = Recommendation(rank=1, item=promises, probability=0.1, score=1.0,
+                         terms=ScoreTerms(content=0.5, cf=0.5, prior=0, feedback=0),
+                         contributions=(
+                             Contribution(item_id=1, title=worth.title, year=2005, weight=-0.5, content=0.0, cf=0.006),
+                             Contribution(item_id=2, title=bridget.title, year=1996, weight=1.0, content=0.002, cf=0)))
+    ev = ex.evidence_from(rec, {1: worth, 2: bridget}, {1: 0.2, 2: 1.0})
+    assert [r.title for r in ev.reasons] == ["Bridget Jones's Diary"]
+    assert "Everyone Worth Knowing" not in ex.template_text(ev)
+
+
 @pytest.mark.parametrize(("typed", "quoted"), [
     ("space opera”, and it won 12 Oscars…", "space opera…"),  # the quotation cannot be closed early
     ('space opera" » 「with ships', "space opera with ships"),

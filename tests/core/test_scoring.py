@@ -335,3 +335,26 @@ def test_an_entry_counts_less_for_items_of_another_kind_and_the_parts_still_add_
     assert content == pytest.approx((by_row * factor).sum(axis=0), abs=1e-6)  # (dense: a float32 profile)
     assert scoring.attribute(universe, kinded, params, every)[0] == pytest.approx(by_row * factor, abs=1e-12)
     assert not np.allclose(content, by_row.sum(axis=0))
+
+
+def test_a_disliked_item_only_pushes_down_what_people_liked_with_it() -> None:
+    """EASE's negative weights times a dislike's negative weight would raise an item because the person
+    disliked another; through the real evidence builder, they are dropped from negative rows only."""
+    from app.core import ranking
+
+    emb = np.eye(4, dtype=np.float32)
+    universe = scoring.Universe(item_ids=np.arange(4), embeddings=emb, prior=np.zeros(4, np.float32))
+    # Row 0 (disliked) and row 1 (loved) have the same co-liked row: item 2 -, item 3 +.
+    cf = scoring.SparseRows.from_lists([(np.array([2, 3]), np.array([-0.5, 0.4])),
+                                        (np.array([2, 3]), np.array([-0.5, 0.4]))])
+    params = RankingParams(alpha=0.0, beta=1.0, gamma=0.0, text_neighbours=0)
+    disliked = ranking.item_evidence(universe, np.array([0]), np.array([-1.0]), params,
+                                     cf=scoring.SparseRows.from_lists([(cf.positions[:2], cf.values[:2])]),
+                                     text_rows=scoring.TextRows())
+    f = scoring.total_scores(universe, disliked, params)
+    assert f[2] == 0.0 and f[3] == pytest.approx(-0.4)
+    loved = ranking.item_evidence(universe, np.array([1]), np.array([1.0]), params,
+                                  cf=scoring.SparseRows.from_lists([(cf.positions[2:], cf.values[2:])]),
+                                  text_rows=scoring.TextRows())
+    f = scoring.total_scores(universe, loved, params)
+    assert f[2] == pytest.approx(-0.5) and f[3] == pytest.approx(0.4)  # a loved item keeps both signs

@@ -196,3 +196,15 @@ def test_cancel_stops_at_any_token_and_caches_nothing(scifi: Services) -> None:
                 shown.append(event.text)
                 token.cancel()
     assert len(shown) == 1 and scifi.store.explanations.count() == 0
+
+
+def test_a_more_like_this_list_is_explained_by_its_one_item(scifi: Services) -> None:
+    """The window explains the recommendation as listed: after "More like this" its reason is that item, not
+    whatever of the history the item ranked again would name."""
+    seed = scifi.recommender.recommend(k=1)[0].item
+    rec = scifi.recommender.more_like(int(seed.id or 0), k=1)[0]
+    _, result = _run(scifi.explainer.explain_recommendation(rec, lang="en"))
+    assert [r["title"] for r in result.evidence] == [seed.title]
+    assert result.text.startswith(f"Because you want more like {seed.title},")  # not "loved": they only asked
+    _, zh = _run(scifi.explainer.explain_recommendation(rec, lang="zh_CN"))
+    assert zh.text.startswith(f"因为你想要更多像《{seed.title}》这样的作品")

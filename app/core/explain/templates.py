@@ -97,6 +97,8 @@ def _template_zh(ev: WhyEvidence) -> str:
     def because(reasons: Sequence[Reason]) -> str:
         _, count = _because(reasons)
         names = "、".join(f"《{clean_text(r.title)}》" for r in reasons[:count])
+        if reasons[0].liked == "want more like":
+            return f"因为你想要更多像{names}这样的作品"
         verb = {"loved": "很喜欢", "": "很喜欢", "read": "读过", "watched": "看过", "chose": "选过",
                 "want to read": "想读", "want to watch": "想看", "saved": "收藏了"}.get(reasons[0].liked, "喜欢")
         return f"因为你{verb}{names}"

@@ -86,9 +86,11 @@ class RecommendActions(PageActions):
                 if event.result.tokens_per_s:
                     self.host.show_model(self.tr("{0:.0f} tokens/s").format(event.result.tokens_per_s))
 
-        services, lang, like = self.host.services, self.host.language(), self.page.like()
-        op = self.host.stream(lambda progress, cancel: services.explainer.explain(str(rec.item.id), cancel=cancel,
-                                                                                 lang=lang, like=like), on_event)
+        services, lang = self.host.services, self.host.language()
+        # The listed recommendation itself, not the item ranked again: after "More like this" its reasons are
+        # that one item, and the text must say what the breakdown beside it shows.
+        op = self.host.stream(lambda progress, cancel: services.explainer.explain_recommendation(
+            rec, cancel=cancel, lang=lang), on_event)
         op.signals.cancelled.connect(panel.stopped)
         self._explain_op = op
 
