@@ -1065,6 +1065,42 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../app/gui/qt_strings.py" line="12"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/qt_strings.py" line="13"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/qt_strings.py" line="14"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/qt_strings.py" line="15"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/gui/qt_strings.py" line="10"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/qt_strings.py" line="11"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
         <location filename="../../app/gui/pages/catalogs.py" line="39"/>
@@ -1100,32 +1136,32 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
         <translation>{0:.0f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="102"/>
+        <location filename="../../app/gui/actions/recommend.py" line="104"/>
         <source>Liked: {0}. It and titles like it move up.</source>
         <translation>已喜欢：{0}。它和类似的作品会排得更靠前。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="103"/>
+        <location filename="../../app/gui/actions/recommend.py" line="105"/>
         <source>Disliked: {0}. It and titles like it move down.</source>
         <translation>已标为不喜欢：{0}。它和类似的作品会排得更靠后。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="104"/>
+        <location filename="../../app/gui/actions/recommend.py" line="106"/>
         <source>Not interested: {0}. It is not recommended again.</source>
         <translation>不感兴趣：{0}。不会再推荐它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="105"/>
+        <location filename="../../app/gui/actions/recommend.py" line="107"/>
         <source>Saved for later: {0}. It is marked so in the list.</source>
         <translation>已存为稍后再看：{0}。列表中已标出。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="117"/>
+        <location filename="../../app/gui/actions/recommend.py" line="119"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="129"/>
+        <location filename="../../app/gui/actions/recommend.py" line="131"/>
         <source>Pinned: {0}. It counts in every list until you remove it on the Interests page.</source>
         <translation>已固定：{0}。在兴趣页移除之前，它在每个列表中都起作用。</translation>
     </message>

@@ -235,3 +235,30 @@ def test_an_error_written_in_chinese_is_shown_in_chinese(qtbot, tmp_path) -> Non
     box = show_error(None, caught.value)
     assert box.text() == "ratings.csv is empty: there is nothing to import."
     box.close()
+
+
+def test_the_import_file_dialog_speaks_chinese_and_opens_at_home(qtbot, tmp_path) -> None:  # noqa: ANN001
+    """Qt's own Chinese lacks "&Look in:", "Files of &type:" and the type "Folder" of this Qt version's file
+    dialog (app/gui/qt_strings.py); it opened in the folder the program was started from."""
+    from PySide6.QtCore import QDir
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.gui.actions.importing import Importing
+
+    assert Importing._start_folder() == QDir.homePath()
+    (tmp_path / "sub").mkdir()
+    with in_chinese():
+        dialog = QFileDialog(None, "导入", str(tmp_path), "*.csv")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        view = dialog.findChild(QTreeView)
+        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) > 0, timeout=10000)
+        labels = [w.text() for w in dialog.findChildren(QLabel)]
+        rows = range(view.model().rowCount(view.rootIndex()))
+        types = [view.model().index(r, 2, view.rootIndex()).data() for r in rows]
+        dialog.close()
+    assert not any("Look in" in t or "Files of" in t for t in labels), labels
+    assert "文件夹" in types and "Folder" not in types
+    Importing._remember(tmp_path / "sub")
+    assert Importing._start_folder() == str(tmp_path / "sub")
