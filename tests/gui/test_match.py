@@ -35,3 +35,19 @@ def test_the_match_column_tells_the_top_apart_and_a_saved_title_is_marked(qtbot,
                     and page.model.data(page.model.index(page.table.currentIndex().row(), column)) == "Saved",
                     timeout=60000)
     assert "Saved for later" in window.message.text()
+
+
+def test_a_new_list_starts_at_its_top_and_the_same_list_keeps_the_place(qtbot, window) -> None:  # noqa: ANN001
+    """After another kind or request the list is another one: its row 5 has nothing to do with the last one's,
+    so the top is selected (and explained). A list that lost one item keeps the place."""
+    window.importing.import_files([EXPORTS / "goodreads_library_export.csv"])
+    qtbot.waitUntil(lambda: len(window.recommend.model.rows) >= 30, timeout=120000)
+    wait_idle(qtbot, window)
+    page = window.recommend
+    recs = list(page.model.rows)
+    page.show_recommendations(recs[:12])
+    page.table.selectRow(5)
+    page.show_recommendations(recs[:5] + recs[6:12])  # the sixth went (Not interested): its place is kept
+    assert page.table.currentIndex().row() == 5 and page.current().item.id == recs[6].item.id
+    page.show_recommendations(recs[20:30])  # other items (another kind, another request): a new list
+    assert page.table.currentIndex().row() == 0

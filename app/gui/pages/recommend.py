@@ -272,13 +272,16 @@ class RecommendPage(QWidget):
         for later refreshes the list: the selection jumped back to row 1)."""
         self.stop_waiting()
         was, at = self.current(), max(self.table.currentIndex().row(), 0)
+        before = {r.item.id for r in self.model.rows}
         self.model.set_rows(recs)
         self.status.setText(note or self.tr("{0} recommendations").format(len(recs)))
         if recs:
             ids = [r.item.id for r in recs]
-            # ...and where it is gone (Not interested), the one that took its place.
-            row = ids.index(was.item.id) if was is not None and was.item.id in ids else min(at, len(recs) - 1) \
-                if was is not None else 0
+            # ...and where it is gone (Not interested), the one that took its place; but a list of other items
+            # (another kind, genre or request) starts at its top: its row 7 has nothing to do with the last one's.
+            same_list = 2 * len(before & set(ids)) >= len(ids)
+            row = ids.index(was.item.id) if was is not None and was.item.id in ids else \
+                min(at, len(recs) - 1) if was is not None and same_list else 0
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         else:
