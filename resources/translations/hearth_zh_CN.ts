@@ -714,27 +714,27 @@
 <context>
     <name>Importing</name>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="31"/>
+        <location filename="../../app/gui/actions/importing.py" line="42"/>
         <source>Import your history</source>
         <translation>导入你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="32"/>
+        <location filename="../../app/gui/actions/importing.py" line="43"/>
         <source>Exports ({0});;All files (*)</source>
         <translation>导出文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="37"/>
+        <location filename="../../app/gui/actions/importing.py" line="49"/>
         <source>Import an export folder</source>
         <translation>导入导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="51"/>
+        <location filename="../../app/gui/actions/importing.py" line="65"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/importing.py" line="54"/>
+        <location filename="../../app/gui/actions/importing.py" line="68"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -1205,7 +1205,7 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
     </message>
     <message>
         <location filename="../../app/gui/pages/recommend.py" line="95"/>
-        <location filename="../../app/gui/pages/recommend.py" line="141"/>
+        <location filename="../../app/gui/pages/recommend.py" line="144"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -1220,150 +1220,155 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
         <translation>截止年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="104"/>
+        <location filename="../../app/gui/pages/recommend.py" line="105"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/recommend.py" line="107"/>
         <source>All catalogs</source>
         <translation>全部目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="105"/>
-        <location filename="../../app/gui/pages/recommend.py" line="127"/>
+        <location filename="../../app/gui/pages/recommend.py" line="108"/>
+        <location filename="../../app/gui/pages/recommend.py" line="130"/>
         <source>Catalog</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="107"/>
+        <location filename="../../app/gui/pages/recommend.py" line="110"/>
         <source>All genres</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="108"/>
-        <location filename="../../app/gui/pages/recommend.py" line="128"/>
+        <location filename="../../app/gui/pages/recommend.py" line="111"/>
+        <location filename="../../app/gui/pages/recommend.py" line="131"/>
         <source>Genre</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="113"/>
-        <location filename="../../app/gui/pages/recommend.py" line="128"/>
+        <location filename="../../app/gui/pages/recommend.py" line="116"/>
+        <location filename="../../app/gui/pages/recommend.py" line="131"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="114"/>
+        <location filename="../../app/gui/pages/recommend.py" line="117"/>
         <source>0: by score only · 100: as varied as possible</source>
         <translation>0：只按分数 · 100：尽可能多样</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="115"/>
+        <location filename="../../app/gui/pages/recommend.py" line="118"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="126"/>
+        <location filename="../../app/gui/pages/recommend.py" line="129"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="126"/>
+        <location filename="../../app/gui/pages/recommend.py" line="129"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="139"/>
+        <location filename="../../app/gui/pages/recommend.py" line="142"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="140"/>
+        <location filename="../../app/gui/pages/recommend.py" line="143"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="141"/>
+        <location filename="../../app/gui/pages/recommend.py" line="144"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="141"/>
+        <location filename="../../app/gui/pages/recommend.py" line="144"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="143"/>
+        <location filename="../../app/gui/pages/recommend.py" line="146"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="144"/>
+        <location filename="../../app/gui/pages/recommend.py" line="147"/>
         <source>Yours</source>
         <translation>你的标记</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="156"/>
+        <location filename="../../app/gui/pages/recommend.py" line="159"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="162"/>
+        <location filename="../../app/gui/pages/recommend.py" line="165"/>
         <source>Preparing your recommendations…</source>
         <translation>正在准备你的推荐……</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="182"/>
+        <location filename="../../app/gui/pages/recommend.py" line="185"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="182"/>
+        <location filename="../../app/gui/pages/recommend.py" line="185"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="183"/>
+        <location filename="../../app/gui/pages/recommend.py" line="186"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="183"/>
+        <location filename="../../app/gui/pages/recommend.py" line="186"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="184"/>
+        <location filename="../../app/gui/pages/recommend.py" line="187"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="184"/>
+        <location filename="../../app/gui/pages/recommend.py" line="187"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="187"/>
+        <location filename="../../app/gui/pages/recommend.py" line="190"/>
         <source>Key: {0}</source>
         <translation>快捷键：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="262"/>
+        <location filename="../../app/gui/pages/recommend.py" line="265"/>
         <source>Updating the list…</source>
         <translation>正在更新列表……</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="276"/>
+        <location filename="../../app/gui/pages/recommend.py" line="280"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="290"/>
+        <location filename="../../app/gui/pages/recommend.py" line="296"/>
         <source>Liked</source>
         <translation>已喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="290"/>
+        <location filename="../../app/gui/pages/recommend.py" line="296"/>
         <source>Saved</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="295"/>
+        <location filename="../../app/gui/pages/recommend.py" line="301"/>
         <source>{0:.0%} of the score of your best match
 P(i|u) = {1:.4%} (the chance, among all the candidates, that this is the one for you)
 score {2:.5f} = text similarity {3:+.5f} + liked by the same people {4:+.5f} + popularity {5:+.5f} + your feedback {6:+.5f}</source>
@@ -1372,12 +1377,12 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
 得分 {2:.5f} = 文本相似度 {3:+.5f} + 同好之选 {4:+.5f} + 热门程度 {5:+.5f} + 你的反馈 {6:+.5f}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="315"/>
+        <location filename="../../app/gui/pages/recommend.py" line="321"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="319"/>
+        <location filename="../../app/gui/pages/recommend.py" line="325"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>

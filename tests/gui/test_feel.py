@@ -106,3 +106,11 @@ def test_the_first_window_fits_a_small_screen(qtbot, services: Services) -> None
     assert window.width() <= max(area.width(), window.minimumSizeHint().width(), window.minimumWidth())
     wait_idle(qtbot, window)
     window.close()
+
+
+def test_the_first_year_at_its_lowest_says_it_is_no_bound(window) -> None:  # noqa: ANN001
+    """The filter passes no lower bound at 1870, and books of 1599 are listed: the box says "any", not 1870."""
+    page = window.recommend
+    assert page.year_min.text() == "any" and page.filters().year_min is None
+    page.year_min.setValue(1990)
+    assert page.year_min.text() == "1990" and page.filters().year_min == 1990

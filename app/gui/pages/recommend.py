@@ -100,6 +100,9 @@ class RecommendPage(QWidget):
             box.setRange(1870, 2030)
             box.setValue(value)
             box.setAccessibleName(name)
+        # At its lowest the first year is no bound at all (Filters gets None): it says so, not "1870" above
+        # Shakespeare's and Rumi's books. The last year, 2030, is past every item anyway.
+        self.year_min.setSpecialValueText(self.tr("any"))
         self.catalog = QComboBox()
         self.catalog.addItem(self.tr("All catalogs"), None)
         self.catalog.setAccessibleName(self.tr("Catalog"))
