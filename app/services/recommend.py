@@ -12,6 +12,7 @@ import numpy as np
 from app.core import ranking, scoring
 from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
+from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.series import Places
 from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
@@ -342,11 +343,14 @@ class RecommendService:
         cancel: CancelToken | None = None,
     ) -> list[Recommendation]:
         """The top k; ``like`` are texts the person typed ("dark science fiction with a twist"), which
-        count with their pinned interests as more evidence (query_share of it)."""
+        count with their pinned interests as more evidence (query_share of it). Where ``filters`` name no kind
+        and the typed words name one ("a heist film"), only that kind is listed."""
         if k < 1:
             raise InputError("Ask for at least one recommendation.", command="-k 1 or more.")
         if not 0.0 <= diversity <= 1.0:
             raise InputError("Diversity must be between 0 and 1.")
+        if filters.kind is None:  # "a heist film", "关于友谊的小说": the kind the words name, if only one
+            filters = replace(filters, kind=kind_named(like))
         return self._run(k=k, filters=filters, diversity=diversity, only=None,
                          top_contributions=top_contributions, asked=self.asked(like), progress=progress,
                          cancel=cancel)

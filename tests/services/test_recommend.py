@@ -234,3 +234,12 @@ def test_a_kind_of_film_asked_for_in_words_brings_known_films_of_it(services: Se
     # genre only, came second, "Kidnapping Mr. Heineken" fifth.
     known_by_title = set(services.store.items.films_known_by_title())
     assert not [r.item.label for r in recs if r.item.id in known_by_title], labels
+
+
+def test_a_request_that_names_a_kind_lists_that_kind(services: Services) -> None:
+    """With both kinds shown, "a heist film" lists films and "关于友谊的小说" (novels about friendship) books."""
+    films = services.recommender.recommend(k=10, like=["a heist film with car chases"])
+    books = services.recommender.recommend(k=10, like=["关于友谊的小说"])
+    both = services.recommender.recommend(k=30, like=["stories of friendship"])
+    assert {r.item.kind for r in films} == {"film"} and {r.item.kind for r in books} == {"book"}
+    assert {r.item.kind for r in both} == {"film", "book"}  # words that name no kind: both, as shown
