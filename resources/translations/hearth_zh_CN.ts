@@ -483,92 +483,97 @@
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="120"/>
+        <location filename="../../app/gui/pages/history.py" line="121"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="123"/>
+        <location filename="../../app/gui/pages/history.py" line="124"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="124"/>
+        <location filename="../../app/gui/pages/history.py" line="125"/>
         <source>Find a title in the catalogs and add it with your rating</source>
         <translation>在目录中找到一部作品，连同你的评分加入历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="126"/>
+        <location filename="../../app/gui/pages/history.py" line="127"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="127"/>
+        <location filename="../../app/gui/pages/history.py" line="128"/>
         <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
         <translation>导入豆瓣、Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="129"/>
+        <location filename="../../app/gui/pages/history.py" line="130"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="131"/>
+        <location filename="../../app/gui/pages/history.py" line="132"/>
         <source>Delete the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="133"/>
+        <location filename="../../app/gui/pages/history.py" line="134"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="135"/>
+        <location filename="../../app/gui/pages/history.py" line="136"/>
         <source>Put back the entry deleted last (Ctrl+Z)</source>
         <translation>恢复最后删除的条目（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="158"/>
+        <location filename="../../app/gui/pages/history.py" line="159"/>
         <source>Remove sample</source>
         <translation>移除示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="159"/>
+        <location filename="../../app/gui/pages/history.py" line="160"/>
         <source>Remove the sample&apos;s entries; your own stay</source>
         <translation>移除示例档案的条目；你自己的条目保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="169"/>
+        <location filename="../../app/gui/pages/history.py" line="172"/>
+        <source>{0} of {1} entries</source>
+        <translation>{1} 条中的 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="174"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="172"/>
+        <location filename="../../app/gui/pages/history.py" line="181"/>
         <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
         <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="174"/>
+        <location filename="../../app/gui/pages/history.py" line="183"/>
         <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
         <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="184"/>
+        <location filename="../../app/gui/pages/history.py" line="193"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="186"/>
+        <location filename="../../app/gui/pages/history.py" line="195"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="192"/>
+        <location filename="../../app/gui/pages/history.py" line="201"/>
         <source>An example entry of the sample profile, not yours</source>
         <translation>示例档案中的条目，不是你的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="194"/>
+        <location filename="../../app/gui/pages/history.py" line="203"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>

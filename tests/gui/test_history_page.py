@@ -115,6 +115,20 @@ def test_history_is_newest_first_and_titles_sort_regardless_of_case(qtbot) -> No
     assert _column(page, TITLE) == ["Alpha", "beta", "Éclair", "Zelig", "zodiac"]
 
 
+def test_a_search_says_how_many_of_the_entries_it_shows(qtbot) -> None:  # noqa: ANN001
+    page = HistoryPage()
+    qtbot.addWidget(page)
+    page.show_entries([_entry(1, "zodiac", "2019-05-01"), _entry(2, "Alpha", "2021-02-03"),
+                       _entry(3, "Zelig", "2020-01-01")])
+    assert page.count.text() == "3 entries"
+    page.search.setText("z")
+    assert page.count.text() == "2 of 3 entries"
+    page.search.setText("nothing like it")
+    assert page.count.text() == "0 of 3 entries"  # it said "3 entries" over an empty table
+    page.search.clear()
+    assert page.count.text() == "3 entries"
+
+
 def test_the_source_column_says_the_format_and_leaves_the_width_to_the_title(qtbot) -> None:  # noqa: ANN001
     page = HistoryPage()
     qtbot.addWidget(page)

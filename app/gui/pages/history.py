@@ -110,6 +110,7 @@ class HistoryPage(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._show_count)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -164,9 +165,17 @@ class HistoryPage(QWidget):
         self.sample_banner.hide()
         return self.sample_banner
 
+    def _show_count(self, *_: object) -> None:
+        """How many entries there are, and while a search narrows them, how many it shows."""
+        total = len(self.model.rows)
+        if self.search.text().strip():
+            self.count.setText(self.tr("{0} of {1} entries").format(self.proxy.rowCount(), total))
+        else:
+            self.count.setText(self.tr("{0} entries").format(total))
+
     def show_entries(self, entries: list[HistoryEntry]) -> None:
         self.model.set_rows(entries)
-        self.count.setText(self.tr("{0} entries").format(len(entries)))
+        self._show_count()
         samples = sum(1 for e in entries if is_sample(e))
         if samples == len(entries):
             text = self.tr("You are trying the sample profile: these {0} entries are examples, not yours.")
