@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.shares import shares
@@ -29,7 +30,9 @@ class ExplainPanel(QWidget):
         self.details.setWordWrap(True)
         self.details.setObjectName("explainDetails")
         self.details.setAccessibleName(self.tr("About this title"))
-        self.details.hide()
+        # The title and the line under it keep two lines' height whatever they hold (a longer one is cut
+        # with "…"): a title that wrapped moved the explanation down, and a short one moved it back.
+        self._full = {self.title: self.title.text(), self.details: ""}
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Explanation"))
@@ -55,8 +58,32 @@ class ExplainPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.shares, 1)
 
+    def _set(self, label: QLabel, text: str) -> None:
+        self._full[label] = text
+        self._fit(label)
+
+    def _fit(self, label: QLabel) -> None:
+        """``label`` at two lines' height, its text cut with "…" where it needs more (the whole in its tooltip)."""
+        metrics = label.fontMetrics()
+        label.setFixedHeight(2 * metrics.lineSpacing() + 2)
+        text, width = self._full[label], label.width()
+        if not label.isVisible() or width < 50:  # not laid out yet: cut when it is (resizeEvent)
+            label.setText(text)
+            return
+        flags = int(Qt.TextFlag.TextWordWrap)
+        shown = text
+        while shown and metrics.boundingRect(0, 0, width, 10_000, flags, shown).height() > 2 * metrics.lineSpacing():
+            shown = shown[: max(len(shown) - max(len(shown) // 10, 1), 0)].rstrip()
+        label.setText(shown if shown == text else shown.rstrip(" ,·、") + "…")
+        label.setToolTip(plain_tip(text) if shown != text else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for label in self._full:
+            self._fit(label)
+
     def begin(self, rec: Recommendation) -> None:
-        self.title.setText(rec.item.label)
+        self._set(self.title, rec.item.label)
         self.show_details(rec.item)
         self.text.setPlainText("")
         self.badge.setText(self.tr("Writing…"))
@@ -68,9 +95,7 @@ class ExplainPanel(QWidget):
         genres = ("、" if interface_is_chinese() else ", ").join(genre_label(g) for g in item.genres[:4])
         # The runtime first: a wrapped line then breaks between genres, never inside "3小时21分钟".
         parts = [runtime_label(item.runtime) if item.runtime else "", ", ".join(item.creators[:3]), genres]
-        text = " · ".join(p for p in parts if p)
-        self.details.setText(text)
-        self.details.setVisible(bool(text))
+        self._set(self.details, " · ".join(p for p in parts if p))
 
     def add_text(self, piece: str) -> None:
         cursor = self.text.textCursor()

@@ -280,7 +280,31 @@ def test_the_panel_says_who_made_a_film_and_how_long_it_runs(qtbot) -> None:  # 
     assert [runtime_label(m) for m in (118, 45, 120)] == ["1\u00a0h\u00a058\u00a0min", "45\u00a0min", "2\u00a0h"]
     book = Item(id=2, kind="book", title="Piranesi", year=2020)  # no creators, genres or length known
     panel.begin(Recommendation(rank=1, item=book, probability=0.1, score=0, terms=terms, contributions=()))
-    assert panel.details.text() == "" and panel.details.isHidden()
+    assert panel.details.text() == ""  # and its line keeps its place: the explanation does not move up
+
+
+def test_the_explanation_stays_put_whatever_the_title(qtbot) -> None:  # noqa: ANN001
+    """A title that wrapped onto two lines moved the explanation box down, and the next short one back up;
+    a title longer than two lines is cut with "…", the whole in its tooltip."""
+    from app.core.types import Item, Recommendation, ScoreTerms
+    from app.gui.explain_panel import ExplainPanel
+
+    panel = ExplainPanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    terms = ScoreTerms(content=0, cf=0, prior=0, feedback=0)
+    places = []
+    for title in ("Heat", "Not That Kind of Girl: A Young Woman Tells You What She's \"Learned\"",
+                  "Unlimited Power: The New Science Of Personal Achievement, with a Preface, an Afterword, Notes, "
+                  "a Glossary, an Index and a Long List of Further Readings for the Reader of Many Evenings"):
+        item = Item(id=1, kind="book", title=title, year=2014, creators=("Lena Dunham",) if len(title) > 4 else ())
+        panel.begin(Recommendation(rank=1, item=item, probability=0.1, score=0, terms=terms, contributions=()))
+        qtbot.wait(50)
+        places.append(panel.text.y())
+    assert len(set(places)) == 1, places
+    assert panel.title.text().endswith("…") and "Many Evenings" in panel.title.toolTip()
 
 
 def test_the_mood_box_pins_and_the_catalog_search_finds_by_meaning(qtbot, window, services: Services) -> None:  # noqa: ANN001,E501
