@@ -33,6 +33,8 @@ class ExplainPanel(QWidget):
         # The title and the line under it keep two lines' height whatever they hold (a longer one is cut
         # with "…"): a title that wrapped moved the explanation down, and a short one moved it back.
         self._full = {self.title: self.title.text(), self.details: ""}
+        for label in self._full:
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Explanation"))
