@@ -32,6 +32,7 @@ from app.core.titles import (
     title_keys,
     title_parts,
 )
+from app.core.transliteration import is_transliterated, sounds_like
 from app.importers.records import ImportRow
 from app.storage import Store
 
@@ -50,6 +51,10 @@ CJK_ONLY = "only a Chinese (or Japanese, Korean) title"
 # ahead of the next: most likely the same work translated, so it is not recommended (it is never matched).
 TRANSLATED = 0.7
 TRANSLATED_MARGIN = 0.05
+# A director's name in Chinese that sounds this much like a same-year film's director's (0-100), with titles this
+# close by the multilingual model; or sounds less alike, with closer titles: most likely that film (see _heard).
+HEARD, HEARD_TITLE = 70, 0.2
+HEARD_WEAK, HEARD_WEAK_TITLE = 50, 0.45
 
 
 class _Cand(NamedTuple):
@@ -103,6 +108,7 @@ class Matcher:
         self._translations = translations  # multilingual vectors of titles (L2-normalised), for CJK-only rows
         self._title_vectors: dict[int, np.ndarray] = {}
         self._kinds: dict[int, str] = {}
+        self._directors: dict[int, tuple[str, ...]] = {}  # a film's credited names as written, for _heard
         for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators, alt_ids, tmdb in (
             store.items.catalog_match_rows()
         ):
@@ -111,6 +117,8 @@ class Matcher:
             series = next((match_key(s) for s in map(series_name, names) if s), "")
             cand = _Cand(item_id, title, year, kind, popularity, authors, series)
             self._kinds[item_id] = kind
+            if kind == "film":
+                self._directors[item_id] = tuple(json.loads(creators))
             if year is not None:
                 self._by_year[(kind, year)].append(cand)
             keys = {match_key(v) for name in names for v in (name, strip_series(name))} - {""}
@@ -183,7 +191,7 @@ class Matcher:
         keys = title_keys(row.title, book=row.kind == "book")
         found = [c for k in dict.fromkeys(keys) for c in self._by_key.get(k, ()) if c.kind in kinds]
         if not found:
-            return Match(None, reason=f"{CJK_ONLY}, which no catalog work has", also=self._translated(row, kinds))
+            return Match(None, reason=f"{CJK_ONLY}, which no catalog work has", also=self._unlisted(row, kinds))
         sure = [c for c in found if row.year is not None and c.year == row.year
                 and any(same_author(a, b) for a in row_authors for b in c.authors)]
         # A catalog work whose original title is this very title, in its own script, from the same year: the
@@ -200,7 +208,22 @@ class Matcher:
         # Not matched, but not recommended either: the works of that title from about that year.
         near = tuple(c.id for c in found if row.year is None or c.year is None or abs(c.year - row.year) <= 1)
         return Match(None, reason=f"{CJK_ONLY}: a catalog {found[0].kind} has it, but the file does not show the same"
-                                  f" year and {who}", also=near + self._translated(row, kinds))
+                                  f" year and {who}", also=near + self._unlisted(row, kinds))
+
+    def _unlisted(self, row: ImportRow, kinds: tuple[str, ...]) -> tuple[int, ...]:
+        """The catalog works a Chinese-only title most likely is, kept out of the recommendations (never matched):
+        its clear translation (``_translated``) and the films whose director's name sounds like the row's
+        (``_heard``)."""
+        return tuple(dict.fromkeys(self._translated(row, kinds) + self._heard(row, kinds)))
+
+    def _title_cosines(self, title: str, cands: Sequence[_Cand]) -> np.ndarray:
+        """The multilingual model's cosine of ``title`` and each candidate's title (the vectors kept)."""
+        assert self._translations is not None
+        todo = [c for c in cands if c.id not in self._title_vectors]
+        if todo:
+            for c, v in zip(todo, self._translations([c.title for c in todo])):
+                self._title_vectors[c.id] = v
+        return np.stack([self._title_vectors[c.id] for c in cands]) @ self._translations([title])[0]
 
     def _translated(self, row: ImportRow, kinds: tuple[str, ...]) -> tuple[int, ...]:
         """The catalog work a Chinese-only title most likely translates, by the multilingual model: never a
@@ -213,15 +236,31 @@ class Matcher:
                  for c in self._by_year.get((kind, y), ())]
         if not cands:
             return ()
-        todo = [c for c in cands if c.id not in self._title_vectors]
-        if todo:
-            for c, v in zip(todo, self._translations([c.title for c in todo])):
-                self._title_vectors[c.id] = v
-        cosines = np.stack([self._title_vectors[c.id] for c in cands]) @ self._translations([row.title])[0]
+        cosines = self._title_cosines(row.title, cands)
         order = np.argsort(-cosines)
         best = float(cosines[order[0]])
         second = float(cosines[order[1]]) if len(order) > 1 else 0.0
         return (cands[int(order[0])].id,) if best >= TRANSLATED and best - second >= TRANSLATED_MARGIN else ()
+
+    def _heard(self, row: ImportRow, kinds: tuple[str, ...]) -> tuple[int, ...]:
+        """Films of the row's year whose director's name, written in Chinese on the Douban card, sounds like the
+        catalog's (app/core/transliteration.py), with titles not far apart by the multilingual model: 黑客帝国
+        (1999, 莉莉·沃卓斯基) is The Matrix, whose title says nothing of a hacker's empire. Kept out of the
+        recommendations, never matched: on lmm214's doumark export this keeps out 15 films of the file (The
+        Truman Show, The Dark Knight, Children of Men...) and 2 of the same years it has not (docs/importing.md)."""
+        names = [n for n in row.creators if is_transliterated(n)]
+        if self._translations is None or row.year is None or not names or "film" not in kinds:
+            return ()
+        cands = [c for c in self._by_year.get(("film", row.year), ()) if self._directors.get(c.id)]
+        if not cands:
+            return ()
+        cosines = self._title_cosines(row.title, cands)
+        out = []
+        for c, cosine in zip(cands, cosines.tolist()):
+            heard = max(sounds_like(n, d) for n in names for d in self._directors[c.id])
+            if (heard >= HEARD and cosine >= HEARD_TITLE) or (heard >= HEARD_WEAK and cosine >= HEARD_WEAK_TITLE):
+                out.append(c.id)
+        return tuple(out)
 
     def _by_ids(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> Match | None:
         for scheme, value, how in (("imdb", row.imdb, "IMDb id"), ("tmdb", row.tmdb, "TMDB id"),

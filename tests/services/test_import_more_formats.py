@@ -125,3 +125,39 @@ def test_a_clearly_translated_chinese_title_is_not_recommended_but_never_matched
     assert match.item_id is None and inception.id in match.also
     assert Matcher(services.store).match(ImportRow(line=2, title="盗梦空间", year=2010, kind="film")).also == ()
     assert matcher.match(ImportRow(line=3, title="一部没人知道的电影", year=2010, kind="film")).also == ()
+
+
+def test_a_chinese_title_whose_director_sounds_like_the_films_is_not_recommended(services: Services) -> None:
+    """黑客帝国 (1999) says nothing of "The Matrix" in words, but its Douban card names 莉莉·沃卓斯基, who sounds
+    like a Wachowski in pinyin: with titles not far apart, the film is kept out of the recommendations (never
+    matched). A film of that year by a director who sounds like no one, and a row without such a name, are not."""
+    import numpy as np
+
+    from app.importers.records import ImportRow
+    from app.services.matching import Matcher
+
+    matrix = next(i for i in services.store.items.search(catalog="movielens-small", text="The Matrix")
+                  if i.year == 1999 and i.title == "The Matrix")
+    assert any("Wachowski" in c for c in matrix.creators)
+
+    def vectors(texts):  # noqa: ANN001,ANN202 - the two titles half alike (cosine 0.5), others apart
+        out = []
+        for t in texts:
+            v = np.zeros(16, np.float32)
+            if t == "黑客帝国":
+                v[0] = v[1] = 1.0
+            elif t == "The Matrix":
+                v[0] = v[2] = 1.0
+            else:
+                v[3 + hash(t) % 13] = 1.0
+            out.append(v / np.linalg.norm(v))
+        return np.stack(out)
+
+    matcher = Matcher(services.store, translations=vectors)
+    row = ImportRow(line=2, title="黑客帝国", year=1999, kind="film", creators=("莉莉·沃卓斯基", "拉娜·沃卓斯基"))
+    match = matcher.match(row)
+    assert match.item_id is None and matrix.id in match.also
+    assert matrix.id not in matcher.match(ImportRow(line=3, title="黑客帝国", year=1999, kind="film",
+                                                    creators=("宫崎骏",))).also
+    assert matrix.id not in matcher.match(ImportRow(line=4, title="黑客帝国", year=1999, kind="film",
+                                                    creators=("约翰·史密斯",))).also
