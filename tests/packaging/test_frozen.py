@@ -73,6 +73,15 @@ def test_the_frozen_cli_imports_recommends_and_explains_offline(frozen: Path, tm
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert report["imported"] > 0 and report["matched"] > 0, report
+    # A Chinese-only Douban title with a director written in Chinese: read in pinyin (pypinyin's dictionaries
+    # must be in the package) and by the multilingual model.
+    douban = tmp_path / "douban_movie.csv"
+    douban.write_text("id,title,intro,poster,pubdate,url,rating,genres,star,comment,tags,star_time,card\n"
+                      "1291843,黑客帝国,,,1999-03-31,https://movie.douban.com/subject/1291843/,9.1,\"动作,科幻\",5,,,"
+                      "2020-01-01 10:00:00,1999 / 美国 / 动作 科幻 / 莉莉·沃卓斯基 拉娜·沃卓斯基 / 基努·里维斯\n",
+                      encoding="utf-8")
+    result = run([*cli, "import", str(douban), "--json"], timeout=900)
+    assert result.returncode == 0 and json.loads(result.stdout)["imported"] == 1, result.stderr[-3000:]
 
     result = run([*cli, "recommend", "-k", "5", "--json"], timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
