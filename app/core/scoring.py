@@ -158,6 +158,14 @@ class SparseRows:
         scaled = self.values.astype(np.float64) * np.repeat(weights, np.diff(self.offsets))
         return np.bincount(self.positions, weights=scaled, minlength=size)
 
+    def kept(self, keep: np.ndarray) -> SparseRows:
+        """The same rows with only the stored values where ``keep`` (one bool per stored value) is true."""
+        if keep.all():
+            return self
+        counts = np.bincount(self.row_of_entry[keep], minlength=len(self.offsets) - 1)
+        offsets = np.concatenate([[0], np.cumsum(counts)]).astype(self.offsets.dtype)
+        return SparseRows(offsets=offsets, positions=self.positions[keep], values=self.values[keep])
+
     def columns(self, targets: np.ndarray) -> np.ndarray:
         """The dense (m, len(targets)) block of these rows at the given positions."""
         m = len(self.offsets) - 1
@@ -184,12 +192,7 @@ def dislikes_push_down(rows: SparseRows, weights: np.ndarray) -> SparseRows:
     negative = np.asarray(weights[: len(rows.offsets) - 1]) < 0
     if not negative.any() or not len(rows.values):
         return rows
-    keep = ~(negative[rows.row_of_entry] & (rows.values < 0))
-    if keep.all():
-        return rows
-    counts = np.bincount(rows.row_of_entry[keep], minlength=len(rows.offsets) - 1)
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(rows.offsets.dtype)
-    return SparseRows(offsets=offsets, positions=rows.positions[keep], values=rows.values[keep])
+    return rows.kept(~(negative[rows.row_of_entry] & (rows.values < 0)))
 
 
 @dataclass(frozen=True, eq=False)

@@ -11,6 +11,7 @@ its own characters and sounds nothing like "Hayao Miyazaki".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,6 +25,7 @@ def is_transliterated(name: str) -> bool:
     return bool(_DOTS.search(name)) and any("\u4e00" <= ch <= "\u9fff" for ch in name)
 
 
+@lru_cache(maxsize=4096)  # a row's director is compared with every film of its year
 def _pinyin(part: str) -> str:
     from pypinyin import lazy_pinyin  # its dictionaries load on first use
 

@@ -46,6 +46,8 @@ def legacy_files(folder: Path) -> tuple[Path, Path, Path | None] | None:
 
 
 def _lines(path: Path) -> Iterator[str]:
+    # A first pass chooses the encoding (a Latin-1 byte may come on any line); the second streams the lines,
+    # so a 10-million-line ratings file is never held whole.
     encoding = "utf-8"
     try:
         with path.open(encoding="utf-8") as f:

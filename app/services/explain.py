@@ -195,8 +195,8 @@ class ExplainService:
         ratings = {int(e.item.id or 0): e.rating_norm for e in self.store.history.entries()}
         marks = self.store.feedback.all()
         saved = {i for i, kind in marks if kind == "saved"}
-        liked = {i for i, kind in marks if kind == "like"}
-        return ex.evidence_from(rec, self.store.items.get_many(ids), ratings, top=top, saved=saved, liked=liked)
+        likes = {i for i, kind in marks if kind == "like"}
+        return ex.evidence_from(rec, self.store.items.get_many(ids), ratings, top=top, saved=saved, likes=likes)
 
     # -- why this item ---------------------------------------------------------------------------
 

@@ -80,11 +80,7 @@ def _title_pairs_dropped(loaded: _Loaded, positions: np.ndarray, rows: scoring.S
     thin_row = loaded.by_title[positions]
     if not thin_row.any():
         return rows
-    row_of = np.repeat(np.arange(len(positions)), np.diff(rows.offsets))
-    keep = ~(thin_row[row_of] & loaded.bare[rows.positions])
-    counts = np.bincount(row_of[keep], minlength=len(positions))
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(rows.offsets.dtype)
-    return scoring.SparseRows(offsets=offsets, positions=rows.positions[keep], values=rows.values[keep])
+    return rows.kept(~(thin_row[rows.row_of_entry] & loaded.bare[rows.positions]))
 
 
 def _asked_weights(evidence: scoring.Evidence, params: RankingParams, n: int) -> np.ndarray:

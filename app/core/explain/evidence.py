@@ -187,14 +187,14 @@ def evidence_from(
     *,
     top: int = 3,
     saved: Collection[int] = (),
-    liked: Collection[int] | None = None,
+    likes: Collection[int] | None = None,
 ) -> WhyEvidence:
     """The evidence of a recommendation: its top positive contributors and the true facts that link
     them to it (series, creators, shared genres and tags, who liked them, era).
 
     ``items`` maps the contributors' item ids to their Items (for genres and creators),
     ``ratings`` their normalised ratings (for "loved" or "liked"), ``saved`` the ids the person saved
-    for later ("want to read"), ``liked`` those they pressed Like on, where known: an item in none of them is
+    for later ("want to read"), ``likes`` those they pressed Like on, where known: an item in none of them is
     the one a "more like this" list was asked for ("want more like").
     """
     # Only what the person liked or asked for is a reason: a disliked item never reads "because you liked".
@@ -206,7 +206,7 @@ def evidence_from(
                genres=items[c.item_id].genres if c.item_id in items else (),
                kind=c.source if c.source != "history" else items[c.item_id].kind if c.item_id in items else "",
                liked="asked for" if c.source != "history" else _verb(
-                   c.item_id, items[c.item_id].kind if c.item_id in items else rec.item.kind, ratings, saved, liked))
+                   c.item_id, items[c.item_id].kind if c.item_id in items else rec.item.kind, ratings, saved, likes))
         for c in src
     )
     src = [c for c in src if c.source == "history"]  # the facts below link history items
@@ -249,14 +249,14 @@ def evidence_from(
 
 
 def _verb(item_id: int, kind: str, ratings: Mapping[int, float | None], saved: Collection[int],
-          liked: Collection[int] | None = None) -> str:
+          likes: Collection[int] | None = None) -> str:
     """What the person did with a history row: rated or read it (``_liked``), means to (saved for later),
     liked it (a Like), or none of these: asked for more like it."""
     if item_id in ratings:
         return _liked(ratings[item_id], kind)
     if item_id in saved:
         return {"book": "want to read", "film": "want to watch"}.get(kind, "saved")
-    return "want more like" if liked is not None and item_id not in liked else "liked"
+    return "want more like" if likes is not None and item_id not in likes else "liked"
 
 
 def _liked(rating: float | None, kind: str = "") -> str:
