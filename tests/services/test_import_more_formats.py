@@ -161,3 +161,41 @@ def test_a_chinese_title_whose_director_sounds_like_the_films_is_not_recommended
                                                     creators=("宫崎骏",))).also
     assert matrix.id not in matcher.match(ImportRow(line=4, title="黑客帝国", year=1999, kind="film",
                                                     creators=("约翰·史密斯",))).also
+
+
+def test_a_translated_title_of_an_authors_book_is_not_recommended(services: Services) -> None:
+    """"El camino de los reyes" (Brandon Sanderson) shares no word with "The Way of Kings": by the multilingual
+    model's titles, clearly closest among the author's books, it keeps that book out of the recommendations (a
+    StoryGraph reader's top ten held it), never matched. "Ready Player Two" is near "Ready Player One" and is
+    another book."""
+    import numpy as np
+
+    from app.importers.records import ImportRow
+    from app.services.matching import Matcher
+
+    def book(title: str) -> int:
+        return next(int(i.id or 0) for i in services.store.items.search(catalog="goodbooks-10k", text=title)
+                    if i.title == title)
+
+    kings, player = book("The Way of Kings"), book("Ready Player One")
+
+    def vectors(texts):  # noqa: ANN001,ANN202 - each pair of titles alike (cosine 0.8), others apart
+        out = []
+        for t in texts:
+            v = np.zeros(32, np.float32)
+            if t in ("El camino de los reyes", "The Way of Kings"):
+                v[0], v[1 if t.startswith("El") else 2] = 0.8, 0.6
+            elif t in ("Ready Player Two", "Ready Player One"):
+                v[3], v[4 if t.endswith("Two") else 5] = 0.8, 0.6
+            else:
+                v[6 + hash(t) % 26] = 1.0
+            out.append(v)
+        return np.stack(out)
+
+    matcher = Matcher(services.store, translations=vectors)
+    row = ImportRow(line=2, title="El camino de los reyes", kind="book", creators=("Brandon Sanderson",))
+    match = matcher.match(row)
+    assert match.item_id is None and kings in match.also
+    assert Matcher(services.store).match(row).also == ()  # without the multilingual model: nothing hidden
+    two = matcher.match(ImportRow(line=3, title="Ready Player Two", kind="book", creators=("Ernest Cline",)))
+    assert player not in two.also
