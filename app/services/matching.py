@@ -357,11 +357,12 @@ class Matcher:
         not clear enough): kept out of the recommendations, never matched. On IvanAlba97's StoryGraph export
         the top ten held The Way of Kings and The Alloy of Law, both in the file in Spanish (and The Shining, whose
         "El resplandor" is no closer to it than to King's other books)."""
-        if self._translations is None:
-            return ()
         cands = self._authors_books(row_authors)
-        if not cands:
-            return ()
+        # "El misterio de Salem's Lot": the whole title of one of the author's books inside the row's.
+        key = f" {match_key(row.title)} "
+        inside = tuple(c.id for c in cands if len(match_key(c.title)) >= 8 and f" {match_key(c.title)} " in key)
+        if inside or self._translations is None or not cands:
+            return inside
         cosines = self._title_cosines(row.title, cands)
         order = np.argsort(-cosines)
         best, top = cands[int(order[0])], float(cosines[order[0]])

@@ -462,8 +462,10 @@ class RecommendService:
                                  top_contributions=top_contributions)
 
     def _imported(self) -> set[int]:
-        """Items an imported file liked or saved for later (not history, yet in the file)."""
-        return self.store.feedback.imported("like", "saved")
+        """Items an imported file liked or saved for later (not history, yet in the file), and what their rows
+        name besides them: "La batalla del laberinto", to read, kept The Battle of the Labyrinth third."""
+        imported = self.store.feedback.imported("like", "saved")
+        return imported | self.store.history.names_of(imported)
 
     def _out_of_order(self, loaded: _Loaded) -> np.ndarray:
         """The later books of the series the history has none of (series.Places.out_of_order). Only what

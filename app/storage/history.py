@@ -136,6 +136,10 @@ class HistoryRepository:
         return {r[0] for r in self.db.read(
             "SELECT named_id FROM also_named WHERE item_id IN (SELECT item_id FROM history)")}
 
+    def names_of(self, item_ids: set[int]) -> set[int]:
+        """Catalog items that these items' rows name besides them (a to-read row's likely translation)."""
+        return {named for item, named in self.db.read("SELECT item_id, named_id FROM also_named") if item in item_ids}
+
     def count(self) -> int:
         return int(self.db.read("SELECT COUNT(*) FROM history")[0][0])
 

@@ -199,3 +199,6 @@ def test_a_translated_title_of_an_authors_book_is_not_recommended(services: Serv
     assert Matcher(services.store).match(row).also == ()  # without the multilingual model: nothing hidden
     two = matcher.match(ImportRow(line=3, title="Ready Player Two", kind="book", creators=("Ernest Cline",)))
     assert player not in two.also
+    salem = book("'Salem's Lot")  # the whole title of the author's book inside the row's: no model needed
+    inside = ImportRow(line=4, title="El misterio de Salem's Lot", kind="book", creators=("Stephen King",))
+    assert salem in Matcher(services.store).match(inside).also

@@ -243,3 +243,18 @@ def test_a_request_that_names_a_kind_lists_that_kind(services: Services) -> None
     both = services.recommender.recommend(k=30, like=["stories of friendship"])
     assert {r.item.kind for r in films} == {"film"} and {r.item.kind for r in books} == {"book"}
     assert {r.item.kind for r in both} == {"film", "book"}  # words that name no kind: both, as shown
+
+
+def test_what_a_to_read_row_names_is_not_recommended(services: Services) -> None:
+    """A to-read row's likely translation ("La batalla del laberinto": The Battle of the Labyrinth) is in the
+    file: it is not recommended, as the titles a read row names are not."""
+    for title in ("Carrie (1974)", "Misery (1987)", "It (1986)"):
+        services.history.add(title, rating=5, kind="book")
+    store = services.store
+    joyland = services.lookup.find("Joyland (2013)")
+    recs = services.recommender.recommend(k=30, filters=Filters(kind="book"))
+    named = next(r.item for r in recs if r.item.id != joyland.id)  # a title the list would show
+    store.feedback.set(int(joyland.id or 0), "saved", origin="storygraph")
+    store.history.add_names(int(joyland.id or 0), [int(named.id or 0)])
+    again = services.recommender.recommend(k=30, filters=Filters(kind="book"))
+    assert named.id not in {r.item.id for r in again} and joyland.id not in {r.item.id for r in again}
