@@ -301,7 +301,7 @@ def test_the_explanation_stays_put_whatever_the_title(qtbot) -> None:  # noqa: A
                   "a Glossary, an Index and a Long List of Further Readings for the Reader of Many Evenings"):
         item = Item(id=1, kind="book", title=title, year=2014, creators=("Lena Dunham",) if len(title) > 4 else ())
         panel.begin(Recommendation(rank=1, item=item, probability=0.1, score=0, terms=terms, contributions=()))
-        qtbot.wait(50)
+        panel.layout().activate()  # lay it out now, not whenever the event loop gets to it
         places.append(panel.text.y())
     assert len(set(places)) == 1, places
     assert panel.title.text().endswith("…") and "Many Evenings" in panel.title.toolTip()
