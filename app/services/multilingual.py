@@ -175,14 +175,19 @@ class MultilingualSpace:
         return replace(evidence, text=scoring.SparseRows.from_lists(rows))
 
     def asked(self, space: Space, universe: scoring.Universe, texts: Sequence[str], *, k: int | None,
-              ) -> tuple[np.ndarray, scoring.SparseRows | None]:
+              within: Sequence[np.ndarray | None] | None = None) -> tuple[np.ndarray, scoring.SparseRows | None]:
         """For texts this space reads: their English-space stand-ins, and (k given) their k nearest items
-        in the multilingual space as text rows."""
+        in the multilingual space as text rows, among the positions ``within[r]`` where given."""
         q = self.embeddings.embed_query_multilingual(texts)
-        matrix = space.matrix
         rows = None
         if k is not None:
-            rows = scoring.text_neighbours(matrix, q, k=min(k, int(space.present.sum())))
+            k = min(k, int(space.present.sum()))
+            found: list[tuple[np.ndarray, np.ndarray]] = []
+            for r, positions in enumerate(within or [None] * len(texts)):
+                chosen = np.flatnonzero(space.present) if positions is None else positions[space.present[positions]]
+                near = scoring.text_neighbours(space.matrix[chosen], q[r : r + 1], k=k)
+                found.append((chosen[near.positions], near.values))
+            rows = scoring.SparseRows.from_lists(found)
         return self.bridge(space, universe, q), rows
 
     def similarities(self, space: Space, text: str) -> np.ndarray:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import reduce
 
 import numpy as np
 
 from app.core import ranking, scoring
 from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
+from app.core.genre_words import genres_named
 from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.series import Places
@@ -47,9 +49,11 @@ class _Loaded:
     # (N,) bool: what a history row of such a film keeps no closeness to (_title_pairs_dropped): those films,
     # and books with no shelf tag and no blurb (a book's author, in its text, is closeness to its own kind)
     bare: np.ndarray
+    labelled: dict[str, np.ndarray] = field(default_factory=dict)  # a genre's positions (_named_within)
 
 
 ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)
+NAMED_AT_LEAST = 30  # items a request's named genres must have together to narrow its neighbours to them
 BY_TITLE = 0.8  # share of a typed text's closeness to a film known only by its title (_title_discounted)
 
 
@@ -104,6 +108,20 @@ def _plus_asked(loaded: _Loaded, evidence: scoring.Evidence, weights: np.ndarray
         text=text, cf=_stack(evidence.cf, scoring.SparseRows.empty(len(weights))),
         mainstream=evidence.mainstream, asked=evidence.asked + len(weights),
         kinds=None if evidence.kinds is None else np.concatenate([evidence.kinds, np.full(len(weights), -1, np.int8)]))
+
+
+def _neighbours(matrix: np.ndarray, queries: np.ndarray, within: Sequence[np.ndarray | None], *,
+                k: int) -> scoring.SparseRows:
+    """Each query's k nearest rows of the matrix, among the positions ``within`` it where given."""
+    rows: list[tuple[np.ndarray, np.ndarray]] = []
+    for r, positions in enumerate(within):
+        if positions is None:
+            found = scoring.text_neighbours(matrix, queries[r : r + 1], k=k)
+            rows.append((found.positions, found.values))
+        else:
+            found = scoring.text_neighbours(matrix[positions], queries[r : r + 1], k=k)
+            rows.append((positions[found.positions], found.values))
+    return scoring.SparseRows.from_lists(rows)
 
 
 def _stack(a: scoring.SparseRows, b: scoring.SparseRows) -> scoring.SparseRows:
@@ -197,7 +215,8 @@ class RecommendService:
     # -- the person's evidence ----------------------------------------------------------
 
     def _evidence(
-        self, loaded: _Loaded, params: RankingParams, asked: Sequence[Asked] = ()
+        self, loaded: _Loaded, params: RankingParams, asked: Sequence[Asked] = (),
+        within: Sequence[np.ndarray | None] = (),
     ) -> tuple[scoring.Evidence, list[Item], set[int], dict[int, set[str]]]:
         entries = self.store.history.entries()
         feedback: dict[int, set[str]] = {}
@@ -226,7 +245,7 @@ class RecommendService:
         ratings = [e.rating_norm for e in entries] + [None] * (len(ids) - len(entries))
         evidence = self._item_evidence(loaded, ids, weights, params, ratings)
         if asked:
-            evidence = self._with_asked(loaded, evidence, asked, params)
+            evidence = self._with_asked(loaded, evidence, asked, params, within or [None] * len(asked))
             items += [Item(id=-(j + 1), title=a.text, kind=a.source) for j, a in enumerate(asked)]
         return evidence, items, consumed, feedback
 
@@ -252,22 +271,23 @@ class RecommendService:
         return replace(evidence, text=_title_pairs_dropped(loaded, positions, evidence.text))
 
     def _with_asked(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
-                    params: RankingParams) -> scoring.Evidence:
+                    params: RankingParams, within: Sequence[np.ndarray | None]) -> scoring.Evidence:
         """The history's evidence with what the person asked for as more rows: each text embedded, with
-        its ASKED_NEIGHBOURS nearest items, no co-liked row, and together query_share of the positive
-        weight (all of it with an empty history)."""
+        its ASKED_NEIGHBOURS nearest items (among ``within`` it where given: the genres it names), no
+        co-liked row, and together query_share of the positive weight (all of it with an empty history)."""
         space = self.space(loaded) if any(self.embeddings.routes(a.text) for a in asked) else None
         routed = [self.multilingual.reads(a.text, space) for a in asked]
         if any(routed):
             assert space is not None
-            return self._with_asked_routed(loaded, evidence, asked, params, routed, space)
+            return self._with_asked_routed(loaded, evidence, asked, params, routed, space, within)
         q = self.embeddings.embed_query([a.text for a in asked])
-        rows = (scoring.text_neighbours(loaded.universe.embeddings, q, k=ASKED_NEIGHBOURS)
+        rows = (_neighbours(loaded.universe.embeddings, q, within, k=ASKED_NEIGHBOURS)
                 if evidence.text is not None else None)
         return _plus_asked(loaded, evidence, _asked_weights(evidence, params, len(asked)), q, rows)
 
     def _with_asked_routed(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
-                           params: RankingParams, routed: list[bool], space: Space) -> scoring.Evidence:
+                           params: RankingParams, routed: list[bool], space: Space,
+                           within: Sequence[np.ndarray | None]) -> scoring.Evidence:
         """``_with_asked`` where some texts are read by the multilingual model: their rows are their nearest
         items in its space (the rest as before), their vectors English-space stand-ins (the dense mode's)."""
         dim = loaded.universe.embeddings.shape[1]
@@ -279,12 +299,14 @@ class RecommendService:
         if english:
             q[english] = self.embeddings.embed_query([asked[j].text for j in english])
             if sparse:
-                found = scoring.text_neighbours(loaded.universe.embeddings, q[english], k=ASKED_NEIGHBOURS)
+                found = _neighbours(loaded.universe.embeddings, q[english],
+                                    [within[j] for j in english], k=ASKED_NEIGHBOURS)
                 for r, j in enumerate(english):
                     span = slice(found.offsets[r], found.offsets[r + 1])
                     rows[j] = (found.positions[span], found.values[span])
         bridged, found = self.multilingual.asked(space, loaded.universe, [asked[j].text for j in other],
-                                                 k=ASKED_NEIGHBOURS if sparse else None)
+                                                 k=ASKED_NEIGHBOURS if sparse else None,
+                                                 within=[within[j] for j in other])
         q[other] = bridged
         if found is not None:
             for r, j in enumerate(other):
@@ -292,6 +314,23 @@ class RecommendService:
                 rows[j] = (found.positions[span], found.values[span])
         return _plus_asked(loaded, evidence, _asked_weights(evidence, params, len(asked)), q,
                            scoring.SparseRows.from_lists(rows) if sparse else None)
+
+    def _named_within(self, loaded: _Loaded, text: str, allowed: np.ndarray) -> np.ndarray | None:
+        """The positions of the items a text asks for by the genres it names, among those the filters allow:
+        those with every genre it names ("a funny horror film": comedy horror), else with any of them, else
+        (none named, or too few such items) None: all of them."""
+        genres = genres_named(text)
+        if not genres:
+            return None
+        for label in genres:
+            if label not in loaded.labelled:
+                ids = np.fromiter(self.store.items.ids_labelled(label), dtype=np.int64)
+                loaded.labelled[label] = np.flatnonzero(np.isin(loaded.universe.item_ids, ids))
+        sets = [p[allowed[p]] for p in (loaded.labelled[g] for g in genres)]
+        for positions in (reduce(np.intersect1d, sets), reduce(np.union1d, sets)):
+            if len(positions) >= NAMED_AT_LEAST:
+                return positions
+        return None
 
     def _cf_rows(self, loaded: _Loaded, ids: Sequence[int | None]) -> scoring.SparseRows:
         """Row h of the catalogs' B for each history item, as universe positions (one lookup for all)."""
@@ -435,8 +474,16 @@ class RecommendService:
             )
         params = self._params()
         loaded = self.universe(progress=progress, cancel=cancel)
-        evidence, evidence_items, consumed, feedback = self._evidence(loaded, params, asked)
-        candidates, bonus = self._candidates(loaded, filters, consumed, feedback, params)
+        allowed = self.allowed(loaded, filters)
+        within = [self._named_within(loaded, a.text, allowed) for a in asked]
+        evidence, evidence_items, consumed, feedback = self._evidence(loaded, params, asked, within)
+        candidates, bonus = self._candidates(loaded, filters, consumed, feedback, params, allowed=allowed)
+        if only is None:  # "a war film": war films, as the kind a request names lists that kind
+            for a, positions in zip(asked, within):
+                if a.source == "query" and positions is not None:
+                    named = np.zeros_like(candidates)
+                    named[positions] = True
+                    candidates &= named
         only_pos = None
         if only is not None:
             only_pos = self._positions(loaded, only)
@@ -491,9 +538,10 @@ class RecommendService:
         consumed: set[int],
         feedback: dict[int, set[str]],
         params: RankingParams,
+        allowed: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         n = len(loaded.universe)
-        mask = self.allowed(loaded, filters)
+        mask = self.allowed(loaded, filters) if allowed is None else allowed.copy()
         # The person's own items (titles no catalog knows) are what they imported: read, abandoned or
         # already on their to-read list. A recommendation is a discovery from the catalogs.
         own = self.store.items.catalog_id(USER_CATALOG)

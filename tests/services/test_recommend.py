@@ -258,3 +258,47 @@ def test_what_a_to_read_row_names_is_not_recommended(services: Services) -> None
     store.history.add_names(int(joyland.id or 0), [int(named.id or 0)])
     again = services.recommender.recommend(k=30, filters=Filters(kind="book"))
     assert named.id not in {r.item.id for r in again} and joyland.id not in {r.item.id for r in again}
+
+
+@pytest.mark.real_models
+@pytest.mark.parametrize("words", ["a warm family film", "温馨的家庭电影"])
+def test_a_genre_named_in_words_brings_films_of_that_genre(services: Services, words: str) -> None:
+    """"family" is close to films about families: before, "a warm family film" listed The Sixth Sense third and
+    "温馨的家庭电影" American Beauty and Donnie Darko first. A request that names a genre takes its nearest
+    items among that genre's."""
+    recs = services.recommender.recommend(k=10, like=[words])
+    labels = [r.item.label for r in recs]
+    assert {r.item.kind for r in recs} == {"film"}, labels
+    for_children = [r for r in recs if {"Children", "Animation"} & set(_genres(services, int(r.item.id or 0)))]
+    assert len(for_children) >= 9, labels
+    counts, _ = _counts(services, recs)
+    assert sum(c >= 15 for c in counts) >= 8, labels  # well known ones
+
+
+def test_a_request_naming_two_genres_reaches_items_of_both_or_else_of_either(services: Services) -> None:
+    """"A funny romantic film": comedies that are romances. Few films are both noir and western (fewer than
+    NAMED_AT_LEAST): "a film noir western" reaches films of either."""
+    def genres(recs) -> list[set[str]]:
+        return [set(_genres(services, int(r.item.id or 0))) for r in recs]
+
+    both = genres(services.recommender.recommend(k=10, filters=Filters(kind="film"), like=["a funny romantic film"]))
+    assert sum({"Comedy", "Romance"} <= g for g in both) >= 9, both
+    recommender = services.recommender
+    loaded = recommender.universe()
+    ids = loaded.universe.item_ids
+    noir, western = (services.store.items.ids_labelled(g) for g in ("Film-Noir", "Western"))
+    assert 0 < len(noir & western) < 30
+    within = recommender._named_within(loaded, "a film noir western", np.ones(len(ids), dtype=bool))
+    assert within is not None and set(ids[within].tolist()) == noir | western
+
+
+@pytest.mark.real_models
+def test_with_a_history_a_genre_named_in_words_lists_that_genre_to_the_persons_taste(scifi: Services) -> None:
+    """Five loved science-fiction films: "a war movie" lists war films (before, the history's co-liked films
+    kept the list as it was: The Empire Strikes Back first), and some of them are science fiction."""
+    recs = scifi.recommender.recommend(k=10, like=["a war movie"])
+    genres = [set(_genres(scifi, int(r.item.id or 0))) for r in recs]
+    assert all("War" in g or "war" in r.item.tags for g, r in zip(genres, recs)), [r.item.label for r in recs]
+    assert sum("Sci-Fi" in g for g in genres) >= 2, [r.item.label for r in recs]
+    why = scifi.recommender.why(str(recs[0].item.id), like=["a war movie"])
+    assert {c.source for c in why.contributions} == {"history", "query"}

@@ -1,0 +1,59 @@
+"""The genres a request names in its words: "a warm family film" (Children), "恐怖片" (Horror),
+"a funny romantic film" (Comedy and Romance).
+
+A request's meaning alone missed them: "a warm family film" listed The Sixth Sense third and "温馨的家庭电影"
+American Beauty first, because "family" is close to films about families, not to films for them. A genre
+a request names is a label of the catalogs (the facet filter's), so its nearest items can be taken among
+the items with that label (app/services/recommend.py).
+
+Only words that name a genre when a person asks for something to watch or read are here: "family" alone
+is what a film is about ("a film about a family falling apart"); "a family film" and 合家欢 are the genre.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["genres_named"]
+
+# Genre (as the catalogs write it; label_key makes "Children" and "Children's" one) -> what names it.
+_WORDS: dict[str, str] = {
+    "Children": r"\bfamily[- ](?:films?|movies?|friendly|comed(?:y|ies)|adventures?)\b|\bfor (?:the (?:whole )?)?family\b"
+                r"|\bfor kids\b|\bkids'? (?:films?|movies?|books?)\b|\bchildren'?s\b|\bpicture books?\b"
+                r"|合家欢|亲子|儿童|少儿|童书|绘本|家庭(?:电影|影片|片|喜剧)|全家",
+    "Animation": r"\banimated\b|\banimation\b|\bcartoons?\b|\banime\b|动画|动漫|卡通",
+    "Horror": r"\bhorror\b|\bscary\b|\bspooky\b|\bfrightening\b|恐怖|鬼片|吓人",
+    "Comedy": r"\bcomed(?:y|ies)\b|\bfunny\b|\bhilarious\b|\bhumou?r(?:ous)?\b|喜剧|搞笑|好笑|幽默",
+    "Romance": r"\bromance\b|\bromantic\b|\blove stor(?:y|ies)\b|爱情|浪漫|恋爱|言情",
+    "Science fiction": r"\bsci[- ]?fi\b|\bscience[- ]fiction\b|\bspace opera\b|科幻",
+    "Mystery": r"\bmyster(?:y|ies)\b|\bwhodunn?its?\b|\bdetective\b|悬疑|推理|侦探",
+    "Thriller": r"\bthrillers?\b|\bsuspense(?:ful)?\b|惊悚",
+    "Crime": r"\bcrime\b|\bgangsters?\b|犯罪|黑帮",
+    "War": r"\bwar (?:films?|movies?|novels?|stor(?:y|ies))\b|战争",
+    "Western": r"\bwesterns?\b|\bcowboys?\b|西部片|西部电影",
+    "Documentary": r"\bdocumentar(?:y|ies)\b|纪录片",
+    "Musical": r"\bmusicals?\b|歌舞|音乐剧",
+    "Fantasy": r"\bfantasy\b|奇幻|魔幻(?!现实)",
+    "Adventure": r"\badventures?\b|冒险",
+    "Action": r"\baction\b|动作",
+    "Noir": r"\bnoir\b|黑色电影",
+    "Young adult": r"\byoung[- ]adult\b|\bYA\b|青少年",
+    "Historical fiction": r"\bhistorical (?:fiction|novels?)\b|历史小说",
+    "Non-fiction": r"\bnon-?fiction\b|非虚构",
+    "Biography": r"\bbiograph(?:y|ies)\b|\bmemoirs?\b|传记|回忆录",
+    "Poetry": r"\bpoetry\b|\bpoems?\b|诗集|诗歌",
+    "Graphic novels": r"\bgraphic novels?\b|\bcomics?\b|\bmanga\b|漫画",
+    "Classics": r"\bclassic (?:novels?|books?|literature)\b|\bthe classics\b|经典(?:小说|名著|文学)|名著",
+    "Dystopian": r"\bdystopi(?:a|an)\b|反乌托邦",
+    "Self-help": r"\bself[- ]help\b|自我提升|自助",
+    "Philosophy": r"\bphilosoph(?:y|ical)\b|哲学",
+    "Short stories": r"\bshort stor(?:y|ies)\b|短篇",
+    "Magical realism": r"\bmagic(?:al)? realism\b|魔幻现实",
+    "Mythology": r"\bmytholog(?:y|ical)\b|\bmyths?\b|神话",
+}
+_PATTERNS = {genre: re.compile(words, re.IGNORECASE) for genre, words in _WORDS.items()}
+
+
+def genres_named(text: str) -> tuple[str, ...]:
+    """The genres the text names, in a fixed order ("romantic comedy" -> Comedy, Romance)."""
+    return tuple(genre for genre, pattern in _PATTERNS.items() if pattern.search(text))

@@ -1,0 +1,26 @@
+"""The genres a request names."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.genre_words import genres_named
+
+
+@pytest.mark.parametrize(("text", "genres"), [
+    ("a warm family film", ("Children",)),
+    ("温馨的家庭电影", ("Children",)),
+    ("something for the whole family", ("Children",)),
+    ("a funny romantic film", ("Comedy", "Romance")),
+    ("恐怖片", ("Horror",)),
+    ("关于时间旅行的烧脑科幻片", ("Science fiction",)),
+    ("动画片", ("Animation",)),
+    ("a cozy mystery novel", ("Mystery",)),
+    ("魔幻现实主义小说", ("Magical realism",)),  # not fantasy
+    ("a film about a family falling apart", ()),  # what it is about, not whom it is for
+    ("a heist film with car chases", ()),
+    ("dark and brooding", ()),
+    ("transaction", ()),  # whole words: not "action"
+])
+def test_the_genres_a_request_names(text: str, genres: tuple[str, ...]) -> None:
+    assert genres_named(text) == genres
