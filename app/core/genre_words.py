@@ -18,8 +18,9 @@ __all__ = ["genres_named"]
 
 # Genre (as the catalogs write it; label_key makes "Children" and "Children's" one) -> what names it.
 _WORDS: dict[str, str] = {
-    "Children": r"\bfamily[- ](?:films?|movies?|friendly|comed(?:y|ies)|adventures?)\b|\bfor (?:the (?:whole )?)?family\b"
-                r"|\bfor kids\b|\bkids'? (?:films?|movies?|books?)\b|\bchildren'?s\b|\bpicture books?\b"
+    "Children": r"\bfamily[- ](?:films?|movies?|friendly|comed(?:y|ies)|adventures?)\b"
+                r"|\bfor (?:the (?:whole )?)?family\b|\bfor (?:kids|children)\b|\bkids'? (?:films?|movies?|books?)\b"
+                r"|\bchildren'?s\b|\bpicture books?\b"
                 r"|合家欢|亲子|儿童|少儿|童书|绘本|家庭(?:电影|影片|片|喜剧)|全家",
     "Animation": r"\banimated\b|\banimation\b|\bcartoons?\b|\banime\b|动画|动漫|卡通",
     "Horror": r"\bhorror\b|\bscary\b|\bspooky\b|\bfrightening\b|恐怖|鬼片|吓人",

@@ -11,6 +11,7 @@ from app.core.genre_words import genres_named
     ("a warm family film", ("Children",)),
     ("温馨的家庭电影", ("Children",)),
     ("something for the whole family", ("Children",)),
+    ("a funny animated film for children", ("Children", "Animation", "Comedy")),
     ("a funny romantic film", ("Comedy", "Romance")),
     ("恐怖片", ("Horror",)),
     ("关于时间旅行的烧脑科幻片", ("Science fiction",)),
