@@ -30,7 +30,7 @@ _WORDS: dict[str, str] = {
     "Mystery": r"\bmyster(?:y|ies)\b|\bwhodunn?its?\b|\bdetective\b|悬疑|推理|侦探",
     "Thriller": r"\bthrillers?\b|\bsuspense(?:ful)?\b|惊悚",
     "Crime": r"\bcrime\b|\bgangsters?\b|犯罪|黑帮",
-    "War": r"\bwar (?:films?|movies?|novels?|stor(?:y|ies))\b|战争",
+    "War": r"\bwar (?:films?|movies?|novels?|stor(?:y|ies))\b|\bworld war\b|\bww(?:i|ii|1|2)\b|战争|二战|一战|抗战",
     "Western": r"\bwesterns?\b|\bcowboys?\b|西部片|西部电影",
     "Documentary": r"\bdocumentar(?:y|ies)\b|纪录片",
     "Musical": r"\bmusicals?\b|歌舞|音乐剧",

@@ -3,6 +3,8 @@ are true"). Each false sentence here is one the bundled model wrote and the old 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.core import explain as ex
@@ -263,3 +265,15 @@ def test_the_chinese_template_says_they_of_two_titles_and_it_of_one() -> None:
     assert "喜欢它们的人也喜欢这部电影" in ex.template_text(two, "zh_CN")
     one = WhyEvidence(item_id=1, title="Shrek", year=2001, kind="film", reasons=(monsters,), facts=coliked)
     assert "喜欢它的人也喜欢这部电影" in ex.template_text(one, "zh_CN")
+
+
+def test_the_template_for_words_names_the_genre_they_asked_for_first() -> None:
+    """"a war movie" explained Black Hawk Down as "an action and drama film close to what you described":
+    true, but not the genre asked for, which it has."""
+    reason = Reason("a war movie", None, 0.02, 0.02, 0.0, kind="query", liked="asked for")
+    ev = WhyEvidence(item_id=1, title="Black Hawk Down", year=2001, kind="film", reasons=(reason,),
+                     item_genres=("Action", "Drama", "War"))
+    assert "a war and action film close to what you described" in ex.template_text(ev)
+    assert "战争、动作电影" in ex.template_text(replace(ev, reasons=(replace(reason, title="二战电影"),)), "zh_CN")
+    plain = replace(ev, reasons=(replace(reason, title="something tense"),))
+    assert "an action and drama film" in ex.template_text(plain)

@@ -14,6 +14,8 @@ from app.core.genre_words import genres_named
     ("a funny animated film for children", ("Children", "Animation", "Comedy")),
     ("a funny romantic film", ("Comedy", "Romance")),
     ("恐怖片", ("Horror",)),
+    ("二战电影", ("War",)),
+    ("a novel set in World War II", ("War",)),
     ("关于时间旅行的烧脑科幻片", ("Science fiction",)),
     ("动画片", ("Animation",)),
     ("a cozy mystery novel", ("Mystery",)),

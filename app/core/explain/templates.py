@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from app.core.explain.articles import after_the
 from app.core.explain.evidence import Reason, WhyEvidence, asked_excerpt, asked_first, linked, prefix_for
+from app.core.genre_words import genres_named
 from app.core.text import clean_text, label_key
 from app.core.zh import genre_zh
 
@@ -33,7 +34,7 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
         return f"{title} is well liked by people whose taste is close to yours."
     what = {"film": "film", "book": "book"}.get(ev.kind, "pick")
     if asked_first(ev):
-        own = _and([_genre_word(g) for g in ev.item_genres[:2]]) if ev.item_genres else ""
+        own = _and([_genre_word(g) for g in _asked_genres(ev)]) if ev.item_genres else ""
         return f"{prefix_for(ev)} here is {_a(own or what)} {what if own else ''}".rstrip() + \
             " close to what you described."
     people = {"film": "viewers", "book": "readers"}.get(ev.kind, "people")
@@ -66,6 +67,13 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     return f"{loved}, you may like this {what}, close to {those} in what it is about."
 
 
+def _asked_genres(ev: WhyEvidence) -> list[str]:
+    """The item's first two genres, those the words asked for first: "a war and action film" for "a war
+    movie", not "an action and drama film"."""
+    named = {label_key(g) for g in genres_named(ev.reasons[0].title)}
+    return sorted(ev.item_genres, key=lambda g: label_key(g) not in named)[:2]
+
+
 def _each_has(ev: WhyEvidence) -> bool:
     """Each title a sentence names (``_because``) has the first two shared genres: "another crime film"."""
     named = ev.reasons[:_because(ev.reasons)[1]]
@@ -89,7 +97,7 @@ def _template_zh(ev: WhyEvidence) -> str:
         return f"{title}深受与你口味相近的人喜爱。"
     if asked_first(ev):
         measure, noun = {"film": ("部", "电影"), "book": ("本", "书")}.get(ev.kind, ("部", "作品"))
-        own = "、".join(genre_zh(g) for g in ev.item_genres[:2])
+        own = "、".join(genre_zh(g) for g in _asked_genres(ev))
         excerpt = asked_excerpt(ev.reasons[0].title)
         wanted = f"因为你想找“{excerpt}”" if excerpt else "因为你描述了想找的作品"
         return f"{wanted}：{title}是一{measure}{own}{noun}，和你描述的很接近。"
