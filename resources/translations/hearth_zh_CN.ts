@@ -326,72 +326,72 @@
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="23"/>
+        <location filename="../../app/gui/explain_panel.py" line="24"/>
         <source>Select a recommendation to see why it is there.</source>
         <translation>选择一条推荐，查看推荐它的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="31"/>
+        <location filename="../../app/gui/explain_panel.py" line="32"/>
         <source>About this title</source>
         <translation>关于这部作品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="35"/>
+        <location filename="../../app/gui/explain_panel.py" line="40"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="40"/>
+        <location filename="../../app/gui/explain_panel.py" line="45"/>
         <source>How the explanation was made</source>
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="41"/>
+        <location filename="../../app/gui/explain_panel.py" line="46"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="44"/>
+        <location filename="../../app/gui/explain_panel.py" line="49"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="47"/>
+        <location filename="../../app/gui/explain_panel.py" line="52"/>
         <source>What the match is made of</source>
         <translation>匹配度由什么构成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="62"/>
+        <location filename="../../app/gui/explain_panel.py" line="91"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="83"/>
+        <location filename="../../app/gui/explain_panel.py" line="110"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="90"/>
+        <location filename="../../app/gui/explain_panel.py" line="117"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="92"/>
+        <location filename="../../app/gui/explain_panel.py" line="119"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="94"/>
+        <location filename="../../app/gui/explain_panel.py" line="121"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="98"/>
+        <location filename="../../app/gui/explain_panel.py" line="125"/>
         <source>Built from the evidence (template): the language model could not be used</source>
         <translation>根据证据生成（模板）：无法使用语言模型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="104"/>
+        <location filename="../../app/gui/explain_panel.py" line="131"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -439,141 +439,146 @@
     </message>
     <message>
         <location filename="../../app/gui/pages/history.py" line="95"/>
+        <source>By</source>
+        <translation>作者/导演</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="96"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="96"/>
+        <location filename="../../app/gui/pages/history.py" line="97"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="97"/>
+        <location filename="../../app/gui/pages/history.py" line="98"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="98"/>
+        <location filename="../../app/gui/pages/history.py" line="99"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="99"/>
+        <location filename="../../app/gui/pages/history.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="99"/>
+        <location filename="../../app/gui/pages/history.py" line="100"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="100"/>
+        <location filename="../../app/gui/pages/history.py" line="101"/>
         <source>did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="101"/>
+        <location filename="../../app/gui/pages/history.py" line="102"/>
         <source>on the shelf {0}</source>
         <translation>在书架“{0}”上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="103"/>
+        <location filename="../../app/gui/pages/history.py" line="104"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="121"/>
+        <location filename="../../app/gui/pages/history.py" line="122"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="124"/>
+        <location filename="../../app/gui/pages/history.py" line="125"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="125"/>
+        <location filename="../../app/gui/pages/history.py" line="126"/>
         <source>Find a title in the catalogs and add it with your rating</source>
         <translation>在目录中找到一部作品，连同你的评分加入历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="127"/>
+        <location filename="../../app/gui/pages/history.py" line="128"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="128"/>
+        <location filename="../../app/gui/pages/history.py" line="129"/>
         <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
         <translation>导入豆瓣、Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="130"/>
+        <location filename="../../app/gui/pages/history.py" line="131"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="132"/>
+        <location filename="../../app/gui/pages/history.py" line="133"/>
         <source>Delete the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="134"/>
+        <location filename="../../app/gui/pages/history.py" line="135"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="136"/>
+        <location filename="../../app/gui/pages/history.py" line="137"/>
         <source>Put back the entry deleted last (Ctrl+Z)</source>
         <translation>恢复最后删除的条目（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="159"/>
+        <location filename="../../app/gui/pages/history.py" line="160"/>
         <source>Remove sample</source>
         <translation>移除示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="160"/>
+        <location filename="../../app/gui/pages/history.py" line="161"/>
         <source>Remove the sample&apos;s entries; your own stay</source>
         <translation>移除示例档案的条目；你自己的条目保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="172"/>
+        <location filename="../../app/gui/pages/history.py" line="173"/>
         <source>{0} of {1} entries</source>
         <translation>{1} 条中的 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="174"/>
+        <location filename="../../app/gui/pages/history.py" line="175"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="181"/>
+        <location filename="../../app/gui/pages/history.py" line="182"/>
         <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
         <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="183"/>
+        <location filename="../../app/gui/pages/history.py" line="184"/>
         <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
         <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="193"/>
+        <location filename="../../app/gui/pages/history.py" line="194"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="195"/>
+        <location filename="../../app/gui/pages/history.py" line="196"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="201"/>
+        <location filename="../../app/gui/pages/history.py" line="202"/>
         <source>An example entry of the sample profile, not yours</source>
         <translation>示例档案中的条目，不是你的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="203"/>
+        <location filename="../../app/gui/pages/history.py" line="204"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>

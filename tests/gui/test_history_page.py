@@ -12,7 +12,7 @@ from app.gui.pages.history import HistoryPage
 from app.services import Services
 from tests.gui.conftest import EXPORTS, wait_idle
 
-TITLE, KIND, DATE, SOURCE = 0, 2, 4, 6  # the History page's columns
+TITLE, BY, KIND, DATE, SOURCE = 0, 1, 3, 5, 7  # the History page's columns
 
 
 def _entry(n: int, title: str, date: str | None, source: str = "manual", kind: str = "film") -> HistoryEntry:
@@ -127,6 +127,18 @@ def test_a_search_says_how_many_of_the_entries_it_shows(qtbot) -> None:  # noqa:
     assert page.count.text() == "0 of 3 entries"  # it said "3 entries" over an empty table
     page.search.clear()
     assert page.count.text() == "3 entries"
+
+
+def test_the_history_shows_who_made_each_title_and_its_search_finds_them(qtbot) -> None:  # noqa: ANN001
+    """"Murakami" found none of a reader's 1,374 books: the page had no author."""
+    page = HistoryPage()
+    qtbot.addWidget(page)
+    kafka = HistoryEntry(item=Item(id=1, title="Kafka on the Shore", kind="book", creators=("Haruki Murakami",)),
+                         consumed_at=None, source="goodreads", added_at="2026-01-01 10:00:00", seq=1)
+    page.show_entries([kafka, _entry(2, "Heat", None)])
+    assert _column(page, BY) == ["Haruki Murakami", ""] or _column(page, BY) == ["", "Haruki Murakami"]
+    page.search.setText("murakami")
+    assert _column(page, TITLE) == ["Kafka on the Shore"] and page.count.text() == "1 of 2 entries"
 
 
 def test_the_source_column_says_the_format_and_leaves_the_width_to_the_title(qtbot) -> None:  # noqa: ANN001

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.gui.pages.history import RATING
 from app.services import Services
 from tests.gui.conftest import EXPORTS, wait_idle
 
@@ -72,7 +73,7 @@ def test_history_edit_delete_and_undo(qtbot, window, services: Services) -> None
     window.history_actions.refresh()
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=60000)
     wait_idle(qtbot, window)
-    index = window.history.proxy.index(0, 3)
+    index = window.history.proxy.index(0, RATING)
     assert window.history.proxy.setData(index, "4.5")
     qtbot.waitUntil(lambda: services.store.history.entries()[0].rating == 4.5, timeout=30000)
     wait_idle(qtbot, window)

@@ -26,7 +26,7 @@ from app.services.sample import is_sample
 
 __all__ = ["HistoryPage", "TitleOrder"]
 
-TITLE, DATE, SOURCE = 0, 4, 6
+TITLE, BY, RATING, DATE, SOURCE = 0, 1, 4, 5, 7
 
 
 def _rating(entry: HistoryEntry) -> str:
@@ -92,6 +92,7 @@ class HistoryPage(QWidget):
         kinds = {"film": self.tr("film"), "book": self.tr("book")}
         self.model = _Rows([
             (self.tr("Title"), lambda e: e.item.title),
+            (self.tr("By"), lambda e: ", ".join(e.item.creators)),  # the search finds an author's books too
             (self.tr("Year"), lambda e: e.item.year),
             (self.tr("Kind"), lambda e: kinds.get(e.item.kind, e.item.kind)),
             (self.tr("Rating"), _rating),
@@ -102,8 +103,8 @@ class HistoryPage(QWidget):
              .get(e.status, e.status)),
             (self.tr("Source"), self._source),
         ], {SOURCE: self._source_tip})
-        self.model.sort_keys = {1: lambda e: e.item.year or 0, 3: lambda e: e.rating_norm or -1.0}
-        self.model.editable = {3: self._edit_rating}
+        self.model.sort_keys = {BY + 1: lambda e: e.item.year or 0, RATING: lambda e: e.rating_norm or -1.0}
+        self.model.editable = {RATING: self._edit_rating}
         self.proxy = TitleOrder()
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
