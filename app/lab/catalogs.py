@@ -124,8 +124,10 @@ def film_facts(links: Path, metadata: Path | None) -> dict[str, FilmFacts]:
     if metadata is None or not Path(metadata).is_dir() or not Path(links).is_file():
         return {}
     with Path(links).open(encoding="utf-8", newline="") as f:
-        tmdb_of = {r["movieId"]: (r.get("tmdbId") or "").strip() for r in csv.DictReader(f)}
-    return read_film_metadata(Path(metadata), tmdb_of)
+        rows = list(csv.DictReader(f))
+    tmdb_of = {r["movieId"]: (r.get("tmdbId") or "").strip() for r in rows}
+    imdb_of = {r["movieId"]: (r.get("imdbId") or "").strip() for r in rows}
+    return read_film_metadata(Path(metadata), tmdb_of, imdb_of)
 
 
 def build_movielens(

@@ -8,7 +8,9 @@ from __future__ import annotations
 import ast
 import csv
 import json
+import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,7 @@ __all__ = ["FilmFacts", "SOURCES", "read_film_metadata"]
 
 # The files read, in the order their facts are preferred (the fuller set first).
 SOURCES = ("keywords.csv", "tmdb_5000_movies.csv", "movies_metadata.first-4626-rows.csv",
-           "hetrec2011/movie_directors.dat")
+           "hetrec2011/movie_directors.dat", "hetrec2011/movies.dat")
 MAX_KEYWORDS = 15  # TMDB lists the telling ones first; a long tail ("duringcreditsstinger") adds noise
 _NOISE = {"duringcreditsstinger", "aftercreditsstinger", "woman director", "independent film", "3d"}
 
@@ -77,8 +79,10 @@ def _keywords(names: list[str]) -> tuple[str, ...]:
     return tuple(out.values())[:MAX_KEYWORDS]
 
 
-def read_film_metadata(folder: Path, tmdb_of: dict[str, str]) -> dict[str, FilmFacts]:
-    """Facts by MovieLens movieId; ``tmdb_of`` maps movieId -> TMDB id (MovieLens' links.csv)."""
+def read_film_metadata(folder: Path, tmdb_of: dict[str, str],
+                       imdb_of: dict[str, str] | None = None) -> dict[str, FilmFacts]:
+    """Facts by MovieLens movieId; ``tmdb_of`` and ``imdb_of`` map movieId -> TMDB and IMDb ids (MovieLens'
+    links.csv). Directors come only with the IMDb ids."""
     folder = Path(folder)
     wanted = {tmdb: movie for movie, tmdb in tmdb_of.items() if tmdb}
     keywords: dict[str, list[str]] = {}
@@ -100,7 +104,7 @@ def read_film_metadata(folder: Path, tmdb_of: dict[str, str]) -> dict[str, FilmF
                     known[field] = row[field].strip()
             if tmdb not in keywords and row.get("keywords"):
                 keywords[tmdb] = _names(row["keywords"])
-    directors = _directors(folder / "hetrec2011" / "movie_directors.dat")
+    directors = _directors(folder / "hetrec2011", imdb_of or {})
     out: dict[str, FilmFacts] = {}
     for movie, tmdb in tmdb_of.items():
         known = about.get(tmdb, {})
@@ -120,15 +124,59 @@ def read_film_metadata(folder: Path, tmdb_of: dict[str, str]) -> dict[str, FilmF
     return out
 
 
-def _directors(path: Path) -> dict[str, list[str]]:
-    """HetRec's movie_directors.dat: Latin-1, tab-separated, its header line spaced oddly (skipped)."""
-    if not path.is_file():
+def _directors(folder: Path, imdb_of: dict[str, str]) -> dict[str, list[str]]:
+    """Directors by MovieLens movieId, from HetRec's movie_directors.dat joined through its movies.dat's IMDb
+    ids. Not by HetRec's movie ids: some name other films than MovieLens' (its 47 is Seven Samurai, MovieLens'
+    Se7en; its 1240 Terminator Salvation, MovieLens' The Terminator). A director it names for one catalog
+    film only is left out: a third of those were a namesake's film (Blade Runner "by" Philip Jackson, Raiders
+    of the Lost Ark by Mike Nawrocki, Touch of Evil by James A. Contner), and such a name links no two films.
+    Its names are UTF-8 with every accent already lost as U+FFFD ("Pedro Almod\ufffdvar"): the letters come
+    back from the director's id ("pedro_almodovar")."""
+    path, movies = folder / "movie_directors.dat", folder / "movies.dat"
+    if not path.is_file() or not movies.is_file():
         return {}
-    out: dict[str, list[str]] = {}
-    with path.open(encoding="latin-1", newline="") as f:
+    movie_of = {_imdb_key(imdb): movie for movie, imdb in imdb_of.items() if _imdb_key(imdb)}
+    ours: dict[str, str] = {}  # HetRec's id -> MovieLens' id
+    with movies.open(encoding="utf-8", errors="replace", newline="") as f:
         next(f, None)
         for line in f:
             parts = line.rstrip("\r\n").split("\t")
-            if len(parts) >= 3 and parts[0].strip().isdigit() and parts[2].strip():
-                out.setdefault(parts[0].strip(), []).append(clean_text(parts[2]))
-    return out
+            if len(parts) > 2 and _imdb_key(parts[2]) in movie_of:
+                ours[parts[0].strip()] = movie_of[_imdb_key(parts[2])]
+    named: dict[str, dict[str, str]] = {}  # MovieLens id -> director id -> name
+    with path.open(encoding="utf-8", errors="replace", newline="") as f:
+        next(f, None)
+        for line in f:
+            parts = line.rstrip("\r\n").split("\t")
+            if len(parts) >= 3 and parts[0].strip() in ours and parts[2].strip():
+                named.setdefault(ours[parts[0].strip()], {})[parts[1].strip()] = _director_name(parts[2], parts[1])
+    # Films per name, not per id: HetRec spells some people two ways (lina-wertmuller, lina_wertmuller).
+    films = Counter(name.casefold() for directors in named.values() for name in set(directors.values()))
+    out = {movie: list(dict.fromkeys(name for name in directors.values() if films[name.casefold()] > 1))
+           for movie, directors in named.items()}
+    return {movie: names for movie, names in out.items() if names}
+
+
+def _imdb_key(text: str) -> str:
+    """An IMDb id without its "tt" and leading zeros: "0114709", "tt0114709" and "114709" agree."""
+    digits = text.strip().lower().removeprefix("tt").lstrip("0")
+    return digits if digits.isdigit() else ""
+
+
+def _director_name(text: str, slug: str) -> str:
+    """A name as the catalog shows it, no "Director " (HetRec's Gladiator is by "Director Ridley Scott"), its
+    lost accents put back as the id's letters ("Volker Schl\ufffdndorff", volker_schloendorff: Volker
+    Schloendorff); where the id spells it otherwise ("Ishir\ufffd Honda", inoshiro-honda), the id's name."""
+    name = text.strip()
+    if "\ufffd" in name:
+        words = slug.strip().replace("_", " ").replace("-", " ")
+        pattern = "([a-z]{1,2})".join(re.escape(part) for part in name.split("\ufffd"))
+        found = re.fullmatch(pattern, words, re.IGNORECASE)
+        if found:
+            parts = name.split("\ufffd")
+            name = parts[0]
+            for letters, part in zip(found.groups(), parts[1:]):
+                name += (letters.capitalize() if not name or name.endswith(" ") else letters) + part
+        else:
+            name = words.title()
+    return clean_text(name).removeprefix("Director ").strip()
