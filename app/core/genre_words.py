@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["genres_named"]
+__all__ = ["NON_FICTION", "fiction_named", "genres_named"]
 
 # Genre (as the catalogs write it; label_key makes "Children" and "Children's" one) -> what names it.
 _WORDS: dict[str, str] = {
@@ -58,3 +58,14 @@ _PATTERNS = {genre: re.compile(words, re.IGNORECASE) for genre, words in _WORDS.
 def genres_named(text: str) -> tuple[str, ...]:
     """The genres the text names, in a fixed order ("romantic comedy" -> Comedy, Romance)."""
     return tuple(genre for genre, pattern in _PATTERNS.items() if pattern.search(text))
+
+
+# What a request for fiction leaves out: the catalogs' labels of books that tell what happened.
+NON_FICTION = ("Non-fiction", "Biography", "Memoir")
+_FICTION = re.compile(r"\bnovels?\b|\bnovellas?\b|\bfiction\b|小说", re.IGNORECASE)
+_NOT_FICTION = re.compile(r"\bnon-?fiction\b|非虚构", re.IGNORECASE)
+
+
+def fiction_named(text: str) -> bool:
+    """Whether the text asks for fiction: "a war novel", "关于友谊的小说" ("historical fiction" too)."""
+    return bool(_FICTION.search(_NOT_FICTION.sub(" ", text)))

@@ -13,7 +13,7 @@ __all__ = ["kind_named"]
 
 _FILM = re.compile(
     r"\b(?:films?|movies?|cinema|documentar(?:y|ies)|(?:something|anything) to watch)\b"
-    r"|电影|影片|片子|动画片|纪录片|(?<=[\u4e00-\u9fff])片(?![\u4e00-\u9fff])",
+    r"|电影|影片|片子|动画片|纪录片|喜剧|(?<=[\u4e00-\u9fff])片(?![\u4e00-\u9fff])",
     re.IGNORECASE,
 )
 _BOOK = re.compile(

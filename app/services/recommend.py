@@ -13,7 +13,7 @@ import numpy as np
 from app.core import ranking, scoring
 from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
-from app.core.genre_words import genres_named
+from app.core.genre_words import NON_FICTION, fiction_named, genres_named
 from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.series import Places
@@ -318,19 +318,27 @@ class RecommendService:
     def _named_within(self, loaded: _Loaded, text: str, allowed: np.ndarray) -> np.ndarray | None:
         """The positions of the items a text asks for by the genres it names, among those the filters allow:
         those with every genre it names ("a funny horror film": comedy horror), else with any of them, else
-        (none named, or too few such items) None: all of them."""
-        genres = genres_named(text)
-        if not genres:
+        (none named, or too few such items) None: all of them. Words that ask for fiction ("a war novel",
+        小说) leave out non-fiction (a war novel listed five history books)."""
+        genres, fiction = genres_named(text), fiction_named(text)
+        if not genres and not fiction:
             return None
-        for label in genres:
-            if label not in loaded.labelled:
-                ids = np.fromiter(self.store.items.ids_labelled(label), dtype=np.int64)
-                loaded.labelled[label] = np.flatnonzero(np.isin(loaded.universe.item_ids, ids))
-        sets = [p[allowed[p]] for p in (loaded.labelled[g] for g in genres)]
+        if fiction:
+            allowed = allowed.copy()
+            allowed[self._labelled(loaded, NON_FICTION)] = False
+        sets = [p[allowed[p]] for p in (self._labelled(loaded, (g,)) for g in genres)] or [np.flatnonzero(allowed)]
         for positions in (reduce(np.intersect1d, sets), reduce(np.union1d, sets)):
             if len(positions) >= NAMED_AT_LEAST:
                 return positions
         return None
+
+    def _labelled(self, loaded: _Loaded, labels: Sequence[str]) -> np.ndarray:
+        """The positions of the items with any of these genres or tags (kept with the universe)."""
+        for label in labels:
+            if label not in loaded.labelled:
+                ids = np.fromiter(self.store.items.ids_labelled(label), dtype=np.int64)
+                loaded.labelled[label] = np.flatnonzero(np.isin(loaded.universe.item_ids, ids))
+        return reduce(np.union1d, [loaded.labelled[label] for label in labels])
 
     def _cf_rows(self, loaded: _Loaded, ids: Sequence[int | None]) -> scoring.SparseRows:
         """Row h of the catalogs' B for each history item, as universe positions (one lookup for all)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.genre_words import genres_named
+from app.core.genre_words import fiction_named, genres_named
 
 
 @pytest.mark.parametrize(("text", "genres"), [
@@ -27,3 +27,11 @@ from app.core.genre_words import genres_named
 ])
 def test_the_genres_a_request_names(text: str, genres: tuple[str, ...]) -> None:
     assert genres_named(text) == genres
+
+
+@pytest.mark.parametrize(("text", "fiction"), [
+    ("a war novel", True), ("关于友谊的小说", True), ("historical fiction", True),
+    ("non-fiction about the war", False), ("a war movie", False), ("非虚构", False),
+])
+def test_words_that_ask_for_fiction(text: str, fiction: bool) -> None:
+    assert fiction_named(text) == fiction

@@ -12,6 +12,8 @@ from app.core.kind_words import kind_named
     (["温馨的家庭电影"], "film"),
     (["关于时间旅行的烧脑科幻片"], "film"),
     (["关于友谊的小说"], "book"),
+    (["轻松的爱情喜剧"], "film"),  # 喜剧 is a film's (a funny book is 幽默)
+    (["一本喜剧小说"], None),
     (["a cozy mystery novel"], "book"),
     (["something to read on a plane"], "book"),
     (["a film based on a novel"], None),  # both
