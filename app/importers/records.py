@@ -46,6 +46,7 @@ class ImportRow:
     # date read); empty for formats that do not: the statistics then count one viewing on consumed_at.
     viewings: tuple[Viewing, ...] = ()
     raw: dict[str, str] = field(default_factory=dict)
+    place: int | None = None  # its number in a series, where the source names it ("Petirrojo (Harry Hole, #3)")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz
 
+from app.core.series import place_of
 from app.core.text import series_name, strip_series
 from app.core.titles import (
     author_key,
@@ -51,9 +52,10 @@ CJK_ONLY = "only a Chinese (or Japanese, Korean) title"
 # ahead of the next: most likely the same work translated, so it is not recommended (it is never matched).
 TRANSLATED = 0.7
 TRANSLATED_MARGIN = 0.05
+AUTHOR_TRANSLATED = 0.5  # ... and among the author's own books, a title this close (and _MARGIN ahead)
+YEAR_TRANSLATED = 0.4  # the multilingual cosine of a title and the one book of its author and year, to match it
 # A director's name in Chinese that sounds this much like a same-year film's director's (0-100), with titles this
 # close by the multilingual model; or sounds less alike, with closer titles: most likely that film (see _heard).
-AUTHOR_TRANSLATED = 0.5  # ... and among the author's own books, a title this close (and _MARGIN ahead)
 HEARD, HEARD_TITLE = 70, 0.2
 HEARD_WEAK, HEARD_WEAK_TITLE = 50, 0.45
 
@@ -66,6 +68,7 @@ class _Cand(NamedTuple):
     popularity: int
     authors: tuple[tuple[str, str], ...]
     series: str = ""  # match key of the series it belongs to
+    place: int | None = None  # its number in that series ("(Harry Hole, #3)")
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ class Matcher:
             authors = tuple(a for a in (author_key(c) for c in json.loads(creators)) if a[0])
             names = [title, *json.loads(alts)]
             series = next((match_key(s) for s in map(series_name, names) if s), "")
-            cand = _Cand(item_id, title, year, kind, popularity, authors, series)
+            found = place_of(names) if kind == "book" else None
+            cand = _Cand(item_id, title, year, kind, popularity, authors, series, found[1] if found else None)
             self._kinds[item_id] = kind
             if kind == "film":
                 self._directors[item_id] = tuple(json.loads(creators))
@@ -389,11 +393,11 @@ class Matcher:
         # text is nearest in meaning, clearly ahead of the author's other books. Only for a title
         # that is not English: "Ready Player Two" is not a translation of "Ready Player One".
         if not foreign_title(row.title):
-            return None
+            return self._author_year(row, cands)
         drop = frozenset(w for c in (row.creators[0],) for w in content_words(c))
         words = content_words(row.title, drop=drop)
         if not words:
-            return None
+            return self._author_year(row, cands)
         scores = [self._cognates(words, content_words(c.title, drop=drop)) for c in cands]
         if self._similarity is not None:
             text = f"{row.title}. By {', '.join(row.creators)}."
@@ -405,7 +409,37 @@ class Matcher:
         if top >= _TRANSLATED and top - runner >= _MARGIN:
             best = cands[order[0]]
             return Match(best.id, how="author and a translated title", loose=True, also=self._editions(best))
-        return None
+        return self._author_year(row, cands)
+
+    def _author_year(self, row: ImportRow, cands: list[_Cand]) -> Match | None:
+        """A translated title whose words say nothing ("El resplandor", "Choque de reyes"): the author's book
+        first published in the row's original year (Goodreads gives a translation's work's), or in the same
+        place of a series where the row names one ("Petirrojo (Harry Hole, #3)"), or both; where several are,
+        the one its title means, by the multilingual model, clearly ahead. Before, a Spanish reader's list
+        held The Shining, A Clash of Kings and The Catcher in the Rye, all read in Spanish."""
+        found = place_of([row.title])
+        place = row.place or (found[1] if found else None)
+        numbered = [c for c in cands if place is not None and c.place == place]
+        dated = [c for c in cands if row.year is not None and c.year == row.year]
+        same = ([c for c in dated if c in numbered] or numbered) if numbered else dated
+        # An English title with no place agreeing is more likely a book no catalog has, of the same year.
+        if not same or not (foreign_title(row.title) or numbered):
+            return None
+        if len({c.id for c in same}) > 1:
+            if self._translations is None:
+                return None
+            cosines = self._title_cosines(row.title, same)
+            order = np.argsort(-cosines)
+            if cosines[order[0]] - cosines[order[1]] < _MARGIN:
+                return None
+            same = [same[int(order[0])]]
+        best = same[0]
+        # Matched only where the titles agree in meaning too: the year alone also names the book of a short work
+        # no catalog has ("La larga marcha", The Long Walk, is not The Dead Zone of 1979; cosine 0.30, where
+        # El resplandor and The Shining have 0.59). Below that it is only kept out of the recommendations.
+        if self._translations is not None and float(self._title_cosines(row.title, [best])[0]) >= YEAR_TRANSLATED:
+            return Match(best.id, how="author and original year", loose=True, also=self._editions(best))
+        return Match(None, reason="no catalog book has this title", also=(best.id,))
 
     @staticmethod
     def _cognates(a: list[str], b: list[str]) -> float:

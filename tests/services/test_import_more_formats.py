@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from app.core.text import item_text
-from app.services import Services
+from app.services import Filters, Services
 from tests.services.test_import import _dump
 
 HEAD = "标题,个人评分,打分日期,我的短评,上映日期,制片国家,条目链接\n"
@@ -202,3 +204,41 @@ def test_a_translated_title_of_an_authors_book_is_not_recommended(services: Serv
     salem = book("'Salem's Lot")  # the whole title of the author's book inside the row's: no model needed
     inside = ImportRow(line=4, title="El misterio de Salem's Lot", kind="book", creators=("Stephen King",))
     assert salem in Matcher(services.store).match(inside).also
+
+
+GOODREADS_HEADER = ("Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Average Rating,"
+                    "Publisher,Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,"
+                    "Bookshelves,Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,Read Count,"
+                    "Owned Copies\n")
+
+
+@pytest.mark.real_models
+def test_a_translation_is_the_authors_book_of_its_original_year_or_place_in_a_series(
+        services: Services, tmp_path: Path) -> None:
+    """A Spanish reader's Goodreads export: "El resplandor" (1977), "Choque de reyes (Canción de hielo y fuego, #2)"
+    and "Petirrojo (Harry Hole, #3)" share no word with The Shining, A Clash of Kings and The Redbreast, and all
+    three came back as recommendations. The author's one book of the original year (and of that place in a
+    series) is matched where the titles agree in meaning too, else only kept out of the list: "La larga marcha"
+    (The Long Walk, 1979, not in the catalog) is not matched to The Dead Zone of 1979."""
+    rows = [("El resplandor", "Stephen King", "2001", "1977"),
+            ("Choque de reyes (Canción de hielo y fuego, #2)", "George R.R. Martin", "2003", "1998"),
+            ("Petirrojo (Harry Hole, #3)", "Jo Nesbø", "2008", "2000"),
+            ("El leopardo (Harry Hole, #8)", "Jo Nesbø", "2014", ""),  # no original year: its place says it
+            ("La larga marcha", "Stephen King", "2005", "1979")]
+    path = tmp_path / "goodreads_library_export.csv"
+    path.write_text(GOODREADS_HEADER + "".join(  # Book Ids no catalog has: Spanish editions
+        f'99999999{n},"{t}",{a},,,,,5,4.0,,Paperback,300,{y},{o},2020/01/0{n},2020/01/01,,,read,,,,1,0\n'
+        for n, (t, a, y, o) in enumerate(rows, start=1)), encoding="utf-8")
+    report = services.history.import_files([path])[0]
+
+    def book(title: str) -> int:
+        return next(int(i.id or 0) for i in services.store.items.search(catalog="goodbooks-10k", text=title)
+                    if i.title == title)
+
+    matched = {entry["title"]: entry["item_id"] for entry in report.loose if entry["how"] == "author and original year"}
+    assert matched["El resplandor"] == book("The Shining")
+    hidden = services.store.history.named_ids() | set(matched.values())
+    assert {book("A Clash of Kings"), book("The Redbreast"), book("Panserhjerte")} <= hidden
+    assert book("The Dead Zone") not in matched.values() and "La larga marcha" not in matched  # kept out only
+    recs = {r.item.id for r in services.recommender.recommend(k=200, filters=Filters(kind="book"))}
+    assert not recs & hidden

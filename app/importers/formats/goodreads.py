@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from app.core.series import place_of
 from app.core.stats import Viewing
 from app.core.text import clean_text, strip_series
 from app.importers.csvfile import CsvFile
@@ -58,7 +59,9 @@ def headerless_layout(first_row: list[str]) -> list[str] | None:
 def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
     for row in csv_file.rows():
         line = csv_file.line
-        title = strip_series(clean_text(row.get("Title")))
+        full = clean_text(row.get("Title"))
+        title = strip_series(full)
+        place = place_of([full])
         if not title:
             yield Skip(line, "no title")
             continue
@@ -93,6 +96,7 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             consumed_at=None if fields.get("saved") or fields.get("not_interested") else read_at,
             isbn13=next((i for i in map(parse_isbn13, isbns) if i), None),
             goodreads=book_id if book_id.isdigit() else None,
+            place=place[1] if place else None,
             # Read once, on its Date Read (the export keeps the last read's date only: a Read Count above 1
             # makes that read a re-read); a book read without a date counts, in no year.
             viewings=(Viewing(date=date_read, rewatch=bool(read_count and read_count > 1), rating=rating,
