@@ -118,6 +118,11 @@ class HistoryService:
     def entries(self) -> list[HistoryEntry]:
         return self.store.history.entries()
 
+    def saved_count(self) -> int:
+        """Titles saved for later (a watchlist, a to-read shelf) that are not in the history."""
+        held = self.store.history.item_ids()
+        return len({i for i, kind in self.store.feedback.all() if kind == "saved" and i not in held})
+
     def add(
         self,
         query: str,

@@ -399,17 +399,17 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <location filename="../../app/gui/actions/history.py" line="59"/>
+        <location filename="../../app/gui/actions/history.py" line="61"/>
         <source>Removed {0}. Undo with Ctrl+Z.</source>
         <translation>已移除 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/history.py" line="71"/>
+        <location filename="../../app/gui/actions/history.py" line="73"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/history.py" line="81"/>
+        <location filename="../../app/gui/actions/history.py" line="83"/>
         <source>Removed the sample profile ({0} entries).</source>
         <translation>已移除示例档案（{0} 个条目）。</translation>
     </message>
@@ -417,168 +417,173 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="88"/>
-        <location filename="../../app/gui/pages/history.py" line="90"/>
+        <location filename="../../app/gui/pages/history.py" line="89"/>
+        <location filename="../../app/gui/pages/history.py" line="91"/>
         <source>Search your history</source>
         <translation>搜索你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="92"/>
+        <location filename="../../app/gui/pages/history.py" line="93"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="92"/>
+        <location filename="../../app/gui/pages/history.py" line="93"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="94"/>
+        <location filename="../../app/gui/pages/history.py" line="95"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="95"/>
+        <location filename="../../app/gui/pages/history.py" line="96"/>
         <source>By</source>
         <translation>作者/导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="96"/>
+        <location filename="../../app/gui/pages/history.py" line="97"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="97"/>
+        <location filename="../../app/gui/pages/history.py" line="98"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="98"/>
+        <location filename="../../app/gui/pages/history.py" line="99"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="99"/>
+        <location filename="../../app/gui/pages/history.py" line="100"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="100"/>
+        <location filename="../../app/gui/pages/history.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="100"/>
+        <location filename="../../app/gui/pages/history.py" line="101"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="101"/>
+        <location filename="../../app/gui/pages/history.py" line="102"/>
         <source>did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="102"/>
+        <location filename="../../app/gui/pages/history.py" line="103"/>
         <source>on the shelf {0}</source>
         <translation>在书架“{0}”上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="104"/>
+        <location filename="../../app/gui/pages/history.py" line="105"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="122"/>
+        <location filename="../../app/gui/pages/history.py" line="123"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="125"/>
+        <location filename="../../app/gui/pages/history.py" line="126"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="126"/>
+        <location filename="../../app/gui/pages/history.py" line="127"/>
         <source>Find a title in the catalogs and add it with your rating</source>
         <translation>在目录中找到一部作品，连同你的评分加入历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="128"/>
+        <location filename="../../app/gui/pages/history.py" line="129"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="129"/>
+        <location filename="../../app/gui/pages/history.py" line="130"/>
         <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
         <translation>导入豆瓣、Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="131"/>
+        <location filename="../../app/gui/pages/history.py" line="132"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="133"/>
+        <location filename="../../app/gui/pages/history.py" line="134"/>
         <source>Delete the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="135"/>
+        <location filename="../../app/gui/pages/history.py" line="136"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="137"/>
+        <location filename="../../app/gui/pages/history.py" line="138"/>
         <source>Put back the entry deleted last (Ctrl+Z)</source>
         <translation>恢复最后删除的条目（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="160"/>
+        <location filename="../../app/gui/pages/history.py" line="161"/>
         <source>Remove sample</source>
         <translation>移除示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="161"/>
+        <location filename="../../app/gui/pages/history.py" line="162"/>
         <source>Remove the sample&apos;s entries; your own stay</source>
         <translation>移除示例档案的条目；你自己的条目保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="173"/>
+        <location filename="../../app/gui/pages/history.py" line="175"/>
         <source>{0} of {1} entries</source>
         <translation>{1} 条中的 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="175"/>
+        <location filename="../../app/gui/pages/history.py" line="177"/>
+        <source>{0} entries; {1} more titles saved for later (a watchlist or to-read shelf) are not history, but count as what you want</source>
+        <translation>{0} 条；另有 {1} 部收藏待看/待读的作品（想看清单或待读书架）不算历史，但算作你想要的</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="180"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="182"/>
+        <location filename="../../app/gui/pages/history.py" line="188"/>
         <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
         <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="184"/>
+        <location filename="../../app/gui/pages/history.py" line="190"/>
         <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
         <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="194"/>
+        <location filename="../../app/gui/pages/history.py" line="200"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="196"/>
+        <location filename="../../app/gui/pages/history.py" line="202"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="202"/>
+        <location filename="../../app/gui/pages/history.py" line="208"/>
         <source>An example entry of the sample profile, not yours</source>
         <translation>示例档案中的条目，不是你的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="204"/>
+        <location filename="../../app/gui/pages/history.py" line="210"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>
@@ -752,7 +757,12 @@
 <context>
     <name>InterestActions</name>
     <message>
-        <location filename="../../app/gui/actions/interests.py" line="45"/>
+        <location filename="../../app/gui/actions/interests.py" line="47"/>
+        <source>Your history is empty, so there is no taste to describe yet. Titles saved for later say what you want to read or watch, not what you liked: import or add what you have read or watched.</source>
+        <translation>你的历史记录是空的，所以还没有可以描述的口味。收藏待看/待读的作品只说明你想看什么，不说明你喜欢什么：请导入或添加你读过、看过的作品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/actions/interests.py" line="54"/>
         <source>Describing your tastes…</source>
         <translation>正在描述你的口味…</translation>
     </message>

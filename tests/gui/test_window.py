@@ -359,3 +359,23 @@ def test_a_model_that_cannot_load_is_said_in_the_panel(qtbot, window, services: 
     wait_idle(qtbot, window)
     assert panel.text.toPlainText().startswith("Because you") and "could not be used" in panel.badge.text()
     assert "damaged.gguf" in panel.badge.toolTip() and "<b>" not in panel.badge.toolTip()
+
+
+def test_a_watchlist_alone_leaves_the_welcome_page_and_is_recommended_from(qtbot, window,  # noqa: ANN001
+                                                                           services: Services) -> None:
+    """An IMDb watchlist imported alone saves titles for later and adds no history: the window stayed on the
+    Welcome page, the Recommendations page stayed blank, History said "0 entries" and Interests opened a dialog
+    at every visit."""
+    assert window.tabs.indexOf(window.welcome) >= 0
+    services.history.import_files([EXPORTS / "WATCHLIST.csv"])
+    saved = services.history.saved_count()
+    assert saved > 0 and services.store.history.count() == 0
+    window.history_actions.refresh()
+    qtbot.waitUntil(lambda: window.tabs.indexOf(window.welcome) < 0, timeout=60000)
+    qtbot.waitUntil(lambda: len(window.recommend.model.rows) > 0, timeout=120000)
+    assert f"{saved} more titles saved for later" in window.history.count.text()
+    wait_idle(qtbot, window)
+    window.show_tab(window.interests)
+    wait_idle(qtbot, window)
+    assert "no taste to describe yet" in window.interests.paragraph.toPlainText()
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]  # no dialog

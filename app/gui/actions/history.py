@@ -19,8 +19,9 @@ __all__ = ["HistoryActions"]
 
 class HistoryActions(PageActions):
     follows = frozenset({HISTORY})
-    # The entries are on screen; True when there are any. The Welcome page shows while there are
-    # none, and the recommendations follow a history change from here (an empty history has no list).
+    # The entries are on screen; True when there are any, or titles saved for later (an imported watchlist
+    # alone is something to recommend from). The Welcome page shows while there are none, and the
+    # recommendations follow a history change from here (with neither there is no list).
     entries_shown = Signal(bool)
 
     def __init__(self, page: HistoryPage, host: Host, *, importing: Importing, catalogs: QWidget) -> None:
@@ -35,16 +36,17 @@ class HistoryActions(PageActions):
         page.remove_sample_requested.connect(self.remove_sample)
 
     def prepared(self, state: State) -> None:
-        self.show(state.history)
+        self.show((state.history, state.saved))
 
     def refresh(self) -> None:
         """The entries again, and then (when there are any) the recommendations."""
         services = self.host.services
-        self.host.run(lambda **_: services.history.entries(), self.show)
+        self.host.run(lambda **_: (services.history.entries(), services.history.saved_count()), self.show)
 
-    def show(self, entries: list[HistoryEntry]) -> None:
-        self.page.show_entries(entries)
-        self.entries_shown.emit(bool(entries))
+    def show(self, found: tuple[list[HistoryEntry], int]) -> None:
+        entries, saved = found
+        self.page.show_entries(entries, saved=saved)
+        self.entries_shown.emit(bool(entries) or saved > 0)
 
     def change_rating(self, entry: Any, rating: float) -> None:
         services = self.host.services

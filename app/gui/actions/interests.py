@@ -27,17 +27,26 @@ class InterestActions(PageActions):
 
     def on_shown(self) -> None:
         if self.page.facets.topLevelItemCount() == 0:
-            self.describe()
+            self.describe(quiet=True)
 
-    def describe(self) -> None:
+    def describe(self, *, quiet: bool = False) -> None:
+        """The profile; ``quiet`` (a visit, not a click) says an empty history on the page, not in a dialog at
+        every visit (an imported watchlist alone, which is no history)."""
         services, lang = self.host.services, self.host.language()
         self.refresh()
 
-        def work(progress: Any, cancel: Any) -> tuple[Any, Any]:
+        def work(progress: Any, cancel: Any) -> tuple[Any, Any] | None:
+            if quiet and services.store.history.count() == 0:
+                return None
             profile = final(services.explainer.profile(cancel=cancel, lang=lang))
             return profile, services.interests.interest_map()
 
-        def done(result: tuple[Any, Any]) -> None:
+        def done(result: tuple[Any, Any] | None) -> None:
+            if result is None:
+                self.page.paragraph.setPlainText(self.tr(
+                    "Your history is empty, so there is no taste to describe yet. Titles saved for later say what"
+                    " you want to read or watch, not what you liked: import or add what you have read or watched."))
+                return
             profile, data = result
             self.page.show_profile(profile)
             self.page.show_map(data)

@@ -18,6 +18,7 @@ class State:
     genres: list[tuple[str, int]]
     history: list[HistoryEntry]
     settings: dict[str, Any]
+    saved: int = 0  # items saved for later (a watchlist, a to-read shelf): not history, yet what the person wants
 
 
 def prepare(services: Services) -> Callable[..., State]:
@@ -27,6 +28,6 @@ def prepare(services: Services) -> Callable[..., State]:
         return State(catalogs=[(c.name, c.title, c.attribution) for c in services.catalogs.installed()
                                if c.name != "user"],
                      genres=services.catalogs.genres(), history=services.history.entries(),
-                     settings=services.settings.all())
+                     settings=services.settings.all(), saved=services.history.saved_count())
 
     return work

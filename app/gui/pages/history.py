@@ -84,6 +84,7 @@ class HistoryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._saved = 0
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search your history"))
         self.search.setClearButtonEnabled(True)
@@ -167,14 +168,19 @@ class HistoryPage(QWidget):
         return self.sample_banner
 
     def _show_count(self, *_: object) -> None:
-        """How many entries there are, and while a search narrows them, how many it shows."""
+        """How many entries there are, and while a search narrows them, how many it shows; and how many titles
+        are saved for later, which are not history (an imported watchlist alone left this page at "0 entries")."""
         total = len(self.model.rows)
         if self.search.text().strip():
             self.count.setText(self.tr("{0} of {1} entries").format(self.proxy.rowCount(), total))
+        elif self._saved:
+            self.count.setText(self.tr("{0} entries; {1} more titles saved for later (a watchlist or to-read shelf)"
+                                       " are not history, but count as what you want").format(total, self._saved))
         else:
             self.count.setText(self.tr("{0} entries").format(total))
 
-    def show_entries(self, entries: list[HistoryEntry]) -> None:
+    def show_entries(self, entries: list[HistoryEntry], *, saved: int = 0) -> None:
+        self._saved = saved
         self.model.set_rows(entries)
         self._show_count()
         samples = sum(1 for e in entries if is_sample(e))
