@@ -277,3 +277,20 @@ def test_the_template_for_words_names_the_genre_they_asked_for_first() -> None:
     assert "战争、动作电影" in ex.template_text(replace(ev, reasons=(replace(reason, title="二战电影"),)), "zh_CN")
     plain = replace(ev, reasons=(replace(reason, title="something tense"),))
     assert "an action and drama film" in ex.template_text(plain)
+
+
+def test_the_evidence_of_typed_words_holds_the_keywords_they_name() -> None:
+    """"a heist film with car chases" explained The Italian Job as "an action and crime film close to what you
+    described": its keywords heist and car chase are the specific fact."""
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+
+    job = Item(id=7, title="The Italian Job", kind="film", genres=("Action", "Crime"),
+               tags=("gold", "car chase", "heist", "mini cooper"))
+    words = Contribution(item_id=-1, title="a heist film with car chases", year=None, weight=1.0, content=0.02,
+                         cf=0.0, source="query")
+    rec = Recommendation(rank=1, item=job, probability=0.01, score=0.03,
+                         terms=ScoreTerms(content=0.02, cf=0.0, prior=0.01, feedback=0.0), contributions=(words,))
+    ev = ex.evidence_from(rec, {}, {})
+    assert set(ev.tags) == {"car chase", "heist"}
+    text = ex.template_text(ev)
+    assert "about car chase and heist" in text and ex.check(text, ev, INDEX, claims=False).ok, text

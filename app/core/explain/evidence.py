@@ -214,6 +214,10 @@ def evidence_from(
     their_tags = {label_key(t) for it in theirs for t in it.tags}
     genres = tuple(g for g in rec.item.genres if label_key(g) in their_genres)
     tags = tuple(t for t in rec.item.tags if label_key(t) in their_tags and not t.endswith(" series"))
+    # The item's keywords that the typed words name ("a heist film with car chases": heist, car chase).
+    asked = tuple(t for t in rec.item.tags if _named_in(t, [c.title for c in rec.contributions[:top]
+                                                           if c.source != "history" and c.contribution > 0]))
+    tags = tuple(dict.fromkeys((*asked, *tags)))
     facts: list[Fact] = []
     names = []
     for c, it in ((c, items[c.item_id]) for c in src if c.item_id in items):
@@ -291,6 +295,14 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
             seen.add(f.text)
             out.append(f)
     return out
+
+
+def _named_in(tag: str, texts: list[str]) -> bool:
+    """Whether every word of the tag is a word of one of the texts, plurals aside ("car chase", "car chases")."""
+    def stems(text: str) -> set[str]:
+        return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", text.casefold())}
+    words = stems(tag)
+    return bool(words) and any(words <= stems(t) for t in texts)
 
 
 def _field(text: str) -> str:

@@ -35,8 +35,9 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     what = {"film": "film", "book": "book"}.get(ev.kind, "pick")
     if asked_first(ev):
         own = _and([_genre_word(g) for g in _asked_genres(ev)]) if ev.item_genres else ""
+        about = f", about {_and([clean_text(t) for t in ev.tags[:2]])}," if ev.tags else ""
         return f"{prefix_for(ev)} here is {_a(own or what)} {what if own else ''}".rstrip() + \
-            " close to what you described."
+            f"{about} close to what you described."
     people = {"film": "viewers", "book": "readers"}.get(ev.kind, "people")
     genres = _and([_genre_word(g) for g in ev.genres[:2]]) if ev.genres else ""
     relations = ev.relations
