@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
 from app.core.text import normalize_title
 
-__all__ = ["Places", "place_of"]
+__all__ = ["Film", "Places", "film_sequels", "place_of"]
 
 LONG_SERIES = 10  # books in the catalog: a series this long is rarely one story told in order
 SHORT_MARGIN = 1.5  # in a shorter series a later book is a way in with this many times the first's readers
@@ -49,14 +50,18 @@ class Places:
     ways_in: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, titles: Sequence[Sequence[str]], readers: Sequence[float] | np.ndarray | None = None) -> Places:
+    def of(cls, titles: Sequence[Sequence[str]], readers: Sequence[float] | np.ndarray | None = None,
+           films: Sequence[Film | None] = ()) -> Places:
         """From each universe position's titles (title, then other titles) and, where known, how many
-        people read each (the catalog's popularity)."""
+        people read each (the catalog's popularity); ``films`` (by position, None for what is not a film) adds
+        the films numbered as sequels of another (film_sequels)."""
         members: dict[str, list[tuple[int, int]]] = {}
         for p, names in enumerate(titles):
             found = place_of(names)
             if found is not None:
                 members.setdefault(found[0], []).append((found[1], p))
+        for key, parts in film_sequels(films).items():
+            members.setdefault(key, []).extend(parts)
         for books in members.values():
             books.sort()
         ways_in = {key: _popular_later(books, readers) for key, books in members.items()} if readers is not None else {}
@@ -90,3 +95,46 @@ def _popular_later(books: list[tuple[int, int]], readers: Sequence[float] | np.n
         return frozenset()
     need = base * (1.0 if len(books) >= LONG_SERIES else SHORT_MARGIN)
     return frozenset(p for n, p in books if n > first and float(readers[p]) >= need)
+
+
+class Film(NamedTuple):
+    title: str
+    year: int | None
+    genres: tuple[str, ...]
+
+
+# "Scream 2", "Psycho III", "Insidious: Chapter 3", "[REC]³", "Back to the Future Part II", "Piranha II: The
+# Spawning": a title, then its number (2 to 12, Roman II to XII, ² ³), then perhaps a subtitle.
+_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
+_NUMBERED = re.compile(r"^(?P<base>.+?)[\s:,-]*(?:\b(?:part|chapter)\s+)?(?:(?P<n>\b(?:[2-9]|1[0-2])\b)"
+                       r"|\b(?P<roman>ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\b|(?P<sup>[²³]))(?:\s*[:-].*)?$",
+                       re.IGNORECASE)
+SEQUEL_YEARS = 30  # a numbered title this long after the film of its base title is not its sequel
+
+
+def film_sequels(films: Sequence[Film | None]) -> dict[str, list[tuple[int, int]]]:
+    """Film series read from numbered titles, as (number, position) by series key: "Scream 2" (1997) follows
+    "Scream" (1996), the film of its title without the number, earlier, sharing a genre ("Super 8" is no
+    sequel of "Super": no genre in common). A person who has seen no film of such a series was offered
+    Scream 2 and Psycho III while Scream and Psycho waited unwatched on their watchlist. What no number
+    says (The Bourne Ultimatum, Ocean's Thirteen) is not read here."""
+    first: dict[str, list[int]] = {}
+    for p, film in enumerate(films):
+        if film is not None:
+            first.setdefault(normalize_title(film.title), []).append(p)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for p, film in enumerate(films):
+        found = _NUMBERED.match(film.title) if film is not None else None
+        if film is None or found is None or film.year is None:
+            continue
+        base = normalize_title(found.group("base"))
+        number = (int(found.group("n")) if found.group("n") else _ROMAN[found.group("roman").lower()]
+                  if found.group("roman") else "  ²³".index(found.group("sup")))
+        originals = [q for q in first.get(base, ()) if (b := films[q]) is not None and b.year is not None
+                     and 0 < film.year - b.year <= SEQUEL_YEARS and set(b.genres) & set(film.genres)]
+        if len(originals) == 1:
+            series = out.setdefault(f"film: {base}", [(1, originals[0])])
+            series.append((number, p))
+    # A number past 2 with none between is rarely a place ("Game 6" is not The Game's sixth part).
+    return {key: sorted({(n, p) for n, p in parts if n <= 2 or any(1 < m < n for m, _ in parts)})
+            for key, parts in out.items()}

@@ -16,7 +16,7 @@ from app.core.errors import InputError, NotFound
 from app.core.genre_words import NON_FICTION, fiction_named, genres_named
 from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
-from app.core.series import Places
+from app.core.series import Film, Places
 from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
 from app.core.types import HistoryEntry, Item, RankingParams, Recommendation
 from app.services.embeddings import EmbeddingService
@@ -183,12 +183,15 @@ class RecommendService:
             matrix, missing = self.store.embeddings.item_matrix(self.embeddings.model_id)
         titles = self.store.items.titles()
         names = {i: (t, *json.loads(alt or "[]")) for i, t, _, _, alt in titles}
+        films, genres = {i: (t, y) for i, t, y, kind, _ in titles if kind == "film"}, self.store.items.film_genres()
         universe = scoring.Universe(
             item_ids=rows.ids,
             embeddings=np.ascontiguousarray(matrix, dtype=np.float32),
             prior=_prior(rows.popularity, rows.catalog_ids),
             counts=rows.popularity.astype(np.float32),
-            places=Places.of([names.get(int(i), ()) for i in rows.ids], rows.popularity),
+            places=Places.of([names.get(int(i), ()) for i in rows.ids], rows.popularity,
+                             films=[Film(films[int(i)][0], films[int(i)][1], genres[int(i)]) if int(i) in genres
+                                    else None for i in rows.ids]),
             kinds=scoring.kind_codes(rows.kinds),
         )
         companions = [(i, t) for i, t, _, kind, _ in titles if kind == "book" and is_companion_title(t)]

@@ -328,6 +328,11 @@ class ItemRepository:
         """(id, title, year, kind, alt_titles JSON) of every item, for title search."""
         return [tuple(r) for r in self.db.read("SELECT id, title, year, kind, alt_titles FROM items")]
 
+    def film_genres(self) -> dict[int, tuple[str, ...]]:
+        """Every film's genres by id (film series read from numbered titles need them)."""
+        rows = self.db.read("SELECT id, genres FROM items WHERE kind = 'film'")
+        return {int(i): tuple(json.loads(g)) for i, g in rows}
+
     def universe_rows(self) -> UniverseRows:
         rows = self.db.read(
             "SELECT id, catalog_id, kind, year, popularity FROM items ORDER BY id"

@@ -64,3 +64,18 @@ def test_a_later_book_more_people_read_than_the_first_is_a_way_in() -> None:
     # Without the counts, every later book waits for the first.
     assert set(Places.of([*poirot, *lecter, *academy]).out_of_order(np.array([], dtype=np.int64)).tolist()) \
         == {*range(1, 10), 11, 12, 14}
+
+
+def test_numbered_film_titles_are_a_series_entered_by_its_first_film() -> None:
+    """Scream 2 and Psycho III were offered to someone who had seen neither Scream nor Psycho."""
+    from app.core.series import Film
+
+    films = [Film("Scream", 1996, ("Horror",)), Film("Scream 2", 1997, ("Horror", "Thriller")),
+             Film("Psycho", 1960, ("Horror",)), Film("Psycho III", 1986, ("Horror",)),
+             Film("Psycho II", 1983, ("Horror",)),
+             Film("Super", 2010, ("Comedy",)), Film("Super 8", 2011, ("Sci-Fi",)),  # no genre shared: not a sequel
+             Film("The Game", 1997, ("Drama",)), Film("Game 6", 2005, ("Drama",)),  # a sixth part with none between
+             Film("Apollo 13", 1995, ("Drama",)), None]
+    places = Places.of([(f.title,) if f else ("Dune",) for f in films], films=films)
+    assert set(places.out_of_order(np.array([10])).tolist()) == {1, 3, 4}
+    assert set(places.out_of_order(np.array([0])).tolist()) == {3, 4}  # Scream seen: its sequel may come
