@@ -28,11 +28,24 @@ def _pct(weight: float) -> str:
     return f"{max(1, round(weight * 100))}%"
 
 
-def profile_text(facets: Sequence[Facet], lang: str = "en", *, newest: dt.date | None = None) -> str:
+def profile_text(facets: Sequence[Facet], lang: str = "en", *, newest: dt.date | None = None,
+                 left_out: int = 0) -> str:
     """The paragraph: the strongest interests with their share and examples, then what changed lately
-    and what has lasted (from the history's dates; ``newest`` is the latest date in it)."""
+    and what has lasted (from the history's dates; ``newest`` is the latest date in it); and how many titles
+    the interests leave out (``left_out``: no catalog has them and they say only their title)."""
     if lang.startswith("zh"):
-        return _text_zh(facets, newest)
+        text = _text_zh(facets, newest)
+        if left_out:
+            text += f"另有 {left_out} 部作品不在目录中，只有标题和作者，不足以归类，这里没有计入。"
+        return text
+    text = _text_en(facets, newest)
+    if left_out:
+        text += (f" {left_out:,} of your titles are in no catalog and say only their title and author, too little to"
+                 " group them: they are left out here.")
+    return text
+
+
+def _text_en(facets: Sequence[Facet], newest: dt.date | None) -> str:
     top = facets[0]
     out = [f"Your strongest interest is {top.label} ({_pct(top.weight)} of your taste), with "
            f"{_and(_titles(top.items, 2))}."]

@@ -208,3 +208,25 @@ def test_a_more_like_this_list_is_explained_by_its_one_item(scifi: Services) -> 
     assert result.text.startswith(f"Because you want more like {seed.title},")  # not "loved": they only asked
     _, zh = _run(scifi.explainer.explain_recommendation(rec, lang="zh_CN"))
     assert zh.text.startswith(f"因为你想要更多像《{seed.title}》这样的作品")
+
+
+def test_the_interests_leave_out_titles_that_say_nothing_but_their_title(services: Services, tmp_path) -> None:  # noqa: ANN001
+    """A Spanish reader's interests were named after self-published novels no catalog has ("books close to
+    Cárceles de tinta"): grouped by their titles' words alone. With enough titles that say more, those are left
+    out of the interests, and the paragraph says how many."""
+    from tests.services.test_import_more_formats import GOODREADS_HEADER
+
+    known = services.store.db.read("SELECT id FROM items WHERE kind = 'book' ORDER BY popularity DESC LIMIT 22")
+    for (item_id,) in known:
+        services.history.add(str(item_id), rating=5)
+    rows = "".join(f'{800000000 + n},"El cuaderno perdido de Lucía {n}",Ana Pérez,,,,,5,4.0,,Paperback,300,2001,,'
+                   f'2020/01/01,2020/01/01,,,read,,,,1,0\n' for n in range(8))
+    path = tmp_path / "goodreads_library_export.csv"
+    path.write_text(GOODREADS_HEADER + rows, encoding="utf-8")
+    services.history.import_files([path])
+    titles = {i.title for f in services.explainer.facets() for i in f.items}
+    assert titles and not any(t.startswith("El cuaderno") for t in titles)
+    _, profile = _run(services.explainer.profile(use_llm=False))
+    assert "8 of your titles are in no catalog" in profile.text
+    zh = _run(services.explainer.profile(lang="zh_CN"))[1]
+    assert "另有 8 部作品不在目录中" in zh.text
