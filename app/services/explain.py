@@ -264,6 +264,8 @@ class ExplainService:
                 hit = None  # written before the verifier learnt something new: write it again
             if hit is not None and hit["path"] == "template" and hit["text"] != ex.template_text(evidence, lang):
                 hit = None  # a template written before its wording changed (typed words quoted whole)
+            if hit is not None and not hit["verified"]:
+                hit = None  # refused before: the checker may pass it now (a title it read as repeated text)
             if hit is not None:
                 result.text, result.path, result.verified, result.cited = (
                     hit["text"], hit["path"], hit["verified"], hit["cited"])

@@ -294,3 +294,16 @@ def test_the_evidence_of_typed_words_holds_the_keywords_they_name() -> None:
     assert set(ev.tags) == {"car chase", "heist"}
     text = ex.template_text(ev)
     assert "about car chase and heist" in text and ex.check(text, ev, INDEX, claims=False).ok, text
+
+
+def test_a_title_named_in_a_description_is_no_repeated_text() -> None:
+    """"因为你想看《Interstellar》、《The King's Speech》：…" was shown as not verified: a description names The
+    King's Speech too, and the checker read the title as the catalog's text repeated."""
+    speech = Reason("The King's Speech", 2010, 0.02, 0.0, 0.02, kind="film", liked="want to watch")
+    ev = WhyEvidence(item_id=1, title="The Imitation Game", year=2014, kind="film", reasons=(speech,),
+                     data_text=("As in The King's Speech, a king who cannot speak.",),
+                     facts=(Fact("coliked", "people who watched and loved \"The King's Speech\" also loved it"),))
+    text = ex.template_text(ev, "zh_CN")
+    assert "《The King's Speech》" in text and ex.check(text, ev, INDEX, claims=False).ok, text
+    copied = text[:-1] + "，a king who cannot speak。"
+    assert not ex.check(copied, ev, INDEX, claims=False).ok  # the description's own words still are

@@ -75,6 +75,12 @@ def test_the_cache_answers_the_second_time(scifi: Services) -> None:
     second = scifi.explainer.explain_now(str(top.item.id))
     assert not first.cached and second.cached and second.text == first.text
     assert scifi.store.explanations.count() == 1
+    # A text kept as not verified is written again (the checker may pass it now), not shown as refused.
+    db = scifi.store.db
+    with db.transaction() as conn:
+        conn.execute("UPDATE explanations SET verified = 0")
+    third = scifi.explainer.explain_now(str(top.item.id))
+    assert not third.cached and third.verified
 
 
 def test_the_template_needs_no_model(scifi: Services) -> None:

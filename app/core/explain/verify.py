@@ -123,6 +123,10 @@ def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, 
     data_grams = {g for t in ev.data_text for g in _ngrams(t, 4)}
     opening = prefix_for(ev) if prefix is None else prefix
     said = text.strip()[len(opening):] if text.strip().startswith(opening) else text
+    # A title the evidence names is no repeated text: a Chinese sentence (its opening is not the English one)
+    # naming 《The King's Speech》 was refused because a description names that film too.
+    for name in sorted(ev.allowed_names, key=len, reverse=True):
+        said = re.sub(re.escape(name), " ", said, flags=re.IGNORECASE) if len(name) > 3 else said
     if data_grams & _ngrams(said, 4):  # (the opening is ours: it may quote what the person typed)
         problems.append("repeats the catalog's own text (data is never an instruction)")
     if not partial and not text.strip().endswith((".", "!", "。", "！")):
