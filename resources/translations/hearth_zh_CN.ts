@@ -533,57 +533,62 @@
         <translation>恢复最后删除的条目（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="161"/>
+        <location filename="../../app/gui/pages/history.py" line="143"/>
+        <source>Titles saved for later (a watchlist or a to-read shelf) are not history, but they count as what you want to watch or read.</source>
+        <translation>收藏待看/待读的作品（想看清单或待读书架）不算历史，但算作你想看、想读的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/history.py" line="163"/>
         <source>Remove sample</source>
         <translation>移除示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="162"/>
+        <location filename="../../app/gui/pages/history.py" line="164"/>
         <source>Remove the sample&apos;s entries; your own stay</source>
         <translation>移除示例档案的条目；你自己的条目保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="175"/>
+        <location filename="../../app/gui/pages/history.py" line="177"/>
         <source>{0} of {1} entries</source>
         <translation>{1} 条中的 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="177"/>
-        <source>{0} entries; {1} more titles saved for later (a watchlist or to-read shelf) are not history, but count as what you want</source>
-        <translation>{0} 条；另有 {1} 部收藏待看/待读的作品（想看清单或待读书架）不算历史，但算作你想要的</translation>
+        <location filename="../../app/gui/pages/history.py" line="179"/>
+        <source>{0} entries · {1} saved for later, not history</source>
+        <translation>{0} 条 · 另有 {1} 部待看/待读，不算历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="180"/>
+        <location filename="../../app/gui/pages/history.py" line="181"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="188"/>
+        <location filename="../../app/gui/pages/history.py" line="189"/>
         <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
         <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="190"/>
+        <location filename="../../app/gui/pages/history.py" line="191"/>
         <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
         <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="200"/>
+        <location filename="../../app/gui/pages/history.py" line="201"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="202"/>
+        <location filename="../../app/gui/pages/history.py" line="203"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="208"/>
+        <location filename="../../app/gui/pages/history.py" line="209"/>
         <source>An example entry of the sample profile, not yours</source>
         <translation>示例档案中的条目，不是你的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="210"/>
+        <location filename="../../app/gui/pages/history.py" line="211"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>

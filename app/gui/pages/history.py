@@ -119,7 +119,7 @@ class HistoryPage(QWidget):
         self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)  # the latest first, as people keep a diary
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        fit_columns(self.table, stretch=TITLE)
+        fit_columns(self.table, stretch=TITLE, wide=(BY,), wide_px=180)
         self.table.setAccessibleName(self.tr("History"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -140,6 +140,8 @@ class HistoryPage(QWidget):
         self.undo.clicked.connect(self.undo_requested)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.count.setToolTip(self.tr("Titles saved for later (a watchlist or a to-read shelf) are not history,"
+                                      " but they count as what you want to watch or read."))
         buttons = QHBoxLayout()
         for button in (add, imp, self.delete, self.undo):
             buttons.addWidget(button)
@@ -174,8 +176,7 @@ class HistoryPage(QWidget):
         if self.search.text().strip():
             self.count.setText(self.tr("{0} of {1} entries").format(self.proxy.rowCount(), total))
         elif self._saved:
-            self.count.setText(self.tr("{0} entries; {1} more titles saved for later (a watchlist or to-read shelf)"
-                                       " are not history, but count as what you want").format(total, self._saved))
+            self.count.setText(self.tr("{0} entries · {1} saved for later, not history").format(total, self._saved))
         else:
             self.count.setText(self.tr("{0} entries").format(total))
 
