@@ -184,7 +184,11 @@ class MultilingualSpace:
             k = min(k, int(space.present.sum()))
             found: list[tuple[np.ndarray, np.ndarray]] = []
             for r, positions in enumerate(within or [None] * len(texts)):
-                chosen = np.flatnonzero(space.present) if positions is None else positions[space.present[positions]]
+                if positions is None:  # the whole matrix, not a copy of it (40 MB at 20,000 items)
+                    near = scoring.text_neighbours(space.matrix, q[r : r + 1], k=k)
+                    found.append((near.positions, near.values))
+                    continue
+                chosen = positions[space.present[positions]]
                 near = scoring.text_neighbours(space.matrix[chosen], q[r : r + 1], k=k)
                 found.append((chosen[near.positions], near.values))
             rows = scoring.SparseRows.from_lists(found)
