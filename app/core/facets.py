@@ -192,8 +192,11 @@ def _name_zh(f: Facet, tags: bool) -> str:
         what = f"{'、'.join(f.creators)}等人的{what}"
     elif f.creators:
         what = f"{'和'.join(f.creators)}的{what}"
-    if tags and f.tags:
-        what = f"{what}（{'、'.join(_tag(genre_zh(t)) for t in f.tags)}）"
+    # Only keywords with a Chinese name: a Chinese reader saw "（brother brother relationship、father son
+    # relationship）" after a Chinese name.
+    named = [genre_zh(t) for t in f.tags if genre_zh(t) != t]
+    if tags and named:
+        what = f"{what}（{'、'.join(named)}）"
     return what
 
 

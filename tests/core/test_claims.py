@@ -291,9 +291,19 @@ def test_the_evidence_of_typed_words_holds_the_keywords_they_name() -> None:
     rec = Recommendation(rank=1, item=job, probability=0.01, score=0.03,
                          terms=ScoreTerms(content=0.02, cf=0.0, prior=0.01, feedback=0.0), contributions=(words,))
     ev = ex.evidence_from(rec, {}, {})
-    assert set(ev.tags) == {"car chase", "heist"}
+    assert set(ev.asked_tags) == {"car chase", "heist"}
     text = ex.template_text(ev)
     assert "about car chase and heist" in text and ex.check(text, ev, INDEX, claims=False).ok, text
+    # Not the keywords a history title shares ("about Alfred Hitchcock and imdb top 250" for Psycho), nor one
+    # that only repeats a genre ("about romantic comedy").
+    psycho = Item(id=8, title="Psycho", kind="film", genres=("Crime", "Horror"), tags=("Alfred Hitchcock", "motel"))
+    vertigo = Item(id=9, title="Vertigo", kind="film", genres=("Mystery",), tags=("Alfred Hitchcock",))
+    seen = Contribution(item_id=9, title="Vertigo", year=1958, weight=1.0, content=0.01, cf=0.0)
+    shared = ex.evidence_from(replace(rec, item=psycho, contributions=(words, seen)), {9: vertigo}, {9: 1.0})
+    assert shared.tags == ("Alfred Hitchcock",) and "Hitchcock" not in ex.template_text(shared)
+    romcom = Item(id=10, title="Hitch", kind="film", genres=("Comedy", "Romance"), tags=("romantic comedy",))
+    said = replace(words, title="a romantic comedy")
+    assert ex.evidence_from(replace(rec, item=romcom, contributions=(said,)), {}, {}).asked_tags == ()
 
 
 def test_a_title_named_in_a_description_is_no_repeated_text() -> None:

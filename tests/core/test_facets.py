@@ -66,7 +66,9 @@ def test_the_paragraph_says_shares_examples_and_changes_in_english_and_chinese()
            "April 2024" in text
     assert "You have kept coming back to action and sci-fi films since 2015." in text
     zh = profile_text(facets, "zh_CN", newest=dt.date(2024, 4, 10))
-    assert zh.startswith("你最主要的兴趣是动作、科幻类电影（space），占你口味的62%") and "截至2024年4月的一年里" in zh
+    # A keyword with no Chinese name ("space") is left out of a Chinese name; one with a name stays (女性小说).
+    assert zh.startswith("你最主要的兴趣是动作、科幻类电影，占你口味的62%") and "截至2024年4月的一年里" in zh
+    assert "当代、爱情类图书（女性小说）" in zh and "space" not in zh
     assert "最近你更常选择当代、爱情类图书" in zh and "你一直在回到2015年起的动作、科幻类电影。" in zh
 
 

@@ -194,7 +194,7 @@ def test_a_facet_name_in_both_languages() -> None:
     nolan = Facet(label="", items=(), weight=1.0, genres=("Sci-Fi", "Thriller"), tags=("Dreams",),
                   creators=("Christopher Nolan",), kind="film")
     assert nolan.name() == "Christopher Nolan's sci-fi and thriller films (dreams)"
-    assert nolan.name("zh_CN") == "Christopher Nolan的科幻、惊悚类电影（dreams）"
+    assert nolan.name("zh_CN") == "Christopher Nolan的科幻、惊悚类电影"  # no Chinese name for "dreams"
     assert nolan.name(tags=False) == "Christopher Nolan's sci-fi and thriller films"
     classics = Facet(label="", items=(), weight=1.0, genres=("Fantasy", "Classics"), kind="book")
     assert (classics.name(), classics.name("zh_CN")) == ("fantasy and classics", "奇幻、经典类图书")

@@ -68,6 +68,7 @@ class WhyEvidence:
     creators: tuple[str, ...] = ()  # the item's own creators
     liked_verb: str = "loved"
     item_genres: tuple[str, ...] = ()  # the item's own genres (what a reply to typed words may say of it)
+    asked_tags: tuple[str, ...] = ()  # the item's keywords that the typed words name (also in ``tags``)
     extra_names: tuple[str, ...] = field(default=())  # other names the text may use (alt titles, series)
     facts: tuple[Fact, ...] = ()
     # Free text of the items (descriptions). Never put in a prompt: kept only so the
@@ -86,7 +87,7 @@ class WhyEvidence:
                                    for r in data.get("reasons", ()))
         fields_["facts"] = tuple(Fact(f["relation"], f["text"], tuple(f.get("words", ())))
                                  for f in data.get("facts", ()))
-        for key in ("genres", "tags", "creators", "extra_names", "data_text", "item_genres"):
+        for key in ("genres", "tags", "creators", "extra_names", "data_text", "item_genres", "asked_tags"):
             fields_[key] = tuple(data.get(key, ()))
         return cls(**fields_)
 
@@ -214,9 +215,12 @@ def evidence_from(
     their_tags = {label_key(t) for it in theirs for t in it.tags}
     genres = tuple(g for g in rec.item.genres if label_key(g) in their_genres)
     tags = tuple(t for t in rec.item.tags if label_key(t) in their_tags and not t.endswith(" series"))
-    # The item's keywords that the typed words name ("a heist film with car chases": heist, car chase).
+    # The item's keywords that the typed words name ("a heist film with car chases": heist, car chase), but not
+    # those that only repeat a genre of it ("romantic comedy" of a romance and comedy).
+    genre_keys = {label_key(w) for g in rec.item.genres for w in (g, *g.split())}
     asked = tuple(t for t in rec.item.tags if _named_in(t, [c.title for c in rec.contributions[:top]
-                                                           if c.source != "history" and c.contribution > 0]))
+                                                           if c.source != "history" and c.contribution > 0])
+                  and not {label_key(w) for w in t.split()} <= genre_keys | {"romantic", "funny", "scary"})
     tags = tuple(dict.fromkeys((*asked, *tags)))
     facts: list[Fact] = []
     names = []
@@ -245,7 +249,7 @@ def evidence_from(
     verb = reasons[0].liked if reasons else "loved"
     return WhyEvidence(
         item_id=int(rec.item.id or 0), title=rec.item.title, year=rec.item.year, kind=rec.item.kind,
-        reasons=reasons, genres=genres, tags=tags, creators=rec.item.creators, liked_verb=verb,
+        reasons=reasons, genres=genres, tags=tags, asked_tags=asked, creators=rec.item.creators, liked_verb=verb,
         item_genres=tuple(g for g in rec.item.genres if label_key(g) not in ("imax", "nogenreslisted")),
         extra_names=tuple(dict.fromkeys((*rec.item.alt_titles, *names))), facts=tuple(_dedupe(facts)),
         data_text=tuple(t for t in [rec.item.description, *(it.description for it in theirs)] if t),

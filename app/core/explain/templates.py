@@ -35,7 +35,7 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     what = {"film": "film", "book": "book"}.get(ev.kind, "pick")
     if asked_first(ev):
         own = _and([_genre_word(g) for g in _asked_genres(ev)]) if ev.item_genres else ""
-        about = f", about {_and([clean_text(t) for t in ev.tags[:2]])}," if ev.tags else ""
+        about = f", about {_and([clean_text(t) for t in ev.asked_tags[:2]])}," if ev.asked_tags else ""
         return f"{prefix_for(ev)} here is {_a(own or what)} {what if own else ''}".rstrip() + \
             f"{about} close to what you described."
     people = {"film": "viewers", "book": "readers"}.get(ev.kind, "people")
