@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from app.core.genre_words import NON_FICTION, fiction_named, genres_named
 from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.series import Film, Places
+from app.core.text import label_key
 from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
 from app.core.types import HistoryEntry, Item, RankingParams, Recommendation
 from app.services.embeddings import EmbeddingService
@@ -50,10 +52,15 @@ class _Loaded:
     # and books with no shelf tag and no blurb (a book's author, in its text, is closeness to its own kind)
     bare: np.ndarray
     labelled: dict[str, np.ndarray] = field(default_factory=dict)  # a genre's positions (_named_within)
+    keywords: set[str] | None = None  # the keywords a request may name (_keywords_named)
 
 
 ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)
 NAMED_AT_LEAST = 30  # items a request's named genres must have together to narrow its neighbours to them
+KEYWORD_ITEMS = 20  # items a keyword must be on for a request to name it
+# Keywords that name no subject: a request's own frame words ("a good book", "a classic film").
+_NO_KEYWORDS = frozenset({"book", "books", "film", "movie", "novel", "story", "classic", "good", "great", "best",
+                          "favorite", "favourite", "fiction", "series", "read", "watch", "want", "like", "new"})
 BY_TITLE = 0.8  # share of a typed text's closeness to a film known only by its title (_title_discounted)
 
 
@@ -319,21 +326,47 @@ class RecommendService:
                            scoring.SparseRows.from_lists(rows) if sparse else None)
 
     def _named_within(self, loaded: _Loaded, text: str, allowed: np.ndarray) -> np.ndarray | None:
-        """The positions of the items a text asks for by the genres it names, among those the filters allow:
-        those with every genre it names ("a funny horror film": comedy horror), else with any of them, else
-        (none named, or too few such items) None: all of them. Words that ask for fiction ("a war novel",
-        小说) leave out non-fiction (a war novel listed five history books)."""
+        """The positions of the items a text asks for by the genres and keywords it names, among those the
+        filters allow: those with every genre it names ("a funny horror film": comedy horror) and one of its
+        keywords ("a heist film with car chases": heist, car chase), else those genres alone, else those
+        keywords alone, else any of the genres; None (all of them) where none is named or too few such items
+        (NAMED_AT_LEAST) are left. Words that ask for fiction ("a war novel", 小说) leave out non-fiction
+        (a war novel listed five history books)."""
         genres, fiction = genres_named(text), fiction_named(text)
-        if not genres and not fiction:
+        keywords = [k for k in self._keywords_named(loaded, text) if k not in {label_key(g) for g in genres}]
+        if not genres and not fiction and not keywords:
             return None
         if fiction:
             allowed = allowed.copy()
             allowed[self._labelled(loaded, NON_FICTION)] = False
-        sets = [p[allowed[p]] for p in (self._labelled(loaded, (g,)) for g in genres)] or [np.flatnonzero(allowed)]
-        for positions in (reduce(np.intersect1d, sets), reduce(np.union1d, sets)):
-            if len(positions) >= NAMED_AT_LEAST:
+        each = [p[allowed[p]] for p in (self._labelled(loaded, (g,)) for g in genres)]
+        both = reduce(np.intersect1d, each) if each else np.flatnonzero(allowed)
+        named = self._labelled(loaded, keywords) if keywords else None
+        tries = [np.intersect1d(both, named) if named is not None else both, both if each else None,
+                 np.intersect1d(np.flatnonzero(allowed), named) if named is not None else None,
+                 reduce(np.union1d, each) if each else None]
+        if not genres and not keywords:
+            tries = [both]
+        for positions in tries:
+            if positions is not None and len(positions) >= NAMED_AT_LEAST:
                 return positions
         return None
+
+    def _keywords_named(self, loaded: _Loaded, text: str) -> list[str]:
+        """The catalogs' keywords (tags on at least KEYWORD_ITEMS items) that the text's words name, one to three
+        words long, plurals aside: "car chases" names car chase."""
+        if loaded.keywords is None:
+            loaded.keywords = {k for k, n in self.store.items.tag_counts().items()
+                               if n >= KEYWORD_ITEMS and k not in _NO_KEYWORDS}
+        words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", text.casefold())]
+        found, used = [], set()
+        for n in (3, 2, 1):  # the longest first: "car chases" names car chase, not car and chase as well
+            for i in range(len(words) - n + 1):
+                gram = "".join(words[i:i + n])
+                if gram in loaded.keywords and not used & set(range(i, i + n)):
+                    found.append(gram)
+                    used |= set(range(i, i + n))
+        return sorted(found)
 
     def _labelled(self, loaded: _Loaded, labels: Sequence[str]) -> np.ndarray:
         """The positions of the items with any of these genres or tags (kept with the universe)."""

@@ -348,6 +348,16 @@ class ItemRepository:
     def count(self) -> int:
         return int(self.db.read("SELECT COUNT(*) FROM items")[0][0])
 
+    def tag_counts(self) -> dict[str, int]:
+        """How many catalog items carry each tag, by label_key (the person's own items left out)."""
+        counts: dict[str, int] = {}
+        for (name, n) in self.db.read("SELECT t.value, COUNT(*) FROM items, json_each(items.tags) AS t"
+                                      " WHERE items.catalog_id NOT IN (SELECT id FROM catalogs WHERE name = ?)"
+                                      " GROUP BY t.value", (USER_CATALOG,)):
+            key = label_key(name)
+            counts[key] = counts.get(key, 0) + int(n)
+        return counts
+
     def genres(self) -> list[tuple[str, int]]:
         """Every genre of the catalogs with how many items have it, most common first; one name for
         genres the catalogs spell differently ("Sci-Fi", "Science fiction"). Not the genres of the person's

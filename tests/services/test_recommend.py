@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from app.core.errors import AmbiguousItem, InputError, NotFound
+from app.core.text import label_key
 from app.services import Filters, Services
 
 SCI_FI = ["The Matrix (1999)", "Blade Runner (1982)", "Alien (1979)",
@@ -302,3 +303,15 @@ def test_with_a_history_a_genre_named_in_words_lists_that_genre_to_the_persons_t
     assert sum("Sci-Fi" in g for g in genres) >= 2, [r.item.label for r in recs]
     why = scifi.recommender.why(str(recs[0].item.id), like=["a war movie"])
     assert {c.source for c in why.contributions} == {"history", "query"}
+
+
+@pytest.mark.real_models
+def test_with_a_history_keywords_named_in_words_list_films_that_have_them(scifi: Services) -> None:
+    """"a heist film with car chases" names no genre but two keywords: a Letterboxd member's list held Psycho
+    and Minority Report second and third (the history's taste, with text close to the words). Films with either
+    keyword are listed, to the person's taste."""
+    recs = scifi.recommender.recommend(k=10, like=["a heist film with car chases"])
+    assert scifi.recommender._keywords_named(scifi.recommender.universe(), "a heist film with car chases") == [
+        "carchase", "heist"]  # not "car" and "chase" as well
+    tagged = [r for r in recs if {"heist", "carchase"} & {label_key(t) for t in r.item.tags}]
+    assert len(tagged) == len(recs) == 10, [r.item.label for r in recs]
