@@ -438,157 +438,157 @@
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="96"/>
+        <location filename="../../app/gui/pages/history.py" line="98"/>
         <source>By</source>
         <translation>作者/导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="97"/>
+        <location filename="../../app/gui/pages/history.py" line="99"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="98"/>
+        <location filename="../../app/gui/pages/history.py" line="100"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="99"/>
+        <location filename="../../app/gui/pages/history.py" line="101"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="100"/>
+        <location filename="../../app/gui/pages/history.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="101"/>
+        <location filename="../../app/gui/pages/history.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="101"/>
+        <location filename="../../app/gui/pages/history.py" line="103"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="102"/>
+        <location filename="../../app/gui/pages/history.py" line="104"/>
         <source>did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="103"/>
+        <location filename="../../app/gui/pages/history.py" line="105"/>
         <source>on the shelf {0}</source>
         <translation>在书架“{0}”上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="105"/>
+        <location filename="../../app/gui/pages/history.py" line="107"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="123"/>
+        <location filename="../../app/gui/pages/history.py" line="125"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="126"/>
+        <location filename="../../app/gui/pages/history.py" line="128"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="127"/>
+        <location filename="../../app/gui/pages/history.py" line="129"/>
         <source>Find a title in the catalogs and add it with your rating</source>
         <translation>在目录中找到一部作品，连同你的评分加入历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="129"/>
+        <location filename="../../app/gui/pages/history.py" line="131"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="130"/>
+        <location filename="../../app/gui/pages/history.py" line="132"/>
         <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
         <translation>导入豆瓣、Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="132"/>
+        <location filename="../../app/gui/pages/history.py" line="134"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="134"/>
+        <location filename="../../app/gui/pages/history.py" line="136"/>
         <source>Delete the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="136"/>
+        <location filename="../../app/gui/pages/history.py" line="138"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="138"/>
+        <location filename="../../app/gui/pages/history.py" line="140"/>
         <source>Put back the entry deleted last (Ctrl+Z)</source>
         <translation>恢复最后删除的条目（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="143"/>
+        <location filename="../../app/gui/pages/history.py" line="145"/>
         <source>Titles saved for later (a watchlist or a to-read shelf) are not history, but they count as what you want to watch or read.</source>
         <translation>收藏待看/待读的作品（想看清单或待读书架）不算历史，但算作你想看、想读的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="163"/>
+        <location filename="../../app/gui/pages/history.py" line="165"/>
         <source>Remove sample</source>
         <translation>移除示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="164"/>
+        <location filename="../../app/gui/pages/history.py" line="166"/>
         <source>Remove the sample&apos;s entries; your own stay</source>
         <translation>移除示例档案的条目；你自己的条目保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="177"/>
+        <location filename="../../app/gui/pages/history.py" line="179"/>
         <source>{0} of {1} entries</source>
         <translation>{1} 条中的 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="179"/>
+        <location filename="../../app/gui/pages/history.py" line="181"/>
         <source>{0} entries · {1} saved for later, not history</source>
         <translation>{0} 条 · 另有 {1} 部待看/待读，不算历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="181"/>
+        <location filename="../../app/gui/pages/history.py" line="183"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="189"/>
+        <location filename="../../app/gui/pages/history.py" line="191"/>
         <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
         <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="191"/>
+        <location filename="../../app/gui/pages/history.py" line="193"/>
         <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
         <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="201"/>
+        <location filename="../../app/gui/pages/history.py" line="203"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="203"/>
+        <location filename="../../app/gui/pages/history.py" line="205"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="209"/>
+        <location filename="../../app/gui/pages/history.py" line="211"/>
         <source>An example entry of the sample profile, not yours</source>
         <translation>示例档案中的条目，不是你的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="211"/>
+        <location filename="../../app/gui/pages/history.py" line="213"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>

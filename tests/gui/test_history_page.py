@@ -133,7 +133,8 @@ def test_the_history_shows_who_made_each_title_and_its_search_finds_them(qtbot) 
     """"Murakami" found none of a reader's 1,374 books: the page had no author."""
     page = HistoryPage()
     qtbot.addWidget(page)
-    kafka = HistoryEntry(item=Item(id=1, title="Kafka on the Shore", kind="book", creators=("Haruki Murakami",)),
+    kafka = HistoryEntry(item=Item(id=1, title="Kafka on the Shore", kind="book",
+                                   creators=("Haruki Murakami", "Lourdes Porta Fuentes")),  # and its translator
                          consumed_at=None, source="goodreads", added_at="2026-01-01 10:00:00", seq=1)
     page.show_entries([kafka, _entry(2, "Heat", None)])
     assert _column(page, BY) == ["Haruki Murakami", ""] or _column(page, BY) == ["", "Haruki Murakami"]

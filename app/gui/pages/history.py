@@ -93,7 +93,9 @@ class HistoryPage(QWidget):
         kinds = {"film": self.tr("film"), "book": self.tr("book")}
         self.model = _Rows([
             (self.tr("Title"), lambda e: e.item.title),
-            (self.tr("By"), lambda e: ", ".join(e.item.creators)),  # the search finds an author's books too
+            # The first credit: a Goodreads row's others are its translators and narrators ("Haruki Murakami,
+            # Fernando Cordobés"). The search finds an author's books by it.
+            (self.tr("By"), lambda e: e.item.creators[0] if e.item.creators else ""),
             (self.tr("Year"), lambda e: e.item.year),
             (self.tr("Kind"), lambda e: kinds.get(e.item.kind, e.item.kind)),
             (self.tr("Rating"), _rating),
