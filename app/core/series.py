@@ -22,7 +22,7 @@ import numpy as np
 
 from app.core.text import normalize_title
 
-__all__ = ["Film", "Places", "film_sequels", "place_of"]
+__all__ = ["Film", "Places", "film_sequels", "place_of", "range_of"]
 
 LONG_SERIES = 10  # books in the catalog: a series this long is rarely one story told in order
 SHORT_MARGIN = 1.5  # in a shorter series a later book is a way in with this many times the first's readers
@@ -30,6 +30,19 @@ SHORT_MARGIN = 1.5  # in a shorter series a later book is a way in with this man
 # "(The Stormlight Archive, #2)", "(Discworld, #5; Rincewind #2)", "(Harry Potter, #5, Part 1)": a whole
 # number only ("#2.5" is a novella between two books, "#1-3" an omnibus).
 _PLACE = re.compile(r"\(([^()#]*?),?\s*#\s*(\d+)(?:\s*,\s*part\s+\w+)?(?:\s*;[^()]*)?\)\s*$", re.IGNORECASE)
+
+
+# "(1Q84, #1-2)", "(The Hunger Games, #1-3)": an omnibus of those places.
+_RANGE = re.compile(r"\(([^()#]*?),?\s*#\s*(\d+)\s*-\s*(\d+)\)\s*$")
+
+
+def range_of(titles: Sequence[str]) -> tuple[str, int, int] | None:
+    """(series key, first, last) of an omnibus from the first of its titles that names its places, else None."""
+    for title in titles:
+        found = _RANGE.search(title)
+        if found and found.group(1).strip() and int(found.group(2)) < int(found.group(3)):
+            return normalize_title(found.group(1)), int(found.group(2)), int(found.group(3))
+    return None
 
 
 def place_of(titles: Sequence[str]) -> tuple[str, int] | None:
@@ -66,6 +79,10 @@ class Places:
             books.sort()
         ways_in = {key: _popular_later(books, readers) for key, books in members.items()} if readers is not None else {}
         return cls(members, ways_in)
+
+    def within(self, key: str, first: int, last: int) -> list[int]:
+        """The positions of a series' books from place ``first`` to ``last`` (an omnibus's parts)."""
+        return [p for n, p in self.members.get(key, ()) if first <= n <= last]
 
     def out_of_order(self, history: np.ndarray) -> np.ndarray:
         """The positions of the books after the first of each series none of whose books is at ``history``

@@ -17,7 +17,7 @@ from app.core.errors import InputError, NotFound
 from app.core.genre_words import NON_FICTION, fiction_named, genres_named
 from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
-from app.core.series import Film, Places
+from app.core.series import Film, Places, range_of
 from app.core.text import label_key
 from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
 from app.core.types import HistoryEntry, Item, RankingParams, Recommendation
@@ -235,7 +235,7 @@ class RecommendService:
         # Everything the history holds or names (other editions, the candidates of an ambiguous row), and
         # the plays, companions and guides of the books it holds.
         consumed = {e.item.id for e in entries if e.item.id is not None} | self.store.history.named_ids()
-        consumed |= set(self._companions(loaded, entries))
+        consumed |= set(self._companions(loaded, entries)) | self._omnibus_parts(loaded, entries)
         liked = [i for i, k in feedback.items() if "like" in k and i not in consumed]
         disliked = [i for i, k in feedback.items() if "dislike" in k and i not in consumed]
         # What the person means to read or watch says what they like, if less than what they did.
@@ -472,7 +472,8 @@ class RecommendService:
         evidence = self._item_evidence(loaded, [item_id], np.ones(1), params)
         consumed = self.store.history.item_ids() | self.store.history.named_ids() | {item_id}
         consumed |= self._imported()
-        consumed |= set(self._companions(loaded, self.store.history.entries()))
+        entries = self.store.history.entries()
+        consumed |= set(self._companions(loaded, entries)) | self._omnibus_parts(loaded, entries)
         candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
         return ranking.recommend(loaded.universe, evidence, [item], params, items=self._items_at(loaded),
                                  candidates=candidates, k=k, top_contributions=1)
@@ -602,6 +603,19 @@ class RecommendService:
             if term:
                 bonus[self._positions(loaded, [item_id])[0]] = term
         return mask, bonus
+
+    @staticmethod
+    def _omnibus_parts(loaded: _Loaded, entries: Sequence[HistoryEntry]) -> set[int]:
+        """The books an omnibus the history holds is made of: "1Q84 #1-2" read, 1Q84 BOOK 2 is not recommended."""
+        places = loaded.universe.places
+        if places is None:
+            return set()
+        out: set[int] = set()
+        for e in entries:
+            found = range_of([e.item.title, *e.item.alt_titles]) if e.item.kind == "book" else None
+            if found is not None:
+                out |= {int(loaded.universe.item_ids[p]) for p in places.within(*found)}
+        return out
 
     @staticmethod
     def _companions(loaded: _Loaded, entries: Sequence[HistoryEntry]) -> list[int]:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.core.series import Places, place_of
+from app.core.series import Places, place_of, range_of
+
+
+def test_an_omnibus_names_its_places() -> None:
+    assert range_of(["1Q84 #1-2", "1Q84 #1-2 (1Q84, #1-2)"]) == ("1q84", 1, 2)
+    assert range_of(["Dune"]) is None and range_of(["X (Y, #3-3)"]) is None
 
 
 def test_a_place_is_a_series_and_a_whole_number() -> None:

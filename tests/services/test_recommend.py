@@ -315,3 +315,14 @@ def test_with_a_history_keywords_named_in_words_list_films_that_have_them(scifi:
         "carchase", "heist"]  # not "car" and "chase" as well
     tagged = [r for r in recs if {"heist", "carchase"} & {label_key(t) for t in r.item.tags}]
     assert len(tagged) == len(recs) == 10, [r.item.label for r in recs]
+
+
+def test_the_books_of_an_omnibus_read_are_not_recommended(services: Services) -> None:
+    """A reader of "1Q84 #1-2 (1Q84, #1-2)" and 1Q84 BOOK 3 was offered 1Q84 BOOK 2."""
+    def book(title: str) -> int:
+        return next(int(i.id or 0) for i in services.store.items.search(catalog="goodbooks-10k", text=title)
+                    if i.title == title)
+
+    services.history.add(str(book("1Q84 #1-2")), rating=4)
+    recs = {r.item.id for r in services.recommender.recommend(k=2000, filters=Filters(kind="book"))}
+    assert not recs & {book("1Q84 BOOK 1"), book("1Q84 BOOK 2")}
