@@ -8,6 +8,7 @@ word supported by the year's genres, tags and creators, no number or claim the f
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -38,6 +39,7 @@ class KindFacts:
     pages: int = 0
     minutes: int = 0  # films' runtimes added up, where the catalog knows them
     highest_count: int = 0  # how many got the highest rating (two are named)
+    frequent: tuple[str, ...] = ()  # of ``genres``, those on a tenth of the year's titles and two at least
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,17 @@ class YearFacts:
         return bool(wanted) and any(w[:5] in wanted for w in words_of(draft))
 
 
+SAID_SHARE = 0.1  # of a year's titles a genre is on, for the paragraph to call it the most frequent
+
+
 def _kind(fig: YearKind, before: YearKind | None) -> KindFacts:
     creator = fig.creators[0] if fig.creators and fig.creators[0][1] >= 2 else None
+    # "Most often" only of a genre on a tenth of the year's titles and two at least: of 112 films mostly no
+    # catalog knows, one action and crime film made "your films were most often action and crime".
+    said = max(2, math.ceil(fig.count * SAID_SHARE))
     return KindFacts(
         count=fig.count, again=fig.again, genres=tuple(g for g, _ in fig.genres[:3]),
+        frequent=tuple(g for g, n in fig.genres[:2] if n >= said),
         creator=creator[0] if creator else None, creator_count=creator[1] if creator else 0,
         highest=tuple(fig.highest[:2]), highest_rating=fig.highest_rating, highest_count=fig.highest_count,
         scale_top=fig.scale[1] if fig.scale else None,
@@ -121,8 +130,8 @@ def year_text(facts: YearFacts, lang: str = "en") -> str:
     for k, what, verb, whom in ((f, "films", "watched", "director"), (b, "books", "read", "author")):
         if not k.count:
             continue
-        if k.genres:
-            out.append(f"Your {what} were most often {_and([_g(g) for g in k.genres[:2]])}.")
+        if k.frequent:
+            out.append(f"Your {what} were most often {_and([_g(g) for g in k.frequent])}.")
         if k.creator:
             out.append(f"The {whom} you {verb} most was {clean_text(k.creator)} ({k.creator_count:,}).")
         if k.highest:
@@ -156,8 +165,8 @@ def _text_zh(facts: YearFacts) -> str:
     for k, what, verb, whom, unit in ((f, "电影", "看", "导演", "部"), (b, "书", "读", "作者", "本")):
         if not k.count:
             continue
-        if k.genres:
-            out.append(f"你的{what}最常是{'和'.join(genre_zh(g) for g in k.genres[:2])}类。")
+        if k.frequent:
+            out.append(f"你的{what}最常是{'和'.join(genre_zh(g) for g in k.frequent)}类。")
         if k.creator:
             out.append(f"你{verb}得最多的{whom}是{clean_text(k.creator)}（{k.creator_count:,}{unit}）。")
         if k.highest:

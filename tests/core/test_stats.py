@@ -148,3 +148,15 @@ def test_many_titles_at_the_highest_rating_are_counted_not_two_named_as_the_best
     assert "你给了4部电影最高评分（5/5），其中有《Film 0 (2000)》《Film 1 (2000)》。" in year_text(facts, "zh_CN")
     one = year_facts(compute(rows[:2]), 2021)
     assert "You rated Film 0 (2000) and Film 1 (2000) highest" in year_text(one)
+
+
+def test_most_often_is_said_only_of_a_genre_on_enough_of_the_years_titles() -> None:
+    """112 films of a Trakt year, one of them an action and crime film the catalog knows: the paragraph said
+    "your films were most often action and crime"."""
+    known = film(1, "Heat", 1995, ("Action", "Crime"), by="Michael Mann")
+    own = [film(10 + n, f"New film {n}", 2025, genres=()) for n in range(20)]
+    stats = compute([Watch(known, "2026-01-02")] + [Watch(f, "2026-02-03") for f in own])
+    text, zh = year_text(year_facts(stats, 2026)), year_text(year_facts(stats, 2026), "zh_CN")
+    assert "most often" not in text and "最常是" not in zh
+    many = compute([Watch(film(30 + n, f"Thriller {n}", 2000, ("Thriller",)), "2026-05-06") for n in range(5)])
+    assert "most often thriller" in year_text(year_facts(many, 2026))
