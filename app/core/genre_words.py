@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_FICTION", "fiction_named", "genres_named"]
+__all__ = ["NON_FICTION", "fiction_named", "genres_named", "keywords_named_zh"]
 
 # Genre (as the catalogs write it; label_key makes "Children" and "Children's" one) -> what names it.
 _WORDS: dict[str, str] = {
@@ -69,3 +69,26 @@ _NOT_FICTION = re.compile(r"\bnon-?fiction\b|非虚构", re.IGNORECASE)
 def fiction_named(text: str) -> bool:
     """Whether the text asks for fiction: "a war novel", "关于友谊的小说" ("historical fiction" too)."""
     return bool(_FICTION.search(_NOT_FICTION.sub(" ", text)))
+
+
+# Chinese words for the catalogs' English keywords (as label_key writes them): a Chinese request names them
+# too ("二战电影" listed Zulu and Kagemusha as war films; its keyword is world war ii).
+_KEYWORDS_ZH = {
+    "二战": "worldwarii", "第二次世界大战": "worldwarii", "抢劫": "heist", "劫案": "heist", "飞车": "carchase",
+    "追车": "carchase", "吸血鬼": "vampire", "僵尸": "zombie", "丧尸": "zombie", "时间旅行": "timetravel",
+    "穿越时空": "timetravel", "机器人": "robot", "太空": "space", "魔法": "magic", "龙": "dragon", "鬼": "ghost",
+    "圣诞": "christmas", "狗": "dog", "监狱": "prison", "复仇": "revenge", "巴黎": "paris", "高中": "highschool",
+    "友谊": "friendship", "超级英雄": "superhero", "武术": "martialarts", "功夫": "kungfu", "连环杀手": "serialkiller",
+    "外星人": "alien", "反乌托邦": "dystopia", "武士": "samurai", "间谍": "spy", "侦探": "detective",
+    "海盗": "pirate", "女巫": "witch", "恐龙": "dinosaur", "公路": "roadtrip", "舞蹈": "dance", "音乐": "music",
+}
+
+
+def keywords_named_zh(text: str) -> list[str]:
+    """The catalog keywords (label_key) a text's Chinese words name, the longest words first."""
+    found, rest = [], text
+    for word in sorted(_KEYWORDS_ZH, key=len, reverse=True):
+        if word in rest:
+            found.append(_KEYWORDS_ZH[word])
+            rest = rest.replace(word, " ")
+    return list(dict.fromkeys(found))

@@ -14,7 +14,7 @@ import numpy as np
 from app.core import ranking, scoring
 from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
-from app.core.genre_words import NON_FICTION, fiction_named, genres_named
+from app.core.genre_words import NON_FICTION, fiction_named, genres_named, keywords_named_zh
 from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.series import Film, Places, range_of
@@ -366,7 +366,8 @@ class RecommendService:
                 if gram in loaded.keywords and not used & set(range(i, i + n)):
                     found.append(gram)
                     used |= set(range(i, i + n))
-        return sorted(found)
+        found += [k for k in keywords_named_zh(text) if k in loaded.keywords]
+        return sorted(set(found))
 
     def _labelled(self, loaded: _Loaded, labels: Sequence[str]) -> np.ndarray:
         """The positions of the items with any of these genres or tags (kept with the universe)."""

@@ -35,3 +35,12 @@ def test_the_genres_a_request_names(text: str, genres: tuple[str, ...]) -> None:
 ])
 def test_words_that_ask_for_fiction(text: str, fiction: bool) -> None:
     assert fiction_named(text) == fiction
+
+
+def test_chinese_words_name_the_catalogs_keywords() -> None:
+    """"二战电影" listed Zulu and Kagemusha as war films: 二战 is the keyword world war ii."""
+    from app.core.genre_words import keywords_named_zh
+
+    assert keywords_named_zh("二战电影") == ["worldwarii"]
+    assert keywords_named_zh("关于抢劫和飞车追逐的电影") == ["heist", "carchase"]
+    assert keywords_named_zh("穿越时空的爱情") == ["timetravel"] and keywords_named_zh("温馨的家庭电影") == []

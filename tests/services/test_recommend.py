@@ -326,3 +326,11 @@ def test_the_books_of_an_omnibus_read_are_not_recommended(services: Services) ->
     services.history.add(str(book("1Q84 #1-2")), rating=4)
     recs = {r.item.id for r in services.recommender.recommend(k=2000, filters=Filters(kind="book"))}
     assert not recs & {book("1Q84 BOOK 1"), book("1Q84 BOOK 2")}
+
+
+@pytest.mark.real_models
+def test_a_chinese_request_names_a_keyword_too(services: Services) -> None:
+    """"二战电影" (Second World War films) listed Zulu, Kagemusha and 300: Rise of an Empire as war films."""
+    recs = services.recommender.recommend(k=10, like=["二战电影"])
+    ww2 = [r for r in recs if "worldwarii" in {label_key(t) for t in r.item.tags}]
+    assert len(ww2) == len(recs) == 10, [r.item.label for r in recs]
