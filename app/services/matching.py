@@ -425,19 +425,19 @@ class Matcher:
         # An English title with no place agreeing is more likely a book no catalog has, of the same year.
         if not same or not (foreign_title(row.title) or numbered):
             return None
+        cosines = self._title_cosines(row.title, same) if self._translations is not None else None
         if len({c.id for c in same}) > 1:
-            if self._translations is None:
+            if cosines is None:
                 return None
-            cosines = self._title_cosines(row.title, same)
             order = np.argsort(-cosines)
             if cosines[order[0]] - cosines[order[1]] < _MARGIN:
                 return None
-            same = [same[int(order[0])]]
+            same, cosines = [same[int(order[0])]], cosines[order[:1]]
         best = same[0]
         # Matched only where the titles agree in meaning too: the year alone also names the book of a short work
         # no catalog has ("La larga marcha", The Long Walk, is not The Dead Zone of 1979; cosine 0.30, where
         # El resplandor and The Shining have 0.59). Below that it is only kept out of the recommendations.
-        if self._translations is not None and float(self._title_cosines(row.title, [best])[0]) >= YEAR_TRANSLATED:
+        if cosines is not None and float(cosines[0]) >= YEAR_TRANSLATED:
             return Match(best.id, how="author and original year", loose=True, also=self._editions(best))
         return Match(None, reason="no catalog book has this title", also=(best.id,))
 

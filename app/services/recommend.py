@@ -333,7 +333,8 @@ class RecommendService:
         (NAMED_AT_LEAST) are left. Words that ask for fiction ("a war novel", 小说) leave out non-fiction
         (a war novel listed five history books)."""
         genres, fiction = genres_named(text), fiction_named(text)
-        keywords = [k for k in self._keywords_named(loaded, text) if k not in {label_key(g) for g in genres}]
+        named_genres = {label_key(g) for g in genres}
+        keywords = [k for k in self._keywords_named(loaded, text) if k not in named_genres]
         if not genres and not fiction and not keywords:
             return None
         if fiction:
