@@ -15,6 +15,7 @@ __all__ = [
     "cjk_share",
     "item_text",
     "label_key",
+    "latin_lookalikes",
     "normalize_title",
     "runtime_text",
     "split_title_year",
@@ -105,12 +106,29 @@ _LEADING_ARTICLE = re.compile(
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+# Greek and Cyrillic letters drawn like Latin ones. Some exports hide them in Latin words ("Εast of Εden" by
+# "John Ѕteіnbeck", to keep scrapers off): read as the Latin letter inside such a word only.
+_LOOKALIKES = str.maketrans(
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν" "АВЕКМНОРСТХЅІЈаеорсухѕіјһԁӏ",
+    "ABEZHIKMNOPTYXoiv" "ABEKMHOPCTXSIJaeopcyxsijhdl",
+)
+_MIXED = re.compile(r"\w*[A-Za-z]\w*")
+
+
+def latin_lookalikes(text: str) -> str:
+    """``text`` with the Greek and Cyrillic look-alikes inside Latin words read as Latin letters; "Εast" gives
+    "East", "Братья Карамазовы" stays as it is."""
+    if text.isascii():
+        return text
+    return _MIXED.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+
+
 def normalize_title(title: str) -> str:
     """A key for comparing titles: case, accents, punctuation and a leading article removed.
 
     ``"Matrix, The"``, ``"The Matrix"`` and ``"the matrix!"`` all give ``"matrix"``.
     """
-    text = unicodedata.normalize("NFKD", title)
+    text = unicodedata.normalize("NFKD", latin_lookalikes(title))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace("&", " and ")
     # "Matrix, The" -> "The Matrix" before the article is dropped.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.core.text import normalize_title, strip_series
+from app.core.text import latin_lookalikes, normalize_title, strip_series
 
 __all__ = [
     "author_key", "cjk_only", "content_words", "foreign_title", "loose_key", "match_key", "omnibus_key", "same_author",
@@ -58,7 +58,8 @@ _FOREIGN = frozenset(
     "der das und von zu im mit ein eine einen os dos na em um uma het een op".split()
 )
 _ENGLISH = frozenset("the of and to with from for is are at".split())
-_PARTS = re.compile(r"\s*(?::|\s[-–—]\s)\s*")
+# A subtitle, or an alternative title ("Moby-Dick or, The Whale", "Frankenstein; or, The Modern Prometheus").
+_PARTS = re.compile(r"\s*(?:[;:]\s*or,?\s|,?\sor,\s|:|\s[-–—]\s)\s*")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -70,7 +71,7 @@ def match_key(title: str) -> str:
     return " ".join(_ROMAN.get(w) or _NUMBERS.get(w) or _SPELLING.get(w, w) for w in words)
 
 
-_OMNIBUS = frozenset("omnibus box boxed set boxset collection complete trilogy quartet saga".split())
+_OMNIBUS = frozenset("omnibus box boxed set boxset collection collected complete trilogy quartet saga".split())
 
 
 def omnibus_key(title: str) -> str:
@@ -119,7 +120,7 @@ def title_parts(title: str) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", latin_lookalikes(text))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 

@@ -265,6 +265,7 @@ class HistoryService:
         self._outcome.clear()
         self._like_made = None
         self._stored.clear()
+        self._unsettled: list[tuple[int, ImportRow]] = []  # rows that matched and named nothing (Matcher.settle)
         files = list(source.paths)
         hashes = [sha256_file(p) for p in files]
         self._hashes.update(zip(files, hashes))
@@ -288,6 +289,9 @@ class HistoryService:
             if kind is not None and record.kind is None:
                 record = replace(record, kind=kind)
             self._store_row(record, source, matcher, report, source=tag)
+        for own, named in matcher.settle(self._unsettled).items():
+            self.store.history.add_names(own, named)
+        self._unsettled.clear()
         self._write_viewings(report)
         report.skipped = sum(reasons.values())
         report.skipped_reasons = dict(reasons)
@@ -401,6 +405,8 @@ class HistoryService:
             if found.reason.startswith(CJK_ONLY):
                 report.notes[CJK_ONLY] = report.notes.get(CJK_ONLY, 0) + 1
             item_id = self._own_item(row, src)
+            if not found.also and row.kind == "book" and row.creators:
+                self._unsettled.append((item_id, row))
         else:
             report.matched += 1
             if found.loose:

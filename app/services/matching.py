@@ -43,6 +43,7 @@ __all__ = ["CJK_ONLY", "Match", "Matcher", "Similarity"]
 Similarity = Callable[[str, Sequence[int]], Sequence[float]]
 
 _CLOSE_TITLE = 90.0  # edit-distance similarity of two titles by one author that makes them one work
+_CLOSE_AUTHOR = 85.0  # ... and of two spellings of a surname, with the same title and first initial
 _COGNATE = 72.0  # two words this alike are the same word in two languages ("prejuicio", "prejudice")
 _TRANSLATED = 0.5  # agreement of a translated title: 0.7 x cognate share + 0.3 x text cosine
 _MARGIN = 0.1  # ... which must beat the author's next-best book by this much
@@ -91,6 +92,11 @@ def _close(a: str, b: str) -> bool:
             and all(x == y if x.isdigit() or y.isdigit() else fuzz.ratio(x, y) >= 80 for x, y in zip(wa, wb)))
 
 
+def _close_author(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One author's name spelled two ways, both with a first initial: "Fyodor Dostoevsky", "Fyodor Dostoyevsky"."""
+    return bool(a[1]) and a[1] == b[1] and fuzz.ratio(a[0], b[0]) >= _CLOSE_AUTHOR
+
+
 def _best(found: Sequence[_Cand]) -> _Cand:
     return max(found, key=lambda c: (c.popularity, -c.id))
 
@@ -111,6 +117,7 @@ class Matcher:
         self._similarity = similarity
         self._translations = translations  # multilingual vectors of titles (L2-normalised), for CJK-only rows
         self._title_vectors: dict[int, np.ndarray] = {}
+        self._claimed: set[int] = set()  # the catalog items this import's rows matched or named so far
         self._kinds: dict[int, str] = {}
         self._directors: dict[int, tuple[str, ...]] = {}  # a film's credited names as written, for _heard
         for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators, alt_ids, tmdb in (
@@ -153,6 +160,46 @@ class Matcher:
     # -- the steps -----------------------------------------------------------------------------
 
     def match(self, row: ImportRow) -> Match:
+        found = self._match(row)
+        self._claimed.update(found.also)
+        if found.item_id is not None:
+            self._claimed.add(found.item_id)
+        return found
+
+    def settle(self, rows: Sequence[tuple[int, ImportRow]]) -> dict[int, tuple[int, ...]]:
+        """The author's books that rows of one file matching nothing translate, read together: the catalog
+        books the file's other rows matched or named are not theirs, and each book is one row's at most.
+        "El último héroe del Olimpo" alone is as close to The Lost Hero as to The Last Olympian; the file's
+        "El Héroe Perdido" is The Lost Hero, so it is The Last Olympian. Keyed by each row's own item: kept
+        out of the recommendations, never matched (as ``_author_translation``)."""
+        if self._translations is None:
+            return {}
+        groups: dict[tuple[str, str], list[tuple[int, ImportRow]]] = defaultdict(list)
+        for own, row in rows:
+            authors = [a for a in (author_key(c) for c in row.creators) if a[0]]
+            if row.kind == "book" and authors and foreign_title(row.title):
+                groups[authors[0]].append((own, row))
+        out: dict[int, tuple[int, ...]] = {}
+        for author, group in groups.items():
+            cands = [c for c in self._authors_books((author,)) if c.id not in self._claimed]
+            if not cands:
+                continue
+            cosines = np.stack([self._title_cosines(row.title, cands) for _, row in group])
+            while cosines.size and np.isfinite(cosines).any():
+                order = np.sort(np.where(np.isfinite(cosines), cosines, -np.inf), axis=1)[:, ::-1]
+                second = order[:, 1] if order.shape[1] > 1 else np.zeros(len(order))
+                sure = (order[:, 0] >= AUTHOR_TRANSLATED) & (order[:, 0] - np.maximum(second, 0.0) >= _MARGIN)
+                if not sure.any():
+                    break
+                r = int(np.argmax(np.where(sure, order[:, 0], -np.inf)))
+                c = int(np.argmax(np.where(np.isfinite(cosines[r]), cosines[r], -np.inf)))
+                out[group[r][0]] = (cands[c].id,)
+                self._claimed.add(cands[c].id)
+                cosines[r, :] = -np.inf
+                cosines[:, c] = -np.inf
+        return out
+
+    def _match(self, row: ImportRow) -> Match:
         kinds = {"film": ("film",), "other": ("film",), "book": ("book",)}.get(row.kind or "", ("film", "book"))
         row_authors = tuple(a for a in (author_key(c) for c in row.creators) if a[0])
         found = self._by_ids(row, row_authors)
@@ -292,7 +339,8 @@ class Matcher:
         books = [c for c in found if c.kind == "book"]
         if row_authors and books:
             # Books: the author decides; editions disagree about the year.
-            same = [c for c in books if any(same_author(a, b) for a in row_authors for b in c.authors)]
+            same = ([c for c in books if any(same_author(a, b) for a in row_authors for b in c.authors)]
+                    or [c for c in books if any(_close_author(a, b) for a in row_authors for b in c.authors)])
             if same:
                 best = _best(same)
                 return Match(best.id, how=f"{how} and author", also=self._editions(best, same))
@@ -365,6 +413,8 @@ class Matcher:
         # "El misterio de Salem's Lot": the whole title of one of the author's books inside the row's.
         key = f" {match_key(row.title)} "
         inside = tuple(c.id for c in cands if len(match_key(c.title)) >= 8 and f" {match_key(c.title)} " in key)
+        # "Fictions" read: the author's "Collected Fictions" holds it.
+        inside += tuple(c.id for c in cands if omnibus_key(c.title) == key.strip())
         if inside or self._translations is None or not cands:
             return inside
         cosines = self._title_cosines(row.title, cands)

@@ -1,6 +1,14 @@
 from __future__ import annotations
 
-from app.core.text import cjk_share, clean_text, item_text, normalize_title, split_title_year, text_hash
+from app.core.text import (
+    cjk_share,
+    clean_text,
+    item_text,
+    latin_lookalikes,
+    normalize_title,
+    split_title_year,
+    text_hash,
+)
 from app.core.types import Item
 
 
@@ -43,3 +51,10 @@ def test_genres_in_chinese_keep_comedy_apart_from_humour() -> None:
     # label_key makes Comedy and Humor one key (for matching); a comedy film is still 喜剧 to a reader.
     assert [genre_zh(g) for g in ("Comedy", "Humor", "humour", "Sci-Fi", "Film-Noir")] == \
         ["喜剧", "幽默", "幽默", "科幻", "黑色"]
+
+
+def test_look_alike_letters_inside_latin_words_read_as_latin() -> None:
+    assert latin_lookalikes("Εast of Εden") == "East of Eden"
+    assert latin_lookalikes("John Ѕteіnbeck") == "John Steinbeck"
+    assert latin_lookalikes("Братья Карамазовы") == "Братья Карамазовы"  # a Russian title stays Russian
+    assert latin_lookalikes("Ο Άρχων") == "Ο Άρχων"

@@ -110,3 +110,28 @@ def test_a_collection_names_the_books_it_holds(services: Services, tmp_path: Pat
     services.history.import_file(path)
     named = {it.title for it in services.store.items.get_many(services.store.history.named_ids()).values()}
     assert "Wool" in named  # the omnibus holds it: never recommended
+
+
+def test_look_alike_letters_and_a_surname_spelled_two_ways_find_the_book(services: Services, tmp_path: Path) -> None:
+    # A Greek Epsilon in "East", a Cyrillic S and i in "Steinbeck" (as one real export hides them); the catalog
+    # spells the Russian author "Dostoyevsky".
+    path = tmp_path / "shelf.csv"
+    path.write_text("Title,Author,Rating\nΕast of Εden,John Ѕteіnbeck,5\nThe Brothers Karamazov,Fyodor Dostoevsky,5\n"
+                    "Crime and Punishment,Fyodor Tolstoy,4\n", encoding="utf-8")
+    report = services.history.import_file(path)
+    titles = {e.item.title: e.item.catalog for e in services.store.history.entries()}
+    assert titles["East of Eden"] == titles["The Brothers Karamazov"] == "goodbooks-10k"
+    assert report.unmatched == 1  # another surname is another author, whatever the title
+    recs = {r.item.title for r in services.recommender.recommend(k=300, filters=Filters(kind="book"))}
+    assert not {"East of Eden", "The Brothers Karamazov"} & recs
+
+
+def test_an_alternative_title_and_a_collected_edition_are_the_same_work(services: Services, tmp_path: Path) -> None:
+    # The catalog's "Moby-Dick or, The Whale" is the file's "Moby dick"; its "Collected Fictions" holds "Fictions".
+    path = tmp_path / "shelf.csv"
+    path.write_text("Title,Author,Rating\nMoby dick,Herman Melville,5\nFictions,Jorge Luis Borges,5\n",
+                    encoding="utf-8")
+    services.history.import_file(path)
+    assert "Moby-Dick or, The Whale" in {e.item.title for e in services.store.history.entries()}
+    named = {it.title for it in services.store.items.get_many(services.store.history.named_ids()).values()}
+    assert "Collected Fictions" in named
