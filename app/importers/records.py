@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import ftfy
 
 from app.core.stats import Viewing
 from app.importers.shelves import classify, shelf_key
 from app.importers.values import DateOrder, garbled_number, parse_float
 
-__all__ = ["ImportRow", "ReadContext", "Skip"]
+__all__ = ["ImportRow", "ReadContext", "Skip", "mended"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,20 @@ class ImportRow:
     viewings: tuple[Viewing, ...] = ()
     raw: dict[str, str] = field(default_factory=dict)
     place: int | None = None  # its number in a series, where the source names it ("Petirrojo (Harry Hole, #3)")
+
+
+def mended(row: ImportRow) -> ImportRow:
+    """The row's names with text once decoded in the wrong encoding read right: a spreadsheet re-saved a
+    Letterboxd diary's "WALL·E" and "Amélie" as "WALLÂ·E" and "AmÃ©lie", which matched nothing, and both came
+    back as recommendations. ftfy (well kept, conservative: "Amélie" and "霸王别姬" stay as they are)."""
+    names = (row.title, *row.creators, *row.alt_titles)
+    if all(n.isascii() for n in names):
+        return row
+    fixed = [ftfy.fix_text(n) for n in names]
+    if fixed == list(names):
+        return row
+    k = len(row.creators)
+    return replace(row, title=fixed[0], creators=tuple(fixed[1:1 + k]), alt_titles=tuple(fixed[1 + k:]))
 
 
 @dataclass(frozen=True)

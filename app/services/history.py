@@ -20,7 +20,7 @@ from app.importers.detect import Source, open_sources
 from app.importers.files import sha256_file
 from app.importers.formats.generic import parse_mapping
 from app.importers.limits import LIMITS, Limits
-from app.importers.records import ImportRow, Skip
+from app.importers.records import ImportRow, Skip, mended
 from app.importers.shelves import parse_shelf_map
 from app.services.embeddings import EmbeddingService
 from app.services.lookup import ItemLookup
@@ -395,6 +395,7 @@ class HistoryService:
 
     def _store_row(self, row: ImportRow, src: Source, matcher: Matcher, report: ImportReport, *,
                    source: str) -> None:
+        row = mended(row)
         found: Match = matcher.match(row)
         item_id = found.item_id
         if item_id is None:

@@ -135,3 +135,12 @@ def test_an_alternative_title_and_a_collected_edition_are_the_same_work(services
     assert "Moby-Dick or, The Whale" in {e.item.title for e in services.store.history.entries()}
     named = {it.title for it in services.store.items.get_many(services.store.history.named_ids()).values()}
     assert "Collected Fictions" in named
+
+
+def test_titles_decoded_in_the_wrong_encoding_are_read_right(services: Services, tmp_path: Path) -> None:
+    # A Letterboxd diary re-saved by a spreadsheet: UTF-8 read as Latin-1, then written as UTF-8 again.
+    path = tmp_path / "diary.csv"
+    path.write_text("Name,Year,Rating\nWALLÂ·E,2008,5\nAmÃ©lie,2001,4\n", encoding="utf-8")
+    report = services.history.import_file(path)
+    assert report.matched == 2
+    assert {"WALL·E", "Amelie"} <= {e.item.title for e in services.store.history.entries()}
