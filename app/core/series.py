@@ -22,7 +22,7 @@ import numpy as np
 
 from app.core.text import normalize_title
 
-__all__ = ["Film", "Places", "film_sequels", "place_of", "range_of"]
+__all__ = ["Film", "Places", "film_franchises", "film_sequels", "place_of", "range_of"]
 
 LONG_SERIES = 10  # books in the catalog: a series this long is rarely one story told in order
 SHORT_MARGIN = 1.5  # in a shorter series a later book is a way in with this many times the first's readers
@@ -73,7 +73,7 @@ class Places:
             found = place_of(names)
             if found is not None:
                 members.setdefault(found[0], []).append((found[1], p))
-        for key, parts in film_sequels(films).items():
+        for key, parts in (*film_sequels(films).items(), *film_franchises(films).items()):
             members.setdefault(key, []).extend(parts)
         for books in members.values():
             books.sort()
@@ -118,6 +118,8 @@ class Film(NamedTuple):
     title: str
     year: int | None
     genres: tuple[str, ...]
+    tags: tuple[str, ...] = ()  # keywords ("wizard", "sherlock holmes")
+    creators: tuple[str, ...] = ()  # directors
 
 
 # "Scream 2", "Psycho III", "Insidious: Chapter 3", "[REC]³", "Back to the Future Part II", "Piranha II: The
@@ -155,3 +157,64 @@ def film_sequels(films: Sequence[Film | None]) -> dict[str, list[tuple[int, int]
     # A number past 2 with none between is rarely a place ("Game 6" is not The Game's sixth part).
     return {key: sorted({(n, p) for n, p in parts if n <= 2 or any(1 < m < n for m, _ in parts)})
             for key, parts in out.items()}
+
+
+# "Harry Potter and the Chamber of Secrets", "Pirates of the Caribbean: Dead Man's Chest", "Alien: Covenant": the
+# name of a film series, then the film's own.
+_FRANCHISE = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s[-–—]\s)")
+_AND_THE = re.compile(r"^(?P<name>.+?)\s+and\s+the\s")
+_ARTICLES = frozenset("the a an".split())
+# Years between two films of a series read from a shared name: after a longer pause, or under the same title
+# again, it is a new start ("The Lord of the Rings" of 1978 and of 2001, "Batman" of 1966 and of 1989).
+FRANCHISE_GAP = 12
+
+
+def _franchise_name(title: str) -> str:
+    found = _FRANCHISE.match(title)
+    name = found.group("name") if found else ""
+    # "Harry Potter and the ...", "Indiana Jones and the ...", not "The Princess and the Frog" (nor "Beauty")
+    shorter = _AND_THE.match(name or title)
+    if shorter and len([w for w in shorter.group("name").lower().split() if w not in _ARTICLES]) >= 2:
+        name = shorter.group("name")
+    return normalize_title(name) if name else ""
+
+
+def _kin(a: Film, b: Film) -> bool:
+    """Two films of one series: a genre shared, and a keyword or the director ("Ali" of 2001 and "Ali: Fear
+    Eats the Soul" are dramas, and no more)."""
+    return bool(set(a.genres) & set(b.genres)) and bool(
+        {t.lower() for t in a.tags} & {t.lower() for t in b.tags} or set(a.creators) & set(b.creators))
+
+
+def film_franchises(films: Sequence[Film | None]) -> dict[str, list[tuple[int, int]]]:
+    """Film series read from a name their titles share, in the order of their years: "Harry Potter and the
+    Deathly Hallows: Part 1" (2010) is the seventh of the "Harry Potter" films, "Alien: Covenant" follows
+    "Alien". A person who had seen none was offered the seventh. Each film is kin (``_kin``) to one before it,
+    at most FRANCHISE_GAP years after the one before it, and not of the same title as one ("Sherlock Holmes" of
+    2009 starts again after the films of the 1940s). Stand-up specials ("Louis C.K.: Shameless") and
+    documentaries of one name are no series."""
+    by_title: dict[str, list[int]] = {}
+    named: dict[str, list[int]] = {}
+    for p, film in enumerate(films):
+        if film is None or film.year is None:
+            continue
+        by_title.setdefault(normalize_title(film.title), []).append(p)
+        name = _franchise_name(film.title)
+        if name:
+            named.setdefault(name, []).append(p)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, parts in named.items():
+        group = sorted(set(parts) | set(by_title.get(name, ())), key=lambda q: (films[q].year, q))  # type: ignore[union-attr]
+        run: list[int] = []
+        for q in group + [-1]:
+            film = films[q] if q >= 0 else None
+            prev = films[run[-1]] if run else None
+            if (film is not None and prev is not None and film.year - prev.year <= FRANCHISE_GAP  # type: ignore[operator]
+                    and not any(normalize_title(films[r].title) == normalize_title(film.title) for r in run)  # type: ignore[union-attr]
+                    and any(_kin(film, films[r]) for r in run)):  # type: ignore[arg-type]
+                run.append(q)
+                continue
+            if len(run) >= 2 and not all(set(films[r].genres) <= {"Comedy", "Documentary"} for r in run):  # type: ignore[union-attr]
+                out[f"films: {name} {films[run[0]].year}"] = [(n, r) for n, r in enumerate(run, start=1)]  # type: ignore[union-attr]
+            run = [q]
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -58,7 +59,8 @@ def mended(row: ImportRow) -> ImportRow:
     names = (row.title, *row.creators, *row.alt_titles)
     if all(n.isascii() for n in names):
         return row
-    fixed = [ftfy.fix_text(n) for n in names]
+    # Only the encoding is mended; a name with control characters is no mere mis-decoding, left as it is.
+    fixed = [n if any(unicodedata.category(ch) == "Cc" for ch in n) else ftfy.fix_encoding(n) for n in names]
     if fixed == list(names):
         return row
     k = len(row.creators)

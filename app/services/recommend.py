@@ -190,15 +190,15 @@ class RecommendService:
             matrix, missing = self.store.embeddings.item_matrix(self.embeddings.model_id)
         titles = self.store.items.titles()
         names = {i: (t, *json.loads(alt or "[]")) for i, t, _, _, alt in titles}
-        films, genres = {i: (t, y) for i, t, y, kind, _ in titles if kind == "film"}, self.store.items.film_genres()
+        films, labels = {i: (t, y) for i, t, y, kind, _ in titles if kind == "film"}, self.store.items.film_labels()
         universe = scoring.Universe(
             item_ids=rows.ids,
             embeddings=np.ascontiguousarray(matrix, dtype=np.float32),
             prior=_prior(rows.popularity, rows.catalog_ids),
             counts=rows.popularity.astype(np.float32),
             places=Places.of([names.get(int(i), ()) for i in rows.ids], rows.popularity,
-                             films=[Film(films[int(i)][0], films[int(i)][1], genres[int(i)]) if int(i) in genres
-                                    else None for i in rows.ids]),
+                             films=[Film(*films[int(i)], *labels[int(i)]) if int(i) in labels else None
+                                    for i in rows.ids]),
             kinds=scoring.kind_codes(rows.kinds),
         )
         companions = [(i, t) for i, t, _, kind, _ in titles if kind == "book" and is_companion_title(t)]

@@ -328,10 +328,10 @@ class ItemRepository:
         """(id, title, year, kind, alt_titles JSON) of every item, for title search."""
         return [tuple(r) for r in self.db.read("SELECT id, title, year, kind, alt_titles FROM items")]
 
-    def film_genres(self) -> dict[int, tuple[str, ...]]:
-        """Every film's genres by id (film series read from numbered titles need them)."""
-        rows = self.db.read("SELECT id, genres FROM items WHERE kind = 'film'")
-        return {int(i): tuple(json.loads(g)) for i, g in rows}
+    def film_labels(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+        """Every film's genres, keywords and directors by id (film series read from titles need them)."""
+        rows = self.db.read("SELECT id, genres, tags, creators FROM items WHERE kind = 'film'")
+        return {int(i): (tuple(json.loads(g)), tuple(json.loads(t)), tuple(json.loads(c))) for i, g, t, c in rows}
 
     def universe_rows(self) -> UniverseRows:
         rows = self.db.read(

@@ -84,3 +84,28 @@ def test_numbered_film_titles_are_a_series_entered_by_its_first_film() -> None:
     places = Places.of([(f.title,) if f else ("Dune",) for f in films], films=films)
     assert set(places.out_of_order(np.array([10])).tolist()) == {1, 3, 4}
     assert set(places.out_of_order(np.array([0])).tolist()) == {3, 4}  # Scream seen: its sequel may come
+
+
+def test_films_sharing_a_name_are_a_series_in_the_order_of_their_years() -> None:
+    """A person who had seen no Harry Potter film was offered the seventh. Remakes under the same title, films
+    that share only a genre, a long pause, and stand-up specials are no series."""
+    from app.core.series import Film
+
+    magic = ("Adventure", "Fantasy")
+    films = [Film("Harry Potter and the Sorcerer's Stone", 2001, magic, ("wizard", "magic")),
+             Film("Harry Potter and the Chamber of Secrets", 2002, magic, ("magic",)),
+             Film("Harry Potter and the Deathly Hallows: Part 1", 2010, magic, ("wizard",)),
+             Film("Alien", 1979, ("Horror", "Sci-Fi"), ("alien",), ("Ridley Scott",)),
+             Film("Alien: Covenant", 1987, ("Sci-Fi",), (), ("Ridley Scott",)),  # the director, not a keyword
+             Film("Ali: Fear Eats the Soul", 1974, ("Drama",), ("racism",)),
+             Film("Ali", 1985, ("Drama",), ("boxing",)),  # a drama, and no more
+             Film("Batman", 1966, ("Comedy",), ("batman",)), Film("Batman", 1970, ("Comedy",), ("batman",)),
+             Film("The Lord of the Rings", 1978, magic, ("ring",)),
+             Film("The Lord of the Rings: The Two Towers", 2002, magic, ("ring",)),  # after 24 years: a new start
+             Film("Louis C.K.: Shameless", 2007, ("Comedy",), ("stand-up",)),
+             Film("Louis C.K.: Chewed Up", 2008, ("Comedy",), ("stand-up",)),
+             Film("The Princess and the Frog", 2009, magic, ("princess",)),
+             Film("The Princess and the Pirate", 2010, magic, ("princess",)), None]
+    places = Places.of([(f.title,) if f else ("Dune",) for f in films], films=films)
+    assert set(places.out_of_order(np.array([15])).tolist()) == {1, 2, 4}
+    assert set(places.out_of_order(np.array([0])).tolist()) == {4}  # the first seen: the rest may come
