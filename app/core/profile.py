@@ -55,20 +55,32 @@ def _text_en(facets: Sequence[Facet], newest: dt.date | None) -> str:
     shown = facets[:4]
     for f in shown:
         if f.trend == "recent" and newest is not None:
-            out.append(f"Lately you turn to {_short(f)} more: {len(f.recent)} of the {f.recent_count} titles you"
+            out.append(f"Lately you turn to {_short(f, shown)} more: {len(f.recent)} of the {f.recent_count} titles you"
                        f" liked in the year up to {newest:%B %Y}, such as {_and(_titles(f.recent, 2))}.")
     steady = sorted((f for f in shown if f.trend == "steady" and f.since), key=lambda f: (f.since, -f.weight))[:2]
     if steady:
-        out.append("You have kept coming back to " + _and([f"{_short(f)} since {f.since}" for f in steady]) + ".")
+        out.append("You have kept coming back to " + _and([f"{_short(f, shown)} since {f.since}" for f in steady])
+                   + ".")
     for f in shown:
         if f.trend == "earlier" and f.last:
-            out.append(f"You have liked nothing of {_short(f)} since {f.last}.")
+            out.append(f"You have liked nothing of {_short(f, shown)} since {f.last}.")
     return " ".join(out)
 
 
-def _short(f: Facet) -> str:
-    """The facet's name without its tags, for the sentences about time."""
-    return f.name("en", tags=False)
+def _short(f: Facet, among: Sequence[Facet] = (), lang: str = "en") -> str:
+    """The facet's name without its tags, for the sentences about time; with them where another facet of
+    ``among`` has that short name ("literary fiction and classics since 2017 and literary fiction and classics
+    since 2017")."""
+    short = f.name(lang, tags=False)
+    if not any(g is not f and g.name(lang, tags=False) == short for g in among):
+        return short
+    full = f.name(lang)
+    if full != short and not any(g is not f and g.name(lang) == full for g in among):
+        return full
+    first = _titles(f.items, 1)  # (a keyword without a Chinese name is left out of the Chinese name)
+    if not first:
+        return full
+    return f"{full}（如《{first[0]}》）" if lang.startswith("zh") else f"{full} (like {first[0]})"
 
 
 def _label_zh(f: Facet) -> str:
@@ -86,7 +98,7 @@ def _text_zh(facets: Sequence[Facet], newest: dt.date | None) -> str:
     shown = facets[:4]
 
     def name(f: Facet) -> str:
-        return f.name("zh_CN", tags=False)
+        return _short(f, shown, "zh_CN")
 
     for f in shown:
         if f.trend == "recent" and newest is not None:

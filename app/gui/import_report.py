@@ -115,8 +115,8 @@ class ImportReportDialog(QDialog):
             for shelf, n in r.shelved.items():
                 lines.append(self.tr("  On the shelf {0}, unrated: {1}").format(shelf, n))
             if r.skipped:
-                lines.append(self.tr("  Skipped: {0}").format(r.skipped)
-                             + " (" + ", ".join(f"{n} {why}" for why, n in r.skipped_reasons.items()) + ")")
+                why = ", ".join(f"{n} {report_line(reason)}" for reason, n in r.skipped_reasons.items())
+                lines.append(self.tr("  Skipped: {0}").format(r.skipped) + f" ({why})")
             lines.append(self.tr("  Found in a catalog: {0} of {1} ({2:.0%})").format(
                 r.matched, r.matched + r.unmatched, r.match_rate))
             for note in r.notes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.services.formats import import_formats
 
@@ -107,6 +107,33 @@ _PATTERNS: list[tuple[re.Pattern[str], Say]] = [
     (re.compile(r"liked films that an earlier import had as watched on the day of the import are likes again, not"
                 r" history: (\d+)"), _likes_again),
 ]
+
+
+def _skip(text: str) -> Say:
+    return lambda m: QCoreApplication.translate("ReportText", text).format(*m.groups())
+
+
+# Why rows were skipped (app/importers/formats/).
+_SKIPS: list[tuple[str, str]] = [
+    (r"no title", QT_TRANSLATE_NOOP("ReportText", "no title")),
+    (r"not a film", QT_TRANSLATE_NOOP("ReportText", "not a film")),
+    (r"not a book record", QT_TRANSLATE_NOOP("ReportText", "not a book record")),
+    (r"not a Trakt item", QT_TRANSLATE_NOOP("ReportText", "not a Trakt item")),
+    (r"rating outside (.+)", QT_TRANSLATE_NOOP("ReportText", "rating outside {0}")),
+    (r"on a sheet you chose to skip", QT_TRANSLATE_NOOP("ReportText", "on a sheet you chose to skip")),
+    (r"on the shelf (.+), which you chose to skip", QT_TRANSLATE_NOOP("ReportText", "on the shelf {0}, which you"
+                                                                       " chose to skip")),
+    (r"with the status (.+), which you chose to skip", QT_TRANSLATE_NOOP("ReportText", "with the status {0}, which"
+                                                                         " you chose to skip")),
+    (r"in the collection (.+), which you chose to skip", QT_TRANSLATE_NOOP("ReportText", "in the collection {0},"
+                                                                           " which you chose to skip")),
+    (r"a show, season or episode: Hearth recommends films and books, so these are left out",
+     QT_TRANSLATE_NOOP("ReportText", "a show, season or episode: Hearth recommends films and books, so these are"
+                                     " left out")),
+    (r"music, a game or a stage play on Douban: not film or book history",
+     QT_TRANSLATE_NOOP("ReportText", "music, a game or a stage play on Douban: not film or book history")),
+]
+_PATTERNS += [(re.compile(pattern), _skip(text)) for pattern, text in _SKIPS]
 
 
 def _t(m: re.Match[str], text: str) -> str:

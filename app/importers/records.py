@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -52,6 +53,11 @@ class ImportRow:
     place: int | None = None  # its number in a series, where the source names it ("Petirrojo (Harry Hole, #3)")
 
 
+# What is left of a dash ("–", UTF-8 e2 80 93) whose last bytes were lost on the way: "John Wick: Chapter 3 â��
+# Parabellum", "Star Wars: Episode III âÂ Revenge of the Sith".
+_DASH_LEFT = re.compile(r"\s*â[\ufffd\u0080-\u009f\u00a0Â]+\s*")
+
+
 def mended(row: ImportRow) -> ImportRow:
     """The row's names with text once decoded in the wrong encoding read right: a spreadsheet re-saved a
     Letterboxd diary's "WALL·E" and "Amélie" as "WALLÂ·E" and "AmÃ©lie", which matched nothing, and both came
@@ -60,7 +66,8 @@ def mended(row: ImportRow) -> ImportRow:
     if all(n.isascii() for n in names):
         return row
     # Only the encoding is mended; a name with control characters is no mere mis-decoding, left as it is.
-    fixed = [n if any(unicodedata.category(ch) == "Cc" for ch in n) else ftfy.fix_encoding(n) for n in names]
+    fixed = [n if any(unicodedata.category(ch) == "Cc" for ch in n) else ftfy.fix_encoding(_DASH_LEFT.sub(" – ", n))
+             for n in names]
     if fixed == list(names):
         return row
     k = len(row.creators)

@@ -157,8 +157,9 @@ def shelf_labels(shelves: list[tuple[str, int]]) -> tuple[tuple[str, ...], tuple
 
 
 def _names(authors: str) -> list[str]:
-    """Each name once: goodbooks credits some twice ("Louis Sachar, Louis Sachar" on Holes)."""
-    return list(dict.fromkeys(a.strip() for a in authors.split(",") if a.strip()))
+    """Each name once, its spaces single ("Betty  Smith"): goodbooks credits some twice ("Louis Sachar, Louis
+    Sachar" on Holes)."""
+    return list(dict.fromkeys(" ".join(a.split()) for a in authors.split(",") if a.strip()))
 
 
 INTRODUCED = 25  # years before a co-author's first book of their own: theirs is the introduction

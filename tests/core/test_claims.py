@@ -21,7 +21,7 @@ INDEX = ex.NameIndex(NAMES)
 
 def evidence(title: str, year: int, kind: str, top: str, top_year: int, *facts: Fact, genres: tuple = (),
              tags: tuple = (), creators: tuple = (), more: tuple[Reason, ...] = ()) -> WhyEvidence:
-    reason = Reason(top, top_year, 0.02, 0.01, 0.01, kind=kind, liked="loved")
+    reason = Reason(top, top_year, 0.02, 0.01, 0.01, kind=kind, liked="loved", genres=genres, tags=tags)
     return WhyEvidence(item_id=1, title=title, year=year, kind=kind, reasons=(reason, *more), genres=genres,
                        tags=tags, creators=creators, facts=facts)
 
@@ -97,8 +97,26 @@ def test_a_creator_is_named_only_for_the_title_that_shares_it() -> None:
     assert not said(ev, "it is another classic romance by Jane Austen.").ok
     assert said(ev, "it is another classic romance.").ok
     text = ex.template_text(ev)
-    assert text == ("Because you loved Pride and Prejudice, here is more by Jane Austen, another classics and"
+    assert text == ("Because you loved Pride and Prejudice, here is more by Jane Austen, another classic and"
                     " romance book.")
+
+
+def test_another_says_of_the_item_only_what_the_title_in_the_opening_shares() -> None:
+    """"Because you loved The Grand Budapest Hotel, it is another film about a superhero": the superhero was The
+    Dark Knight's, the second reason, and the model's sentence was shown as checked."""
+    dark = Reason("The Dark Knight", 2008, 0.01, 0.0, 0.01, kind="film", liked="loved", genres=("Action",),
+                  tags=("superhero",))
+    ev = WhyEvidence(item_id=1, title="The Dark Knight Rises", year=2012, kind="film",
+                     reasons=(Reason("The Grand Budapest Hotel", 2014, 0.02, 0.0, 0.02, kind="film", liked="loved",
+                                     genres=("Comedy", "Drama")), dark),
+                     genres=("Action", "Drama"), tags=("superhero",), item_genres=("Action", "Crime", "Drama"),
+                     facts=(Fact("genres", "shared genres: action, drama"),
+                            Fact("tags", "shared themes: superhero"),
+                            Fact("coliked", 'people who watched and loved "The Grand Budapest Hotel" also loved it')))
+    assert not said(ev, "it is another film about a superhero.").ok
+    assert not said(ev, "it is another action film.").ok
+    assert said(ev, "it is another drama film.").ok
+    assert said(ev, "people who loved that film also loved this superhero film.").ok
 
 
 def test_words_of_a_title_support_nothing_else() -> None:

@@ -139,3 +139,19 @@ def test_titles_that_share_only_a_few_creators_are_named_by_them() -> None:
     (facet,) = find_facets(books, emb, np.ones(12), max_facets=1)
     assert facet.label == "books by Camilla Läckberg, Jo Nesbø and others"
     assert facet.name("zh_CN") == "Camilla Läckberg、Jo Nesbø等人的图书"
+
+
+def test_two_interests_of_one_short_name_keep_their_keywords_in_the_sentences_about_time() -> None:
+    """"You have kept coming back to literary fiction and classics since 2017 and literary fiction and classics
+    since 2017": the keywords told the two apart."""
+    from app.core.facets import Facet
+
+    books = [Item(id=i, title=f"Book {i}", kind="book", genres=("Classics",)) for i in range(4)]
+    plain = Facet(label="", items=tuple(books[:2]), weight=0.5, genres=("Classics",), trend="steady", since=2017,
+                  kind="book")
+    american = Facet(label="", items=tuple(books[2:]), weight=0.4, genres=("Classics",), tags=("American",),
+                     trend="steady", since=2017, kind="book")
+    text = profile_text([plain, american])
+    assert "classics (like Book 0) since 2017 and classics (american) since 2017" in text, text
+    zh = profile_text([plain, american], "zh_CN")  # (no Chinese name for the keyword: an example tells them apart)
+    assert "《Book 2》" in zh.split("一直在回到")[1], zh

@@ -84,6 +84,11 @@ def test_each_formats_reason_reads_in_chinese(zh: None) -> None:
     pytest.param("liked films that an earlier import had as watched on the day of the import are likes again, not"
                  " history: 2", "以前的导入把喜欢的电影记为在导入当天看过，现在它们又算作喜欢，不算历史：2",
                  id="likes-again"),
+    pytest.param("an entry Douban took down: it shows only as 未知电视剧", "豆瓣已下架的条目：只显示为“未知电视剧”",
+                 id="douban-took-down"),
+    pytest.param("rating outside 1-10", "评分超出 1-10", id="rating-outside"),
+    pytest.param("on the shelf 'abandoned', which you chose to skip", "在书架 'abandoned' 上，你选择了跳过它",
+                 id="shelf-skipped"),
 ])
 def test_layouts_and_reasons_in_chinese(zh: None, english: str, chinese: str) -> None:
     assert report_line(english) == chinese

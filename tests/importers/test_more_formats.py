@@ -188,6 +188,9 @@ def test_an_entry_douban_took_down_is_skipped_with_its_reason(tmp_path: Path) ->
 def test_douban_titles_and_cards() -> None:
     assert split_title("入殓师 / おくりびと") == ("入殓师", ("おくりびと",))
     assert split_card("2023 / 英国 美国 / 剧情 / 乔·拜尔德 / 塔伦·埃哲顿", "film") == (2023, ("乔·拜尔德",))
+    # Directors are a space apart; a name in Latin letters keeps its own space (it showed as "Christopher").
+    assert split_card("2009 / 美国 / 剧情 / Christopher Chulack 宫崎骏 / x", "film") == (
+        2009, ("Christopher Chulack", "宫崎骏"))
     assert split_card("伊藤潤二 伊藤润二 / 1999 年 10 月 05 日 / 東立", "book") == (1999, ("伊藤潤二 伊藤润二",))
     assert split_card("[美]吉姆·布兰迪（Jim Blandy） / 2023 / 人民邮电出版社", "book")[1][0] == "Jim Blandy"
 

@@ -144,3 +144,10 @@ def test_titles_decoded_in_the_wrong_encoding_are_read_right(services: Services,
     report = services.history.import_file(path)
     assert report.matched == 2
     assert {"WALL·E", "Amelie"} <= {e.item.title for e in services.store.history.entries()}
+
+
+def test_what_is_left_of_a_lost_dash_reads_as_a_dash(services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "diary.csv"
+    path.write_text("Name,Year,Rating\nJohn Wick: Chapter 3 â\ufffd\ufffd Parabellum,2019,4\n", encoding="utf-8")
+    services.history.import_file(path)
+    assert {e.item.title for e in services.store.history.entries()} == {"John Wick: Chapter 3 – Parabellum"}

@@ -33,6 +33,7 @@ class Reason:
     kind: str = ""
     liked: str = ""  # "loved", "enjoyed" or "liked": how the person rated it
     genres: tuple[str, ...] = ()  # its own genres ("another crime film" needs this one to be a crime film)
+    tags: tuple[str, ...] = ()  # its own tags and keywords ("another film about a heist" needs them too)
 
     @property
     def channel(self) -> str:
@@ -83,7 +84,7 @@ class WhyEvidence:
         """The evidence as ``as_dict`` wrote it (the labelled drafts keep theirs in JSON)."""
         fields_ = dict(data)
         fields_["reasons"] = tuple(Reason(**{**r, "creators": tuple(r.get("creators", ())),
-                                             "genres": tuple(r.get("genres", ()))})
+                                             "genres": tuple(r.get("genres", ())), "tags": tuple(r.get("tags", ()))})
                                    for r in data.get("reasons", ()))
         fields_["facts"] = tuple(Fact(f["relation"], f["text"], tuple(f.get("words", ())))
                                  for f in data.get("facts", ()))
@@ -205,6 +206,7 @@ def evidence_from(
         Reason(title=c.title, year=c.year, contribution=c.contribution, content=c.content, cf=c.cf,
                creators=items[c.item_id].creators if c.item_id in items else (),
                genres=items[c.item_id].genres if c.item_id in items else (),
+               tags=items[c.item_id].tags if c.item_id in items else (),
                kind=c.source if c.source != "history" else items[c.item_id].kind if c.item_id in items else "",
                liked="asked for" if c.source != "history" else _verb(
                    c.item_id, items[c.item_id].kind if c.item_id in items else rec.item.kind, ratings, saved, likes))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.core.explain.articles import after_the
@@ -35,7 +36,9 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     what = {"film": "film", "book": "book"}.get(ev.kind, "pick")
     if asked_first(ev):
         own = _and([_genre_word(g) for g in _asked_genres(ev)]) if ev.item_genres else ""
-        about = f", about {_and([clean_text(t) for t in ev.asked_tags[:2]])}," if ev.asked_tags else ""
+        # A keyword that is a people's adjective ("american", "russian") is no subject: "about american".
+        topics = [clean_text(t) for t in ev.asked_tags if not _ADJECTIVE.fullmatch(t.strip())][:2]
+        about = f", about {_and(topics)}," if topics else ""
         return f"{prefix_for(ev)} here is {_a(own or what)} {what if own else ''}".rstrip() + \
             f"{about} close to what you described."
     people = {"film": "viewers", "book": "readers"}.get(ev.kind, "people")
@@ -58,9 +61,11 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     if "coliked" in relations:
         kind = f"{genres} {what}" if genres else what
         return f"{loved}, you may like this {kind}: {people} who loved {those} loved this one too."
-    if ev.tags:
+    # "tagged world war ii like it" only of tags each title named has ("it" was Singin' in the Rain).
+    tags = [t for t in ev.tags if all(label_key(t) in {label_key(x) for x in r.tags} for r in ev.reasons[:count])]
+    if tags:
         them = "it" if count == 1 else "them"
-        return f"{loved}, you may like this {what}, tagged {_and([clean_text(t) for t in ev.tags[:2]])} like {them}."
+        return f"{loved}, you may like this {what}, tagged {_and([clean_text(t) for t in tags[:2]])} like {them}."
     if genres:  # "another" only where each title named has those genres (as the Chinese "同样是")
         if _each_has(ev):
             return f"{loved}, here is another {genres} {what}."
@@ -81,10 +86,13 @@ def _each_has(ev: WhyEvidence) -> bool:
     return all({label_key(x) for x in r.genres} >= {label_key(g) for g in ev.genres[:2]} for r in named)
 
 
+_ADJECTIVE = re.compile(r"[a-z]+(?:ian|ean|can|ish|ese|ench|utch)", re.IGNORECASE)
+
+
 def _genre_word(genre: str) -> str:
     """A genre as a sentence says it: "a crime and noir film", not "a crime and film-noir film"."""
     word = genre.lower()
-    return "noir" if word == "film-noir" else word
+    return {"film-noir": "noir", "classics": "classic"}.get(word, word)
 
 
 def _a(word: str) -> str:

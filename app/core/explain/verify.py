@@ -117,6 +117,7 @@ def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, 
         problems += claim_problems(clause, supported=ev.supported_words(), relations=ev.relations,
                                    kinds=ev.kinds, years=ev.years,
                                    named=[n for n in grounded if _written_as_name(n, clause)])
+        problems += _another_problems(clause, ev)
         # After our own opening ("You are drawn to"), the verb is ours: a short phrase is the sentence.
         problems += _shape_problems(clause, ev, final=not partial, phrase=prefix != prefix_for(ev))
 
@@ -142,6 +143,26 @@ _GENERIC = frozenset("film films movie movies book books story stories".split())
 _GENRE_TAGS = ("action", "adventure", "animation", "comedy", "crime", "drama", "fantasy", "horror", "romance",
                "sci-fi", "science fiction", "thriller", "mystery", "war", "western", "musical", "documentary",
                "classic", "classics", "fiction", "nonfiction", "young adult", "children")
+
+
+# (Not "also": "people who loved it also loved this superhero film" is the co-liked fact, true as it stands.)
+_ANOTHER = re.compile(r"\b(?:another|same|like it|as well)\b", re.IGNORECASE)
+
+
+def _another_problems(clause: str, ev: WhyEvidence) -> list[str]:
+    """ "Because you loved The Grand Budapest Hotel, it is another film about a superhero": a genre or keyword
+    said of the item *as of the title in the opening* ("another", "the same") must be that title's too, not only
+    another reason's (the model wrote it of The Dark Knight Rises; the superhero was The Dark Knight's)."""
+    if not ev.reasons or ev.reasons[0].kind in ("query", "interest") or not _ANOTHER.search(clause):
+        return []
+    top = ev.reasons[0]
+    if not (top.genres or top.tags):  # nothing known of it (evidence kept from before reasons carried labels)
+        return []
+    theirs = genre_words([*top.genres, *top.tags])
+    labels = genre_words([*ev.genres, *ev.tags, *ev.item_genres]) - PLAIN_WORDS - kind_words(ev.kind)
+    names = {w for n in (*ev.creators, *(w for f in ev.facts for w in f.words)) for w in words_of(n)}
+    wrong = [w for w in words_of(clause) if w in labels and w not in theirs and w not in names]
+    return [f"says {w!r} of it as of {top.title!r}, which is not" for w in dict.fromkeys(wrong)]
 
 
 def specific(text: str, ev: WhyEvidence) -> bool:

@@ -139,10 +139,25 @@ def split_card(card: str | None, kind: str | None) -> tuple[int | None, tuple[st
     year = parse_year(parts[year_at]) if year_at is not None else None
     if kind == "film":
         people = parts[3] if year_at == 0 and len(parts) >= 5 else ""
-        return year, tuple(n for n in (clean_text(x) for x in people.split(" ")) if n)
+        return year, _directors(people)
     if kind == "book" and year_at:
         return year, _names(parts[0])
     return year, ()
+
+
+_LATIN_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][\w.'-]*$")
+
+
+def _directors(people: str) -> tuple[str, ...]:
+    """A card's directors, one space apart ("宫崎骏 宫崎吾朗"); a name in Latin letters keeps its own spaces
+    ("Christopher Chulack" was two directors, "Christopher" and "Chulack")."""
+    names: list[str] = []
+    for word in (clean_text(x) for x in people.split(" ")):
+        if word and names and _LATIN_WORD.match(word) and _LATIN_WORD.match(names[-1].split(" ")[-1]):
+            names[-1] = f"{names[-1]} {word}"
+        elif word:
+            names.append(word)
+    return tuple(names)
 
 
 def card_genres(listed: str | None, card: str | None, kind: str | None) -> tuple[str, ...]:
