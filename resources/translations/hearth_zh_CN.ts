@@ -27,23 +27,23 @@
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="90"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="92"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="98"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="100"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="99"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="101"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
         <location filename="../../app/gui/pages/catalogs.py" line="78"/>
-        <location filename="../../app/gui/pages/catalogs.py" line="100"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="102"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -73,47 +73,52 @@
         <translation>截止年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="88"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="85"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/catalogs.py" line="90"/>
         <source>A title, an author or director, or what it is about</source>
         <translation>标题、作者或导演，或者它讲的是什么</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="100"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="102"/>
         <source>film</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="100"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="102"/>
         <source>book</source>
         <translation>图书</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="101"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="103"/>
         <source>By</source>
         <translation>作者/导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="102"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="104"/>
         <source>Genres</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="104"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="106"/>
         <source>Ratings</source>
         <translation>评分数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="111"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="114"/>
         <source>Catalog items</source>
         <translation>目录条目</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="112"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="115"/>
         <source>Add to my history…</source>
         <translation>加入我的历史…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="113"/>
+        <location filename="../../app/gui/pages/catalogs.py" line="116"/>
         <source>Add the selected title to your history, with your rating if you like (Enter, or double-click it)</source>
         <translation>把所选作品加入你的历史，可附上评分（按 Enter，或双击它）</translation>
     </message>
@@ -711,7 +716,7 @@
         <translation>  在书架“{0}”上、未评分：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_report.py" line="118"/>
+        <location filename="../../app/gui/import_report.py" line="119"/>
         <source>  Skipped: {0}</source>
         <translation>  跳过：{0}</translation>
     </message>

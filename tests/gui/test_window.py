@@ -92,6 +92,12 @@ def test_catalog_search_and_add(qtbot, window, services: Services) -> None:  # n
     window.tabs.setCurrentWidget(window.catalogs)
     window.catalogs.search.setText("Hunger Games")
     qtbot.waitUntil(lambda: any("Hunger Games" in i.title for i in window.catalogs.model.rows), timeout=30000)
+    # The year filter starts at "any", and counts read with their thousands apart ("4,780,653"), sorted as numbers.
+    assert window.catalogs.year_min.text() == "any"
+    model = window.catalogs.model
+    counts = [model.index(r, 5).data() for r in range(model.rowCount())]
+    assert any("," in c for c in counts), counts
+    assert model.index(0, 5).data(Qt.ItemDataRole.UserRole) == model.rows[0].popularity
     window.catalogs.table.selectRow(0)
     window.catalogs._add()  # asks for a rating (tests/gui/test_history_page.py)
     window.catalogs.rating_dialog.rated.click()

@@ -81,6 +81,8 @@ class CatalogPage(QWidget):
                                                                               self.tr("To year"))):
             box.setRange(1870, 2030)
             box.setValue(value)
+            # At its least the first box filters nothing ("any"): a book of 1813 is no error under "1870".
+            box.setSpecialValueText(self.tr("any") if box is self.year_min else "")
             box.setAccessibleName(name)
             box.editingFinished.connect(self.request)
         self.kind.currentIndexChanged.connect(lambda _: self.request())
@@ -101,8 +103,9 @@ class CatalogPage(QWidget):
             (self.tr("By"), lambda i: ", ".join(i.creators[:2])),
             (self.tr("Genres"), lambda i: ("、" if interface_is_chinese() else ", ").join(
                 genre_label(g) for g in i.genres[:4])),
-            (self.tr("Ratings"), lambda i: i.popularity),
+            (self.tr("Ratings"), lambda i: f"{i.popularity:,}"),  # "4,780,653", sorted as a number
         ])
+        self.model.sort_keys[5] = lambda i: i.popularity
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
