@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_FICTION", "fiction_named", "genres_named", "keywords_named_zh"]
+from app.core.kind_words import without_kind_words
+
+__all__ = ["NON_FICTION", "fiction_named", "genre_only", "genres_named", "keywords_named_zh"]
 
 # Genre (as the catalogs write it; label_key makes "Children" and "Children's" one) -> what names it.
 _WORDS: dict[str, str] = {
@@ -58,6 +60,28 @@ _PATTERNS = {genre: re.compile(words, re.IGNORECASE) for genre, words in _WORDS.
 def genres_named(text: str) -> tuple[str, ...]:
     """The genres the text names, in a fixed order ("romantic comedy" -> Comedy, Romance)."""
     return tuple(genre for genre, pattern in _PATTERNS.items() if pattern.search(text))
+
+
+# Words that frame a request and say nothing of what the work is ("I want a good ...", "推荐一部...").
+_FRAME = re.compile(
+    r"\b(?:a|an|the|some|any|good|great|best|classic|new|old|recent|popular|famous|well-known|nice|fun|to|for|me"
+    r"|watch|read|i|want|would|like|please|recommend|something|show|give|find|tonight|weekend|movies?|films?"
+    r"|books?|novels?|kind|of|one|more|really|very)\b"
+    r"|推荐|一部|一本|几部|几本|一些|部|本|想看|想读|我|给|看|读|好看|好的|经典|的|吧|来|有没有|什么|。|，|！|？|\?|!|,|\.",
+    re.IGNORECASE,
+)
+
+
+def genre_only(text: str) -> bool:
+    """Whether the text names a genre and nothing more of what it wants: "科幻小说", "a horror movie", "a good
+    science fiction novel", not "a scary movie with ghosts" nor "a war film about a submarine". Such words say
+    nothing to rank a genre's works by: their nearness to "科幻小说" put Star Wars tie-ins first."""
+    if not genres_named(text):
+        return False
+    rest = without_kind_words(text)
+    for pattern in _PATTERNS.values():
+        rest = pattern.sub(" ", rest)
+    return not _FRAME.sub(" ", rest).strip()
 
 
 # What a request for fiction leaves out: the catalogs' labels of books that tell what happened.

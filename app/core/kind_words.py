@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["kind_named"]
+__all__ = ["kind_named", "without_kind_words"]
 
 _FILM = re.compile(
     r"\b(?:films?|movies?|cinema|documentar(?:y|ies)|(?:something|anything) to watch)\b"
@@ -31,3 +31,8 @@ def kind_named(texts: Sequence[str]) -> str | None:
     if film == book:
         return None
     return "film" if film else "book"
+
+
+def without_kind_words(text: str) -> str:
+    """The text without the words that name a kind of work ("a horror movie" gives "a horror ")."""
+    return _BOOK.sub(" ", _FILM.sub(" ", text))

@@ -14,7 +14,7 @@ import numpy as np
 from app.core import ranking, scoring
 from app.core.companions import companions_of, is_companion_title, read_keys
 from app.core.errors import InputError, NotFound
-from app.core.genre_words import NON_FICTION, fiction_named, genres_named, keywords_named_zh
+from app.core.genre_words import NON_FICTION, fiction_named, genre_only, genres_named, keywords_named_zh
 from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.series import Film, Places, range_of
@@ -61,6 +61,8 @@ KEYWORD_ITEMS = 20  # items a keyword must be on for a request to name it
 # Keywords that name no subject: a request's own frame words ("a good book", "a classic film").
 _NO_KEYWORDS = frozenset({"book", "books", "film", "movie", "novel", "story", "classic", "good", "great", "best",
                           "favorite", "favourite", "fiction", "series", "read", "watch", "want", "like", "new"})
+# What is kept of the spread of a genre-only request's closeness to its genre's items (_flat_where_genre_only).
+FLAT_SPREAD = 0.2
 BY_TITLE = 0.8  # share of a typed text's closeness to a film known only by its title (_title_discounted)
 
 
@@ -129,6 +131,22 @@ def _neighbours(matrix: np.ndarray, queries: np.ndarray, within: Sequence[np.nda
             found = scoring.text_neighbours(matrix[positions], queries[r : r + 1], k=k)
             rows.append((positions[found.positions], found.values))
     return scoring.SparseRows.from_lists(rows)
+
+
+def _flat_where_genre_only(rows: scoring.SparseRows, asked: Sequence[Asked],
+                           within: Sequence[np.ndarray | None]) -> scoring.SparseRows:
+    """The rows of texts that name a genre and nothing more ("科幻小说", "a horror movie") with one closeness for
+    all the genre's items they reach (their mean): the words say nothing to order them by, so the person's
+    history and how well known each is do (their nearness put Star Wars tie-ins first for "科幻小说")."""
+    flat = [within[j] is not None and genre_only(a.text) for j, a in enumerate(asked)]
+    if not any(flat):
+        return rows
+    values = rows.values.copy()
+    for j, yes in enumerate(flat):
+        span = slice(rows.offsets[j], rows.offsets[j + 1])
+        if yes and span.stop > span.start:
+            values[span] = values[span].mean() + FLAT_SPREAD * (values[span] - values[span].mean())
+    return replace(rows, values=values)
 
 
 def _stack(a: scoring.SparseRows, b: scoring.SparseRows) -> scoring.SparseRows:
@@ -291,8 +309,8 @@ class RecommendService:
             assert space is not None
             return self._with_asked_routed(loaded, evidence, asked, params, routed, space, within)
         q = self.embeddings.embed_query([a.text for a in asked])
-        rows = (_neighbours(loaded.universe.embeddings, q, within, k=ASKED_NEIGHBOURS)
-                if evidence.text is not None else None)
+        rows = (_flat_where_genre_only(_neighbours(loaded.universe.embeddings, q, within, k=ASKED_NEIGHBOURS),
+                                       asked, within) if evidence.text is not None else None)
         return _plus_asked(loaded, evidence, _asked_weights(evidence, params, len(asked)), q, rows)
 
     def _with_asked_routed(self, loaded: _Loaded, evidence: scoring.Evidence, asked: Sequence[Asked],
@@ -323,7 +341,8 @@ class RecommendService:
                 span = slice(found.offsets[r], found.offsets[r + 1])
                 rows[j] = (found.positions[span], found.values[span])
         return _plus_asked(loaded, evidence, _asked_weights(evidence, params, len(asked)), q,
-                           scoring.SparseRows.from_lists(rows) if sparse else None)
+                           _flat_where_genre_only(scoring.SparseRows.from_lists(rows), asked, within)
+                           if sparse else None)
 
     def _named_within(self, loaded: _Loaded, text: str, allowed: np.ndarray) -> np.ndarray | None:
         """The positions of the items a text asks for by the genres and keywords it names, among those the

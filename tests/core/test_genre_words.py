@@ -44,3 +44,13 @@ def test_chinese_words_name_the_catalogs_keywords() -> None:
     assert keywords_named_zh("二战电影") == ["worldwarii"]
     assert keywords_named_zh("关于抢劫和飞车追逐的电影") == ["heist", "carchase"]
     assert keywords_named_zh("穿越时空的爱情") == ["timetravel"] and keywords_named_zh("温馨的家庭电影") == []
+
+
+def test_words_that_name_a_genre_and_nothing_more() -> None:
+    from app.core.genre_words import genre_only
+
+    for text in ("科幻小说", "a science fiction novel", "一部恐怖片", "推荐几本科幻小说", "a good horror movie"):
+        assert genre_only(text), text
+    for text in ("a scary movie with ghosts", "a war film about a submarine", "dark science fiction with a twist",
+                 "一部让人害怕的恐怖片", "a heist film with car chases", "a book about friendship"):
+        assert not genre_only(text), text

@@ -334,3 +334,15 @@ def test_a_chinese_request_names_a_keyword_too(services: Services) -> None:
     recs = services.recommender.recommend(k=10, like=["二战电影"])
     ww2 = [r for r in recs if "worldwarii" in {label_key(t) for t in r.item.tags}]
     assert len(ww2) == len(recs) == 10, [r.item.label for r in recs]
+
+
+@pytest.mark.real_models
+def test_words_that_name_only_a_genre_list_its_well_known_works(services: Services) -> None:
+    """"科幻小说" (science fiction novels) listed Jedi Search and Heir to the Empire among the first five: the
+    words' nearness orders nothing in a genre. Now the well-known works of it come first, and taste would."""
+    known = {"1984", "Ender's Game", "Brave New World", "The Hitchhiker's Guide to the Galaxy", "Fahrenheit 451",
+             "The Hunger Games", "Slaughterhouse-Five", "Dune", "The Martian", "Divergent"}
+    for words in ("科幻小说", "a science fiction novel"):
+        titles = [r.item.title for r in services.recommender.recommend(k=10, like=[words])]
+        assert len(known & set(titles)) >= 4, (words, titles)
+        assert not {"Jedi Search", "Heir to the Empire", "Specter of the Past"} & set(titles), (words, titles)

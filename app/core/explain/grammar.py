@@ -117,12 +117,12 @@ _FORM_ENDINGS = ("comedy", "horror", "film", "movie", "opera", "noir", "footage"
 _FORM_LAST = frozenset({"romance", "suspense"})
 
 
-def _theme_rules(themes: list[str]) -> list[str]:
+def _theme_rules(themes: list[str], name: str = "theme") -> list[str]:
     """``theme``: one theme or two different ones, "a heist" or bare ("los angeles", "space")."""
     forms = {t: theme_form(t) for t in themes}
     one = [f for t in themes for f in forms[t]]
     two = [f"{a} and {b}" for t in themes for u in themes if t != u for a in forms[t] for b in forms[u]]
-    return [f"theme ::= {_one_of(sorted(one + two, key=lambda v: (-len(v), v)))}"]
+    return [f"{name} ::= {_one_of(sorted(one + two, key=lambda v: (-len(v), v)))}"]
 
 
 def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str | None:
@@ -151,14 +151,23 @@ def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str
         rules.append(f"genre ::= {_one_of(genres)}")
         firsts = [f'"{article(g)} {g} " (genre " ")? noun' for g in genres] + firsts
     rules.append(f"np ::= {another} | {' | '.join(firsts)}")
+    rules.append(f"npa ::= {' | '.join(firsts)}")
+    # "another ... about a heist" says the title in the prefix is about a heist too: only its own themes.
+    ours = {label_key(t) for t in ev.reasons[0].tags}
+    top_themes = [t for t in themes if label_key(t) in ours]
     shapes = []
     if themes:
         rules += _theme_rules(themes)
-        shapes.append('"it is " np " about " theme')
+        shapes.append('"it is " npa " about " theme')
+    if top_themes:
+        rules += _theme_rules(top_themes, "ourtheme")
+        shapes.append(f'"it is " {another} " about " ourtheme')
     if creators:
         rules.append(f"creator ::= {_one_of(creators)}")
-        shapes.append('"it is " np " by " creator (" about " theme)?' if themes else '"it is " np " by " creator')
-        shapes.append('"it is another " creator " " noun' + (' (" about " theme)?' if themes else ""))
+        shapes.append('"it is " np " by " creator')
+        if themes:
+            shapes.append('"it is " npa " by " creator " about " theme')
+        shapes.append('"it is another " creator " " noun' + (' (" about " ourtheme)?' if top_themes else ""))
     if series:  # the most specific fact there is: the only one said ("a film about elves" of The Return of the King)
         # Both shapes say "the <series> series": "The Kingkiller Chronicle" without its own "The" ("in the The
         # Kingkiller Chronicle series" was refused as a repeated word, and the template spoke instead).
