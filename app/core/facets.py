@@ -38,6 +38,9 @@ class Facet:
     more_creators: bool = False  # the creators are the facet's most frequent, not most of it ("by A, B and others")
     kind: str = ""  # "book", "film" or "other" when every title is of that kind, else ""
     anchor: str = ""  # where nothing is shared: a title the person rated ("books close to Dune"), or ""
+    # Where another facet has the same name in a language ("en", "zh"): one of its titles tells them apart.
+    example: str = ""
+    example_in: tuple[str, ...] = ()
     # (a facet with neither is of titles the person never rated: "unrated books")
 
     def name(self, lang: str = "en", *, tags: bool = True) -> str:
@@ -175,6 +178,8 @@ def _name_en(f: Facet, tags: bool) -> str:
         text = what
     if tags and f.tags:
         text = f"{text} ({', '.join(_tag(t) for t in f.tags)})"
+    if "en" in f.example_in:
+        text = f"{text} (like {f.example})"
     return text
 
 
@@ -197,6 +202,8 @@ def _name_zh(f: Facet, tags: bool) -> str:
     named = [genre_zh(t) for t in f.tags if genre_zh(t) != t]
     if tags and named:
         what = f"{what}（{'、'.join(named)}）"
+    if "zh" in f.example_in:
+        what = f"{what}（如《{f.example}》）"
     return what
 
 
@@ -307,8 +314,18 @@ def find_facets(items: Sequence[Item], embeddings: np.ndarray, weights: np.ndarr
             creators=parts.creators, more_creators=parts.more, kind=_kind_of([kept[m] for m in members]),
             anchor=parts.anchor,
         )
-        facets.append(replace(facet, label=facet.name("en")))
+        facets.append(facet)
     facets.sort(key=lambda f: -f.weight)
+    return [replace(f, label=f.name("en")) for f in _told_apart(facets)]
+
+
+def _told_apart(facets: list[Facet]) -> list[Facet]:
+    """Facets of one name in a language given one of their titles each: two interests read "纯文学、经典类图书"
+    (the keyword that told them apart in English, "american", has no Chinese name)."""
+    for lang, code in (("en", "en"), ("zh", "zh_CN")):
+        names = Counter(f.name(code) for f in facets)
+        facets = [replace(f, example=f.example or _anchor(f.items[0]), example_in=(*f.example_in, lang))
+                  if names[f.name(code)] > 1 and f.items else f for f in facets]
     return facets
 
 

@@ -155,3 +155,20 @@ def test_two_interests_of_one_short_name_keep_their_keywords_in_the_sentences_ab
     assert "classics (like Book 0) since 2017 and classics (american) since 2017" in text, text
     zh = profile_text([plain, american], "zh_CN")  # (no Chinese name for the keyword: an example tells them apart)
     assert "《Book 2》" in zh.split("一直在回到")[1], zh
+
+
+def test_interests_of_one_name_in_a_language_are_told_apart_by_a_title() -> None:
+    """Two interests read "纯文学、经典类图书" on the Chinese page and its legend: the keyword "american" that told
+    them apart in English has no Chinese name."""
+    from app.core.facets import Facet, _told_apart
+
+    books = [Item(id=i, title=t, kind="book", genres=("Classics",))
+             for i, t in enumerate(["East of Eden", "Moby-Dick or, The Whale: A Novel", "Dune"])]
+    a = Facet(label="", items=(books[0],), weight=0.5, genres=("Classics",), kind="book")
+    b = Facet(label="", items=(books[1],), weight=0.3, genres=("Classics",), tags=("American",), kind="book")
+    c = Facet(label="", items=(books[2],), weight=0.2, genres=("Science fiction",), kind="book")
+    a2, b2, c2 = _told_apart([a, b, c])
+    assert a2.name("en") == a.name("en") and b2.name("en") == b.name("en")  # apart in English already
+    assert a2.name("zh_CN").endswith("（如《East of Eden》）")
+    assert b2.name("zh_CN").endswith("（如《Moby-Dick or, The Whale》）")
+    assert c2 == c
