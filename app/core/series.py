@@ -193,28 +193,28 @@ def film_franchises(films: Sequence[Film | None]) -> dict[str, list[tuple[int, i
     at most FRANCHISE_GAP years after the one before it, and not of the same title as one ("Sherlock Holmes" of
     2009 starts again after the films of the 1940s). Stand-up specials ("Louis C.K.: Shameless") and
     documentaries of one name are no series."""
+    dated = {p: film for p, film in enumerate(films) if film is not None and film.year is not None}
+    year = {p: int(film.year or 0) for p, film in dated.items()}
     by_title: dict[str, list[int]] = {}
     named: dict[str, list[int]] = {}
-    for p, film in enumerate(films):
-        if film is None or film.year is None:
-            continue
+    for p, film in dated.items():
         by_title.setdefault(normalize_title(film.title), []).append(p)
         name = _franchise_name(film.title)
         if name:
             named.setdefault(name, []).append(p)
     out: dict[str, list[tuple[int, int]]] = {}
     for name, parts in named.items():
-        group = sorted(set(parts) | set(by_title.get(name, ())), key=lambda q: (films[q].year, q))  # type: ignore[union-attr]
-        run: list[int] = []
-        for q in group + [-1]:
-            film = films[q] if q >= 0 else None
-            prev = films[run[-1]] if run else None
-            if (film is not None and prev is not None and film.year - prev.year <= FRANCHISE_GAP  # type: ignore[operator]
-                    and not any(normalize_title(films[r].title) == normalize_title(film.title) for r in run)  # type: ignore[union-attr]
-                    and any(_kin(film, films[r]) for r in run)):  # type: ignore[arg-type]
+        runs: list[list[int]] = []
+        for q in sorted(set(parts) | set(by_title.get(name, ())), key=lambda q: (year[q], q)):
+            run = runs[-1] if runs else []
+            title = normalize_title(dated[q].title)
+            if (run and year[q] - year[run[-1]] <= FRANCHISE_GAP
+                    and all(normalize_title(dated[r].title) != title for r in run)
+                    and any(_kin(dated[q], dated[r]) for r in run)):
                 run.append(q)
-                continue
-            if len(run) >= 2 and not all(set(films[r].genres) <= {"Comedy", "Documentary"} for r in run):  # type: ignore[union-attr]
-                out[f"films: {name} {films[run[0]].year}"] = [(n, r) for n, r in enumerate(run, start=1)]  # type: ignore[union-attr]
-            run = [q]
+            else:
+                runs.append([q])
+        for run in runs:
+            if len(run) >= 2 and not all(set(dated[r].genres) <= {"Comedy", "Documentary"} for r in run):
+                out[f"films: {name} {year[run[0]]}"] = list(enumerate(run, start=1))
     return out

@@ -185,14 +185,14 @@ class Matcher:
             if not cands:
                 continue
             cosines = np.stack([self._title_cosines(row.title, cands) for _, row in group])
-            while cosines.size and np.isfinite(cosines).any():
-                order = np.sort(np.where(np.isfinite(cosines), cosines, -np.inf), axis=1)[:, ::-1]
+            while np.isfinite(cosines).any():  # (a row or book taken is -inf)
+                order = np.sort(cosines, axis=1)[:, ::-1]
                 second = order[:, 1] if order.shape[1] > 1 else np.zeros(len(order))
                 sure = (order[:, 0] >= AUTHOR_TRANSLATED) & (order[:, 0] - np.maximum(second, 0.0) >= _MARGIN)
                 if not sure.any():
                     break
                 r = int(np.argmax(np.where(sure, order[:, 0], -np.inf)))
-                c = int(np.argmax(np.where(np.isfinite(cosines[r]), cosines[r], -np.inf)))
+                c = int(np.argmax(cosines[r]))
                 out[group[r][0]] = (cands[c].id,)
                 self._claimed.add(cands[c].id)
                 cosines[r, :] = -np.inf

@@ -135,9 +135,9 @@ def _neighbours(matrix: np.ndarray, queries: np.ndarray, within: Sequence[np.nda
 
 def _flat_where_genre_only(rows: scoring.SparseRows, asked: Sequence[Asked],
                            within: Sequence[np.ndarray | None]) -> scoring.SparseRows:
-    """The rows of texts that name a genre and nothing more ("科幻小说", "a horror movie") with one closeness for
-    all the genre's items they reach (their mean): the words say nothing to order them by, so the person's
-    history and how well known each is do (their nearness put Star Wars tie-ins first for "科幻小说")."""
+    """The rows of texts that name a genre and nothing more ("科幻小说", "a horror movie") with their closeness to
+    the genre's items drawn in to its mean (FLAT_SPREAD of the spread kept): the words say nothing to order them
+    by, so the person's history and how well known each is do (their nearness put Star Wars tie-ins first)."""
     flat = [within[j] is not None and genre_only(a.text) for j, a in enumerate(asked)]
     if not any(flat):
         return rows

@@ -45,6 +45,7 @@ def test_fuzzy_ambiguous_and_unknown_titles(cli) -> None:
     assert cli("history", "add", "Alien (1979)", "--kind", "film").returncode == 0
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_recommend_json_contract(cli) -> None:
     empty = cli("recommend")
     assert empty.returncode == 1 and "history is empty" in empty.stderr
@@ -62,6 +63,7 @@ def test_recommend_json_contract(cli) -> None:
     assert text.returncode == 0 and "because of:" in text.stdout and "%" in text.stdout
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_why_json_contract_and_errors(cli) -> None:
     for title in FIVE[:3]:
         cli("history", "add", title, "--rating", "5", "--kind", "film")

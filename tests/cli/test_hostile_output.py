@@ -36,6 +36,7 @@ def test_settings_refuse_what_is_not_a_finite_number(cli) -> None:  # noqa: ANN0
         assert result.returncode == 1 and "finite number" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.heavy  # ~4 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_settings_ranges_negative_values_and_stored_values_out_of_range(cli) -> None:  # noqa: ANN001
     """Issue 25 item 6: a negative value needs no `--`; a stored value out of range is reset and said, and
     never makes nan% or invalid JSON."""

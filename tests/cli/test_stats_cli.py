@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.services.test_stats import _exports
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_stats_json_year_and_charts(cli, tmp_path: Path) -> None:  # noqa: ANN001
     assert cli("import", *map(str, _exports(tmp_path))).returncode == 0
     out = cli("stats", "--json")
@@ -27,6 +30,7 @@ def test_stats_json_year_and_charts(cli, tmp_path: Path) -> None:  # noqa: ANN00
     assert missing.returncode == 1 and "nothing dated 1900" in missing.stderr
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_stats_facets_adds_the_interests_that_moved(cli, tmp_path: Path) -> None:  # noqa: ANN001
     from tests.services.test_stats import SCIFI_YEAR
 

@@ -130,6 +130,7 @@ def test_the_walker_finds_english_interface_text() -> None:
     assert [w for w, _ in found] == ["a", "b", "e", "g"]
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_the_chinese_window_shows_no_english_interface_text(qtbot, services: Services) -> None:  # noqa: ANN001
     with in_chinese():
         from app.gui.window import MainWindow

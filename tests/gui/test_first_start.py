@@ -23,6 +23,7 @@ def fresh(tmp_path: Path, hash_embedder: HashEmbedder) -> Iterator[Services]:
     store.close()
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_a_fresh_data_folder_shows_the_welcome_page_while_the_catalogs_install(qtbot, fresh: Services) -> None:  # noqa: ANN001
     from app.gui.app import make_app
     from app.gui.window import MainWindow

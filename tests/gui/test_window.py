@@ -27,6 +27,7 @@ def test_first_run_shows_welcome_and_the_sample_profile_fills_it(qtbot, window) 
     wait_idle(qtbot, window)
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 @pytest.mark.real_models  # the whole flow once through the real MiniLM and Gemma
 def test_import_recommend_explain_feedback_settings_delete(qtbot, window, services: Services) -> None:  # noqa: ANN001
     window.importing.import_files([EXPORTS / "imdb_ratings.csv"])
@@ -139,6 +140,7 @@ def test_data_is_shown_as_plain_text(qtbot, window, services: Services) -> None:
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in panel.shares.names)
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 @pytest.mark.real_models
 def test_the_window_keeps_ticking_while_the_model_writes(qtbot, window, services: Services) -> None:  # noqa: ANN001
     for title in ("The Matrix (1999)", "Alien (1979)", "Blade Runner (1982)"):

@@ -53,6 +53,7 @@ SHAPES = re.compile(r"^Because you \w+ .+?, (it is (another|an?|the next) .*?\b(
                     r"( about .+)?)\.$")
 
 
+@pytest.mark.heavy  # ~6-13 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 @pytest.mark.real_models
 def test_the_real_model_names_a_specific_fact_under_the_grammar(services: Services) -> None:
     """Issue 21: with the grammar of its facts the bundled model writes most explanations itself, each naming

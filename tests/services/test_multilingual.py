@@ -83,6 +83,7 @@ def test_own_items_in_chinese_shape_the_list(ready: Services) -> None:
     assert stored[0][0] == len(own)  # their rows are kept under the multilingual model's id
 
 
+@pytest.mark.heavy  # ~4 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 @pytest.mark.real_models
 def test_english_rankings_are_unchanged(services: Services, multilingual_model: MultilingualEmbedder) -> None:
     """An English history with English words asked: the same ten, with the same scores, with the
@@ -117,6 +118,7 @@ def test_english_text_never_goes_to_the_multilingual_model(services: Services) -
     assert spied.embeddings.routes("黑暗的科幻小说") and not spied.embeddings.routes("dark science fiction")
 
 
+@pytest.mark.heavy  # ~4 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_without_the_catalogs_matrix_chinese_falls_back_with_a_notice(
         services: Services, multilingual_model: MultilingualEmbedder, caplog: pytest.LogCaptureFixture) -> None:
     with services.store.db.transaction() as conn:  # as a catalog built without embeddings-multilingual.npy

@@ -237,6 +237,7 @@ def test_a_kind_of_film_asked_for_in_words_brings_known_films_of_it(services: Se
     assert not [r.item.label for r in recs if r.item.id in known_by_title], labels
 
 
+@pytest.mark.heavy  # ~4 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_a_request_that_names_a_kind_lists_that_kind(services: Services) -> None:
     """With both kinds shown, "a heist film" lists films and "关于友谊的小说" (novels about friendship) books."""
     films = services.recommender.recommend(k=10, like=["a heist film with car chases"])
@@ -276,6 +277,7 @@ def test_a_genre_named_in_words_brings_films_of_that_genre(services: Services, w
     assert sum(c >= 15 for c in counts) >= 8, labels  # well known ones
 
 
+@pytest.mark.heavy  # ~4 s: keeps the README's command near its 5 minutes (.ci/run runs it)
 def test_a_request_naming_two_genres_reaches_items_of_both_or_else_of_either(services: Services) -> None:
     """"A funny romantic film": comedies that are romances. Few films are both noir and western (fewer than
     NAMED_AT_LEAST): "a film noir western" reaches films of either."""
