@@ -69,8 +69,15 @@ class Op(QRunnable, Generic[T]):
         self.signals.progress.emit(int(done), int(total), label)
 
 
+def _spent(**_: Any) -> None:
+    raise RuntimeError("an Op runs once")
+
+
 class Lanes:
-    """The worker threads: ``db`` for storage work, ``model`` for embedding and generation."""
+    """The worker threads: ``db`` for storage work, ``model`` for embedding and generation.
+
+    PySide's pool keeps every Op it ran for its own life, so a finished Op lets go of its work (and
+    all the work captured: files, texts, results of earlier steps) on the GUI thread."""
 
     def __init__(self) -> None:
         self.pools = {"db": QThreadPool(), "model": QThreadPool()}
@@ -81,9 +88,13 @@ class Lanes:
     def start(self, op: Op[T], lane: str = "db") -> Op[T]:
         self._running.add(op)
         for signal in (op.signals.done, op.signals.failed, op.signals.cancelled):
-            signal.connect(lambda *_: self._running.discard(op))
+            signal.connect(lambda *_: self._finished(op))
         self.pools[lane].start(op)
         return op
+
+    def _finished(self, op: Op) -> None:
+        self._running.discard(op)
+        op.fn = _spent
 
     @property
     def busy(self) -> bool:

@@ -24,6 +24,7 @@ from app.gui.actions.recommend import RecommendActions
 from app.gui.actions.settings import SettingsActions
 from app.gui.actions.stats import StatsActions
 from app.gui.actions.welcome import WelcomeActions
+from app.gui.collector import GuiCollector
 from app.gui.errors import show_error
 from app.gui.ops import Lanes, Op
 from app.gui.pages.catalogs import CatalogPage
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.lanes = lanes or Lanes()
+        self.collector = GuiCollector(self)
         self.setWindowTitle(self.tr("Hearth"))
         self.setAcceptDrops(True)
         self._long_op: Op | None = None
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.lanes.cancel_all()
         self.lanes.wait(10000)
+        self.collector.stop()
         super().closeEvent(event)
 
     def _focus_search(self) -> None:
