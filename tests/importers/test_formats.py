@@ -85,6 +85,20 @@ def test_letterboxd_merges_one_film_across_files(tmp_path: Path) -> None:
     assert by_title["Aliens"].saved and by_title["Aliens"].consumed_at is None
 
 
+def test_letterboxd_films_outside_a_kept_diary_were_seen_on_no_known_date(tmp_path: Path) -> None:
+    """Letterboxd's year in review counts the diary: a back catalogue marked watched in one April was not
+    all seen that April. Without any diary, the date a film was logged is all there is."""
+    diary = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n2021-04-20,Heat,1995,u1,4,,,2021-04-19\n"
+    watched = ("Date,Name,Year,Letterboxd URI\n2021-04-13,Heat,1995,w1\n2021-04-13,Alien,1979,w2\n"
+               "2021-04-13,Jaws,1975,w3\n")
+    _, rows, _ = _records(write_zip(tmp_path / "with-diary.zip", {"diary.csv": diary, "watched.csv": watched}))
+    dates = {r.title: [v.date for v in r.viewings] for r in rows}
+    assert dates == {"Heat": ["2021-04-19"], "Alien": [None], "Jaws": [None]}
+    _, rows, _ = _records(write_zip(tmp_path / "no-diary.zip", {"watched.csv": watched}))
+    assert {r.title: [v.date for v in r.viewings] for r in rows} == {
+        "Heat": ["2021-04-13"], "Alien": ["2021-04-13"], "Jaws": ["2021-04-13"]}
+
+
 def test_letterboxd_ignores_traversal_names(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = dict(letterboxd_files())
     files["../../evil/diary.csv"] = "Date,Name,Year,Letterboxd URI\n2020-01-01,Evil,2000,x\n"

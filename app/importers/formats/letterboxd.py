@@ -5,7 +5,10 @@ One film that appears in several files becomes one entry: the rating from
 ratings.csv (the current one), else the latest diary or review rating; the latest
 date it was watched (the diary's Watched Date), else the latest date it was logged. Every diary
 entry is also kept as a viewing (a rewatch counts again); a film with no diary entry was viewed
-once, on the date its review, its watched.csv row or its rating was logged.
+once: on the date its review, its watched.csv row or its rating was logged when the person keeps no
+diary, and on no known date when they do (as Letterboxd's own year in review counts the diary only: a
+film marked watched outside it was seen before, and a back catalogue logged in one April is no 263
+films watched that month).
 A film only on the watchlist is saved for later. A liked film is a like: watched, and when, only as
 the other files say; one no other file names is a like alone, never history (likes/films.csv's Date
 is when it was liked, not watched). Ratings are 0.5-5 stars, whatever values a file happens to hold.
@@ -191,6 +194,7 @@ def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]], limi
         for member, file, label in sorted(members, key=lambda m: order[m[0]]):
             _read_member(member, file, label, films, skips, line_no, limits, notes)
     out: list[ImportRow | Skip] = list(skips)
+    keeps_diary = any(film.diary for film in films.values())
     for film in films.values():
         watched = film.watched or not (film.saved or film.liked)
         out.append(ImportRow(
@@ -205,16 +209,19 @@ def read_export(*, zips: Sequence[Path], files: Sequence[tuple[str, Path]], limi
             shelf="watchlist" if film.saved and not watched else None,
             liked=film.liked,
             liked_only=film.liked and not watched and not film.saved,
-            viewings=_viewings(film) if watched else (),
+            viewings=_viewings(film, keeps_diary) if watched else (),
             raw={name: " | ".join(f"{k}={v}" for k, v in row.items()) for name, row in film.raw.items()},
         ))
     return out
 
 
-def _viewings(film: _Film) -> tuple[Viewing, ...]:
-    """Each diary entry; without one, a single viewing on the date the film was reviewed, logged or rated."""
+def _viewings(film: _Film, keeps_diary: bool) -> tuple[Viewing, ...]:
+    """Each diary entry; without one, a single viewing: undated beside a diary, else on the date the film
+    was reviewed, logged or rated."""
     if film.diary:
         return tuple(film.diary)
+    if keeps_diary:
+        return (Viewing(date=None, rating=film.rating),)
     date = next((film.dated[m] for m in ("reviews.csv", "watched.csv", "ratings.csv") if m in film.dated), None)
     return (Viewing(date=date, rating=film.rating),)
 
