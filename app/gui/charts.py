@@ -147,8 +147,8 @@ class Charts(QObject):
         plot.setMouseEnabled(False, False)
         plot.hideButtons()
         plot.setMinimumHeight(200)
-        if left and interface_is_chinese():  # rotated Chinese is drawn clipped: the unit goes in the title
-            title, left = f"{title}（{left}）", ""
+        if left and interface_is_chinese():  # rotated Chinese is drawn clipped: the unit goes in the title,
+            title, left = (title if left in title else f"{title}（{left}）"), ""  # once ("图书：逐月（图书）")
         style_plot(plot, title)
         for name, text in (("left", left), ("bottom", bottom)):
             if text:

@@ -55,6 +55,15 @@ def _other_year(m: re.Match[str]) -> str:
         _kind(m[1]), m[2], m[3])
 
 
+def _other_author(m: re.Match[str]) -> str:
+    return QCoreApplication.translate("ReportText", "a catalog book has this title, by {0}").format(m[1])
+
+
+def _author_in_chinese(m: re.Match[str]) -> str:
+    return QCoreApplication.translate("ReportText", "a catalog book has this title, and the file names its author in"
+                                      " Chinese characters only: kept out of your recommendations, not matched")
+
+
 def _sheets(m: re.Match[str]) -> str:
     return QCoreApplication.translate("ReportText", "sheets that are not film or book history were left out:"
                                       " {0}").format(m[1])
@@ -96,6 +105,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Say]] = [
                 r" (director|author)"), _cjk_unsure),
     (re.compile(r"no catalog (film or book|film|book) has this title"), _no_title),
     (re.compile(r"a catalog (film|book) has this title, from ([\d, ]+), not (\d+)"), _other_year),
+    (re.compile(r"a catalog book has this title, and the file names its author in Chinese characters only"),
+     _author_in_chinese),
+    (re.compile(r"a catalog book has this title, by (.+)"), _other_author),
     (re.compile(r"sheets that are not film or book history were left out: (.*)"), _sheets),
     (re.compile(r"no 看过 or 读过 sheet: .*"), _no_history_sheet),
     (re.compile(r"an entry Douban took down: it shows only as (.+)"), _deleted),

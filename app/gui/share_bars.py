@@ -91,7 +91,7 @@ class ShareBars(QWidget):
             if slot < len(shares):
                 s = shares[slot]
                 name.setText(self.label(s))
-                bar.set_share(s.share, f"{s.share:.0%}".replace("-", "−"))
+                bar.set_share(s.share, _percent(s.share))
             name.setVisible(slot < len(shares))
             bar.setVisible(slot < len(shares))
         self.title.setText(self.tr("What the match is made of") if shares else "")
@@ -99,3 +99,9 @@ class ShareBars(QWidget):
     def rows(self) -> list[tuple[str, str]]:
         """(name, percentage) of each shown row, top first (for tests and accessibility)."""
         return [(n.text(), b.text) for n, b in zip(self.names, self.bars, strict=True) if not n.isHidden()]
+
+
+def _percent(share: float) -> str:
+    """"−12%" with a true minus sign; a share that rounds to nothing is "0%", not "−0%"."""
+    text = f"{share:.0%}"
+    return "0%" if text in ("-0%", "0%") else text.replace("-", "−")

@@ -148,3 +148,15 @@ def test_the_interests_line_is_plain_and_speaks_chinese(qtbot) -> None:  # noqa:
         app.setProperty("hearth_language", "en")
     page.show_stats(compute(watches()))
     assert page.interests.text() == ""  # another history: its facets are found again
+
+
+def test_a_chinese_chart_title_names_its_unit_once(qtbot) -> None:  # noqa: ANN001
+    from app.core.stats import compute
+    from tests.core.test_stats import watches
+    from tests.gui.conftest import in_chinese
+
+    with in_chinese():
+        page = _page(qtbot)
+        page.show_stats(compute(watches()))
+        titles = {name: plot.getPlotItem().titleLabel.text for name, plot in page.plots.items()}
+    assert "逐月" in titles["months"] and "（" not in titles["months"]  # "2021年的电影：逐月", not "...逐月（电影）"

@@ -262,6 +262,13 @@ def test_the_evidence_is_shares_of_the_score_with_whole_titles(qtbot) -> None:  
     panel.show_evidence(rec2)
     assert panel.shares.rows() == [("Inception (2010)", "100%")]
     assert panel.shares.bars[0].geometry().top() == heights[0].top()
+    # A part that pulls down by a hair reads "0%", not "−0%" (seen in the Chinese window).
+    rec3 = Recommendation(rank=3, item=Item(id=97, title="z", kind="film"), probability=0.1, score=1.0,
+                          terms=ScoreTerms(content=1.0, cf=0, prior=0.5, feedback=0),
+                          contributions=(Contribution(item_id=2, title="Inception", year=2010, weight=1, content=1.002,
+                                                      cf=0),))
+    panel.show_evidence(rec3)
+    assert ("The rest of your history", "0%") in panel.shares.rows()
 
 
 def test_the_panel_says_who_made_a_film_and_how_long_it_runs(qtbot) -> None:  # noqa: ANN001
