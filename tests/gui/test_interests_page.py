@@ -237,3 +237,21 @@ def test_the_legend_shows_a_facet_name_as_written(qtbot) -> None:  # noqa: ANN00
     legend.set_entries([("●", (31, 119, 180), "<b>bold</b> & <img src=x>")])
     assert "<b>" not in legend.text() and "<img" not in legend.text()
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;img src=x&gt;" in legend.text()
+
+
+def test_describe_my_tastes_says_it_is_at_work_until_the_paragraph_comes(qtbot, window,  # noqa: ANN001
+                                                                        services: Services) -> None:
+    """A helper clicked "Describe my tastes" twice and waited half a minute: the same template came back, and
+    nothing on the page had said that anything was happening."""
+    from tests.gui.conftest import wait_idle
+
+    for title, kind in CATALOG:
+        services.history.add(title, rating=5, kind=kind)
+    window.tabs.setCurrentWidget(window.interests)
+    wait_idle(qtbot, window)
+    page = window.interests
+    page.describe_button.click()
+    assert not page.describe_button.isEnabled() and page.badge.text().startswith("Describing your tastes")
+    wait_idle(qtbot, window)
+    assert page.describe_button.isEnabled() and not page.badge.text().startswith("Describing")
+    assert page.paragraph.toPlainText()

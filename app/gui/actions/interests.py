@@ -42,6 +42,7 @@ class InterestActions(PageActions):
             return profile, services.interests.interest_map()
 
         def done(result: tuple[Any, Any] | None) -> None:
+            self.page.describing(False)
             if result is None:
                 self.page.paragraph.setPlainText(self.tr(
                     "Your history is empty, so there is no taste to describe yet. Titles saved for later say what"
@@ -51,7 +52,10 @@ class InterestActions(PageActions):
             self.page.show_profile(profile)
             self.page.show_map(data)
 
-        self.host.run(work, done, lane="model", long=self.tr("Describing your tastes…"))
+        self.page.describing(True)
+        op = self.host.run(work, done, lane="model", long=self.tr("Describing your tastes…"))
+        for signal in (op.signals.failed, op.signals.cancelled):
+            signal.connect(lambda *_: self.page.describing(False) or self.page.badge.setText(""))
 
     def unpin(self, interest_id: int) -> None:
         services = self.host.services

@@ -177,7 +177,7 @@ class InterestsPage(QWidget):
         self.badge = QLabel()
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
         self.badge.setWordWrap(True)
-        refresh = QPushButton(self.tr("Describe my tastes"))
+        refresh = self.describe_button = QPushButton(self.tr("Describe my tastes"))
         refresh.clicked.connect(self.refresh_requested)
         self.map = pg.PlotWidget()
         self.map.setAccessibleName(self.tr("Interest map"))
@@ -279,6 +279,14 @@ class InterestsPage(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._style()  # the system switched between light and dark
         super().changeEvent(event)
+
+    def describing(self, busy: bool) -> None:
+        """While the paragraph is written the button waits and the badge says so: it can take half a minute, and
+        a click that brought the same template back looked like nothing at all."""
+        self.describe_button.setEnabled(not busy)
+        if busy:
+            self.badge.setText(self.tr("Describing your tastes… the local language model writes, then every claim is"
+                                       " checked against your facets"))
 
     def show_profile(self, profile: Profile) -> None:
         """Each facet with the titles behind it, so every claim of the paragraph can be checked here."""
