@@ -58,8 +58,8 @@ YEAR_TRANSLATED = 0.4  # the multilingual cosine of a title and the one book of 
 # A director's name in Chinese that sounds this much like a same-year film's director's (0-100), with titles this
 # close by the multilingual model; or sounds less alike, with closer titles: most likely that film (see _heard).
 HEARD, HEARD_TITLE = 70, 0.2
-NAME_HEARD = 0.4  # the multilingual cosine of an author's name in Chinese and in Latin letters, for the same title
 HEARD_WEAK, HEARD_WEAK_TITLE = 50, 0.45
+NAME_HEARD = 0.4  # the multilingual cosine of an author's name in Chinese and in Latin letters, for the same title
 
 
 class _Cand(NamedTuple):
