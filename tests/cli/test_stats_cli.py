@@ -16,8 +16,8 @@ def test_stats_json_year_and_charts(cli, tmp_path: Path) -> None:  # noqa: ANN00
     out = cli("stats", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert [(r["year"], r["films"], r["books"]) for r in data["by_year"]] == [(2019, 1, 0), (2020, 1, 0), (2021, 2, 1)]
-    assert data["undated"] == {"films": 0, "books": 1}
+    assert [(r["year"], r["films"], r["books"]) for r in data["by_year"]] == [(2020, 1, 0), (2021, 2, 1)]
+    assert data["undated"] == {"films": 1, "books": 1}  # "Only Logged" is outside the diary: seen before
     text = cli("stats", "--year", "2021", "--kind", "film")
     assert text.returncode == 0 and "Films in 2021: 2 (1 new, 1 rewatches)" in text.stdout
     charts = tmp_path / "charts"
