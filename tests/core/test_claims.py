@@ -335,3 +335,21 @@ def test_a_title_named_in_a_description_is_no_repeated_text() -> None:
     assert "《The King's Speech》" in text and ex.check(text, ev, INDEX, claims=False).ok, text
     copied = text[:-1] + "，a king who cannot speak。"
     assert not ex.check(copied, ev, INDEX, claims=False).ok  # the description's own words still are
+
+
+def test_two_evidence_titles_side_by_side_are_not_the_omnibus_of_both() -> None:
+    """goodbooks holds "Animal Farm / 1984": "Because you loved Animal Farm and 1984" named that omnibus, and every
+    explanation of a Douban reader's Orwell-led list showed as not verified, in English and Chinese."""
+    index = ex.NameIndex([*NAMES, "Animal Farm", "1984", "Animal Farm / 1984", "Animal Farm & 1984"])
+    farm = Reason("Animal Farm", 1945, 0.02, 0.0, 0.02, kind="book", liked="loved", genres=("Classics",))
+    nineteen = Reason("1984", 1949, 0.02, 0.0, 0.02, kind="book", liked="loved", genres=("Classics",))
+    coliked = (Fact("coliked", 'people who read and loved "Animal Farm" also loved it'),)
+    ev = WhyEvidence(item_id=1, title="Fahrenheit 451", year=1953, kind="book", reasons=(farm, nineteen),
+                     genres=("Classics",), facts=coliked)
+    for lang in ("en", "zh_CN"):
+        text = ex.template_text(ev, lang)
+        assert ex.check(text, ev, index, claims=False).ok, text
+    alone = WhyEvidence(item_id=1, title="Fahrenheit 451", year=1953, kind="book", reasons=(farm,),
+                        genres=("Classics",), facts=coliked)
+    assert not ex.check("Because you loved Animal Farm and 1984, here is a classic.", alone, index,
+                        claims=False).ok  # 1984 is no reason here: the pair is still refused

@@ -251,7 +251,10 @@ def test_describe_my_tastes_says_it_is_at_work_until_the_paragraph_comes(qtbot, 
     wait_idle(qtbot, window)
     page = window.interests
     page.describe_button.click()
-    assert not page.describe_button.isEnabled() and page.badge.text().startswith("Describing your tastes")
+    assert not page.describe_button.isEnabled() and page.badge.text() == "Describing your tastes…"
+    # One line, as the badge it stands in for: a three-line note pushed the paragraph up by 20 px and back.
+    width = page.badge.fontMetrics().horizontalAdvance
+    assert width(page.badge.text()) <= width("Built from your facets (template)")
     wait_idle(qtbot, window)
     assert page.describe_button.isEnabled() and not page.badge.text().startswith("Describing")
     assert page.paragraph.toPlainText()

@@ -78,6 +78,22 @@ _KIND_WORDS = kind_words("film") | kind_words("book") | {"story", "stories"}
 _ARTICLES = {"the", "a", "an", "le", "la", "les", "el", "il", "der", "die", "das"}
 
 
+def _titles_together(key: str, allowed: set[str]) -> bool:
+    """Whether a normalised name is two or more allowed names side by side, "and" between them or not: the
+    words of "Because you loved Animal Farm and 1984" are also the title of an omnibus in the catalog."""
+    words = key.split()
+    found: dict[int, int] = {0: 0}  # words read -> the most allowed names that read them
+    for start in range(len(words)):
+        if start not in found:
+            continue
+        if words[start] == "and" and start > 0:
+            found.setdefault(start + 1, found[start])
+        for end in range(start + 1, len(words) + 1):
+            if " ".join(words[start:end]) in allowed:
+                found[end] = max(found.get(end, 0), found[start] + 1)
+    return found.get(len(words), 0) >= 2
+
+
 def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, partial: bool = False,
           prefix: str | None = None) -> Cited:
     """Is every named title or creator in the evidence, and does the model's clause (after ``prefix``, by
@@ -95,6 +111,8 @@ def check(text: str, ev: WhyEvidence, index: NameIndex, *, claims: bool = True, 
         # "Star Wars: Episode IV"): a shorter way to say the same thing.
         if key in allowed or all(w in allowed_words for w in key.split()) and any(key in a for a in allowed):
             grounded.append(name)
+        elif _titles_together(key, allowed):
+            continue  # "Animal Farm and 1984" is two evidence titles, not the catalog's "Animal Farm / 1984"
         else:
             problems.append(f"names {name!r}, which is not in the evidence")
     if claims and ev.reasons:

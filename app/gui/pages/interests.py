@@ -285,8 +285,7 @@ class InterestsPage(QWidget):
         a click that brought the same template back looked like nothing at all."""
         self.describe_button.setEnabled(not busy)
         if busy:
-            self.badge.setText(self.tr("Describing your tastes… the local language model writes, then every claim is"
-                                       " checked against your facets"))
+            self.badge.setText(self.tr("Describing your tastes…"))  # one line, as the badge it stands for: no jump
 
     def show_profile(self, profile: Profile) -> None:
         """Each facet with the titles behind it, so every claim of the paragraph can be checked here."""
