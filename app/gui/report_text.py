@@ -55,6 +55,11 @@ def _other_year(m: re.Match[str]) -> str:
         _kind(m[1]), m[2], m[3])
 
 
+def _not_film_or_book(m: re.Match[str]) -> str:
+    return QCoreApplication.translate("ReportText", "not a film or a book (a TV series, a game...), and the catalogs"
+                                      " hold films and books")
+
+
 def _other_author(m: re.Match[str]) -> str:
     return QCoreApplication.translate("ReportText", "a catalog book has this title, by {0}").format(m[1])
 
@@ -108,6 +113,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Say]] = [
     (re.compile(r"a catalog book has this title, and the file names its author in Chinese characters only"),
      _author_in_chinese),
     (re.compile(r"a catalog book has this title, by (.+)"), _other_author),
+    (re.compile(r"not a film or a book \(a TV series, a game\.\.\.\), and the catalogs hold films and books"),
+     _not_film_or_book),
     (re.compile(r"sheets that are not film or book history were left out: (.*)"), _sheets),
     (re.compile(r"no 看过 or 读过 sheet: .*"), _no_history_sheet),
     (re.compile(r"an entry Douban took down: it shows only as (.+)"), _deleted),

@@ -237,6 +237,9 @@ class Matcher:
             if found is not None:
                 return found
             also = self._author_translation(row, row_authors)
+        if row.kind == "other" and not reasons:  # IMDb's TV series and games: say why, not only "no film"
+            return Match(None, reason="not a film or a book (a TV series, a game...), and the catalogs hold films"
+                                      " and books", also=also)
         what = {("film",): "film", ("book",): "book"}.get(kinds, "film or book")
         return Match(None, reason=reasons[0] if reasons else f"no catalog {what} has this title", also=also)
 

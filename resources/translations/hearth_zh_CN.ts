@@ -1476,321 +1476,326 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
     </message>
     <message>
         <location filename="../../app/gui/report_text.py" line="59"/>
+        <source>not a film or a book (a TV series, a game...), and the catalogs hold films and books</source>
+        <translation>不是电影或图书（电视剧、游戏……），而目录只收电影和图书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/report_text.py" line="64"/>
         <source>a catalog book has this title, by {0}</source>
         <translation>目录中有同名图书，作者是 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="63"/>
+        <location filename="../../app/gui/report_text.py" line="68"/>
         <source>a catalog book has this title, and the file names its author in Chinese characters only: kept out of your recommendations, not matched</source>
         <translation>目录中有同名图书，但文件里的作者名只有中文，无法确认是同一本：不会推荐给你，也不算匹配</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="68"/>
+        <location filename="../../app/gui/report_text.py" line="73"/>
         <source>sheets that are not film or book history were left out: {0}</source>
         <translation>不是观影或阅读记录的工作表已略过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="73"/>
+        <location filename="../../app/gui/report_text.py" line="78"/>
         <source>no 看过 or 读过 sheet: nothing here was watched or read, only saved for later</source>
         <translation>没有“看过”或“读过”工作表：这里没有看过或读过的条目，只有想看/想读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="78"/>
+        <location filename="../../app/gui/report_text.py" line="83"/>
         <source>an entry Douban took down: it shows only as {0}</source>
         <translation>豆瓣已下架的条目：只显示为“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="82"/>
+        <location filename="../../app/gui/report_text.py" line="87"/>
         <source>the file is UTF-8 but for a few bytes, which were read as Windows-1252 (cp1252)</source>
         <translation>文件是 UTF-8 编码，只有少数字节不是，已按 Windows-1252（cp1252）读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="87"/>
+        <location filename="../../app/gui/report_text.py" line="92"/>
         <source>line {0}: a quote opened there seems never to be closed, so the next {1} lines were read as part of one row; check the file</source>
         <translation>第 {0} 行：那里开始的引号似乎一直没有闭合，所以后面的 {1} 行被读成了同一行；请检查文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="92"/>
+        <location filename="../../app/gui/report_text.py" line="97"/>
         <source>liked films that an earlier import had as watched on the day of the import are likes again, not history: {0}</source>
         <translation>以前的导入把喜欢的电影记为在导入当天看过，现在它们又算作喜欢，不算历史：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="97"/>
+        <location filename="../../app/gui/report_text.py" line="102"/>
         <source>the file does not say what its rows are; read as {0}s, as most of them match</source>
         <translation>文件没有说明每行是什么；大多数行与{0}相符，因此都按{0}读取</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="130"/>
+        <location filename="../../app/gui/report_text.py" line="137"/>
         <source>no title</source>
         <translation>没有标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="131"/>
+        <location filename="../../app/gui/report_text.py" line="138"/>
         <source>not a film</source>
         <translation>不是电影</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="132"/>
+        <location filename="../../app/gui/report_text.py" line="139"/>
         <source>not a book record</source>
         <translation>不是图书记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="133"/>
+        <location filename="../../app/gui/report_text.py" line="140"/>
         <source>not a Trakt item</source>
         <translation>不是 Trakt 条目</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="134"/>
+        <location filename="../../app/gui/report_text.py" line="141"/>
         <source>rating outside {0}</source>
         <translation>评分超出 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="135"/>
+        <location filename="../../app/gui/report_text.py" line="142"/>
         <source>on a sheet you chose to skip</source>
         <translation>在你选择跳过的工作表上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="136"/>
+        <location filename="../../app/gui/report_text.py" line="143"/>
         <source>on the shelf {0}, which you chose to skip</source>
         <translation>在书架 {0} 上，你选择了跳过它</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="138"/>
+        <location filename="../../app/gui/report_text.py" line="145"/>
         <source>with the status {0}, which you chose to skip</source>
         <translation>状态为 {0}，你选择了跳过它</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="140"/>
+        <location filename="../../app/gui/report_text.py" line="147"/>
         <source>in the collection {0}, which you chose to skip</source>
         <translation>在收藏夹 {0} 里，你选择了跳过它</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="143"/>
+        <location filename="../../app/gui/report_text.py" line="150"/>
         <source>a show, season or episode: Hearth recommends films and books, so these are left out</source>
         <translation>剧集、季或单集：Hearth 只推荐电影和书，所以这些没有导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="146"/>
+        <location filename="../../app/gui/report_text.py" line="153"/>
         <source>music, a game or a stage play on Douban: not film or book history</source>
         <translation>豆瓣上的音乐、游戏或舞台剧：不是电影或图书的记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="158"/>
+        <location filename="../../app/gui/report_text.py" line="165"/>
         <source>library export, {0} columns</source>
         <translation>书库导出，{0} 列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="160"/>
+        <location filename="../../app/gui/report_text.py" line="167"/>
         <source>library export without its header line, {0} columns</source>
         <translation>书库导出（没有表头行），{0} 列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="161"/>
+        <location filename="../../app/gui/report_text.py" line="168"/>
         <source>export</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="163"/>
+        <location filename="../../app/gui/report_text.py" line="170"/>
         <source>export cut down to {0} columns (no Star Rating)</source>
         <translation>删减到 {0} 列的导出文件（没有 Star Rating）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="164"/>
+        <location filename="../../app/gui/report_text.py" line="171"/>
         <source>ratings</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="165"/>
+        <location filename="../../app/gui/report_text.py" line="172"/>
         <source>ratings, layout before 2018</source>
         <translation>评分，2018 年以前的格式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="166"/>
+        <location filename="../../app/gui/report_text.py" line="173"/>
         <source>watchlist</source>
         <translation>待看清单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="167"/>
+        <location filename="../../app/gui/report_text.py" line="174"/>
         <source>list</source>
         <translation>片单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="169"/>
+        <location filename="../../app/gui/report_text.py" line="176"/>
         <source>豆伴 sheet saved as CSV ({0})</source>
         <translation>另存为 CSV 的豆伴工作表（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="171"/>
+        <location filename="../../app/gui/report_text.py" line="178"/>
         <source>豆伴 sheet saved as CSV, its status not named</source>
         <translation>另存为 CSV 的豆伴工作表，未注明状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="173"/>
+        <location filename="../../app/gui/report_text.py" line="180"/>
         <source>userscript CSV (without release date and country)</source>
         <translation>用户脚本导出的 CSV（没有上映日期和制片国家）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="174"/>
+        <location filename="../../app/gui/report_text.py" line="181"/>
         <source>userscript CSV ({0})</source>
         <translation>用户脚本导出的 CSV（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="175"/>
+        <location filename="../../app/gui/report_text.py" line="182"/>
         <source>doumark CSV</source>
         <translation>doumark 导出的 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="176"/>
+        <location filename="../../app/gui/report_text.py" line="183"/>
         <source>豆伴 backup: {0}</source>
         <translation>豆伴备份：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="178"/>
+        <location filename="../../app/gui/report_text.py" line="185"/>
         <source>the oldest tab-separated export ({0} columns)</source>
         <translation>最早的制表符分隔导出（{0} 列）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="180"/>
+        <location filename="../../app/gui/report_text.py" line="187"/>
         <source>tab-separated export, newer columns ({0})</source>
         <translation>制表符分隔导出，较新的列（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="182"/>
+        <location filename="../../app/gui/report_text.py" line="189"/>
         <source>tab-separated export, older columns ({0})</source>
         <translation>制表符分隔导出，较旧的列（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="183"/>
+        <location filename="../../app/gui/report_text.py" line="190"/>
         <source>JSON export</source>
         <translation>JSON 导出</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="184"/>
+        <location filename="../../app/gui/report_text.py" line="191"/>
         <source>export ZIP: {0}</source>
         <translation>导出的 ZIP：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="185"/>
+        <location filename="../../app/gui/report_text.py" line="192"/>
         <source>JSON: {0}</source>
         <translation>JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="186"/>
+        <location filename="../../app/gui/report_text.py" line="193"/>
         <source>export ZIP</source>
         <translation>导出的 ZIP</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="187"/>
+        <location filename="../../app/gui/report_text.py" line="194"/>
         <source>loose CSVs ({0})</source>
         <translation>单独的 CSV 文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="189"/>
+        <location filename="../../app/gui/report_text.py" line="196"/>
         <source>export ZIP and loose CSVs ({0})</source>
         <translation>导出的 ZIP 和单独的 CSV 文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="190"/>
+        <location filename="../../app/gui/report_text.py" line="197"/>
         <source>columns {0}</source>
         <translation>列：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="196"/>
+        <location filename="../../app/gui/report_text.py" line="203"/>
         <source>its header names a Goodreads export&apos;s columns (Book Id, My Rating, Exclusive Shelf)</source>
         <translation>表头列出了 Goodreads 导出的列（Book Id、My Rating、Exclusive Shelf）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="200"/>
+        <location filename="../../app/gui/report_text.py" line="207"/>
         <source>it has no header line, and its first line is a row in the shape of a Goodreads export ({0} columns: a Book Id, a rating of 0-5, dates, a shelf)</source>
         <translation>没有表头行，第一行是 Goodreads 导出的一行的样子（{0} 列：Book Id、0-5 的评分、日期、书架）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="204"/>
+        <location filename="../../app/gui/report_text.py" line="211"/>
         <source>its header names a StoryGraph export&apos;s columns (ISBN/UID, Read Status)</source>
         <translation>表头列出了 StoryGraph 导出的列（ISBN/UID、Read Status）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="207"/>
+        <location filename="../../app/gui/report_text.py" line="214"/>
         <source>its header names an IMDb export&apos;s columns (Const, Title Type)</source>
         <translation>表头列出了 IMDb 导出的列（Const、Title Type）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="210"/>
+        <location filename="../../app/gui/report_text.py" line="217"/>
         <source>its columns are those of a Douban export (the userscript&apos;s 标题/个人评分/条目链接, 豆伴&apos;s 标题/简介/我的评分, or doumark&apos;s star/star_time/card)</source>
         <translation>列是豆瓣导出的列（用户脚本的 标题/个人评分/条目链接、豆伴的 标题/简介/我的评分，或 doumark 的 star/star_time/card）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="214"/>
+        <location filename="../../app/gui/report_text.py" line="221"/>
         <source>a workbook with 豆伴&apos;s sheets (看过, 想看, 读过, ...)</source>
         <translation>含有豆伴工作表（看过、想看、读过……）的工作簿</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="216"/>
+        <location filename="../../app/gui/report_text.py" line="223"/>
         <source>its header names LibraryThing&apos;s columns (Book Id, Primary Author, Collections, ISBNs)</source>
         <translation>表头列出了 LibraryThing 的列（Book Id、Primary Author、Collections、ISBNs）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="219"/>
+        <location filename="../../app/gui/report_text.py" line="226"/>
         <source>its JSON holds LibraryThing&apos;s books (books_id, primaryauthor, collections)</source>
         <translation>JSON 中是 LibraryThing 的书（books_id、primaryauthor、collections）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="222"/>
+        <location filename="../../app/gui/report_text.py" line="229"/>
         <source>the archive holds Trakt&apos;s JSON files (watched, ratings, watchlist)</source>
         <translation>压缩包中是 Trakt 的 JSON 文件（watched、ratings、watchlist）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="225"/>
+        <location filename="../../app/gui/report_text.py" line="232"/>
         <source>its JSON lists Trakt items (a movie, show or episode with Trakt, IMDb and TMDB ids)</source>
         <translation>JSON 列出的是 Trakt 条目（带 Trakt、IMDb 和 TMDB 编号的电影、剧集或单集）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="228"/>
+        <location filename="../../app/gui/report_text.py" line="235"/>
         <source>the archive holds Letterboxd&apos;s files (diary.csv, ratings.csv, watched.csv)</source>
         <translation>压缩包中是 Letterboxd 的文件（diary.csv、ratings.csv、watched.csv）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="231"/>
+        <location filename="../../app/gui/report_text.py" line="238"/>
         <source>no known export has these columns; they were found by name</source>
         <translation>没有已知的导出有这些列；列是按名称找到的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="233"/>
+        <location filename="../../app/gui/report_text.py" line="240"/>
         <source>named by --map</source>
         <translation>由 --map 指定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="234"/>
+        <location filename="../../app/gui/report_text.py" line="241"/>
         <source>as you asked</source>
         <translation>按你的指定</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="242"/>
+        <location filename="../../app/gui/report_text.py" line="249"/>
         <source>the columns of Letterboxd&apos;s watched.csv and watchlist.csv; the name says neither, so it is read as watched (name it watchlist.csv if it is your watchlist)</source>
         <translation>Letterboxd 的 watched.csv 和 watchlist.csv 共有的列；文件名看不出是哪一个，所以按看过读取（如果是待看清单，请命名为 watchlist.csv）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="246"/>
+        <location filename="../../app/gui/report_text.py" line="253"/>
         <source>the columns of Letterboxd&apos;s watched.csv and watchlist.csv, named {0}</source>
         <translation>Letterboxd 的 watched.csv 和 watchlist.csv 共有的列，文件名含 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="249"/>
+        <location filename="../../app/gui/report_text.py" line="256"/>
         <source>the columns of Letterboxd&apos;s liked films, named likes</source>
         <translation>Letterboxd 喜欢的电影的列，文件名含 likes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="251"/>
+        <location filename="../../app/gui/report_text.py" line="258"/>
         <source>the columns of Letterboxd&apos;s {0}.csv</source>
         <translation>Letterboxd 的 {0}.csv 的列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="270"/>
+        <location filename="../../app/gui/report_text.py" line="277"/>
         <source>{0}; {1}</source>
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/report_text.py" line="281"/>
+        <location filename="../../app/gui/report_text.py" line="288"/>
         <source>generic</source>
         <translation>通用格式</translation>
     </message>

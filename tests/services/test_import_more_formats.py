@@ -316,3 +316,15 @@ def test_translated_titles_of_one_author_are_read_together(services: Services, t
     alone = Matcher(services.store, translations=_normalised(services.embeddings.multilingual.encode))
     row = ImportRow(line=2, title="El último héroe del Olimpo", kind="book", creators=("Rick Riordan",))
     assert alone.match(row).also == () and alone.settle([(1, row)]) == {}  # alone, it could be either
+
+
+def test_a_tv_series_is_said_to_be_one_not_a_missing_film(services: Services) -> None:
+    """michael-123's IMDb ratings reported "Mr. Robot (2015): no catalog film has this title", as if a film were
+    missing; a film of the same export is still matched as before."""
+    from app.importers.records import ImportRow
+    from app.services.matching import Matcher
+
+    matcher = Matcher(services.store)
+    series = matcher.match(ImportRow(line=2, title="Mr. Robot", year=2015, kind="other"))
+    assert series.item_id is None and series.reason.startswith("not a film or a book (a TV series")
+    assert matcher.match(ImportRow(line=3, title="Heat", year=1995, kind="film")).item_id is not None
