@@ -122,6 +122,7 @@ class Matcher:
         self._kinds: dict[int, str] = {}
         self._directors: dict[int, tuple[str, ...]] = {}  # a film's credited names as written, for _heard
         self._writers: dict[int, str] = {}  # a book's first author as written, for _named_in_chinese
+        self._imdb: dict[int, str] = {}  # a film's own IMDb id: a row with another is another work
         for item_id, title, year, kind, alts, popularity, imdb, isbn13, goodreads, creators, alt_ids, tmdb in (
             store.items.catalog_match_rows()
         ):
@@ -152,6 +153,8 @@ class Matcher:
             if kind == "book":
                 for a in authors:
                     self._by_author[a[0]].append(cand)
+            if imdb:
+                self._imdb[item_id] = imdb
             ids = [("imdb", imdb), ("tmdb", tmdb), ("isbn13", isbn13), ("goodreads", goodreads)]
             ids += [tuple(x.split(":", 1)) for x in json.loads(alt_ids)]  # type: ignore[misc]
             for scheme, value in ids:
@@ -359,7 +362,9 @@ class Matcher:
     def _resolve(self, found: Sequence[_Cand], row: ImportRow, kinds: tuple[str, ...],
                  row_authors: tuple[tuple[str, str], ...], reasons: list[str], how: str, *,
                  strict_year: bool) -> Match | None:
-        found = [c for c in found if c.kind in kinds]
+        # An IMDb id names one work: a row whose id the catalog does not have is not a film that has another
+        # ("Pirates of the Caribbean: The Legend of Jack Sparrow", a 2006 game, took Dead Man's Chest's rating).
+        found = [c for c in found if c.kind in kinds and not (row.imdb and self._imdb.get(c.id, row.imdb) != row.imdb)]
         if not found:
             return None
         books = [c for c in found if c.kind == "book"]

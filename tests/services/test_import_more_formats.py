@@ -328,3 +328,23 @@ def test_a_tv_series_is_said_to_be_one_not_a_missing_film(services: Services) ->
     series = matcher.match(ImportRow(line=2, title="Mr. Robot", year=2015, kind="other"))
     assert series.item_id is None and series.reason.startswith("not a film or a book (a TV series")
     assert matcher.match(ImportRow(line=3, title="Heat", year=1995, kind="film")).item_id is not None
+
+
+def test_a_row_whose_imdb_id_the_catalog_lacks_is_not_a_film_with_another(services: Services) -> None:
+    """michael-123's IMDb ratings: the 2006 game "Pirates of the Caribbean: The Legend of Jack Sparrow" (tt0815220)
+    matched Dead Man's Chest (tt0383574) by a part of its title and the year, and the two rows took turns at its
+    rating on every import. "Nine" (2009) was "9" (2009). Without an id, or with the film's own, they match."""
+    from app.importers.records import ImportRow
+    from app.services.matching import Matcher
+
+    matcher = Matcher(services.store)
+    game = ImportRow(line=2, title="Pirates of the Caribbean: The Legend of Jack Sparrow", year=2006, kind="other",
+                     imdb="815220")
+    assert matcher.match(game).item_id is None
+    nine = ImportRow(line=3, title="Nine", year=2009, kind="film", imdb="875034")
+    assert matcher.match(nine).item_id is None
+    chest = ImportRow(line=4, title="Pirates of the Caribbean: Dead Man's Chest", year=2006, kind="film")
+    found = matcher.match(chest).item_id
+    assert found is not None
+    assert matcher.match(ImportRow(line=5, title="Pirates of the Caribbean: Dead Man's Chest", year=2006, kind="film",
+                                   imdb="383574")).item_id == found
