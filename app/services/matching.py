@@ -284,13 +284,9 @@ class Matcher:
         cands = self._authors_books(latin) if latin and self._translations is not None else []
         if not cands:
             return None
-        cosines = self._title_cosines(row.title, cands)
-        order = np.argsort(-cosines)
-        top = float(cosines[order[0]])
-        second = float(cosines[order[1]]) if len(order) > 1 else 0.0
-        if top < AUTHOR_TRANSLATED or top - second < _MARGIN:
+        best = self._clearly_closest(row.title, cands, AUTHOR_TRANSLATED, _MARGIN)
+        if best is None:
             return None
-        best = cands[int(order[0])]
         return Match(best.id, how="its author's book that the title translates", also=self._editions(best))
 
     def _unlisted(self, row: ImportRow, kinds: tuple[str, ...]) -> tuple[int, ...]:
@@ -308,6 +304,15 @@ class Matcher:
                 self._title_vectors[c.id] = v
         return np.stack([self._title_vectors[c.id] for c in cands]) @ self._translations([title])[0]
 
+    def _clearly_closest(self, title: str, cands: Sequence[_Cand], floor: float, margin: float) -> _Cand | None:
+        """The candidate whose title the multilingual model puts closest to ``title``, at ``floor`` or more and
+        ``margin`` ahead of the next; None when none is that clear."""
+        cosines = self._title_cosines(title, cands)
+        order = np.argsort(-cosines)
+        top = float(cosines[order[0]])
+        second = float(cosines[order[1]]) if len(order) > 1 else 0.0
+        return cands[int(order[0])] if top >= floor and top - second >= margin else None
+
     def _translated(self, row: ImportRow, kinds: tuple[str, ...]) -> tuple[int, ...]:
         """The catalog work a Chinese-only title most likely translates, by the multilingual model: never a
         match (千与千寻 is closest to "Millennium Actress", not "Spirited Away"), only kept out of the
@@ -319,11 +324,8 @@ class Matcher:
                  for c in self._by_year.get((kind, y), ())]
         if not cands:
             return ()
-        cosines = self._title_cosines(row.title, cands)
-        order = np.argsort(-cosines)
-        best = float(cosines[order[0]])
-        second = float(cosines[order[1]]) if len(order) > 1 else 0.0
-        return (cands[int(order[0])].id,) if best >= TRANSLATED and best - second >= TRANSLATED_MARGIN else ()
+        best = self._clearly_closest(row.title, cands, TRANSLATED, TRANSLATED_MARGIN)
+        return (best.id,) if best is not None else ()
 
     def _heard(self, row: ImportRow, kinds: tuple[str, ...]) -> tuple[int, ...]:
         """Films of the row's year whose director's name, written in Chinese on the Douban card, sounds like the
@@ -466,11 +468,8 @@ class Matcher:
         inside += tuple(c.id for c in cands if omnibus_key(c.title) == key.strip())
         if inside or self._translations is None or not cands:
             return inside
-        cosines = self._title_cosines(row.title, cands)
-        order = np.argsort(-cosines)
-        best, top = cands[int(order[0])], float(cosines[order[0]])
-        second = float(cosines[order[1]]) if len(order) > 1 else 0.0
-        if top < AUTHOR_TRANSLATED or top - second < _MARGIN:
+        best = self._clearly_closest(row.title, cands, AUTHOR_TRANSLATED, _MARGIN)
+        if best is None:
             return ()
         # "Ready Player Two" is close to "Ready Player One" and is another book; "Palabras radiantes" shares no
         # word with "Words of Radiance" (and looks no less English to foreign_title).

@@ -836,17 +836,17 @@
         <translation>兴趣地图：你的历史与推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="339"/>
+        <location filename="../../app/gui/pages/interests.py" line="342"/>
         <source>last year</source>
         <translation>近一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="314"/>
+        <location filename="../../app/gui/pages/interests.py" line="317"/>
         <source>Opening by the local language model, checked; the rest from your facets</source>
         <translation>开头由本地语言模型撰写并已核对，其余来自你的兴趣类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="420"/>
+        <location filename="../../app/gui/pages/interests.py" line="423"/>
         <source>{0}
 × {1}
 similarity {2:.2f}</source>
@@ -870,47 +870,47 @@ similarity {2:.2f}</source>
         <translation>相似度热图</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="288"/>
+        <location filename="../../app/gui/pages/interests.py" line="287"/>
         <source>Describing your tastes…</source>
         <translation>正在描述你的口味…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="315"/>
+        <location filename="../../app/gui/pages/interests.py" line="318"/>
         <source>Built from your facets (template)</source>
         <translation>根据你的兴趣面生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="324"/>
+        <location filename="../../app/gui/pages/interests.py" line="327"/>
         <source>None yet: type what you are in the mood for on the Recommendations page and press Pin.</source>
         <translation>还没有：在推荐页输入你想看的内容，然后点“固定”。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="340"/>
+        <location filename="../../app/gui/pages/interests.py" line="343"/>
         <source>year to {0}/{1}</source>
         <translation>截至{1}年{0}月的一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="344"/>
+        <location filename="../../app/gui/pages/interests.py" line="347"/>
         <source>grew in your last year</source>
         <translation>在你最近一年的记录中增长</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="346"/>
+        <location filename="../../app/gui/pages/interests.py" line="349"/>
         <source>growing lately</source>
         <translation>最近增多</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="348"/>
+        <location filename="../../app/gui/pages/interests.py" line="351"/>
         <source>since {0}</source>
         <translation>自 {0} 年起</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="350"/>
+        <location filename="../../app/gui/pages/interests.py" line="353"/>
         <source>until {0}</source>
         <translation>至 {0} 年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/interests.py" line="361"/>
+        <location filename="../../app/gui/pages/interests.py" line="364"/>
         <source>recommended</source>
         <translation>推荐</translation>
     </message>

@@ -55,7 +55,7 @@ class InterestActions(PageActions):
         self.page.describing(True)
         op = self.host.run(work, done, lane="model", long=self.tr("Describing your tastes…"))
         for signal in (op.signals.failed, op.signals.cancelled):
-            signal.connect(lambda *_: self.page.describing(False) or self.page.badge.setText(""))
+            signal.connect(lambda *_: self.page.describing(False))
 
     def unpin(self, interest_id: int) -> None:
         services = self.host.services

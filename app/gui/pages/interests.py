@@ -284,8 +284,11 @@ class InterestsPage(QWidget):
         """While the paragraph is written the button waits and the badge says so: it can take half a minute, and
         a click that brought the same template back looked like nothing at all."""
         self.describe_button.setEnabled(not busy)
+        describing = self.tr("Describing your tastes…")  # one line, as the badge it stands for: no jump
         if busy:
-            self.badge.setText(self.tr("Describing your tastes…"))  # one line, as the badge it stands for: no jump
+            self.badge.setText(describing)
+        elif self.badge.text() == describing:  # failed or cancelled: no paragraph came to say what it is
+            self.badge.setText("")
 
     def show_profile(self, profile: Profile) -> None:
         """Each facet with the titles behind it, so every claim of the paragraph can be checked here."""
