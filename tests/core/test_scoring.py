@@ -174,6 +174,38 @@ def test_recency_decays_in_days_and_keeps_a_long_term_share() -> None:
     assert scoring.evidence_weights(entries, params=params.with_(half_life=0)).tolist() == [0.5, 0.5, 0.5]
 
 
+def test_an_imported_row_without_a_date_ages_nothing_and_is_of_typical_age() -> None:
+    """A Goodreads to-read shelf has no date but the import's: it made every book read before it years old
+    (all at the long-term share), and itself the newest entry. Age runs from the latest day read, and a row
+    of unknown date takes the median age of the dated ones."""
+    from dataclasses import replace
+
+    params = RankingParams(half_life=365, long_term=0.1, unrated_weight=0.5, saved_weight=0.15)
+    read = [_entry(None, "2016-01-01", 1), _entry(None, "2015-01-01", 2), _entry(None, "2014-01-01", 3)]
+    saved = replace(_entry(None, None, 4), consumed_at=None, added_at="2026-12-05T10:00:00+00:00",
+                    source="goodreads")
+    w = scoring.evidence_weights([*read, saved], params=params)
+    assert w[0] == pytest.approx(0.5)  # the last book read: no decay
+    year = 0.1 + 0.9 * 2 ** (-365 / 365)
+    assert w[1] == pytest.approx(0.5 * year, rel=1e-2)
+    assert w[3] == pytest.approx(w[1])  # the median age of the three: a year
+    # Added by hand without a date: the day it was added (a book just finished).
+    mine = replace(saved, source="manual", added_at="2016-07-01T10:00:00+00:00")
+    w = scoring.evidence_weights([*read, mine], params=params)
+    assert w[3] == pytest.approx(0.5) and w[0] < 0.5
+
+
+def test_age_runs_from_the_latest_entry_of_the_same_kind() -> None:
+    """Books read until 2018 and a film watched in 2024: the last book is the latest of the reading."""
+    from dataclasses import replace
+
+    books = [replace(_entry(None, day, k), item=Item(title=f"b{k}", kind="book"))
+             for k, day in enumerate(["2018-06-01", "2017-06-01"])]
+    film = replace(_entry(None, "2024-06-01", 9), item=Item(title="f", kind="film"))
+    w = scoring.evidence_weights([*books, film], params=RankingParams(half_life=365, long_term=0.1))
+    assert w[0] == pytest.approx(w[2]) and w[1] < w[0]
+
+
 def test_shelved_and_unfinished_entries_weigh_as_the_settings_say() -> None:
     from dataclasses import replace
 
