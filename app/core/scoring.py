@@ -295,9 +295,9 @@ def evidence_weights(
     entry without one counts ``unrated_weight``, one on a shelf that says nothing
     ``shelved_weight``, one not finished ``-dnf_weight``. Times the recency factor
     long_term + (1 - long_term) * 2^(-age / half_life), age in days before the latest dated entry
-    of its kind (or ``today``; an undated one is of their median age) or in positions from it: recent tastes count more, the past never drops to
-    nothing. Not normalised by the history's size: each entry adds its evidence, so a long
-    history outweighs the popularity prior as it should.
+    of its kind (or ``today``; an undated one is of their median age) or in positions from it: recent
+    tastes count more, the past never drops to nothing. Not normalised by the history's size: each
+    entry adds its evidence, so a long history outweighs the popularity prior as it should.
     """
     n = len(entries)
     raw = np.zeros(n + len(extra), dtype=np.float64)
