@@ -105,6 +105,7 @@ _KEYWORDS_ZH = {
     "友谊": "friendship", "超级英雄": "superhero", "武术": "martialarts", "功夫": "kungfu", "连环杀手": "serialkiller",
     "外星人": "alien", "反乌托邦": "dystopia", "武士": "samurai", "间谍": "spy", "侦探": "detective",
     "海盗": "pirate", "女巫": "witch", "恐龙": "dinosaur", "公路": "roadtrip", "舞蹈": "dance", "音乐": "music",
+    "育儿": "parenting", "养育": "parenting", "教养孩子": "parenting", "反转": "twistending",
 }
 
 

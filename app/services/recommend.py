@@ -57,6 +57,9 @@ class _Loaded:
 
 ASKED_NEIGHBOURS = 2000  # items a typed text reaches: enough for a filtered list (books only, one decade)
 NAMED_AT_LEAST = 30  # items a request's named genres must have together to narrow its neighbours to them
+# ... and its named keywords, a subject it asks for: "关于育儿的书" (books about parenting) names the 19 books
+# tagged parenting, and among the catalog's books the multilingual model read 育儿 as picture books.
+NAMED_KEYWORD_AT_LEAST = 15
 KEYWORD_ITEMS = 20  # items a keyword must be on for a request to name it
 # Keywords that name no subject: a request's own frame words ("a good book", "a classic film").
 _NO_KEYWORDS = frozenset({"book", "books", "film", "movie", "novel", "story", "classic", "good", "great", "best",
@@ -365,10 +368,14 @@ class RecommendService:
         tries = [np.intersect1d(both, named) if named is not None else both, both if each else None,
                  np.intersect1d(np.flatnonzero(allowed), named) if named is not None else None,
                  reduce(np.union1d, each) if each else None]
+        # A subject alone may narrow to fewer items than a genre; with a genre it narrows as far as a genre
+        # ("a warm family film": the Children films, not the 20 of them tagged family, Richie Rich and Beethoven).
+        least = [NAMED_AT_LEAST if each else NAMED_KEYWORD_AT_LEAST, NAMED_AT_LEAST, NAMED_KEYWORD_AT_LEAST,
+                 NAMED_AT_LEAST]
         if not genres and not keywords:
             tries = [both]
-        for positions in tries:
-            if positions is not None and len(positions) >= NAMED_AT_LEAST:
+        for positions, at_least in zip(tries, least):
+            if positions is not None and len(positions) >= at_least:
                 return positions
         return None
 

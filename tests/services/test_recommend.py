@@ -339,6 +339,15 @@ def test_a_chinese_request_names_a_keyword_too(services: Services) -> None:
 
 
 @pytest.mark.real_models
+def test_a_chinese_request_for_a_subject_lists_books_on_it(services: Services) -> None:
+    """"关于育儿的书" (books about parenting) listed The Very Hungry Caterpillar and Goodnight Moon: the
+    multilingual model reads 育儿 as children's books. It names the keyword parenting, on 19 of the books."""
+    recs = services.recommender.recommend(k=10, like=["关于育儿的书"])
+    on_it = [r for r in recs if {"parenting", "pregnancyparenting"} & {label_key(t) for t in r.item.tags}]
+    assert len(on_it) >= 8 and all(r.item.kind == "book" for r in recs), [r.item.label for r in recs]
+
+
+@pytest.mark.real_models
 def test_words_that_name_only_a_genre_list_its_well_known_works(services: Services) -> None:
     """"科幻小说" (science fiction novels) listed Jedi Search and Heir to the Empire among the first five: the
     words' nearness orders nothing in a genre. Now the well-known works of it come first, and taste would."""
