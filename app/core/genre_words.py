@@ -16,7 +16,7 @@ import re
 
 from app.core.kind_words import without_kind_words
 
-__all__ = ["NON_FICTION", "fiction_named", "genre_only", "genres_named", "keywords_named_zh"]
+__all__ = ["NON_FICTION", "fiction_named", "genre_only", "genres_named", "keyword_zh", "keywords_named_zh"]
 
 # Genre (as the catalogs write it; label_key makes "Children" and "Children's" one) -> what names it.
 _WORDS: dict[str, str] = {
@@ -106,6 +106,14 @@ _KEYWORDS_ZH = {
     "外星人": "alien", "反乌托邦": "dystopia", "武士": "samurai", "间谍": "spy", "侦探": "detective",
     "海盗": "pirate", "女巫": "witch", "恐龙": "dinosaur", "公路": "roadtrip", "舞蹈": "dance", "音乐": "music",
     "育儿": "parenting", "养育": "parenting", "教养孩子": "parenting", "反转": "twistending",
+    "人工智能": "artificialintelligence", "成长": "comingofage", "末日": "postapocalyptic", "孤独": "loneliness",
+    "梦境": "dream", "婚姻": "marriage", "生存": "survival", "黑手党": "mafia", "政治": "politics",
+    "新闻": "journalism", "体育": "sports", "癌症": "cancer", "奴隶": "slavery", "大屠杀": "holocaust",
+    "冷战": "coldwar", "恐怖主义": "terrorism", "外星入侵": "alieninvasion", "怪兽": "monster", "婚礼": "wedding",
+    "美食": "food", "烹饪": "cooking", "艺术": "art", "爵士": "jazz", "黑客": "hacker", "虚拟现实": "virtualreality",
+    "背叛": "betrayal", "腐败": "corruption", "警察": "police", "律师": "lawyer", "法庭": "courtroom",
+    "越狱": "escape", "童话": "fairytale", "心理学": "psychology", "商业": "business", "领导力": "leadership",
+    "旅行": "travel", "动物": "animals", "谋杀": "murder", "未来": "future",
 }
 
 
@@ -117,3 +125,13 @@ def keywords_named_zh(text: str) -> list[str]:
             found.append(_KEYWORDS_ZH[word])
             rest = rest.replace(word, " ")
     return list(dict.fromkeys(found))
+
+
+_ZH_OF = {}
+for _word, _key in _KEYWORDS_ZH.items():
+    _ZH_OF.setdefault(_key, _word)  # the first word of each keyword: 二战, not 第二次世界大战
+
+
+def keyword_zh(key: str) -> str | None:
+    """The Chinese word of a catalog keyword (as label_key writes it), where the glossary has one."""
+    return _ZH_OF.get(key)

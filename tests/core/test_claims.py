@@ -259,6 +259,25 @@ def test_a_template_with_only_shared_genres_names_them_not_a_feeling() -> None:
     assert ex.template_text(alone) == "Because you loved Princess Mononoke, here is another action and adventure film."
 
 
+def test_a_theme_shared_with_the_first_title_is_said_before_a_genre_shared_with_both() -> None:
+    """Her after Ex Machina and Arrival: "you may like this drama and sci-fi film" named no fact; Ex Machina's
+    keyword artificial intelligence is one. In Chinese too, where the glossary has the word (人工智能), and
+    never "气质相近" (a similar feel)."""
+    ex_machina = Reason("Ex Machina", 2015, 0.02, 0.02, 0.0, kind="film", liked="loved", genres=("Drama", "Sci-Fi"),
+                        tags=("artificial intelligence", "robot"))
+    arrival = Reason("Arrival", 2016, 0.01, 0.01, 0.0, kind="film", liked="loved", genres=("Drama", "Sci-Fi"),
+                     tags=("alien", "linguist"))
+    ev = WhyEvidence(item_id=1, title="Her", year=2013, kind="film", reasons=(ex_machina, arrival),
+                     genres=("Drama", "Sci-Fi"), tags=("artificial intelligence",),
+                     facts=(Fact("genres", "shared genres: drama, sci-fi"),
+                            Fact("tags", "shared themes: artificial intelligence")))
+    assert ex.template_text(ev) == ("Because you loved Ex Machina, you may like this film, tagged artificial"
+                                    " intelligence like it.")
+    assert ex.template_text(ev, "zh_CN") == "因为你很喜欢《Ex Machina》：这部电影也关于人工智能。"
+    plain = replace(ev, tags=("linguist",))  # Arrival's only: no theme both share, none of the first's
+    assert "气质相近" not in ex.template_text(plain, "zh_CN") and "科幻" in ex.template_text(plain, "zh_CN")
+
+
 def test_anonymous_works_share_no_author() -> None:
     """goodbooks credits "Anonymous" or "Unknown" for Gilgamesh, the Arabian Nights, Beowulf: no creator fact."""
     from app.core.types import Contribution, Item, Recommendation, ScoreTerms

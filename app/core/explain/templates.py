@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from app.core.explain.articles import after_the
 from app.core.explain.evidence import Reason, WhyEvidence, asked_excerpt, asked_first, linked, prefix_for
-from app.core.genre_words import genres_named
+from app.core.genre_words import genres_named, keyword_zh
 from app.core.text import clean_text, label_key
 from app.core.zh import genre_zh
 
@@ -62,7 +62,10 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
         kind = f"{genres} {what}" if genres else what
         return f"{loved}, you may like this {kind}: {people} who loved {those} loved this one too."
     # "tagged world war ii like it" only of tags each title named has ("it" was Singin' in the Rain).
-    tags = [t for t in ev.tags if all(label_key(t) in {label_key(x) for x in r.tags} for r in ev.reasons[:count])]
+    tags = _shared_tags(ev, count)
+    if not tags and count > 1 and (tags := _shared_tags(ev, 1)):
+        # A theme shared with the first title is a fact; a genre shared with both is hardly one.
+        loved, count = _because(ev.reasons[:1], ev.liked_verb)
     if tags:
         them = "it" if count == 1 else "them"
         return f"{loved}, you may like this {what}, tagged {_and([clean_text(t) for t in tags[:2]])} like {them}."
@@ -71,6 +74,11 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
             return f"{loved}, here is another {genres} {what}."
         return f"{loved}, you may like this {genres} {what}."
     return f"{loved}, you may like this {what}, close to {those} in what it is about."
+
+
+def _shared_tags(ev: WhyEvidence, count: int) -> list[str]:
+    """The item's themes (ev.tags) that each of the first ``count`` titles has too."""
+    return [t for t in ev.tags if all(label_key(t) in {label_key(x) for x in r.tags} for r in ev.reasons[:count])]
 
 
 def _asked_genres(ev: WhyEvidence) -> list[str]:
@@ -130,9 +138,16 @@ def _template_zh(ev: WhyEvidence) -> str:
     loved = because(ev.reasons)
     it = "它们" if _because(ev.reasons)[1] > 1 else "它"  # the titles named: "they" for two
     # "同样是" (likewise) says the titles named share those genres: only genres each of them has.
-    kind = f"同样是{genres}" if _each_has(ev) else f"是{genres}类作品"
+    kind = f"同样是{genres}类作品" if _each_has(ev) else f"是{genres}类作品"
     if "coliked" in ev.relations:
         return f"{loved}：喜欢{it}的人也喜欢这{what}" + (f"，{kind}。" if genres else "。")
-    if genres:
-        return f"{loved}：这{what}{kind}，气质相近。"
+    # A theme the glossary has a Chinese word for, shared with the titles named (or the first): "关于机器人".
+    count = _because(ev.reasons)[1]
+    for n in dict.fromkeys((count, 1)):
+        themes = list(dict.fromkeys(w for t in _shared_tags(ev, n) if (w := keyword_zh(label_key(t)))))
+        if themes:
+            named = because(ev.reasons[:n])
+            return f"{named}：这{what}{'也' if n == 1 else '同样'}关于{'、'.join(themes[:2])}。"
+    if genres:  # (no "气质相近", "a similar feel": a sentence says a fact or nothing)
+        return f"{loved}：这{what}{kind}。"
     return f"{loved}：这{what}和{it}讲的东西很接近。"
