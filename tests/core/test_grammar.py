@@ -89,6 +89,25 @@ def test_poems_and_non_fiction_are_books_not_novels() -> None:
     assert grammar is not None and _alternatives(grammar, "noun") == {"book", "novel", "story"}
 
 
+def test_a_graphic_novel_is_a_noun_not_an_adjective() -> None:
+    """"Because you enjoyed V for Vendetta, it is another graphic novels book loved by the same people.": of two
+    graphic novels, "another graphic novel"; of a novel after one, a "book" and no "graphic novels" before it."""
+    from app.core.explain import template_text
+
+    vendetta = Reason("V for Vendetta", 1988, 1.0, 0.0, 1.0, genres=("Graphic novels", "Dystopian"))
+    coliked = (Fact("coliked", 'people who read and loved "V for Vendetta" also loved it'),)
+    watchmen = WhyEvidence(item_id=1, title="Watchmen", year=1987, kind="book", reasons=(vendetta,),
+                           genres=("Graphic novels",), item_genres=("Graphic novels",), facts=coliked)
+    grammar = clause_grammar(watchmen)
+    assert grammar is not None and _alternatives(grammar, "noun") == {"graphic novel", "book"}
+    assert "graphic novels" not in grammar
+    assert template_text(watchmen) == ("Because you loved V for Vendetta, you may like this graphic novel: readers"
+                                       " who loved that one loved this one too.")
+    novel = replace(watchmen, title="1984", genres=("Dystopian",), item_genres=("Classics", "Dystopian"))
+    grammar = clause_grammar(novel)
+    assert grammar is not None and _alternatives(grammar, "noun") == {"book"}
+
+
 def test_a_place_takes_no_article() -> None:
     """"Because you loved Fargo, it is another drama film about an italy." (seen on a Letterboxd export)."""
     grammar = clause_grammar(_collateral(tags=("italy", "paris", "hitman", "christmas")))

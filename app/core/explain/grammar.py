@@ -25,12 +25,17 @@ NOT_NOVELS = frozenset(label_key(g) for g in (
     "Business", "Science", "Politics", "Travel", "Graphic novels", "Short stories", "Memoir", "Essays"))
 
 
+GRAPHIC = label_key("Graphic novels")
+
+
 def nouns_for(kind: str, *genre_lists: tuple[str, ...]) -> list[str]:
     """What the clause may call the item (and, after "another", the title in the prefix): a book is a
     "novel" or a "story" only if none of these genre lists says it is poems, a play, non-fiction or comics."""
     nouns = list(NOUNS.get(kind, ("one",)))
     if kind == "book" and any(label_key(g) in NOT_NOVELS for genres in genre_lists for g in genres):
-        return ["book"]
+        # "another graphic novel" where each of them is one ("another graphic novels book" read badly)
+        comics = genre_lists and all(GRAPHIC in {label_key(g) for g in genres} for genres in genre_lists)
+        return ["graphic novel", "book"] if comics else ["book"]
     return nouns
 
 
@@ -137,7 +142,8 @@ def clause_grammar(ev: WhyEvidence, makers: frozenset[str] = frozenset()) -> str
     coliked = any(f.relation == "coliked" and about(f) == top for f in ev.facts)
     themes = _themes(ev, makers)
     nouns = nouns_for(ev.kind, ev.item_genres, ev.reasons[0].genres)
-    genres = _plain([g.casefold() for g in ev.genres if g.isascii()])
+    # A genre that is a noun is no adjective ("another graphic novels book"): it is the noun, where it is one.
+    genres = _plain([g.casefold() for g in ev.genres if g.isascii() and label_key(g) != GRAPHIC])
     # "another crime film" says the title in the prefix is one too; "a crime film" only says what this is.
     theirs = {g.casefold() for g in ev.reasons[0].genres}
     shared = [g for g in genres if g in theirs]

@@ -54,12 +54,12 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     creator, theirs = linked(ev, "creator")
     if creator is not None and theirs:
         loved, _ = _because(theirs)
-        also = f", another {genres} {what}" if genres else ""
+        also = f", another {_kind_of(genres, what)}" if genres else ""
         return f"{loved}, here is more by {clean_text(creator.words[0])}{also}."
     loved, count = _because(ev.reasons, ev.liked_verb)
     those = "that one" if count == 1 else "those"
     if "coliked" in relations:
-        kind = f"{genres} {what}" if genres else what
+        kind = _kind_of(genres, what) if genres else what
         return f"{loved}, you may like this {kind}: {people} who loved {those} loved this one too."
     # "tagged world war ii like it" only of tags each title named has ("it" was Singin' in the Rain).
     tags = _shared_tags(ev, count)
@@ -71,8 +71,8 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
         return f"{loved}, you may like this {what}, tagged {_and([clean_text(t) for t in tags[:2]])} like {them}."
     if genres:  # "another" only where each title named has those genres (as the Chinese "同样是")
         if _each_has(ev):
-            return f"{loved}, here is another {genres} {what}."
-        return f"{loved}, you may like this {genres} {what}."
+            return f"{loved}, here is another {_kind_of(genres, what)}."
+        return f"{loved}, you may like this {_kind_of(genres, what)}."
     return f"{loved}, you may like this {what}, close to {those} in what it is about."
 
 
@@ -100,7 +100,13 @@ _ADJECTIVE = re.compile(r"[a-z]+(?:ian|ean|can|ish|ese|ench|utch)", re.IGNORECAS
 def _genre_word(genre: str) -> str:
     """A genre as a sentence says it: "a crime and noir film", not "a crime and film-noir film"."""
     word = genre.lower()
-    return {"film-noir": "noir", "classics": "classic"}.get(word, word)
+    return {"film-noir": "noir", "classics": "classic", "graphic novels": "graphic novel",
+            "short stories": "short-story"}.get(word, word)
+
+
+def _kind_of(genres: str, what: str) -> str:
+    """"fantasy and graphic novel", not "fantasy and graphic novel book": a genre that is a noun names the kind."""
+    return genres if genres.endswith("graphic novel") else f"{genres} {what}"
 
 
 def _a(word: str) -> str:
