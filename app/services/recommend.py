@@ -361,10 +361,10 @@ class RecommendService:
             return None
         if fiction:
             allowed = allowed.copy()
-            allowed[self._labelled(loaded, NON_FICTION)] = False
-        each = [p[allowed[p]] for p in (self._labelled(loaded, (g,)) for g in genres)]
+            allowed[self.labelled(loaded, NON_FICTION)] = False
+        each = [p[allowed[p]] for p in (self.labelled(loaded, (g,)) for g in genres)]
         both = reduce(np.intersect1d, each) if each else np.flatnonzero(allowed)
-        named = self._labelled(loaded, keywords) if keywords else None
+        named = self.labelled(loaded, keywords) if keywords else None
         tries = [np.intersect1d(both, named) if named is not None else both, both if each else None,
                  np.intersect1d(np.flatnonzero(allowed), named) if named is not None else None,
                  reduce(np.union1d, each) if each else None]
@@ -396,7 +396,7 @@ class RecommendService:
         found += [k for k in keywords_named_zh(text) if k in loaded.keywords]
         return sorted(set(found))
 
-    def _labelled(self, loaded: _Loaded, labels: Sequence[str]) -> np.ndarray:
+    def labelled(self, loaded: _Loaded, labels: Sequence[str]) -> np.ndarray:
         """The positions of the items with any of these genres or tags (kept with the universe)."""
         for label in labels:
             if label not in loaded.labelled:

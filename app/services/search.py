@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.core.errors import InputError
+from app.core.genre_words import keywords_named_zh
 from app.core.typed import typed_text
 from app.core.types import Item
 from app.services.embeddings import EmbeddingService
@@ -95,6 +96,13 @@ class SearchService:
             top = np.argpartition(-sims, min(MEANING_POOL, len(sims) - 1))[:MEANING_POOL]
             top = top[np.isfinite(sims[top])]
             by_meaning = ids[top[np.argsort(-sims[top], kind="stable")]].tolist()
+            # The subjects its Chinese words name, as the mood box reads them ("育儿": parenting): the items
+            # tagged so, nearest first. The model alone read "关于育儿的书" as picture books.
+            named = keywords_named_zh(text) if other else []
+            if named:
+                on_it = self.recommender.labelled(loaded, named)
+                on_it = on_it[np.isfinite(sims[on_it])]
+                by_words = ids[on_it[np.argsort(-sims[on_it], kind="stable")]].tolist()[:POOL] + by_words
         scores = fuse([by_words, by_meaning, by_spelling], k=(RRF_K, RRF_K, SPELLING_K))
         best = sorted(scores, key=lambda i: (-scores[i], i))[:k]
         items = self.store.items.get_many(best)

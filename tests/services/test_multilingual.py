@@ -9,6 +9,7 @@ import logging
 import numpy as np
 import pytest
 
+from app.core.text import label_key
 from app.core.types import Item
 from app.importers.bundle import read_bundle
 from app.importers.bundle_multilingual import MULTILINGUAL_FILE, read_multilingual
@@ -59,6 +60,15 @@ def test_search_reads_chinese_by_meaning(ready: Services) -> None:
     mystery = [h for h in found.hits if {"Mystery", "Crime"} & set(h.item.genres)]
     assert len(mystery) >= 7, [h.item.label for h in found.hits]
 
+
+
+@pytest.mark.real_models
+def test_search_finds_the_subject_chinese_words_name(ready: Services) -> None:
+    """"关于育儿的书" (books about parenting) found picture books by meaning alone; 育儿 names the keyword
+    parenting, and the books tagged so come first, nearest first."""
+    found = ready.search.search("关于育儿的书", filters=Filters(kind="book"), k=10)
+    on_it = [h for h in found.hits if {"parenting", "pregnancyparenting"} & {label_key(t) for t in h.item.tags}]
+    assert len(on_it) >= 5 and found.hits[0] in on_it, [h.item.label for h in found.hits]
 
 @pytest.mark.real_models
 def test_own_items_in_chinese_shape_the_list(ready: Services) -> None:
