@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from app.core.series import place_of
 from app.core.text import series_name, strip_series
@@ -452,7 +452,16 @@ class Matcher:
         """The catalog books whose main author is the row's: not a translator or illustrator, not a book "with"
         Jane Austen."""
         main = row_authors[0]
-        return [c for c in self._by_author.get(main[0], ()) if c.authors and same_author(main, c.authors[0])]
+        found = [c for c in self._by_author.get(main[0], ()) if c.authors and same_author(main, c.authors[0])]
+        if found or not main[1]:
+            return found
+        # A surname no catalog book has, spelled as another language spells a catalog author's, with the same
+        # first initial: LibraryThing's "Tolstoï, Léon" is Leo Tolstoy ("Anna Karénine" was recommended Anna
+        # Karenina), "Dostoïevski" Dostoevsky.
+        near = process.extract(main[0], list(self._by_author), scorer=fuzz.ratio, score_cutoff=_CLOSE_AUTHOR,
+                               limit=3)
+        return [c for key, _, _ in near for c in self._by_author[key]
+                if c.authors and _close_author(main, c.authors[0])]
 
     def _author_translation(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> tuple[int, ...]:
         """The author's book a translated title means, by the multilingual model, where no word gives it away

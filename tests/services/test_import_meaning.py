@@ -126,6 +126,20 @@ def test_look_alike_letters_and_a_surname_spelled_two_ways_find_the_book(service
     assert not {"East of Eden", "The Brothers Karamazov"} & recs
 
 
+def test_a_translation_by_the_authors_name_in_another_language_finds_the_book(services: Services,
+                                                                              tmp_path: Path) -> None:
+    """LibraryThing's French shelf: "Anna Karénine" by "Tolstoï, Léon" was an own item, and Anna Karenina was
+    recommended to the person who had read it. A surname no catalog book has, spelled as the catalog spells
+    another (same first initial), is that author; "Anna Karénine" is then the book its title is close to."""
+    path = tmp_path / "shelf.csv"
+    path.write_text("Title,Author,Rating\nAnna Karénine,Léon Tolstoï,4\nAnna Karénine,Léon Tolstoj-Smith,4\n",
+                    encoding="utf-8")
+    services.history.import_file(path)
+    titles = {e.item.title: e.item.catalog for e in services.store.history.entries()}
+    assert titles["Anna Karenina"] == "goodbooks-10k"
+    assert "Anna Karénine" in titles  # another surname, not spelled like the catalog's: another author
+
+
 def test_an_alternative_title_and_a_collected_edition_are_the_same_work(services: Services, tmp_path: Path) -> None:
     # The catalog's "Moby-Dick or, The Whale" is the file's "Moby dick"; its "Collected Fictions" holds "Fictions".
     path = tmp_path / "shelf.csv"
