@@ -127,9 +127,8 @@ def keywords_named_zh(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_ZH_OF = {}
-for _word, _key in _KEYWORDS_ZH.items():
-    _ZH_OF.setdefault(_key, _word)  # the first word of each keyword: 二战, not 第二次世界大战
+# Each keyword's first word in the glossary: 二战, not 第二次世界大战.
+_ZH_OF = {key: word for word, key in reversed(_KEYWORDS_ZH.items())}
 
 
 def keyword_zh(key: str) -> str | None:

@@ -12,6 +12,8 @@ from app.core.text import item_text
 from app.services import Filters, Services
 from tests.services.test_import import _dump
 
+DOUMARK_HEADER = "id,title,intro,poster,pubdate,url,rating,genres,star,comment,tags,star_time,card\n"
+
 HEAD = "标题,个人评分,打分日期,我的短评,上映日期,制片国家,条目链接\n"
 
 
@@ -48,7 +50,7 @@ def test_a_doumark_blurb_and_genres_say_what_an_own_item_is_about(services: Serv
     """doumark's titles are Chinese only, so most rows stay the person's own: their blurb and genres are
     kept, and their text (what they are embedded from) is more than a title."""
     path = tmp_path / "book.csv"
-    path.write_text("id,title,intro,poster,pubdate,url,rating,genres,star,comment,tags,star_time,card\n"
+    path.write_text(DOUMARK_HEADER +
                     '7,一本讲养育的书,"讲给父母的书：\n孩子的情绪与教育。",,2024-5-1,https://book.douban.com/subject/7/,8.3,,'
                     "4,,,2024-06-30 14:58:00,某作者 / 2024 / 某出版社\n"
                     '8,一部没人知道的电影,,,2020-01-01,https://movie.douban.com/subject/8/,7.0,"剧情,武侠",5,,,'
@@ -245,7 +247,7 @@ def test_a_douban_book_by_its_authors_name_in_chinese_or_in_brackets(services: S
 @pytest.mark.real_models
 def test_a_douban_books_authors_in_chinese_through_the_multilingual_model(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "book.csv"
-    path.write_text("id,title,intro,poster,pubdate,url,rating,genres,star,comment,tags,star_time,card\n"
+    path.write_text(DOUMARK_HEADER +
                     "1,1984,,,2013-2,https://book.douban.com/subject/1/,9.4,,5,,,2016-02-04 10:00:00,"
                     "[英] 乔治·奥威尔 / 2013 / 译林出版社\n"
                     "2,动物庄园,,,2009,https://book.douban.com/subject/2/,9.2,,5,,,2015-01-11 10:00:00,"

@@ -141,14 +141,13 @@ def _template_zh(ev: WhyEvidence) -> str:
     creator, theirs = linked(ev, "creator")
     if creator is not None and theirs:
         return f"{because(theirs)}：{title}同样出自{clean_text(creator.words[0])}之手。"
-    loved = because(ev.reasons)
-    it = "它们" if _because(ev.reasons)[1] > 1 else "它"  # the titles named: "they" for two
+    loved, count = because(ev.reasons), _because(ev.reasons)[1]
+    it = "它们" if count > 1 else "它"  # the titles named: "they" for two
     # "同样是" (likewise) says the titles named share those genres: only genres each of them has.
     kind = f"同样是{genres}类作品" if _each_has(ev) else f"是{genres}类作品"
     if "coliked" in ev.relations:
         return f"{loved}：喜欢{it}的人也喜欢这{what}" + (f"，{kind}。" if genres else "。")
     # A theme the glossary has a Chinese word for, shared with the titles named (or the first): "关于机器人".
-    count = _because(ev.reasons)[1]
     for n in dict.fromkeys((count, 1)):
         themes = list(dict.fromkeys(w for t in _shared_tags(ev, n) if (w := keyword_zh(label_key(t)))))
         if themes:
