@@ -144,6 +144,12 @@ def content_words(title: str, *, drop: frozenset[str] = frozenset()) -> list[str
     return [w for w in _fold(normalize_title(title)).split() if len(w) >= 4 and w not in _STOP and w not in drop]
 
 
+def english_words(title: str) -> bool:
+    """Whether a title has an English particle ("the", "of"...): "Touching Peace: Practicing the Art of Mindful
+    Living" has; "Nunca me abandones" and "Tokio Blues: Norwegian Wood" have none, and foreign_title misses them."""
+    return any(w in _ENGLISH for w in re.findall(r"[a-z]+", _fold(title)))
+
+
 def foreign_title(title: str) -> bool:
     """Whether a title reads as not English: a foreign particle or accented letter, no English particle.
     "Orgullo y prejuicio" is; "Ready Player Two" and "Family of Liars" are not."""

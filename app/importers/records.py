@@ -51,6 +51,7 @@ class ImportRow:
     viewings: tuple[Viewing, ...] = ()
     raw: dict[str, str] = field(default_factory=dict)
     place: int | None = None  # its number in a series, where the source names it ("Petirrojo (Harry Hole, #3)")
+    series: str = ""  # the series' name, normalised, where the source names it beside the place ("harry hole")
 
 
 # What is left of a dash ("–", UTF-8 e2 80 93) whose last bytes were lost on the way: "John Wick: Chapter 3 â��

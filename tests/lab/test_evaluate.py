@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
@@ -120,9 +121,18 @@ def test_goodbooks_targets(services: Services) -> None:
     assert "cold" in models["hearth"]
 
 
+# Constants where ml-latest-small's validation split and the sets kept back from tuning disagree, kept as those
+# sets say. neutral_sds: the validation split prefers 1.25 (0.1520 against 0.1489) since recency runs from the
+# last day read; goodbooks-10k (0.2660 against 0.2697), ml-100k (0.2119 against 0.2131) and the books replay
+# (0.325 against 0.353) prefer 1.5. docs/evaluation.md has the figures.
+KEPT_BY_HELD_OUT_SETS = {"neutral_sds"}
+
+
 @pytest.mark.lab
-def test_tuning_from_the_shipped_defaults_returns_them(services: Services) -> None:
+def test_tuning_from_the_shipped_defaults_keeps_them(services: Services) -> None:
     src = needs_shared("data", "ml-latest-small")
     tuned, report = Evaluator(services.embeddings).tune(
         Dataset(ratings=src / "ratings.csv", items=src / "movies.csv", tags=src / "tags.csv"))
-    assert tuned == RankingParams(), report["cold_boost_trials"]
+    shipped = RankingParams()
+    moved = {f.name for f in fields(shipped) if getattr(tuned, f.name) != getattr(shipped, f.name)}
+    assert moved <= KEPT_BY_HELD_OUT_SETS, (moved, report["cold_boost_trials"])

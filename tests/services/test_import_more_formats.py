@@ -270,12 +270,16 @@ def test_a_translation_is_the_authors_book_of_its_original_year_or_place_in_a_se
     and "Petirrojo (Harry Hole, #3)" share no word with The Shining, A Clash of Kings and The Redbreast, and all
     three came back as recommendations. The author's one book of the original year (and of that place in a
     series) is matched where the titles agree in meaning too, else only kept out of the list: "La larga marcha"
-    (The Long Walk, 1979, not in the catalog) is not matched to The Dead Zone of 1979."""
+    (The Long Walk, 1979, not in the catalog) is not matched to The Dead Zone of 1979. A title that reads as
+    English is matched so only where it means the book's title: "All Clear" is not Blackout."""
     rows = [("El resplandor", "Stephen King", "2001", "1977"),
             ("Choque de reyes (Canción de hielo y fuego, #2)", "George R.R. Martin", "2003", "1998"),
             ("Petirrojo (Harry Hole, #3)", "Jo Nesbø", "2008", "2000"),
             ("El leopardo (Harry Hole, #8)", "Jo Nesbø", "2014", ""),  # no original year: its place says it
-            ("La larga marcha", "Stephen King", "2005", "1979")]
+            ("La larga marcha", "Stephen King", "2005", "1979"),
+            ("Matar un ruiseñor", "Harper Lee", "2006", "1960"),  # 0.35 by meaning: enough with the year
+            ("Nunca me abandones", "Kazuo Ishiguro", "2005", "2005"),  # reads as English to foreign_title
+            ("All Clear", "Connie Willis", "2010", "2010")]  # English, and not Blackout, her other book of 2010
     path = tmp_path / "goodreads_library_export.csv"
     path.write_text(GOODREADS_HEADER + "".join(  # Book Ids no catalog has: Spanish editions
         f'99999999{n},"{t}",{a},,,,,5,4.0,,Paperback,300,{y},{o},2020/01/0{n},2020/01/01,,,read,,,,1,0\n'
@@ -291,6 +295,9 @@ def test_a_translation_is_the_authors_book_of_its_original_year_or_place_in_a_se
     hidden = services.store.history.named_ids() | set(matched.values())
     assert {book("A Clash of Kings"), book("The Redbreast"), book("Panserhjerte")} <= hidden
     assert book("The Dead Zone") not in matched.values() and "La larga marcha" not in matched  # kept out only
+    assert matched["Matar un ruiseñor"] == book("To Kill a Mockingbird")
+    assert matched["Nunca me abandones"] == book("Never Let Me Go")
+    assert "All Clear" not in matched and book("Blackout") not in hidden
     recs = {r.item.id for r in services.recommender.recommend(k=200, filters=Filters(kind="book"))}
     assert not recs & hidden
 

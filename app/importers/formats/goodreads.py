@@ -97,6 +97,7 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
             isbn13=next((i for i in map(parse_isbn13, isbns) if i), None),
             goodreads=book_id if book_id.isdigit() else None,
             place=place[1] if place else None,
+            series=place[0] if place else "",
             # Read once, on its Date Read (the export keeps the last read's date only: a Read Count above 1
             # makes that read a re-read); a book read without a date counts, in no year.
             viewings=(Viewing(date=date_read, rewatch=bool(read_count and read_count > 1), rating=rating,
