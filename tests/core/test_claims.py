@@ -372,3 +372,26 @@ def test_two_evidence_titles_side_by_side_are_not_the_omnibus_of_both() -> None:
                         genres=("Classics",), facts=coliked)
     assert not ex.check("Because you loved Animal Farm and 1984, here is a classic.", alone, index,
                         claims=False).ok  # 1984 is no reason here: the pair is still refused
+
+
+def test_content_notes_and_list_labels_link_no_two_films() -> None:
+    """A hand-made horror history: The Dentist was "another horror film about nudity" after Halloween, The
+    Texas Chainsaw Massacre "about blood". A theme both films have links them; a content note does not."""
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+
+    halloween = Item(id=1, title="Halloween", year=1978, kind="film", genres=("Horror",),
+                     tags=("nudity", "blood", "in netflix queue", "slasher", "babysitter"))
+    dentist = Item(id=2, title="The Dentist", year=1996, kind="film", genres=("Horror", "Thriller"),
+                   tags=("female nudity", "nudity", "blood", "in netflix queue", "babysitter"))
+    rec = Recommendation(rank=1, item=dentist, probability=0.01, score=0.05,
+                         terms=ScoreTerms(content=0.02, cf=0.03, prior=0.0, feedback=0.0),
+                         contributions=(Contribution(item_id=1, title="Halloween", year=1978, weight=1.0,
+                                                     content=0.02, cf=0.03),))
+    ev = ex.evidence_from(rec, {1: halloween}, {1: 1.0})
+    assert ev.tags == ("babysitter",)
+    text = ex.template_text(replace(ev, facts=tuple(f for f in ev.facts if f.relation != "coliked")))
+    assert "babysitter" in text and "nudity" not in text, text
+    # Typed words may still ask for one.
+    words = Contribution(item_id=-1, title="gore and blood", year=None, weight=1.0, content=0.02, cf=0.0,
+                         source="query")
+    assert "blood" in ex.evidence_from(replace(rec, contributions=(words,)), {}, {}).asked_tags

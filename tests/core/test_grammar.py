@@ -135,6 +135,10 @@ def test_themes_take_the_article_english_gives_them() -> None:
     assert grammar is not None
     themes = _alternatives(grammar, "theme")
     assert {"an air pirate", "a princess", "the future", "time travel", "new york city", "a serial killer"} <= themes
+    # A Latin plural: "another horror film about a paranormal phenomena" (a hand-made horror history).
+    grammar = clause_grammar(_collateral(tags=("paranormal phenomena", "hitman")))
+    assert grammar is not None and "paranormal phenomena" in _alternatives(grammar, "theme")
+    assert "a paranormal phenomena" not in _alternatives(grammar, "theme")
     assert not any("anime" in t for t in themes)
     assert not {"air pirate", "princess", "a future", "a time travel", "a new york city"} & themes
 

@@ -90,7 +90,9 @@ def _named(theme: str) -> bool:
 
 # Nouns that end like an abstract or a plural one and are not ("a spaceship", "a prince", "a crisis").
 _COUNTABLE = frozenset("ship spaceship starship airship battleship warship prince".split())
-_PLURALS = frozenset("people police children men women".split())
+# Latin and Greek plurals: "about paranormal phenomena", not "a paranormal phenomena".
+_PLURALS = frozenset("people police children men women phenomena criteria bacteria data media fungi cacti alumni"
+                     " larvae".split())
 
 
 def _plural(word: str) -> bool:

@@ -16,6 +16,12 @@ from app.core.text import clean_text, label_key, series_name
 from app.core.titles import match_key
 from app.core.types import Item, Recommendation
 
+# Content notes and list labels: true of many films and no reason to link two ("another horror film about nudity",
+# "about blood", "about in netflix queue"). Typed words may still ask for them.
+NOT_THEMES = frozenset(label_key(t) for t in (
+    "sex", "nudity", "female nudity", "male nudity", "full frontal nudity", "unsimulated sex", "group sex", "breast",
+    "topless", "gore", "blood", "violence", "rape", "sexual abuse", "in netflix queue", "imdb top 250",
+    "cult favorite", "erotic movie"))
 _QUOTED = re.compile(r'"([^"]{2,120})"')  # a title quoted in a fact or a text
 _FIELD = re.compile(r'["\n\r]')
 
@@ -216,7 +222,8 @@ def evidence_from(
     their_genres = {label_key(g) for it in theirs for g in it.genres}
     their_tags = {label_key(t) for it in theirs for t in it.tags}
     genres = tuple(g for g in rec.item.genres if label_key(g) in their_genres)
-    tags = tuple(t for t in rec.item.tags if label_key(t) in their_tags and not t.endswith(" series"))
+    tags = tuple(t for t in rec.item.tags if label_key(t) in their_tags and not t.endswith(" series")
+                 and label_key(t) not in NOT_THEMES)
     # The item's keywords that the typed words name ("a heist film with car chases": heist, car chase), but not
     # those that only repeat a genre of it ("romantic comedy" of a romance and comedy).
     genre_keys = {label_key(w) for g in rec.item.genres for w in (g, *g.split())}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.core.explain.evidence import Fact, Reason, WhyEvidence, _label, prefix_for
 
-PROMPT_VERSION = "why-v12"  # part of the explanation cache key: bump it when prompts or grammars change
+PROMPT_VERSION = "why-v13"  # part of the explanation cache key: bump it when prompts or grammars change
 
 
 def _evidence_lines(ev: WhyEvidence) -> str:
