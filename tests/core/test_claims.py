@@ -236,7 +236,7 @@ def test_the_chinese_template_says_likewise_only_of_genres_the_named_title_has()
     ev = WhyEvidence(item_id=1, title="The Adventures of Tintin", year=2011, kind="film", reasons=(named, other),
                      genres=("Adventure", "Animation"), facts=(Fact("genres", "shared genres: adventure, animation"),))
     text = ex.template_text(ev, "zh_CN")
-    assert "同样是" not in text and "冒险、动画" in text, text
+    assert "同样是冒险类" in text and "动画" not in text, text  # the genre Raiders of the Lost Ark has too
     both = WhyEvidence(item_id=1, title="Tintin", year=2011, kind="film", reasons=(other,),
                        genres=("Adventure", "Animation"), facts=ev.facts)
     assert "同样是冒险、动画" in ex.template_text(both, "zh_CN")
@@ -252,8 +252,8 @@ def test_a_template_with_only_shared_genres_names_them_not_a_feeling() -> None:
     ev = WhyEvidence(item_id=1, title="Harry Potter", year=2010, kind="film", reasons=(mononoke, howl),
                      genres=("Action", "Adventure"), facts=(Fact("genres", "shared genres: action, adventure"),))
     text = ex.template_text(ev)
-    assert "spirit" not in text and "action and adventure film" in text
-    assert "another" not in text  # Howl's Moving Castle is no action film
+    assert "spirit" not in text and "another adventure film" in text, text
+    assert "action" not in text  # Howl's Moving Castle is no action film
     alone = WhyEvidence(item_id=1, title="Harry Potter", year=2010, kind="film", reasons=(mononoke,),
                         genres=("Action", "Adventure"), facts=ev.facts)
     assert ex.template_text(alone) == "Because you loved Princess Mononoke, here is another action and adventure film."

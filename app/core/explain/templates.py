@@ -69,9 +69,9 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
     if tags:
         them = "it" if count == 1 else "them"
         return f"{loved}, you may like this {what}, tagged {_and([clean_text(t) for t in tags[:2]])} like {them}."
-    if genres:  # "another" only where each title named has those genres (as the Chinese "同样是")
-        if _each_has(ev):
-            return f"{loved}, here is another {_kind_of(genres, what)}."
+    if genres:  # "another" only with genres each title named has (as the Chinese "同样是")
+        if common := _common_genres(ev):
+            return f"{loved}, here is another {_kind_of(_and([_genre_word(g) for g in common[:2]]), what)}."
         return f"{loved}, you may like this {_kind_of(genres, what)}."
     return f"{loved}, you may like this {what}, close to {those} in what it is about."
 
@@ -88,10 +88,12 @@ def _asked_genres(ev: WhyEvidence) -> list[str]:
     return sorted(ev.item_genres, key=lambda g: label_key(g) not in named)[:2]
 
 
-def _each_has(ev: WhyEvidence) -> bool:
-    """Each title a sentence names (``_because``) has the first two shared genres: "another crime film"."""
+def _common_genres(ev: WhyEvidence) -> list[str]:
+    """The item's shared genres that each title a sentence names (``_because``) has: "another comedy and romance
+    film" after Love Actually (comedy, drama, romance) and Amelie (comedy, romance), not "this comedy and drama
+    film"."""
     named = ev.reasons[:_because(ev.reasons)[1]]
-    return all({label_key(x) for x in r.genres} >= {label_key(g) for g in ev.genres[:2]} for r in named)
+    return [g for g in ev.genres if all(label_key(g) in {label_key(x) for x in r.genres} for r in named)]
 
 
 _ADJECTIVE = re.compile(r"[a-z]+(?:ian|ean|can|ish|ese|ench|utch)", re.IGNORECASE)
@@ -144,7 +146,8 @@ def _template_zh(ev: WhyEvidence) -> str:
     loved, count = because(ev.reasons), _because(ev.reasons)[1]
     it = "它们" if count > 1 else "它"  # the titles named: "they" for two
     # "同样是" (likewise) says the titles named share those genres: only genres each of them has.
-    kind = f"同样是{genres}类作品" if _each_has(ev) else f"是{genres}类作品"
+    common = _common_genres(ev)
+    kind = f"同样是{'、'.join(genre_zh(g) for g in common[:2])}类作品" if common else f"是{genres}类作品"
     if "coliked" in ev.relations:
         return f"{loved}：喜欢{it}的人也喜欢这{what}" + (f"，{kind}。" if genres else "。")
     # A theme the glossary has a Chinese word for, shared with the titles named (or the first): "关于机器人".
