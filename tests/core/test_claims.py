@@ -395,3 +395,29 @@ def test_content_notes_and_list_labels_link_no_two_films() -> None:
     words = Contribution(item_id=-1, title="gore and blood", year=None, weight=1.0, content=0.02, cf=0.0,
                          source="query")
     assert "blood" in ex.evidence_from(replace(rec, contributions=(words,)), {}, {}).asked_tags
+
+
+def test_a_title_and_one_word_more_is_the_same_series() -> None:
+    """The explanation benchmark: "Because you loved The Dark Knight, it is another movie about a superhero" of
+    The Dark Knight Rises. A title that is another's and one word more, of two genres and a director or keyword
+    in common, continues it; "Ghost" and "Ghost World" (one word) or films that share nothing else do not."""
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+
+    knight = Item(id=1, title="The Dark Knight", year=2008, kind="film", genres=("Action", "Crime", "Drama"),
+                  creators=("Christopher Nolan",), tags=("superhero",))
+    rises = Item(id=2, title="The Dark Knight Rises", year=2012, kind="film", genres=("Action", "Crime", "Thriller"),
+                 creators=("Christopher Nolan",), tags=("superhero", "terrorist"))
+    rec = Recommendation(rank=1, item=rises, probability=0.01, score=0.05,
+                         terms=ScoreTerms(content=0.02, cf=0.03, prior=0.0, feedback=0.0),
+                         contributions=(Contribution(item_id=1, title="The Dark Knight", year=2008, weight=1.0,
+                                                     content=0.02, cf=0.03),))
+    ev = ex.evidence_from(rec, {1: knight}, {1: 1.0})
+    assert ex.template_text(ev) == ("Because you loved The Dark Knight, The Dark Knight Rises continues the Dark"
+                                    " Knight series.")
+    ghost = Item(id=3, title="Ghost", year=1990, kind="film", genres=("Comedy", "Drama", "Romance"), tags=("ghost",))
+    world = Item(id=4, title="Ghost World", year=2001, kind="film", genres=("Comedy", "Drama"), tags=("ghost",))
+    other = replace(rec, item=world, contributions=(replace(rec.contributions[0], item_id=3, title="Ghost"),))
+    assert "series" not in {f.relation for f in ex.evidence_from(other, {3: ghost}, {3: 1.0}).facts}
+    stranger = replace(rises, creators=("Someone Else",), tags=("terrorist",))
+    assert "series" not in {f.relation for f in ex.evidence_from(replace(rec, item=stranger), {1: knight},
+                                                                 {1: 1.0}).facts}

@@ -165,9 +165,12 @@ def series_of(item: Item) -> str:
 
 def _same_series(a: Item, b: Item) -> str:
     sa, sb = series_of(a), series_of(b)
-    if sa and sb and a.kind == b.kind == "film" and _plural_pair(sa, sb) and \
-            len({label_key(g) for g in a.genres} & {label_key(g) for g in b.genres}) >= 2:
+    kin = a.kind == b.kind == "film" and len({label_key(g) for g in a.genres} & {label_key(g) for g in b.genres}) >= 2
+    if sa and sb and kin and _plural_pair(sa, sb):
         return min(sa, sb, key=len)  # "Aliens" follows "Alien"
+    shared = set(a.creators) & set(b.creators) or {label_key(t) for t in a.tags} & {label_key(t) for t in b.tags}
+    if kin and shared and _one_word_more(a.title, b.title):
+        return min(a.title, b.title, key=len)  # "The Dark Knight Rises" follows "The Dark Knight"
     if not sa or match_key(sa) != match_key(sb):
         return ""
     # A film's main title alone ("Alien") names a series only if one of them has more to its title.
@@ -176,6 +179,13 @@ def _same_series(a: Item, b: Item) -> str:
     if a.kind == "film" and match_key(sa) == match_key(a.title) == match_key(b.title):
         return ""
     return sa
+
+
+def _one_word_more(a: str, b: str) -> bool:
+    """One title is the other and one word more ("The Dark Knight" and "The Dark Knight Rises", "The Matrix
+    Reloaded"); the shorter of two words or more besides an article ("Ghost" and "Ghost World" are not)."""
+    short, long = sorted((match_key(a).split(), match_key(b).split()), key=len)
+    return len(short) >= 2 and len(long) == len(short) + 1 and long[:len(short)] == short
 
 
 def _plural_pair(a: str, b: str) -> bool:
