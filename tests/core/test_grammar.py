@@ -139,6 +139,12 @@ def test_themes_take_the_article_english_gives_them() -> None:
     grammar = clause_grammar(_collateral(tags=("paranormal phenomena", "hitman")))
     assert grammar is not None and "paranormal phenomena" in _alternatives(grammar, "theme")
     assert "a paranormal phenomena" not in _alternatives(grammar, "theme")
+    # Mass nouns: "another romance film about a dialogue" (Before Sunset).
+    grammar = clause_grammar(_collateral(tags=("dialogue", "espionage", "immigration", "hitman")))
+    assert grammar is not None
+    themes = _alternatives(grammar, "theme")
+    assert {"dialogue", "espionage", "immigration", "a hitman"} <= themes
+    assert not {"a dialogue", "an espionage", "an immigration"} & themes
     assert not any("anime" in t for t in themes)
     assert not {"air pirate", "princess", "a future", "a time travel", "a new york city"} & themes
 

@@ -34,7 +34,7 @@ _MASS = frozenset("""space love magic time war music food money revenge murder d
     freedom power greed jealousy hope faith science technology youth suspense sport blood gore adultery blackmail
     alcohol torture terror snow wealth slavery liberation prostitution cocaine marijuana gold depression travel
     evil poverty corruption addiction isolation deception seduction romance nudity chaos paranoia insanity amnesia
-    abuse success
+    abuse success immigration espionage dialogue suicide marriage education surveillance
     cancer television football baseball basketball boxing soccer tennis golf hockey chess poker""".split())
 _ABSTRACT = ("logy", "ism", "ness", "ity", "ship", "dom", "nce", "ia", "hood")
 
