@@ -153,11 +153,10 @@ def english_words(title: str) -> bool:
 def foreign_title(title: str) -> bool:
     """Whether a title reads as not English: a foreign particle or accented letter, no English particle.
     "Orgullo y prejuicio" is; "Ready Player Two" and "Family of Liars" are not."""
-    words = _fold(title).split()
-    plain = re.findall(r"[a-z]+", " ".join(words))
-    if any(w in _ENGLISH for w in plain):
+    if english_words(title):
         return False
-    return any(w in _FOREIGN for w in plain) or any(ord(ch) > 127 and ch.isalpha() for ch in title)
+    return any(w in _FOREIGN for w in re.findall(r"[a-z]+", _fold(title))) or \
+        any(ord(ch) > 127 and ch.isalpha() for ch in title)
 
 
 # Han ideographs (with extensions and compatibility forms), kana, hangul.
