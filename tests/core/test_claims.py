@@ -421,3 +421,23 @@ def test_a_title_and_one_word_more_is_the_same_series() -> None:
     stranger = replace(rises, creators=("Someone Else",), tags=("terrorist",))
     assert "series" not in {f.relation for f in ex.evidence_from(replace(rec, item=stranger), {1: knight},
                                                                  {1: 1.0}).facts}
+
+
+def test_films_of_one_name_and_no_genre_in_common_are_no_series() -> None:
+    """"Because you loved The Mission, Mission: Impossible continues the Mission series" was a possible sentence:
+    a drama and a spy thriller of one name. Two films with genres and none in common are not a series."""
+    from app.core.types import Contribution, Item, Recommendation, ScoreTerms
+
+    mission = Item(id=1, title="The Mission", year=1986, kind="film", genres=("Drama",))
+    impossible = Item(id=2, title="Mission: Impossible", year=1996, kind="film",
+                      genres=("Action", "Adventure", "Mystery", "Thriller"))
+    rec = Recommendation(rank=1, item=impossible, probability=0.01, score=0.05,
+                         terms=ScoreTerms(content=0.02, cf=0.03, prior=0.0, feedback=0.0),
+                         contributions=(Contribution(item_id=1, title="The Mission", year=1986, weight=1.0,
+                                                     content=0.02, cf=0.03),))
+    assert "series" not in {f.relation for f in ex.evidence_from(rec, {1: mission}, {1: 1.0}).facts}
+    covenant = Item(id=3, title="Alien: Covenant", year=2017, kind="film", genres=("Horror", "Sci-Fi", "Thriller"))
+    alien = Item(id=4, title="Alien", year=1979, kind="film", genres=("Horror", "Sci-Fi"))
+    seen = replace(rec.contributions[0], item_id=4, title="Alien", year=1979)
+    assert "series" in {f.relation for f in ex.evidence_from(replace(rec, item=covenant, contributions=(seen,)),
+                                                             {4: alien}, {4: 1.0}).facts}

@@ -165,7 +165,8 @@ def series_of(item: Item) -> str:
 
 def _same_series(a: Item, b: Item) -> str:
     sa, sb = series_of(a), series_of(b)
-    kin = a.kind == b.kind == "film" and len({label_key(g) for g in a.genres} & {label_key(g) for g in b.genres}) >= 2
+    genres = {label_key(g) for g in a.genres} & {label_key(g) for g in b.genres}
+    kin = a.kind == b.kind == "film" and len(genres) >= 2
     if sa and sb and kin and _plural_pair(sa, sb):
         return min(sa, sb, key=len)  # "Aliens" follows "Alien"
     shared = set(a.creators) & set(b.creators) or {label_key(t) for t in a.tags} & {label_key(t) for t in b.tags}
@@ -177,6 +178,10 @@ def _same_series(a: Item, b: Item) -> str:
     if a.kind == "film" and match_key(a.title) == match_key(b.title):
         return ""
     if a.kind == "film" and match_key(sa) == match_key(a.title) == match_key(b.title):
+        return ""
+    # Two films of one name and no genre in common: "The Mission" (a drama) and "Mission: Impossible", "Hamlet"
+    # and "Hamlet 2" (a comedy), "The Thing" and "The Thing: Terror Takes Shape" (a documentary).
+    if a.kind == "film" and a.genres and b.genres and not genres:
         return ""
     return sa
 
