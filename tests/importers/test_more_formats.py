@@ -374,3 +374,20 @@ def test_librarything_json(tmp_path: Path) -> None:
 
 def test_librarything_names() -> None:
     assert flip_name("Covey, Stephen R.") == "Stephen R. Covey" and flip_name("Voltaire") == "Voltaire"
+
+
+def test_a_douban_tv_season_is_no_film(tmp_path: Path) -> None:
+    """lmm214's Douban export lists 40 TV seasons among its films ("黑镜 第六季"); malinkang's history showed
+    "瑞克和莫蒂 第一季" as a film. A season is kind "other", as IMDb's TV series are: kept, never a film."""
+    path = tmp_path / "movie.csv"
+    path.write_text(DOUMARK.splitlines()[0] + "\n"
+                    '35901863,黑镜 第六季,,https://img/4.jpg,2023-06-15,https://movie.douban.com/subject/35901863/,'
+                    '6.8,,4,,,2023-07-01 10:00:00,2023 / 英国 / 剧情 科幻 / 艾丽·斯塔基\n'
+                    '1,瑞克和莫蒂 第一季 / Rick and Morty Season 1,,https://img/5.jpg,2013,'
+                    'https://movie.douban.com/subject/1/,9.5,,5,,,2022-05-27 10:00:00,2013 / 美国 / 动画\n'
+                    '1291561,千与千寻,,https://img/1.jpg,2001,https://movie.douban.com/subject/1291561/,9.4,,5,,,'
+                    '2024-04-05 08:00:59,2001 / 日本 / 剧情 动画 奇幻 / 宫崎骏 / 柊瑠美\n', encoding="utf-8")
+    _, _, rows, skips, _ = _one(path)
+    assert [(r.title, r.kind) for r in rows] == [("黑镜 第六季", "other"), ("瑞克和莫蒂 第一季", "other"),
+                                                ("千与千寻", "film")]
+    assert not skips

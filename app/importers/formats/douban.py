@@ -94,6 +94,10 @@ def subject_id(url: str | None) -> str | None:
     return (found.group(1) or found.group(2)) if found else None
 
 
+# A season of a TV series ("黑镜 第六季", "Rick and Morty Season 1"): Douban lists it among films, and it is none.
+_SEASON = re.compile(r"第[一二三四五六七八九十百\d]+季|\bseason \d+\b", re.IGNORECASE)
+
+
 def _kind_of_url(url: str | None) -> str | None:
     text = (url or "").lower()
     if "movie.douban.com" in text:
@@ -212,8 +216,10 @@ def _build(line: int, ctx: ReadContext, *, title: str | None, url: str | None, r
         creators = tuple(n for part in re.split(r"\s*/\s*", people) for n in _names(part))
     subject = subject_id(url)
     seen = not (fields.get("saved") or fields.get("not_interested"))
+    season = kind == "film" and any(_SEASON.search(t) for t in (name, *alt))
     return ImportRow(
-        line=line, title=name, year=card_year or parse_year(year), kind=kind, creators=creators, rating=stars,
+        line=line, title=name, year=card_year or parse_year(year), kind="other" if season else kind,
+        creators=creators, rating=stars,
         scale=SCALE if stars is not None else None, consumed_at=parse_date(_text(when), "mdy") if seen else None,
         alt_titles=alt, alt_ids=(f"douban:{subject}",) if subject else (), raw=raw,
         genres=card_genres(genres, card, kind), description=clean_text(about)[:ABOUT_CHARS],
