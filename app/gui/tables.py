@@ -5,14 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from app.gui.plain import plain_tip
 
-__all__ = ["RowsModel", "fit_columns"]
+__all__ = ["RowsModel", "fit_columns", "kind_label"]
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def kind_label(kind: str) -> str:
+    """An item's kind as a table shows it, in the interface's language: "other" is a TV series or a game that an
+    IMDb or Douban export holds (it showed as "other" in a Chinese window)."""
+    return {
+        "film": QCoreApplication.translate("Kinds", "film"),
+        "book": QCoreApplication.translate("Kinds", "book"),
+        "other": QCoreApplication.translate("Kinds", "TV, other"),
+    }.get(kind, kind)
 
 
 class RowsModel(QAbstractTableModel):

@@ -83,16 +83,6 @@
         <translation>标题、作者或导演，或者它讲的是什么</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="102"/>
-        <source>film</source>
-        <translation>电影</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/catalogs.py" line="102"/>
-        <source>book</source>
-        <translation>图书</translation>
-    </message>
-    <message>
         <location filename="../../app/gui/pages/catalogs.py" line="103"/>
         <source>By</source>
         <translation>作者/导演</translation>
@@ -428,172 +418,162 @@
         <translation>搜索你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="93"/>
-        <source>film</source>
-        <translation>电影</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/history.py" line="93"/>
-        <source>book</source>
-        <translation>图书</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/history.py" line="95"/>
+        <location filename="../../app/gui/pages/history.py" line="94"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="98"/>
+        <location filename="../../app/gui/pages/history.py" line="97"/>
         <source>By</source>
         <translation>作者/导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="99"/>
+        <location filename="../../app/gui/pages/history.py" line="98"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="100"/>
+        <location filename="../../app/gui/pages/history.py" line="99"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="101"/>
+        <location filename="../../app/gui/pages/history.py" line="100"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="102"/>
+        <location filename="../../app/gui/pages/history.py" line="101"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="103"/>
+        <location filename="../../app/gui/pages/history.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="103"/>
+        <location filename="../../app/gui/pages/history.py" line="102"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="104"/>
+        <location filename="../../app/gui/pages/history.py" line="103"/>
         <source>did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="105"/>
+        <location filename="../../app/gui/pages/history.py" line="104"/>
         <source>on the shelf {0}</source>
         <translation>在书架“{0}”上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="107"/>
+        <location filename="../../app/gui/pages/history.py" line="106"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="125"/>
+        <location filename="../../app/gui/pages/history.py" line="124"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="128"/>
+        <location filename="../../app/gui/pages/history.py" line="127"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="129"/>
+        <location filename="../../app/gui/pages/history.py" line="128"/>
         <source>Find a title in the catalogs and add it with your rating</source>
         <translation>在目录中找到一部作品，连同你的评分加入历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="131"/>
+        <location filename="../../app/gui/pages/history.py" line="130"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="132"/>
+        <location filename="../../app/gui/pages/history.py" line="131"/>
         <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
         <translation>导入豆瓣、Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="134"/>
+        <location filename="../../app/gui/pages/history.py" line="133"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="136"/>
+        <location filename="../../app/gui/pages/history.py" line="135"/>
         <source>Delete the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="138"/>
+        <location filename="../../app/gui/pages/history.py" line="137"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="140"/>
+        <location filename="../../app/gui/pages/history.py" line="139"/>
         <source>Put back the entry deleted last (Ctrl+Z)</source>
         <translation>恢复最后删除的条目（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="145"/>
+        <location filename="../../app/gui/pages/history.py" line="144"/>
         <source>Titles saved for later (a watchlist or a to-read shelf) are not history, but they count as what you want to watch or read.</source>
         <translation>收藏待看/待读的作品（想看清单或待读书架）不算历史，但算作你想看、想读的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="165"/>
+        <location filename="../../app/gui/pages/history.py" line="164"/>
         <source>Remove sample</source>
         <translation>移除示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="166"/>
+        <location filename="../../app/gui/pages/history.py" line="165"/>
         <source>Remove the sample&apos;s entries; your own stay</source>
         <translation>移除示例档案的条目；你自己的条目保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="179"/>
+        <location filename="../../app/gui/pages/history.py" line="178"/>
         <source>{0} of {1} entries</source>
         <translation>{1} 条中的 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="181"/>
+        <location filename="../../app/gui/pages/history.py" line="180"/>
         <source>{0} entries · {1} saved for later, not history</source>
         <translation>{0} 条 · 另有 {1} 部待看/待读，不算历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="183"/>
+        <location filename="../../app/gui/pages/history.py" line="182"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="191"/>
+        <location filename="../../app/gui/pages/history.py" line="190"/>
         <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
         <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="193"/>
+        <location filename="../../app/gui/pages/history.py" line="192"/>
         <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
         <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="203"/>
+        <location filename="../../app/gui/pages/history.py" line="202"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="205"/>
+        <location filename="../../app/gui/pages/history.py" line="204"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="211"/>
+        <location filename="../../app/gui/pages/history.py" line="210"/>
         <source>An example entry of the sample profile, not yours</source>
         <translation>示例档案中的条目，不是你的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="213"/>
+        <location filename="../../app/gui/pages/history.py" line="212"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>
@@ -913,6 +893,24 @@ similarity {2:.2f}</source>
         <location filename="../../app/gui/pages/interests.py" line="364"/>
         <source>recommended</source>
         <translation>推荐</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../app/gui/tables.py" line="22"/>
+        <source>film</source>
+        <translation>电影</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/tables.py" line="23"/>
+        <source>book</source>
+        <translation>图书</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/tables.py" line="24"/>
+        <source>TV, other</source>
+        <translation>剧集等</translation>
     </message>
 </context>
 <context>
@@ -1318,92 +1316,82 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="144"/>
-        <source>film</source>
-        <translation>电影</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/recommend.py" line="144"/>
-        <source>book</source>
-        <translation>图书</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/pages/recommend.py" line="146"/>
+        <location filename="../../app/gui/pages/recommend.py" line="145"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="147"/>
+        <location filename="../../app/gui/pages/recommend.py" line="146"/>
         <source>Yours</source>
         <translation>你的标记</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="159"/>
+        <location filename="../../app/gui/pages/recommend.py" line="158"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="165"/>
+        <location filename="../../app/gui/pages/recommend.py" line="164"/>
         <source>Preparing your recommendations…</source>
         <translation>正在准备你的推荐……</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="185"/>
+        <location filename="../../app/gui/pages/recommend.py" line="184"/>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="185"/>
+        <location filename="../../app/gui/pages/recommend.py" line="184"/>
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="186"/>
+        <location filename="../../app/gui/pages/recommend.py" line="185"/>
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="186"/>
+        <location filename="../../app/gui/pages/recommend.py" line="185"/>
         <source>Save for later</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="187"/>
+        <location filename="../../app/gui/pages/recommend.py" line="186"/>
         <source>Mark as read/watched…</source>
         <translation>标记为已读/已看…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="187"/>
+        <location filename="../../app/gui/pages/recommend.py" line="186"/>
         <source>More like this</source>
         <translation>更多类似的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="190"/>
+        <location filename="../../app/gui/pages/recommend.py" line="189"/>
         <source>Key: {0}</source>
         <translation>快捷键：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="265"/>
+        <location filename="../../app/gui/pages/recommend.py" line="264"/>
         <source>Updating the list…</source>
         <translation>正在更新列表……</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="280"/>
+        <location filename="../../app/gui/pages/recommend.py" line="279"/>
         <source>{0} recommendations</source>
         <translation>{0} 条推荐</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="296"/>
+        <location filename="../../app/gui/pages/recommend.py" line="295"/>
         <source>Liked</source>
         <translation>已喜欢</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="296"/>
+        <location filename="../../app/gui/pages/recommend.py" line="295"/>
         <source>Saved</source>
         <translation>稍后再看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="301"/>
+        <location filename="../../app/gui/pages/recommend.py" line="300"/>
         <source>{0:.0%} of the score of your best match
 P(i|u) = {1:.4%} (the chance, among all the candidates, that this is the one for you)
 score {2:.5f} = text similarity {3:+.5f} + liked by the same people {4:+.5f} + popularity {5:+.5f} + your feedback {6:+.5f}</source>
@@ -1412,12 +1400,12 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
 得分 {2:.5f} = 文本相似度 {3:+.5f} + 同好之选 {4:+.5f} + 热门程度 {5:+.5f} + 你的反馈 {6:+.5f}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="321"/>
+        <location filename="../../app/gui/pages/recommend.py" line="320"/>
         <source>Your rating</source>
         <translation>你的评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/recommend.py" line="325"/>
+        <location filename="../../app/gui/pages/recommend.py" line="324"/>
         <source>How did you like {0}? (0.5 to 5)</source>
         <translation>你觉得 {0} 怎么样？（0.5 到 5）</translation>
     </message>

@@ -10,6 +10,7 @@ from app.core.types import HistoryEntry, Item
 from app.gui.pages.catalogs import CatalogPage
 from app.gui.pages.history import HistoryPage
 from app.services import Services
+from app.services.catalogs import resources_dir
 from tests.gui.conftest import EXPORTS, wait_idle
 
 TITLE, BY, KIND, DATE, SOURCE = 0, 1, 3, 5, 7  # the History page's columns
@@ -161,37 +162,26 @@ def test_the_source_column_says_the_format_and_leaves_the_width_to_the_title(qtb
     assert header.sectionSize(TITLE) > 2 * header.sectionSize(BY)  # the credits do not take the title's width
 
 
-class _Chinese(QTranslator):
-    """The words the translation gives (the .ts is updated apart from this change)."""
-
-    WORDS = {"film": "电影", "book": "图书", "Added by hand": "手动添加", "Sample": "示例"}
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # noqa: ARG002
-                  n: int = -1) -> str | None:  # noqa: ARG002
-        # None: not ours (an empty string would stop Qt from asking the other translators)
-        return self.WORDS.get(source) if context in ("HistoryPage", "CatalogPage") else None
-
-    def isEmpty(self) -> bool:  # noqa: N802
-        return False
-
-
 def test_the_kind_and_source_columns_are_translated(qtbot) -> None:  # noqa: ANN001
     app = QApplication.instance()
-    translator = _Chinese()
+    translator = QTranslator()  # the shipped translation
+    assert translator.load("hearth_zh_CN", str(resources_dir() / "translations"))
     app.installTranslator(translator)
     try:
         page = HistoryPage()
         qtbot.addWidget(page)
-        page.show_entries([_entry(1, "Dune", "2024-01-01", "manual", "book"), _entry(2, "Heat", None, "sample")])
-        assert sorted(_column(page, KIND)) == sorted(["图书", "电影"])
-        assert sorted(_column(page, SOURCE)) == sorted(["手动添加", "示例"])
+        # A TV season of a Douban export ("瑞克和莫蒂 第一季") is kind "other": it showed as "other".
+        page.show_entries([_entry(1, "Dune", "2024-01-01", "manual", "book"), _entry(2, "Heat", None, "sample"),
+                           _entry(3, "瑞克和莫蒂 第一季", "2022-05-27", "manual", "other")])
+        assert sorted(_column(page, KIND)) == sorted(["图书", "电影", "剧集等"])
+        assert sorted(_column(page, SOURCE)) == sorted(["手动添加", "示例", "手动添加"])
         catalogs = CatalogPage()
         qtbot.addWidget(catalogs)
         catalogs.show_items([Item(id=1, title="Heat", kind="film")])
         assert catalogs.model.index(0, 2).data() == "电影"
     finally:
         app.removeTranslator(translator)
-    assert QCoreApplication.translate("HistoryPage", "film") == "film"
+    assert QCoreApplication.translate("Kinds", "film") == "film"
 
 
 def test_the_buttons_tell_their_keys(qtbot) -> None:  # noqa: ANN001

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.types import Item
 from app.gui.plain import catalog_title, genre_label, interface_is_chinese, plain_label
-from app.gui.tables import RowsModel, fit_columns
+from app.gui.tables import RowsModel, fit_columns, kind_label
 from app.services import Filters
 
 __all__ = ["CatalogPage", "RatingDialog"]
@@ -99,7 +99,7 @@ class CatalogPage(QWidget):
         self.model = RowsModel([
             (self.tr("Title"), lambda i: i.title),
             (self.tr("Year"), lambda i: i.year),
-            (self.tr("Kind"), lambda i: {"film": self.tr("film"), "book": self.tr("book")}.get(i.kind, i.kind)),
+            (self.tr("Kind"), lambda i: kind_label(i.kind)),
             (self.tr("By"), lambda i: ", ".join(i.creators[:2])),
             (self.tr("Genres"), lambda i: ("、" if interface_is_chinese() else ", ").join(
                 genre_label(g) for g in i.genres[:4])),

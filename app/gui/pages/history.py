@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.types import HistoryEntry
 from app.gui.plain import plain_label, plain_tip
-from app.gui.tables import RowsModel, fit_columns
+from app.gui.tables import RowsModel, fit_columns, kind_label
 from app.services.formats import import_formats
 from app.services.sample import is_sample
 
@@ -90,14 +90,13 @@ class HistoryPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search your history"))
         self._formats = {f.name: f.label for f in import_formats()} | {"generic": "CSV"}
-        kinds = {"film": self.tr("film"), "book": self.tr("book")}
         self.model = _Rows([
             (self.tr("Title"), lambda e: e.item.title),
             # The first credit: a Goodreads row's others are its translators and narrators ("Haruki Murakami,
             # Fernando Cordobés"). The search finds an author's books by it.
             (self.tr("By"), lambda e: e.item.creators[0] if e.item.creators else ""),
             (self.tr("Year"), lambda e: e.item.year),
-            (self.tr("Kind"), lambda e: kinds.get(e.item.kind, e.item.kind)),
+            (self.tr("Kind"), lambda e: kind_label(e.item.kind)),
             (self.tr("Rating"), _rating),
             (self.tr("Date"), _date),
             (self.tr("Status"), lambda e: {"done": "", "reading": self.tr("in progress"),

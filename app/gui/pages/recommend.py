@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.core.types import Recommendation
 from app.gui.explain_panel import ExplainPanel
 from app.gui.plain import catalog_title, genre_label, plain_label
-from app.gui.tables import RowsModel, fit_columns
+from app.gui.tables import RowsModel, fit_columns, kind_label
 from app.services import Filters
 
 __all__ = ["RecommendPage"]
@@ -141,8 +141,7 @@ class RecommendPage(QWidget):
             ("#", lambda r: r.rank),
             (self.tr("Title"), lambda r: r.item.title),
             (self.tr("Year"), lambda r: r.item.year),
-            (self.tr("Kind"), lambda r: {"film": self.tr("film"), "book": self.tr("book")}.get(r.item.kind,
-                                                                                             r.item.kind)),
+            (self.tr("Kind"), lambda r: kind_label(r.item.kind)),
             (self.tr("Match"), lambda r: f"{r.match:.0%}"),
             (self.tr("Yours"), self._mark),  # a to-read shelf's or a saved title is shown as such
         ])
