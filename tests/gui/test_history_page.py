@@ -130,6 +130,20 @@ def test_a_search_says_how_many_of_the_entries_it_shows(qtbot) -> None:  # noqa:
     assert page.count.text() == "3 entries"
 
 
+def test_a_search_finds_a_title_by_its_other_title(qtbot) -> None:  # noqa: ANN001
+    """malinkang's Douban history: "Rick" found nothing, the row being "瑞克和莫蒂 第一季" (its other title "Rick and
+    Morty Season 1")."""
+    page = HistoryPage()
+    qtbot.addWidget(page)
+    season = Item(id=1, title="瑞克和莫蒂 第一季", kind="other", alt_titles=("Rick and Morty Season 1",))
+    rick = HistoryEntry(item=season, consumed_at="2022-05-27", source="douban", added_at="2026-01-01 10:00:00", seq=1)
+    page.show_entries([rick, _entry(2, "Alpha", "2021-02-03")])
+    page.search.setText("rick and")
+    assert _column(page, TITLE) == ["瑞克和莫蒂 第一季"] and page.count.text() == "1 of 2 entries"
+    page.search.setText("morty season 2")
+    assert page.count.text() == "0 of 2 entries"
+
+
 def test_the_history_shows_who_made_each_title_and_its_search_finds_them(qtbot) -> None:  # noqa: ANN001
     """"Murakami" found none of a reader's 1,374 books: the page had no author."""
     page = HistoryPage()

@@ -59,6 +59,17 @@ class TitleOrder(QSortFilterProxyModel):
             return self.collator.compare(a, b) < 0
         return super().lessThan(left, right)
 
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        """A row is found by its cells, and by its other titles: a Douban title "瑞克和莫蒂 第一季" by "Rick"."""
+        if super().filterAcceptsRow(row, parent):
+            return True
+        needle = self.filterRegularExpression().pattern()
+        source = self.sourceModel()
+        if not needle or not isinstance(source, RowsModel) or row >= len(source.rows):
+            return False
+        match = self.filterRegularExpression().match
+        return any(match(t).hasMatch() for t in getattr(source.rows[row].item, "alt_titles", ()))
+
 
 class _Rows(RowsModel):
     """Rows with a tooltip of their own in some columns (the Source's file name)."""
