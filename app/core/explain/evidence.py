@@ -169,8 +169,8 @@ def _same_series(a: Item, b: Item) -> str:
     kin = a.kind == b.kind == "film" and len(genres) >= 2
     if sa and sb and kin and _plural_pair(sa, sb):
         return min(sa, sb, key=len)  # "Aliens" follows "Alien"
-    shared = set(a.creators) & set(b.creators) or {label_key(t) for t in a.tags} & {label_key(t) for t in b.tags}
-    if kin and shared and _one_word_more(a.title, b.title):
+    if kin and _one_word_more(a.title, b.title) and (
+            set(a.creators) & set(b.creators) or {label_key(t) for t in a.tags} & {label_key(t) for t in b.tags}):
         return min(a.title, b.title, key=len)  # "The Dark Knight Rises" follows "The Dark Knight"
     if not sa or match_key(sa) != match_key(sb):
         return ""

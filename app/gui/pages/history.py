@@ -42,7 +42,8 @@ def _date(entry: HistoryEntry) -> str:
 
 
 class TitleOrder(QSortFilterProxyModel):
-    """Text sorts as the person's language sorts it, case aside ("amelie" beside "Amelie", not after "Z")."""
+    """Text sorts as the person's language sorts it, case aside ("amelie" beside "Amelie", not after "Z"); a
+    search finds a history entry by its other titles too."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,12 +64,10 @@ class TitleOrder(QSortFilterProxyModel):
         """A row is found by its cells, and by its other titles: a Douban title "瑞克和莫蒂 第一季" by "Rick"."""
         if super().filterAcceptsRow(row, parent):
             return True
-        needle = self.filterRegularExpression().pattern()
-        source = self.sourceModel()
-        if not needle or not isinstance(source, RowsModel) or row >= len(source.rows):
-            return False
-        match = self.filterRegularExpression().match
-        return any(match(t).hasMatch() for t in getattr(source.rows[row].item, "alt_titles", ()))
+        found = self.filterRegularExpression()
+        rows = getattr(self.sourceModel(), "rows", ())
+        return bool(found.pattern()) and row < len(rows) and any(
+            found.match(t).hasMatch() for t in rows[row].item.alt_titles)
 
 
 class _Rows(RowsModel):
