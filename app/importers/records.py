@@ -23,6 +23,7 @@ class ImportRow:
     line: int
     title: str
     year: int | None = None
+    edition_year: bool = False  # the year is the edition's, not the work's first (LibraryThing's Date)
     kind: str | None = None
     creators: tuple[str, ...] = ()
     rating: float | None = None

@@ -55,6 +55,8 @@ CJK_ONLY = "only a Chinese (or Japanese, Korean) title"
 TRANSLATED = 0.7
 TRANSLATED_MARGIN = 0.05
 AUTHOR_TRANSLATED = 0.5  # ... and among the author's own books, a title this close (and _MARGIN ahead)
+# ... and with no year, a foreign title this close, this far ahead of the author's next book (_clear_translation)
+CLEAR_TRANSLATION, CLEAR_MARGIN = 0.65, 0.2
 YEAR_TRANSLATED = 0.33  # the multilingual cosine of a title and the one book of its author and year, to match it
 # (0.4 left out "Matar un ruiseñor" 0.35, "El guardián entre el centeno" 0.37, "El proceso" 0.34; the wrong
 # ones seen are lower: "La larga marcha" and The Dead Zone 0.30, "El spleen de París" and Les Fleurs du Mal 0.31)
@@ -240,6 +242,9 @@ class Matcher:
         also: tuple[int, ...] = ()
         if row_authors and "book" in kinds:
             found = self._loose_book(row, row_authors)
+            if found is not None:
+                return found
+            found = self._clear_translation(row, row_authors)
             if found is not None:
                 return found
             also = self._author_translation(row, row_authors)
@@ -466,6 +471,19 @@ class Matcher:
         return [c for key, _, _ in near for c in self._by_author[key]
                 if c.authors and _close_author(main, c.authors[0])]
 
+    def _clear_translation(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> Match | None:
+        """A foreign title that the multilingual model puts far closer to one of its author's books than to the
+        next: that book, translated ("Sur la route" and On the Road 0.83, Big Sur 0.25; "Neuromancien" 0.78;
+        "El camino de los reyes" and The Way of Kings 0.69).
+        LibraryThing gives no original year for ``_author_year``."""
+        cands = self._authors_books(row_authors) if self._translations is not None else []
+        best = self._clearly_closest(row.title, cands, CLEAR_TRANSLATION, CLEAR_MARGIN) if cands else None
+        if best is None or (set(content_words(row.title)) & set(content_words(best.title))
+                            and not foreign_title(row.title)):  # "Ready Player Two" (_author_translation)
+            return None
+        return Match(best.id, how="its author's book that the title translates", loose=True,
+                     also=self._editions(best))
+
     def _author_translation(self, row: ImportRow, row_authors: tuple[tuple[str, str], ...]) -> tuple[int, ...]:
         """The author's book a translated title means, by the multilingual model, where no word gives it away
         ("El camino de los reyes": The Way of Kings, 0.69 and 0.22 ahead of Sanderson's next; "El resplandor" is
@@ -537,7 +555,7 @@ class Matcher:
         english = not foreign_title(f"{row.title} {series}")  # "Choque de reyes (Canción de hielo y fuego, #2)"
         numbered = [c for c in cands if place is not None and c.place == place
                     and not (english and series and c.series != series)]
-        dated = [c for c in cands if row.year is not None and c.year == row.year]
+        dated = [c for c in cands if row.year is not None and not row.edition_year and c.year == row.year]
         same = ([c for c in dated if c in numbered] or numbered) if numbered else dated
         if not same:
             return None

@@ -128,7 +128,8 @@ def _row(line: int, get: Mapping[str, Any], ctx: ReadContext, raw: dict[str, str
         ((f"librarything-work:{work}",) if work.isdigit() else ())
     author = flip_name(str(get.get("author") or ""))
     return ImportRow(
-        line=line, title=title, year=parse_year(str(get.get("date") or "")), kind="book",
+        line=line, title=title, year=parse_year(str(get.get("date") or "")), edition_year=True,
+        kind="book",
         creators=(author,) if author else (), rating=rating, scale=SCALE if rating is not None else None,
         consumed_at=None if fields.get("saved") or fields.get("not_interested") else when,
         isbn13=isbn13, alt_ids=ids, raw=raw, **fields,  # type: ignore[arg-type]
