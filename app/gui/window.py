@@ -282,7 +282,9 @@ class MainWindow(QMainWindow):
         if on_done is not None:
             op.signals.done.connect(live(on_done))
         if on_event is not None:
-            op.signals.event.connect(live(on_event))
+            # Events the worker sent before it was cancelled wait in this thread's queue: shown now, the last
+            # sentences of an explanation left behind appeared under the next item's title.
+            op.signals.event.connect(live(lambda event: None if op.token.cancelled else on_event(event)))
         op.signals.failed.connect(live(lambda exc: show_error(self, exc)))
         if long is not None:
             self._long_op = op

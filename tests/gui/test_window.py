@@ -165,6 +165,48 @@ def test_the_window_keeps_ticking_while_the_model_writes(qtbot, window, services
     wait_idle(qtbot, window)
 
 
+def test_a_replaced_explanation_leaves_nothing_in_the_next(qtbot, window, services: Services,  # noqa: ANN001
+                                                            monkeypatch) -> None:  # noqa: ANN001
+    """Moving down the list quickly: the sentences an explanation sent before it was replaced waited in the
+    event queue, and showed under the next item's title ("because you loved Kung Fu Hustle: this film..." on
+    a book), and its late "stopped" disabled the next one's Stop button."""
+    import threading
+    from types import SimpleNamespace
+
+    from app.services.events import Finished, Shown
+
+    for title in ("The Matrix (1999)", "Alien (1979)", "Blade Runner (1982)"):
+        services.history.add(title, rating=5, kind="film")
+    window.history_actions.refresh()
+    qtbot.waitUntil(lambda: len(window.recommend.model.rows) >= 2, timeout=120000)
+    wait_idle(qtbot, window)
+    first, second = window.recommend.model.rows[:2]
+    sent, go = threading.Event(), threading.Event()
+    done = SimpleNamespace(path="template", verified=True, drafts=[], tokens_per_s=0)
+
+    def explain(rec, cancel, lang):  # noqa: ANN001,ANN202
+        if rec is first:
+            yield Shown("About the first. ")
+            sent.set()  # (the first sentence is emitted: it waits in the GUI thread's queue)
+            go.wait(10)
+            yield Shown("More about the first.")
+        else:
+            yield Shown("About the second.")
+        yield Finished(done)
+
+    monkeypatch.setattr(services.explainer, "explain_recommendation", explain)
+    window.recommend_actions.explain(first)
+    assert sent.wait(10)
+    window.recommend_actions.explain(second)
+    go.set()
+    qtbot.waitUntil(lambda: window.recommend.panel.text.toPlainText() == "About the second.", timeout=10000)
+    wait_idle(qtbot, window)
+    qtbot.wait(200)
+    assert window.recommend.panel.text.toPlainText() == "About the second."
+    assert window.recommend.panel.title.text() == second.item.label
+    assert window.recommend.panel.badge.text() != window.recommend.panel.tr("Stopped")
+
+
 def test_interests_view(qtbot, window, services: Services) -> None:  # noqa: ANN001
     for title in ("The Matrix (1999)", "Alien (1979)", "Pride and Prejudice (1813)", "Dune (1965)"):
         kind = "book" if title.startswith(("Pride", "Dune")) else "film"

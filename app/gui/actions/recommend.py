@@ -91,7 +91,8 @@ class RecommendActions(PageActions):
         # that one item, and the text must say what the breakdown beside it shows.
         op = self.host.stream(lambda progress, cancel: services.explainer.explain_recommendation(
             rec, cancel=cancel, lang=lang), on_event)
-        op.signals.cancelled.connect(panel.stopped)
+        # Only this explanation's own stop: the one it replaced says it stopped after this one began.
+        op.signals.cancelled.connect(lambda: panel.stopped() if self._explain_op in (None, op) else None)
         self._explain_op = op
 
     def stop_explaining(self) -> None:
