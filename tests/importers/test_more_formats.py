@@ -339,11 +339,13 @@ def _check_lt(rows: list[ImportRow]) -> None:
     dune = by["Dune"]
     assert (dune.rating, dune.scale, dune.status, dune.creators) == (4.5, (0.5, 5), "done", ("Frank Herbert",))
     assert dune.isbn13 == "9780441172719" and dune.alt_ids == ("librarything:1", "librarything-work:3319")
-    assert dune.consumed_at == "2006-07-25"
+    assert dune.consumed_at == "2006-07-25"  # its Entry Date orders the history; read in no known year
+    assert [v.date for v in dune.viewings] == [None] and dune.viewings[0].rating == 4.5
     assert by["L'Étranger"].saved and by["Piranesi"].status == "reading"
     assert by["Owned Only"].status == "shelved" and by["Owned Only"].shelf == "Your library"
     assert by["Tagged"].saved  # its tag says to-read
     assert by["Finished"].status == "done" and by["Finished"].consumed_at == "2012-09-20"
+    assert [v.date for v in by["Finished"].viewings] == ["2012-09-20"] and not by["L'Étranger"].viewings
 
 
 @pytest.mark.parametrize("header", [LT_OLDER, LT_NEWER], ids=["older", "newer"])

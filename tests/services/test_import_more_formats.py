@@ -100,6 +100,8 @@ def test_librarything_half_stars_and_collections(services: Services, tmp_path: P
     entries = {e.item.title: e for e in services.history.entries()}
     assert entries["Dune"].item.catalog == "goodbooks-10k" and entries["Dune"].rating == 4.5
     assert entries["Emma"].status == "shelved"
+    stats = services.stats.stats()  # Dune was catalogued in 2006 and read in no year the file says
+    assert stats.total["books"] == 1 and stats.undated["books"] == 1 and not stats.by_year
     again = services.history.import_file(path, shelves=["Your library=read"])
     assert again.history == 2 and not again.shelved
 

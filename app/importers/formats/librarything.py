@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputError
+from app.core.stats import Viewing
 from app.core.text import clean_text
 from app.importers.csvfile import CsvFile
 from app.importers.files import looks_like_json, parse_json, read_document
@@ -40,6 +41,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "rating": ("rating", "stars"), "date": ("date", "publication date"), "read": ("date read", "date ended"),
     "started": ("date started",), "entry": ("entry date", "date entered"), "collections": ("collections",),
     "tags": ("tags",), "isbn": ("isbn",), "isbns": ("isbns",), "work": ("work id",),
+    "pages": ("page count", "pages"),
 }
 
 
@@ -132,8 +134,17 @@ def _row(line: int, get: Mapping[str, Any], ctx: ReadContext, raw: dict[str, str
         kind="book",
         creators=(author,) if author else (), rating=rating, scale=SCALE if rating is not None else None,
         consumed_at=None if fields.get("saved") or fields.get("not_interested") else when,
-        isbn13=isbn13, alt_ids=ids, raw=raw, **fields,  # type: ignore[arg-type]
+        isbn13=isbn13, alt_ids=ids, raw=raw,
+        # Read once, on its Date Read; one without counts in no year. Its Entry Date (when it was catalogued) still
+        # orders the history, but "Your year" said mmai read 724 books in 2006, the year the library was entered.
+        viewings=(Viewing(date=date_read, rating=rating, pages=_pages(get.get("pages"))),) if status == "done" else (),
+        **fields,  # type: ignore[arg-type]
     )
+
+
+def _pages(text: Any) -> int | None:
+    found = re.match(r"\s*(\d+)", str(text or ""))
+    return int(found.group(1)) if found and int(found.group(1)) > 0 else None
 
 
 def _list(value: Any) -> list[str]:
