@@ -59,7 +59,7 @@ def cmd_history_list(s: Services, a: argparse.Namespace) -> int:
              "catalog": e.item.catalog, "rating": e.rating, "rating_scale": [e.rating_min, e.rating_max]
              if e.rating is not None else None, "rating_norm": e.rating_norm,
              "consumed_at": e.consumed_at, "source": e.source, "added_at": e.added_at, "status": e.status,
-             "shelf": e.shelf}
+             "shelf": e.shelf, "file_title": e.file_title}
             for e in entries
         ])
         return 0
@@ -70,7 +70,8 @@ def cmd_history_list(s: Services, a: argparse.Namespace) -> int:
         rating = f"{e.rating:g}/{e.rating_max:g}" if e.rating is not None and e.rating_max else "unrated"
         when = e.consumed_at or e.added_at[:10]
         status = {"reading": "  reading", "dnf": "  did not finish", "shelved": f"  shelf {e.shelf}"}.get(e.status, "")
-        print(f"[#{e.item.id:>6}] {shorten(e.item.label, 60):<60} {e.item.kind:<5} {rating:>8}  {when}{status}")
+        label = f"{e.file_title} → {e.item.label}" if e.file_title else e.item.label
+        print(f"[#{e.item.id:>6}] {shorten(label, 60):<60} {e.item.kind:<5} {rating:>8}  {when}{status}")
     print(f"{len(entries)} entries")
     return 0
 

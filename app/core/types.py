@@ -68,6 +68,7 @@ class HistoryEntry:
     seq: int = 0  # insertion order, the tie-break for recency
     status: str = "done"  # "done", "reading", "dnf" (did not finish: a weak negative) or "shelved"
     shelf: str | None = None  # the source's shelf, for entries kept as "shelved"
+    file_title: str | None = None  # the title the imported file gave, where the catalog item's is another
 
 
 @dataclass(frozen=True)

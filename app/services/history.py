@@ -15,6 +15,7 @@ from app.core import scoring
 from app.core.errors import InputError, NotFound
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.stats import Viewing
+from app.core.titles import match_key, title_keys
 from app.core.types import HistoryEntry, Item, RankingParams
 from app.importers.detect import Source, open_sources
 from app.importers.files import sha256_file
@@ -393,6 +394,14 @@ class HistoryService:
         row = embedder.encode([text])[0]
         return [float(self._bare[i] @ row) for i in item_ids]
 
+    def _file_title(self, row: ImportRow, item_id: int) -> str | None:
+        """The row's own title where the catalog item it matched is called otherwise ("Sur la route": On the Road,
+        "功夫": Kung Fu Hustle); None where it is the same title, a series suffix or an edition's note aside."""
+        item = self.store.items.get(item_id)
+        if item is None or match_key(item.title) in title_keys(row.title, book=row.kind == "book"):
+            return None
+        return row.title
+
     def _store_row(self, row: ImportRow, src: Source, matcher: Matcher, report: ImportReport, *,
                    source: str) -> None:
         row = mended(row)
@@ -438,6 +447,7 @@ class HistoryService:
         outcome = self.store.history.upsert(
             item_id, rating=row.rating, scale=row.scale, consumed_at=row.consumed_at,
             source=source, raw=row.raw, status=row.status, shelf=row.shelf if row.status == "shelved" else None,
+            file_title=self._file_title(row, item_id) if found.item_id is not None else None,
         )
         self._stored.add(item_id)
         if row.viewings:

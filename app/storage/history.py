@@ -37,6 +37,7 @@ class HistoryRepository:
         raw: dict[str, Any] | None = None,
         status: str = "done",
         shelf: str | None = None,
+        file_title: str | None = None,
     ) -> Outcome:
         """Add an entry, or merge into the existing one for the item.
 
@@ -47,16 +48,16 @@ class HistoryRepository:
         raw_json = json.dumps(raw, ensure_ascii=False, sort_keys=True) if raw is not None else None
         with self.db.transaction() as conn:
             old = conn.execute(
-                "SELECT rating, rating_min, rating_max, consumed_at, source, raw, status, shelf FROM history"
-                " WHERE item_id = ?",
+                "SELECT rating, rating_min, rating_max, consumed_at, source, raw, status, shelf, file_title"
+                " FROM history WHERE item_id = ?",
                 (item_id,),
             ).fetchone()
             if old is None:
                 conn.execute(
                     "INSERT INTO history (item_id, rating, rating_min, rating_max, rating_norm,"
-                    " consumed_at, source, raw, added_at, status, shelf) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    " consumed_at, source, raw, added_at, status, shelf, file_title) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     (item_id, rating, lo, hi, _norm(rating, lo, hi), consumed_at, source,
-                     raw_json, now(), status, shelf),
+                     raw_json, now(), status, shelf, file_title),
                 )
                 return "added"
             if rating is None:
@@ -65,13 +66,16 @@ class HistoryRepository:
                 consumed_at = old[3]
             if raw_json is None:
                 raw_json = old[5]
-            new = (rating, lo, hi, consumed_at, source, raw_json, status, shelf)
+            if file_title is None:
+                file_title = old[8]
+            new = (rating, lo, hi, consumed_at, source, raw_json, status, shelf, file_title)
             if new == tuple(old):
                 return "unchanged"
             conn.execute(
                 "UPDATE history SET rating=?, rating_min=?, rating_max=?, rating_norm=?,"
-                " consumed_at=?, source=?, raw=?, status=?, shelf=? WHERE item_id=?",
-                (rating, lo, hi, _norm(rating, lo, hi), consumed_at, source, raw_json, status, shelf, item_id),
+                " consumed_at=?, source=?, raw=?, status=?, shelf=?, file_title=? WHERE item_id=?",
+                (rating, lo, hi, _norm(rating, lo, hi), consumed_at, source, raw_json, status, shelf, file_title,
+                 item_id),
             )
             return "updated"
 
@@ -91,7 +95,7 @@ class HistoryRepository:
         """Every entry, latest first."""
         rows = self.db.read(
             f"SELECT {ITEM_COLUMNS}, h.rating, h.rating_min, h.rating_max, h.rating_norm,"
-            " h.consumed_at, h.source, h.added_at, h.id, h.status, h.shelf FROM history h"
+            " h.consumed_at, h.source, h.added_at, h.id, h.status, h.shelf, h.file_title FROM history h"
             " JOIN items ON items.id = h.item_id JOIN catalogs ON catalogs.id = items.catalog_id"
             " ORDER BY COALESCE(h.consumed_at, substr(h.added_at, 1, 10)) DESC, h.id DESC"
         )
@@ -109,6 +113,7 @@ class HistoryRepository:
                 seq=r[n + 7],
                 status=r[n + 8],
                 shelf=r[n + 9],
+                file_title=r[n + 10],
             )
             for r in rows
         ]

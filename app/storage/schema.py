@@ -243,6 +243,13 @@ ALTER TABLE feedback ADD COLUMN origin TEXT
 """
 
 
+# v10: the title an imported file gave an entry matched to a catalog item of another title ("Sur la route", "功夫"):
+# the History shows and finds it beside the catalog's.
+_V10 = """
+ALTER TABLE history ADD COLUMN file_title TEXT
+"""
+
+
 def _backfill_norm_titles(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title FROM items").fetchall()
     conn.executemany(
@@ -295,5 +302,9 @@ def _v9(conn: sqlite3.Connection) -> None:
     _run(conn, _V9)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(conn: sqlite3.Connection) -> None:
+    _run(conn, _V10)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -144,6 +144,20 @@ def test_a_search_finds_a_title_by_its_other_title(qtbot) -> None:  # noqa: ANN0
     assert page.count.text() == "0 of 2 entries"
 
 
+def test_a_matched_entry_shows_and_finds_its_files_title_beside_the_catalogs(qtbot) -> None:  # noqa: ANN001
+    """A Douban row "功夫" matched Kung Fu Hustle, and mmai's "Sur la route" On the Road: the History showed only the
+    catalog's English title, and a search for the person's own title found nothing."""
+    page = HistoryPage()
+    qtbot.addWidget(page)
+    hustle = HistoryEntry(item=Item(id=1, title="Kung Fu Hustle", kind="film", year=2004), file_title="功夫",
+                          consumed_at="2024-02-01", source="douban", added_at="2026-01-01 10:00:00", seq=1)
+    page.show_entries([hustle, _entry(2, "Alpha", "2021-02-03")])
+    assert "功夫 → Kung Fu Hustle" in _column(page, TITLE)
+    for text in ("功夫", "hustle"):
+        page.search.setText(text)
+        assert _column(page, TITLE) == ["功夫 → Kung Fu Hustle"]
+
+
 def test_the_history_shows_who_made_each_title_and_its_search_finds_them(qtbot) -> None:  # noqa: ANN001
     """"Murakami" found none of a reader's 1,374 books: the page had no author."""
     page = HistoryPage()

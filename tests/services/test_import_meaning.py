@@ -26,6 +26,25 @@ def test_an_imdb_watchlist_adds_nothing_to_the_history(services: Services, name:
     assert "Aliens" in _titles(services, "saved")
 
 
+def test_an_entry_keeps_its_files_title_where_the_catalogs_is_another(services: Services, tmp_path: Path) -> None:
+    """The title a row gave is kept beside the catalog item it matched where the two differ ("Star Wars" 1977, a
+    part of "Star Wars: Episode IV - A New Hope"; "功夫", Kung Fu Hustle), not for the same title with a series
+    suffix or an edition's note."""
+    path = tmp_path / "list.csv"
+    path.write_text("Title,Year,Rating\nStar Wars,1977,5\nHeat,1995,4\n", encoding="utf-8")
+    services.history.import_file(path)
+    books = tmp_path / "books.csv"
+    books.write_text("Title,Author,Rating\n\"The Hunger Games (The Hunger Games, #1)\",Suzanne Collins,4\n",
+                     encoding="utf-8")
+    services.history.import_file(books)
+    kept = {e.item.title: e.file_title for e in services.history.entries()}
+    assert kept == {"Star Wars: Episode IV - A New Hope": "Star Wars", "Heat": None, "The Hunger Games": None}
+    path.write_text("Title,Year,Rating\nStar Wars,1977,4\n", encoding="utf-8")
+    services.history.import_file(path)  # a re-import keeps it
+    assert {e.item.title: e.file_title for e in services.history.entries()}["Star Wars: Episode IV - A New Hope"] \
+        == "Star Wars"
+
+
 def test_letterboxd_title_variants_find_their_films(services: Services, tmp_path: Path) -> None:
     folder = tmp_path / "export"
     folder.mkdir()

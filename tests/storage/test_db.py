@@ -135,7 +135,8 @@ def test_an_old_file_is_upgraded_with_its_data(tmp_path: Path) -> None:
 
 
 def test_a_version_7_file_gains_runtimes_and_keeps_its_data(tmp_path: Path) -> None:
-    """Version 8: items get a nullable runtime; the bundled catalogs are installed again to fill it."""
+    """Version 8: items get a nullable runtime; the bundled catalogs are installed again to fill it. Version 10: an
+    entry keeps the title its file gave it."""
     conn = sqlite3.connect(tmp_path / DB_FILENAME, isolation_level=None)
     for version, migrate in enumerate(MIGRATIONS[:7]):
         conn.execute("BEGIN")
@@ -156,7 +157,7 @@ def test_a_version_7_file_gains_runtimes_and_keeps_its_data(tmp_path: Path) -> N
     conn.close()
 
     store = Store.open(tmp_path)
-    assert store.db.version == SCHEMA_VERSION == 9
+    assert store.db.version == SCHEMA_VERSION == 10
     # v9: a mark kept from before says nothing of an import; marking it again from one says so.
     assert store.feedback.all() == [(7, "like")] and store.feedback.imported("like") == set()
     store.feedback.set(7, "like", origin="letterboxd")
@@ -166,6 +167,10 @@ def test_a_version_7_file_gains_runtimes_and_keeps_its_data(tmp_path: Path) -> N
     item = entry.item
     assert (item.title, item.year, item.creators, entry.rating) == ("Heat", 1995, ("Michael Mann",), 4.5)
     assert entry.item.runtime is None and store.items.get(7).runtime is None
+    assert entry.file_title is None  # v10: no file gave it another title; an import that does says so
+    assert store.history.upsert(6, rating=4.5, scale=(0.5, 5.0), file_title="Heat (1995)") == "updated"
+    assert store.history.upsert(6, rating=4.5, scale=(0.5, 5.0)) == "unchanged"  # (a manual edit keeps it)
+    assert store.history.entries()[0].file_title == "Heat (1995)"
     assert [v["date"] for v in store.history.all_viewings()] == ["2021-03-01"]
     assert [i.title for i in store.items.by_norm_title("piranesi")] == ["Piranesi"]
     # The bundled catalog is no longer current, so the next start installs it again, runtimes and all.

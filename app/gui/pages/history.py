@@ -35,6 +35,12 @@ def _rating(entry: HistoryEntry) -> str:
     return f"{entry.rating:g}/{entry.rating_max:g}" if entry.rating_max else f"{entry.rating:g}"
 
 
+def _title(entry: HistoryEntry) -> str:
+    # The file's own title beside the catalog's, where they differ: a person looks for "Sur la route" or "功夫", and
+    # the reasons of the recommendations say On the Road and Kung Fu Hustle. The search finds either.
+    return f"{entry.file_title} → {entry.item.title}" if entry.file_title else entry.item.title
+
+
 def _date(entry: HistoryEntry) -> str:
     # When it was read or watched, as the file said; none is none (the day it was added or imported read as
     # watched then: a did-not-finish shelf without dates showed the import's day). Your year counts the same.
@@ -101,7 +107,7 @@ class HistoryPage(QWidget):
         self.search.setAccessibleName(self.tr("Search your history"))
         self._formats = {f.name: f.label for f in import_formats()} | {"generic": "CSV"}
         self.model = _Rows([
-            (self.tr("Title"), lambda e: e.item.title),
+            (self.tr("Title"), _title),
             # The first credit: a Goodreads row's others are its translators and narrators ("Haruki Murakami,
             # Fernando Cordobés"). The search finds an author's books by it.
             (self.tr("By"), lambda e: e.item.creators[0] if e.item.creators else ""),
