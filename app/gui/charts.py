@@ -218,7 +218,9 @@ class Charts(QObject):
             plot.setXRange(first - 0.02 * span - 0.5, last + 0.45 * span + 0.5, padding=0)
             _axis(plot, "bottom").within = (first, last)
             plot.setYRange(0, top * 1.1, padding=0)
-            _key(plot, entries, last + 0.04 * span + 0.3, top * 1.05, top * 1.05 / max(len(entries), 6))
+            # Set against the right edge: a name longer than the margin ("Literary fiction" in a narrow window)
+            # reaches over the lines' end rather than being cut at the edge.
+            _key(plot, entries, last + 0.45 * span + 0.5, top * 1.05, top * 1.05 / max(len(entries), 6), right=True)
         return plot
 
     def creators(self, stats: Stats, year: int, kind: str) -> pg.PlotWidget:
@@ -261,11 +263,11 @@ class Charts(QObject):
 
 
 def _key(plot: pg.PlotWidget, entries: Sequence[tuple[str, tuple[int, int, int]]], x: float, y: float,
-         step: float) -> None:
-    """A key of coloured names, one a line down from (x, y) in the data's units: plain text (pyqtgraph's
-    legend lays names out as HTML)."""
+         step: float, *, right: bool = False) -> None:
+    """A key of coloured names, one a line down from (x, y) in the data's units (x their left end, or their
+    right end with ``right``): plain text (pyqtgraph's legend lays names out as HTML)."""
     for n, (name, colour) in enumerate(entries):
-        label = pg.TextItem(f"■ {name}", color=pg.mkColor(*colour), anchor=(0, 0))
+        label = pg.TextItem(f"■ {name}", color=pg.mkColor(*colour), anchor=(1 if right else 0, 0))
         label.setPos(x, y - n * step)
         plot.addItem(label)
 
