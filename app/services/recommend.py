@@ -19,6 +19,7 @@ from app.core.kind_words import kind_named
 from app.core.progress import CancelToken, Progress, no_progress
 from app.core.series import Film, Places, range_of
 from app.core.text import label_key
+from app.core.titles import cjk_only
 from app.core.typed import MAX_LIKES, MAX_PINS, typed_text
 from app.core.types import HistoryEntry, Item, RankingParams, Recommendation
 from app.services.embeddings import EmbeddingService
@@ -159,6 +160,15 @@ def _stack(a: scoring.SparseRows, b: scoring.SparseRows) -> scoring.SparseRows:
                               values=np.concatenate([a.values, b.values]))
 
 
+def _as_named(entry: HistoryEntry) -> Item:
+    """A history item as the reasons name it: by the Chinese (Japanese, Korean) title its file gave, where it
+    matched a catalog item of another ("因为你很喜欢《龙猫》", not My Neighbor Totoro, which that reader never
+    saw written); the catalog's title otherwise."""
+    if entry.file_title and cjk_only(entry.file_title):
+        return replace(entry.item, title=entry.file_title)
+    return entry.item
+
+
 def _prior(popularity: np.ndarray, catalog_ids: np.ndarray) -> np.ndarray:
     """The popularity prior, scaled within each catalog."""
     prior = np.zeros(len(popularity), dtype=np.float32)
@@ -265,7 +275,7 @@ class RecommendService:
         # in the file already. A like or a save given in the app keeps its title in the list.
         consumed |= self._imported()
         extra_items = self.store.items.get_many(liked + disliked + saved)
-        items = [e.item for e in entries] + [extra_items[i] for i in liked + disliked + saved]
+        items = [_as_named(e) for e in entries] + [extra_items[i] for i in liked + disliked + saved]
         ids = [it.id for it in items]
         weights = scoring.evidence_weights(
             entries,

@@ -56,6 +56,22 @@ def test_why_gives_the_full_attribution_that_adds_up(scifi: Services) -> None:
     assert total == pytest.approx(why.terms.content + why.terms.cf, abs=1e-9)
 
 
+def test_the_reasons_name_a_film_by_the_chinese_title_its_file_gave(scifi: Services) -> None:
+    """A Douban row "异形" matched Alien: the reasons (the breakdown, the explanation) name it so, not by a title
+    that reader never saw written; a title its file gave in Latin letters leaves the catalog's."""
+    from app.services.events import final
+
+    entries = {e.item.title: e for e in scifi.history.entries()}
+    alien, matrix = entries["Alien"], entries["The Matrix"]
+    scifi.store.history.upsert(int(alien.item.id or 0), rating=5, scale=(0.5, 5.0), file_title="异形")
+    scifi.store.history.upsert(int(matrix.item.id or 0), rating=5, scale=(0.5, 5.0), file_title="Matrix")
+    why = scifi.recommender.why(str(scifi.recommender.recommend(k=1)[0].item.id))
+    cited = {c.title for c in why.contributions}
+    assert "异形" in cited and "Alien" not in cited and "The Matrix" in cited
+    rec = next(r for r in scifi.recommender.recommend(k=20) if r.contributions[0].title == "异形")
+    assert "《异形》" in final(scifi.explainer.explain_recommendation(rec, lang="zh")).text
+
+
 def test_why_refuses_history_items_and_unknown_titles(scifi: Services) -> None:
     with pytest.raises(InputError, match="in your history"):
         scifi.recommender.why("Blade Runner (1982)")
