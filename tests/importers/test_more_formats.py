@@ -376,6 +376,8 @@ def test_librarything_json(tmp_path: Path) -> None:
 
 def test_librarything_names() -> None:
     assert flip_name("Covey, Stephen R.") == "Stephen R. Covey" and flip_name("Voltaire") == "Voltaire"
+    assert flip_name("Naipaul, V. S. (Vidiadhar Surajprasad)") == "V. S. Naipaul"
+    assert flip_name("Hitchcock, Alfred (editor) (Richard Deming; Ed Lacy)") == "Alfred Hitchcock"
 
 
 def test_a_douban_tv_season_is_no_film(tmp_path: Path) -> None:

@@ -104,6 +104,14 @@ def test_librarything_half_stars_and_collections(services: Services, tmp_path: P
     assert stats.total["books"] == 1 and stats.undated["books"] == 1 and not stats.by_year
     again = services.history.import_file(path, shelves=["Your library=read"])
     assert again.history == 2 and not again.shelved
+    two = tmp_path / "LibraryThing_two.tsv"  # two authors in one cell, a role in parentheses with semicolons
+    two.write_text(head + "9\tpartition rouge\tRoubaud, Jacques ; Delay, Florence\t1988\t4\tYour library\t[]\t\t"
+                   "[2012-09-20]\t\n10\tHistoires\tHitchcock, Alfred (editor) (Richard Deming; Ed Lacy)\t1970\t4\t"
+                   "Your library\t[]\t\t[2012-09-20]\t\n", encoding="utf-8")
+    services.history.import_file(two)
+    creators = {e.item.title: e.item.creators for e in services.history.entries()}
+    assert creators["partition rouge"] == ("Jacques Roubaud", "Florence Delay")
+    assert creators["Histoires"] == ("Alfred Hitchcock",)
 
 
 def test_a_librarything_date_is_an_editions_year_not_the_works(services: Services, tmp_path: Path) -> None:

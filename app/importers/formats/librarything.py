@@ -71,8 +71,9 @@ def layout(header: list[str], filename: str) -> str:
 
 
 def flip_name(name: str) -> str:
-    """"Covey, Stephen R." -> "Stephen R. Covey"; a name without one comma stays as it is."""
-    name = clean_text(name)
+    """"Covey, Stephen R." -> "Stephen R. Covey"; a name without one comma stays as it is. LibraryThing's spelled-out
+    initials and roles go: "Naipaul, V. S. (Vidiadhar Surajprasad)" -> "V. S. Naipaul"."""
+    name = clean_text(re.sub(r"\s*\([^()]*\)", "", name))
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
         if first and last and not first.lower().startswith(("jr", "sr")):
@@ -128,11 +129,14 @@ def _row(line: int, get: Mapping[str, Any], ctx: ReadContext, raw: dict[str, str
     book_id, work = str(get.get("id") or "").strip(), str(get.get("work") or "").strip()
     ids = ((f"librarything:{book_id}",) if book_id.isdigit() else ()) + \
         ((f"librarything-work:{work}",) if work.isdigit() else ())
-    author = flip_name(str(get.get("author") or ""))
+    # Several authors in one cell: "Roubaud, Jacques ; Delay, Florence", each flipped (a role's parenthesis, which
+    # may hold semicolons of its own, gone first).
+    cell = re.sub(r"\s*\([^()]*\)", "", str(get.get("author") or ""))
+    authors = tuple(a for a in (flip_name(p) for p in cell.split(";")) if a)
     return ImportRow(
         line=line, title=title, year=parse_year(str(get.get("date") or "")), edition_year=True,
         kind="book",
-        creators=(author,) if author else (), rating=rating, scale=SCALE if rating is not None else None,
+        creators=authors, rating=rating, scale=SCALE if rating is not None else None,
         consumed_at=None if fields.get("saved") or fields.get("not_interested") else when,
         isbn13=isbn13, alt_ids=ids, raw=raw,
         # Read once, on its Date Read; one without counts in no year. Its Entry Date (when it was catalogued) still
