@@ -369,6 +369,7 @@ GOODREADS_HEADER = ("Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISB
                     "Owned Copies\n")
 
 
+@pytest.mark.heavy  # ~12 s: the multilingual model over many rows (keeps the README's command near 5 minutes)
 @pytest.mark.real_models
 def test_a_translation_is_the_authors_book_of_its_original_year_or_place_in_a_series(
         services: Services, tmp_path: Path) -> None:
