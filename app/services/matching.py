@@ -296,7 +296,7 @@ class Matcher:
         the two cosines together DIRECTED or more and DIRECTED_MARGIN ahead of the year's next film. Neither
         alone is enough: 千与千寻 is as near Millennium Actress (0.49) as Spirited Away (0.42), and 金知云 (Kim
         Jee-woon) near Kaige Chen (0.73). On chuckleong21's Douban workbook this matched 38 films and lmm214's
-        export 11, all of them right; the catalog knows directors up to about 2009 (HetRec)."""
+        export 10, all of them right; the catalog knows directors up to about 2009 (HetRec)."""
         if self._translations is None or row.year is None or not row.creators or "film" not in kinds:
             return None
         cands = [c for c in self._by_year.get(("film", row.year), ()) if self._directors.get(c.id)]
