@@ -48,8 +48,8 @@ def cmd_import(s: Services, a: argparse.Namespace) -> int:
     return 0
 
 
-_TOTALS = ("rows", "imported", "added", "updated", "unchanged", "history", "saved", "negative", "against", "liked",
-           "matched", "unmatched", "loose_count", "skipped")
+_TOTALS = ("rows", "imported", "added", "updated", "unchanged", "repeated", "history", "saved", "negative", "against",
+           "liked", "matched", "unmatched", "loose_count", "skipped")
 
 
 def _import_json(reports: list[Any]) -> dict[str, Any]:
@@ -86,7 +86,8 @@ def _print_report(r: Any) -> None:
         print(f"  skipped        {r.skipped} ({why})")
     print(f"  matched        {r.matched} of {r.matched + r.unmatched} to a catalog ({r.match_rate:.0%});"
           f" {r.unmatched} kept as your own items")
-    print(f"  changes        {r.added} new, {r.updated} changed, {r.unchanged} already there")
+    again = f"; {r.repeated} rows repeat an earlier row's title (kept as one entry)" if r.repeated else ""
+    print(f"  changes        {r.added} new, {r.updated} changed, {r.unchanged} already there{again}")
     for note, n in r.notes.items():
         print(f"  note           {note}" + (f" ({n})" if n > 1 else ""))
     if r.loose:

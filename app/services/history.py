@@ -55,6 +55,7 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0  # already in the history exactly so
+    repeated: int = 0  # rows naming an entry an earlier row of this export made (two editions, a re-read)
     history: int = 0  # read or watched (or being read)
     saved: int = 0  # want-to-read / watchlist rows saved for later
     negative: int = 0  # did not finish, or not interested
@@ -444,6 +445,7 @@ class HistoryService:
             else:
                 report.negative += 1
             return
+        repeat = item_id in self._stored  # a fresh import said "14 changed" of mmai's two-copy rows
         outcome = self.store.history.upsert(
             item_id, rating=row.rating, scale=row.scale, consumed_at=row.consumed_at,
             source=source, raw=row.raw, status=row.status, shelf=row.shelf if row.status == "shelved" else None,
@@ -454,7 +456,8 @@ class HistoryService:
             # Two rows of one import can be one item (two editions read): each read counts. Written when
             # the export is read (_write_viewings), so that an unchanged file changes nothing.
             self._listed.setdefault((item_id, src.format), []).extend(row.viewings)
-            self._outcome[item_id] = outcome
+            if not repeat:  # (the export's first row of the item says what the import did to it)
+                self._outcome[item_id] = outcome
         if row.status == "shelved":
             shelf = row.shelf or "?"
             report.shelved[shelf] = report.shelved.get(shelf, 0) + 1
@@ -462,7 +465,9 @@ class HistoryService:
             report.negative += 1
         else:
             report.history += 1
-        if outcome == "added":
+        if repeat:
+            report.repeated += 1
+        elif outcome == "added":
             report.added += 1
         elif outcome == "updated":
             report.updated += 1

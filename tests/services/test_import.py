@@ -68,6 +68,15 @@ def test_reimporting_the_same_file_changes_nothing(services: Services, tmp_path:
     assert _dump(services) == before
 
 
+def test_a_title_twice_in_one_file_is_one_entry_and_no_change(services: Services, tmp_path: Path) -> None:
+    """mmai's fresh LibraryThing import said "1165 new, 14 changed": the 14 were second copies of books the file
+    already had. They are one entry each, and the report says they repeat a row."""
+    path = _write(tmp_path, "Title,Year,Rating\nHeat,1995,4\nHeat,1995,5\nAlien,1979,5\n")
+    report = services.history.import_file(path)
+    assert (report.added, report.updated, report.unchanged, report.repeated) == (2, 0, 0, 1)
+    assert len(services.history.entries()) == 2
+
+
 def test_mapping_names_the_columns(services: Services, tmp_path: Path) -> None:
     path = _write(tmp_path, "Film;Released;Stars\nThe Matrix;1999;4.5\n")
     report = services.history.import_file(path, mapping="title=Film,year=Released,rating=Stars", kind="film")
@@ -155,7 +164,8 @@ def test_any_file_imports_fully_or_not_at_all(bare_services: Services, tmp_path:
         return
     history = bare_services.store.history.count()
     assert report.rows == report.skipped + report.matched + report.unmatched
-    assert report.added + report.updated + report.unchanged + report.saved == report.matched + report.unmatched
+    assert report.added + report.updated + report.unchanged + report.repeated + report.saved \
+        == report.matched + report.unmatched
     assert history >= report.added
 
 
