@@ -32,6 +32,7 @@ def test_history_add_list_remove(cli) -> None:
     assert json.loads(cli("history", "list", "--json").stdout) == []
 
 
+@pytest.mark.heavy  # 4-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_fuzzy_ambiguous_and_unknown_titles(cli) -> None:
     typo = cli("history", "add", "The Matrx (1999)")
     assert typo.returncode == 0 and "The Matrix (1999)" in typo.stdout
@@ -87,6 +88,7 @@ def test_why_json_contract_and_errors(cli) -> None:
     assert unknown.returncode == 1 and unknown.stderr.startswith("hearth:")
 
 
+@pytest.mark.heavy  # 4-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_import_json_report_and_environment_data_dir(cli, tmp_path: Path) -> None:
     path = tmp_path / "mine.csv"
     path.write_text("Name,Stars,Watched\nThe Matrix,5,2020-01-01\nAlien,4,2020-02-01\nNo Such Film Ever,3,\n",

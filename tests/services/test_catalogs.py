@@ -37,6 +37,7 @@ def test_the_bundle_is_intact_and_attributed() -> None:
     assert (w["weight"] < 0).any()  # "people who liked h did not like i" is kept too
 
 
+@pytest.mark.heavy  # 4-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_install_is_idempotent_and_keeps_item_ids(services: Services) -> None:
     before = {it[1]: it[0] for it in services.store.items.titles()}
     assert services.catalogs.pending() == []

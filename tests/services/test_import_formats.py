@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,7 @@ def test_goodreads_export_of_popular_books_matches_over_80_percent(services: Ser
     assert saved == {"Circe", "Station Eleven"}
 
 
+@pytest.mark.heavy  # 4-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_goodreads_31_columns_and_reimport(services: Services) -> None:
     path = EXPORTS / "goodreads_library_export_31.csv"
     first = services.history.import_file(path)

@@ -80,6 +80,7 @@ def test_custom_shelves_translations_and_the_report(services: Services) -> None:
     assert not recommended_but_held(recs, held_rows([EXPORTS / "goodreads_shelves.csv"]))
 
 
+@pytest.mark.heavy  # 4-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_a_remapped_shelf_changes_what_was_imported(services: Services) -> None:
     services.history.import_file(EXPORTS / "goodreads_shelves.csv")
     again = services.history.import_file(EXPORTS / "goodreads_shelves.csv", shelves=["literature=saved"])

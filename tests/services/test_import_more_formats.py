@@ -409,6 +409,7 @@ def test_a_translation_is_the_authors_book_of_its_original_year_or_place_in_a_se
     assert not recs & hidden
 
 
+@pytest.mark.heavy  # 4-9 s: keeps the README's test command under 5 minutes on a fresh clone
 @pytest.mark.real_models
 def test_translated_titles_of_one_author_are_read_together(services: Services, tmp_path: Path) -> None:
     """By the multilingual model alone, "El último héroe del Olimpo" is as close to The Lost Hero (0.59) as to
