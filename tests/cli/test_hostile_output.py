@@ -13,6 +13,7 @@ from tests.conftest import ROOT, cli_env
 EVIL = "Evil\x1b]0;pwned\x07\x1b[2J Title\u009b31m \u202egnp.exe"
 
 
+@pytest.mark.heavy  # 3-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_terminal_controls_in_titles_never_reach_the_terminal(cli, tmp_path) -> None:  # noqa: ANN001
     refused = cli("history", "add", EVIL, "--kind", "film", "--rating", "4")  # echoed in the error
     assert refused.returncode == 1 and "\x1b" not in refused.stderr and "\u202e" not in refused.stderr

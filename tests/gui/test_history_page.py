@@ -3,6 +3,7 @@ adding from the catalogs with a rating, undo's message, sorting, the Source colu
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +26,7 @@ def _column(page: HistoryPage, column: int, role: int = Qt.ItemDataRole.DisplayR
     return [page.proxy.index(row, column).data(role) for row in range(page.proxy.rowCount())]
 
 
+@pytest.mark.heavy  # 3-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_the_sample_is_marked_undated_and_removed_in_one_click(qtbot, window, services: Services) -> None:  # noqa: ANN001
     window.welcome_actions.load_sample()
     page = window.history

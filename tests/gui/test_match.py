@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.services import Services
@@ -37,6 +38,7 @@ def test_the_match_column_tells_the_top_apart_and_a_saved_title_is_marked(qtbot,
     assert "Saved for later" in window.message.text()
 
 
+@pytest.mark.heavy  # 3-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_a_new_list_starts_at_its_top_and_the_same_list_keeps_the_place(qtbot, window) -> None:  # noqa: ANN001
     """After another kind or request the list is another one: its row 5 has nothing to do with the last one's,
     so the top is selected (and explained). A list that lost one item keeps the place."""

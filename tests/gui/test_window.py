@@ -165,6 +165,7 @@ def test_the_window_keeps_ticking_while_the_model_writes(qtbot, window, services
     wait_idle(qtbot, window)
 
 
+@pytest.mark.heavy  # 3-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_a_replaced_explanation_leaves_nothing_in_the_next(qtbot, window, services: Services,  # noqa: ANN001
                                                             monkeypatch) -> None:  # noqa: ANN001
     """Moving down the list quickly: the sentences an explanation sent before it was replaced waited in the
@@ -365,6 +366,7 @@ def test_the_explanation_stays_put_whatever_the_title(qtbot) -> None:  # noqa: A
     assert panel.title.text().endswith("…") and "Many Evenings" in panel.title.toolTip()
 
 
+@pytest.mark.heavy  # 3-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_the_mood_box_pins_and_the_catalog_search_finds_by_meaning(qtbot, window, services: Services) -> None:  # noqa: ANN001,E501
     page = window.recommend
     window.welcome.mood.setText("space opera with political intrigue")  # a cold start, from the welcome page

@@ -61,6 +61,7 @@ def test_imdb_matches_by_id(services: Services) -> None:
     assert entries["The Matrix"].item.catalog == "movielens-small" and entries["The Matrix"].rating_norm == 1.0
 
 
+@pytest.mark.heavy  # 3-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_letterboxd_zip_history_watchlist_and_likes(services: Services, tmp_path: Path) -> None:
     path = write_zip(tmp_path / "letterboxd.zip", letterboxd_files())
     report = services.history.import_file(path)

@@ -71,6 +71,7 @@ def test_typed_words_cannot_carry_a_claim_into_a_verified_explanation(services: 
     assert result.text.startswith("Because of what you asked for, here is")
 
 
+@pytest.mark.heavy  # 3-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_pinned_interests_count_until_removed(services: Services) -> None:
     pinned = services.interests.pin("  gothic   horror novels ")
     assert services.interests.pinned()[0][:2] == (pinned, "gothic horror novels")

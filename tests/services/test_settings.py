@@ -108,6 +108,7 @@ def test_stored_values_out_of_range_are_reset_once_with_a_notice(services: Servi
     assert all(math.isfinite(r.probability) and math.isfinite(r.score) for r in recs)
 
 
+@pytest.mark.heavy  # 3-9 s: keeps the README's test command under 5 minutes on a fresh clone
 def test_every_value_a_setting_accepts_ranks_without_error(services: Services) -> None:
     """Each number at both ends of its range (and each choice) gives a list with finite numbers."""
     services.history.add("The Matrix (1999)", rating=5, kind="film")
