@@ -127,6 +127,7 @@ class Matcher:
         self._similarity = similarity
         self._translations = translations  # multilingual vectors of titles (L2-normalised), for CJK-only rows
         self._title_vectors: dict[int, np.ndarray] = {}
+        self._row_vectors: dict[str, np.ndarray] = {}  # the rows' titles read so far (_title_cosines)
         self._name_vectors: dict[str, np.ndarray] = {}  # a director's name as the catalog writes it (_directed)
         self._claimed: set[int] = set()  # the catalog items this import's rows matched or named so far
         self._kinds: dict[int, str] = {}
@@ -341,7 +342,9 @@ class Matcher:
         if todo:
             for c, v in zip(todo, self._translations([c.title for c in todo])):
                 self._title_vectors[c.id] = v
-        return np.stack([self._title_vectors[c.id] for c in cands]) @ self._translations([title])[0]
+        if title not in self._row_vectors:  # (a row's title is asked about by several rules in turn)
+            self._row_vectors[title] = self._translations([title])[0]
+        return np.stack([self._title_vectors[c.id] for c in cands]) @ self._row_vectors[title]
 
     def _clearly_closest(self, title: str, cands: Sequence[_Cand], floor: float, margin: float) -> _Cand | None:
         """The candidate whose title the multilingual model puts closest to ``title``, at ``floor`` or more and
