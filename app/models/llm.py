@@ -9,6 +9,7 @@ before llama.cpp ever sees it, so a wrong or broken file is a clear error.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import hashlib
@@ -166,8 +167,9 @@ class LlamaModel:
         layers = self.gpu_layers if self.gpu_layers is not None else (-1 if llama_supports_gpu_offload() else 0)
         _quiet_llama_cpp()
         try:
-            llm = Llama(model_path=str(self.path), n_ctx=self.context, n_threads=self.threads,
-                        n_gpu_layers=layers, verbose=False, seed=0)
+            with _plain_cpu_buffers():
+                llm = Llama(model_path=str(self.path), n_ctx=self.context, n_threads=self.threads,
+                            n_gpu_layers=layers, verbose=False, seed=0)
         except Exception as exc:  # noqa: BLE001 - llama.cpp reports a bad file as a generic error
             raise ModelError(f"llama.cpp could not load {self.path.name}: {exc}",
                              hint="The file may be damaged or of an unsupported architecture.",
@@ -251,6 +253,33 @@ def _grammar(text: str) -> Any:
 
 
 _LOG_CALLBACK: Any = None  # kept alive here: llama.cpp holds only a C pointer to it
+
+
+_PARAMS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _plain_cpu_buffers() -> Iterator[None]:
+    """Models loaded meanwhile keep their weights as the file has them: llama.cpp's "extra" CPU buffer types
+    (weights repacked for AMX or wider SIMD) crash the first decode of Gemma 3 Q4_K_M on a CPU with AMX
+    (llama-cpp-python 0.3.35 and 0.3.36, a Xeon with amx_int8: every explanation was a segmentation fault).
+    llama-cpp-python has no argument for it, so its default model parameters are wrapped while loading."""
+    import llama_cpp.llama as binding
+
+    with _PARAMS_LOCK:
+        default = binding.llama_cpp.llama_model_default_params
+
+        def params() -> Any:
+            value = default()
+            if hasattr(value, "use_extra_bufts"):
+                value.use_extra_bufts = False
+            return value
+
+        binding.llama_cpp.llama_model_default_params = params
+        try:
+            yield
+        finally:
+            binding.llama_cpp.llama_model_default_params = default
 
 
 def _quiet_llama_cpp() -> None:
