@@ -119,6 +119,13 @@ def title_parts(title: str) -> list[str]:
     return [k for k in dict.fromkeys(keys) if k and k != match_key(title)]
 
 
+def subtitles(title: str) -> dict[str, str]:
+    """A title's main part's key -> its subtitle: "Sherlock: The Blind Banker" gives {"sherlock": "The Blind
+    Banker"}; a title of one part gives {}."""
+    parts = _PARTS.split(strip_series(title), maxsplit=1)
+    return {match_key(parts[0]): parts[1]} if len(parts) == 2 and match_key(parts[0]) and parts[1].strip() else {}
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", latin_lookalikes(text))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
