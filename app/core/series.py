@@ -61,6 +61,8 @@ class Places:
     members: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # Per series, the positions of its later books that are ways in too (see the module's note).
     ways_in: dict[str, frozenset[int]] = field(default_factory=dict)
+    # The omnibuses: (series key, first place, last place, position) of "Mistborn Trilogy Boxed Set (Mistborn, #1-3)".
+    omnibuses: tuple[tuple[str, int, int, int], ...] = ()
 
     @classmethod
     def of(cls, titles: Sequence[Sequence[str]], readers: Sequence[float] | np.ndarray | None = None,
@@ -69,20 +71,29 @@ class Places:
         people read each (the catalog's popularity); ``films`` (by position, None for what is not a film) adds
         the films numbered as sequels of another (film_sequels)."""
         members: dict[str, list[tuple[int, int]]] = {}
+        omnibuses: list[tuple[str, int, int, int]] = []
         for p, names in enumerate(titles):
             found = place_of(names)
             if found is not None:
                 members.setdefault(found[0], []).append((found[1], p))
+            elif (parts := range_of(names)) is not None:
+                omnibuses.append((*parts, p))
         for key, parts in (*film_sequels(films).items(), *film_franchises(films).items()):
             members.setdefault(key, []).extend(parts)
         for books in members.values():
             books.sort()
         ways_in = {key: _popular_later(books, readers) for key, books in members.items()} if readers is not None else {}
-        return cls(members, ways_in)
+        return cls(members, ways_in, tuple(omnibuses))
 
     def within(self, key: str, first: int, last: int) -> list[int]:
         """The positions of a series' books from place ``first`` to ``last`` (an omnibus's parts)."""
         return [p for n, p in self.members.get(key, ()) if first <= n <= last]
+
+    def holding(self, history: np.ndarray) -> list[int]:
+        """The positions of the omnibuses that hold a book at ``history`` (positions): not the Hunger Games
+        Trilogy Boxset to someone who read The Hunger Games; its next book is the recommendation."""
+        held = set(np.asarray(history).tolist())
+        return [p for key, first, last, p in self.omnibuses if held.intersection(self.within(key, first, last))]
 
     def out_of_order(self, history: np.ndarray) -> np.ndarray:
         """The positions of the books after the first of each series none of whose books is at ``history``

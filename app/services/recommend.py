@@ -267,6 +267,7 @@ class RecommendService:
         # the plays, companions and guides of the books it holds.
         consumed = {e.item.id for e in entries if e.item.id is not None} | self.store.history.named_ids()
         consumed |= set(self._companions(loaded, entries)) | self._omnibus_parts(loaded, entries)
+        consumed |= self._omnibuses_holding(loaded, consumed)
         liked = [i for i, k in feedback.items() if "like" in k and i not in consumed]
         disliked = [i for i, k in feedback.items() if "dislike" in k and i not in consumed]
         # What the person means to read or watch says what they like, if less than what they did.
@@ -512,6 +513,7 @@ class RecommendService:
         consumed |= self._imported()
         entries = self.store.history.entries()
         consumed |= set(self._companions(loaded, entries)) | self._omnibus_parts(loaded, entries)
+        consumed |= self._omnibuses_holding(loaded, consumed)
         candidates, _ = self._candidates(loaded, Filters(kind=item.kind), consumed, {}, params)
         return ranking.recommend(loaded.universe, evidence, [item], params, items=self._items_at(loaded),
                                  candidates=candidates, k=k, top_contributions=1)
@@ -577,8 +579,9 @@ class RecommendService:
                                      zh="它在你导入的导出文件里（喜欢过，或想看/想读），所以不推荐：那算不上新发现。")
                 if set(only) & consumed:  # not in the history (why() says so first): a companion of a book read
                     raise InputError("That book is about a book you read (its play, companion, guide or summary),"
-                                     " so it is not recommended.",
-                                     zh="这本书是关于你读过的一本书的（剧本、伴读、指南或摘要），所以不推荐。")
+                                     " or one of them is in the other (an omnibus), so it is not recommended.",
+                                     zh="这本书是关于你读过的一本书的（剧本、伴读、指南或摘要），或者两者中的一本收录了另一本"
+                                        "（合集），所以不推荐。")
                 if np.isin(only_pos, self._out_of_order(loaded)).any():
                     raise InputError("That book comes later in a series you have not started, so it is not"
                                      " recommended: the series' first book is.",
@@ -654,6 +657,15 @@ class RecommendService:
             if found is not None:
                 out |= {int(loaded.universe.item_ids[p]) for p in places.within(*found)}
         return out
+
+    def _omnibuses_holding(self, loaded: _Loaded, consumed: set[int]) -> set[int]:
+        """The omnibuses that hold a book the history holds or names (series.Places.holding)."""
+        places = loaded.universe.places
+        if places is None or not places.omnibuses or not consumed:
+            return set()
+        ids = np.asarray(sorted(consumed), dtype=np.int64)
+        found = places.holding(self._positions(loaded, ids[np.isin(ids, loaded.universe.item_ids)]))
+        return {int(loaded.universe.item_ids[p]) for p in found}
 
     @staticmethod
     def _companions(loaded: _Loaded, entries: Sequence[HistoryEntry]) -> list[int]:

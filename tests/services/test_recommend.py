@@ -346,6 +346,24 @@ def test_the_books_of_an_omnibus_read_are_not_recommended(services: Services) ->
     assert not recs & {book("1Q84 BOOK 1"), book("1Q84 BOOK 2")}
 
 
+def test_an_omnibus_holding_a_book_read_is_not_recommended(services: Services) -> None:
+    """A StoryGraph reader of the three Mistborn books and The Hunger Games was offered the Mistborn Trilogy Boxed
+    Set (Mistborn, #1-3) and The Hunger Games Trilogy Boxset; the next book of the series is the recommendation."""
+    def book(title: str) -> int:
+        return next(int(i.id or 0) for i in services.store.items.search(catalog="goodbooks-10k", text=title)
+                    if i.title == title)
+
+    boxes = {book("Mistborn Trilogy Boxed Set"), book("The Hunger Games Trilogy Boxset")}
+    assert boxes <= {r.item.id for r in services.recommender.recommend(k=8000, filters=Filters(kind="book"),
+                                                                        like=["fantasy trilogy"])}
+    services.history.add(str(book("The Final Empire")), rating=5)
+    services.history.add(str(book("The Hunger Games")), rating=4)
+    recs = {r.item.id for r in services.recommender.recommend(k=8000, filters=Filters(kind="book"))}
+    assert not recs & boxes and book("Catching Fire") in recs
+    with pytest.raises(InputError, match="omnibus"):
+        services.recommender.why(str(book("Mistborn Trilogy Boxed Set")))
+
+
 @pytest.mark.real_models
 def test_a_chinese_request_names_a_keyword_too(services: Services) -> None:
     """"二战电影" (Second World War films) listed Zulu, Kagemusha and 300: Rise of an Empire as war films."""
