@@ -117,7 +117,7 @@ def _print_year(fig: YearKind) -> None:
     if fig.pages:
         print(f"  pages:     {fig.pages:,}")
     if fig.minutes:
-        print(f"  watched:   {runtime_text(fig.minutes)} (films whose runtime the catalog knows)")
+        print(f"  watched:   {runtime_text(fig.minutes)} (the {fig.timed:,} films whose runtime the catalog knows)")
     if fig.longest and fig.shortest:
         size = runtime_text if fig.kind == "film" else (lambda n: f"{n:,} pages")
         print(f"  longest:   {fig.longest[0]} ({size(fig.longest[1])}); shortest: {fig.shortest[0]}"

@@ -9,6 +9,7 @@ prints or writes as JSON and the page and the charts draw.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class YearKind:
     decades: list[tuple[int, int]] = field(default_factory=list)  # (1990, n), oldest first
     pages: int = 0  # pages read (books whose export gives them)
     minutes: int = 0  # minutes watched (films whose catalog entry gives a runtime; a rewatch counts again)
+    timed: int = 0  # the viewings those minutes add up (the others' length is unknown)
     longest: tuple[str, int] | None = None  # (label, pages) for books, (label, minutes) for films
     shortest: tuple[str, int] | None = None
     grew: list[tuple[str, float, float]] = field(default_factory=list)  # (genre, share now, share the year before)
@@ -85,7 +87,7 @@ class YearKind:
             "highest": list(self.highest), "highest_rating": self.highest_rating, "highest_count": self.highest_count,
             "genres": [[g, n] for g, n in self.genres], "tags": [[t, n] for t, n in self.tags],
             "creators": [[c, n] for c, n in self.creators], "decades": [[d, n] for d, n in self.decades],
-            "pages": self.pages, "minutes": self.minutes,
+            "pages": self.pages, "minutes": self.minutes, "timed": self.timed,
             "longest": list(self.longest) if self.longest else None,
             "shortest": list(self.shortest) if self.shortest else None,
             "grew": [[g, round(a, 4), round(b, 4)] for g, a, b in self.grew],
@@ -199,6 +201,7 @@ def _figures(year: int | None, kind: str, watches: list[Watch], again: list[bool
             fig.pages += w.pages
         if w.item.runtime and kind == "film":
             fig.minutes += w.item.runtime
+            fig.timed += 1
         length = w.item.runtime if kind == "film" else w.pages  # a film's minutes, a book's pages
         if length:
             lengths.setdefault(w.item.label, length)
@@ -210,9 +213,7 @@ def _figures(year: int | None, kind: str, watches: list[Watch], again: list[bool
             best[label] = max(best.get(label, value), value)
     fig.rated = sum(ratings.values())
     if scale is not None:
-        low = scale[0]
-        points = [round(low + k * step, 4) for k in range(int(round((scale[1] - low) / step)) + 1)]
-        fig.ratings = {_fmt(p): ratings.get(p, 0) for p in points}
+        fig.ratings = {_fmt(p): ratings.get(p, 0) for p in _points(scale, step)}
     if fig.rated:
         fig.average = total / fig.rated
         fig.highest_rating = max(best.values())
@@ -224,6 +225,13 @@ def _figures(year: int | None, kind: str, watches: list[Watch], again: list[bool
         fig.longest = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
         fig.shortest = min(lengths.items(), key=lambda kv: (kv[1], kv[0]))
     return fig
+
+
+def _points(scale: tuple[float, float], step: float) -> list[float]:
+    """The ratings a scale's step allows: the step's multiples within it (StoryGraph's 0.25-5 scale rated in half
+    stars is 0.5, 1, ... 5, not 0.25, 0.75, ... 5.25)."""
+    first = math.ceil(scale[0] / step - 1e-9) * step
+    return [round(first + k * step, 4) for k in range(int(math.floor((scale[1] - first) / step + 1e-9)) + 1)]
 
 
 def _on_scale(w: Watch, scale: tuple[float, float] | None, step: float) -> float | None:
@@ -238,7 +246,8 @@ def _on_scale(w: Watch, scale: tuple[float, float] | None, step: float) -> float
         return None
     share = min(1.0, max(0.0, (w.rating - lo) / (hi - lo)))
     value = scale[0] + share * (scale[1] - scale[0])
-    return round(scale[0] + round((value - scale[0]) / step) * step, 4)
+    points = _points(scale, step)
+    return min(points, key=lambda p: abs(p - value))
 
 
 def _shares(fig: YearKind) -> dict[str, float]:

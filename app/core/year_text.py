@@ -38,6 +38,7 @@ class KindFacts:
     faded: tuple[str, ...]
     pages: int = 0
     minutes: int = 0  # films' runtimes added up, where the catalog knows them
+    timed: int = 0  # the films those minutes are of (115 films watched, 12 h over the 20 of known length)
     highest_count: int = 0  # how many got the highest rating (two are named)
     frequent: tuple[str, ...] = ()  # of ``genres``, those on a tenth of the year's titles and two at least
 
@@ -85,7 +86,7 @@ def _kind(fig: YearKind, before: YearKind | None) -> KindFacts:
         scale_top=fig.scale[1] if fig.scale else None,
         before=before.count if before is not None and before.count else None,
         grew=tuple(g for g, _, _ in fig.grew[:2]), faded=tuple(g for g, _, _ in fig.faded[:2]), pages=fig.pages,
-        minutes=fig.minutes,
+        minutes=fig.minutes, timed=fig.timed,
     )
 
 
@@ -122,7 +123,8 @@ def year_text(facts: YearFacts, lang: str = "en") -> str:
     did = []
     if f.count:
         aside = "; ".join(([f"{f.again:,} of them again"] if f.again else [])
-                          + ([runtime_text(f.minutes)] if f.minutes else []))
+                          + ([runtime_text(f.minutes) + (f" over the {f.timed:,} of known length"
+                                                         if f.timed < f.count else "")] if f.minutes else []))
         did.append(f"watched {_n(f.count, 'film', 'films')}" + (f" ({aside})" if aside else ""))
     if b.count:
         did.append(f"read {_n(b.count, 'book', 'books')}" + (f" ({b.pages:,} pages)" if b.pages else ""))
@@ -157,7 +159,8 @@ def _text_zh(facts: YearFacts) -> str:
     did = []
     if f.count:
         aside = "，".join(([f"其中{f.again:,}次是重看"] if f.again else [])
-                         + ([f"共{runtime_text(f.minutes, 'zh')}"] if f.minutes else []))
+                         + ([(f"已知片长的{f.timed:,}部" if f.timed < f.count else "")
+                              + f"共{runtime_text(f.minutes, 'zh')}"] if f.minutes else []))
         did.append(f"看了{f.count:,}部电影" + (f"（{aside}）" if aside else ""))
     if b.count:
         did.append(f"读了{b.count:,}本书" + (f"（共{b.pages:,}页）" if b.pages else ""))

@@ -41,8 +41,13 @@ class ExplainPanel(QWidget):
         self.text.setMaximumHeight(110)
         self.badge = QLabel()
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
-        self.badge.setWordWrap(True)  # "…the language model could not be used" must not widen the panel
+        self.badge.setWordWrap(True)  # "The language model could not be used: …" must not widen the panel
         self.badge.setAccessibleName(self.tr("How the explanation was made"))
+        # Two lines too: "Writing…" took one, then "Written by the local language model · checked against the
+        # evidence" two, and the bars under it moved down as each explanation finished.
+        self._full[self.badge] = ""
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._tips: dict[QLabel, str] = {}  # a label's own tooltip, where it is not cut (the model's error)
         self.stop = QPushButton(self.tr("Stop"))
         self.stop.setEnabled(False)
         self.stop.setShortcut("Esc")
@@ -77,7 +82,8 @@ class ExplainPanel(QWidget):
         while shown and metrics.boundingRect(0, 0, width, 10_000, flags, shown).height() > 2 * metrics.lineSpacing():
             shown = shown[: max(len(shown) - max(len(shown) // 10, 1), 0)].rstrip()
         label.setText(shown if shown == text else shown.rstrip(" ,·、") + "…")
-        label.setToolTip(plain_tip(text) if shown != text else "")
+        tip = "\n\n".join(t for t in ((text if shown != text else ""), self._tips.get(label, "")) if t)
+        label.setToolTip(plain_tip(tip) if tip else "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -88,7 +94,7 @@ class ExplainPanel(QWidget):
         self._set(self.title, rec.item.label)
         self.show_details(rec.item)
         self.text.setPlainText("")
-        self.badge.setText(self.tr("Writing…"))
+        self._badge(self.tr("Writing…"))
         self.stop.setEnabled(True)
         self.show_evidence(rec)
 
@@ -107,7 +113,7 @@ class ExplainPanel(QWidget):
 
     def reset_text(self, reasons: Any) -> None:
         self.text.setPlainText("")
-        self.badge.setText(self.tr("Draft rejected by the checker; writing again…"))
+        self._badge(self.tr("Draft rejected by the checker; writing again…"))
 
     def finish(self, result: Any) -> None:
         self.stop.setEnabled(False)
@@ -120,15 +126,17 @@ class ExplainPanel(QWidget):
         if not result.verified:
             badge = self.tr("Not verified")
         errors = [d["error"] for d in result.drafts if "error" in d]
-        self.badge.setToolTip("")
-        if errors:  # the model could not be used: say so, the reason in the tooltip (as plain text)
-            badge = self.tr("Built from the evidence (template): the language model could not be used")
-            self.badge.setToolTip(plain_tip(errors[0]))
-        self.badge.setText(badge)
+        if errors:  # the model could not be used: say so first (a narrow panel cuts the end), why in the tooltip
+            badge = self.tr("The language model could not be used: built from the evidence (template)")
+        self._badge(badge, errors[0] if errors else "")
+
+    def _badge(self, text: str, tip: str = "") -> None:
+        self._tips[self.badge] = tip
+        self._set(self.badge, text)
 
     def stopped(self) -> None:
         self.stop.setEnabled(False)
-        self.badge.setText(self.tr("Stopped"))
+        self._badge(self.tr("Stopped"))
 
     def show_evidence(self, rec: Recommendation) -> None:
         self.shares.show_shares(shares(rec))

@@ -341,52 +341,52 @@
         <translation>解释的生成方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="46"/>
+        <location filename="../../app/gui/explain_panel.py" line="51"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="49"/>
+        <location filename="../../app/gui/explain_panel.py" line="54"/>
         <source>Stop writing the explanation</source>
         <translation>停止生成解释</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="52"/>
+        <location filename="../../app/gui/explain_panel.py" line="57"/>
         <source>What the match is made of</source>
         <translation>匹配度由什么构成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="91"/>
+        <location filename="../../app/gui/explain_panel.py" line="97"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="110"/>
+        <location filename="../../app/gui/explain_panel.py" line="116"/>
         <source>Draft rejected by the checker; writing again…</source>
         <translation>草稿未通过校验，正在重写…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="117"/>
+        <location filename="../../app/gui/explain_panel.py" line="123"/>
         <source>Written by the local language model · checked against the evidence</source>
         <translation>由本地语言模型撰写 · 已对照证据校验</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="119"/>
+        <location filename="../../app/gui/explain_panel.py" line="125"/>
         <source>Built from the evidence (template)</source>
         <translation>根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="121"/>
+        <location filename="../../app/gui/explain_panel.py" line="127"/>
         <source>Not verified</source>
         <translation>未经验证</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="125"/>
-        <source>Built from the evidence (template): the language model could not be used</source>
-        <translation>根据证据生成（模板）：无法使用语言模型</translation>
+        <location filename="../../app/gui/explain_panel.py" line="130"/>
+        <source>The language model could not be used: built from the evidence (template)</source>
+        <translation>无法使用语言模型：根据证据生成（模板）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/explain_panel.py" line="131"/>
+        <location filename="../../app/gui/explain_panel.py" line="139"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -412,168 +412,168 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="89"/>
-        <location filename="../../app/gui/pages/history.py" line="91"/>
+        <location filename="../../app/gui/pages/history.py" line="105"/>
+        <location filename="../../app/gui/pages/history.py" line="107"/>
         <source>Search your history</source>
         <translation>搜索你的历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="94"/>
+        <location filename="../../app/gui/pages/history.py" line="110"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="97"/>
+        <location filename="../../app/gui/pages/history.py" line="113"/>
         <source>By</source>
         <translation>作者/导演</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="98"/>
+        <location filename="../../app/gui/pages/history.py" line="114"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="99"/>
+        <location filename="../../app/gui/pages/history.py" line="115"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="100"/>
+        <location filename="../../app/gui/pages/history.py" line="116"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="101"/>
+        <location filename="../../app/gui/pages/history.py" line="117"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="102"/>
+        <location filename="../../app/gui/pages/history.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="102"/>
+        <location filename="../../app/gui/pages/history.py" line="118"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="103"/>
+        <location filename="../../app/gui/pages/history.py" line="119"/>
         <source>did not finish</source>
         <translation>未读完</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="104"/>
+        <location filename="../../app/gui/pages/history.py" line="120"/>
         <source>on the shelf {0}</source>
         <translation>在书架“{0}”上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="106"/>
+        <location filename="../../app/gui/pages/history.py" line="122"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="124"/>
+        <location filename="../../app/gui/pages/history.py" line="140"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="127"/>
+        <location filename="../../app/gui/pages/history.py" line="143"/>
         <source>Add from catalog…</source>
         <translation>从目录添加…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="128"/>
+        <location filename="../../app/gui/pages/history.py" line="144"/>
         <source>Find a title in the catalogs and add it with your rating</source>
         <translation>在目录中找到一部作品，连同你的评分加入历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="130"/>
+        <location filename="../../app/gui/pages/history.py" line="146"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="131"/>
+        <location filename="../../app/gui/pages/history.py" line="147"/>
         <source>Import an export from Goodreads, Letterboxd, StoryGraph, IMDb or a CSV (Ctrl+I)</source>
         <translation>导入豆瓣、Goodreads、Letterboxd、StoryGraph、IMDb 的导出文件或 CSV（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="133"/>
+        <location filename="../../app/gui/pages/history.py" line="149"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="135"/>
+        <location filename="../../app/gui/pages/history.py" line="151"/>
         <source>Delete the selected entry (Del)</source>
         <translation>删除所选条目（Del）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="137"/>
+        <location filename="../../app/gui/pages/history.py" line="153"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="139"/>
+        <location filename="../../app/gui/pages/history.py" line="155"/>
         <source>Put back the entry deleted last (Ctrl+Z)</source>
         <translation>恢复最后删除的条目（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="144"/>
+        <location filename="../../app/gui/pages/history.py" line="160"/>
         <source>Titles saved for later (a watchlist or a to-read shelf) are not history, but they count as what you want to watch or read.</source>
         <translation>收藏待看/待读的作品（想看清单或待读书架）不算历史，但算作你想看、想读的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="164"/>
+        <location filename="../../app/gui/pages/history.py" line="180"/>
         <source>Remove sample</source>
         <translation>移除示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="165"/>
+        <location filename="../../app/gui/pages/history.py" line="181"/>
         <source>Remove the sample&apos;s entries; your own stay</source>
         <translation>移除示例档案的条目；你自己的条目保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="178"/>
+        <location filename="../../app/gui/pages/history.py" line="194"/>
         <source>{0} of {1} entries</source>
         <translation>{1} 条中的 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="180"/>
+        <location filename="../../app/gui/pages/history.py" line="196"/>
         <source>{0} entries · {1} saved for later, not history</source>
         <translation>{0} 条 · 另有 {1} 部待看/待读，不算历史</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="182"/>
+        <location filename="../../app/gui/pages/history.py" line="198"/>
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="190"/>
+        <location filename="../../app/gui/pages/history.py" line="206"/>
         <source>You are trying the sample profile: these {0} entries are examples, not yours.</source>
         <translation>你正在试用示例档案：这 {0} 个条目只是示例，不是你的。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="192"/>
+        <location filename="../../app/gui/pages/history.py" line="208"/>
         <source>Your own entries are here now; {0} entries of the sample profile are still mixed in.</source>
         <translation>你自己的条目已经在这里了；其中仍混有 {0} 个示例档案的条目。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="202"/>
+        <location filename="../../app/gui/pages/history.py" line="218"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="204"/>
+        <location filename="../../app/gui/pages/history.py" line="220"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="210"/>
+        <location filename="../../app/gui/pages/history.py" line="226"/>
         <source>An example entry of the sample profile, not yours</source>
         <translation>示例档案中的条目，不是你的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/history.py" line="212"/>
+        <location filename="../../app/gui/pages/history.py" line="228"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>
@@ -1006,7 +1006,7 @@ similarity {2:.2f}</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/window.py" line="329"/>
+        <location filename="../../app/gui/window.py" line="331"/>
         <source>Preparing the catalogs…</source>
         <translation>正在准备目录…</translation>
     </message>
@@ -1169,32 +1169,32 @@ Size: {1:.1f} MB · {2} history entries · {3} to read or watch later · {4} fee
         <translation>{0:.0f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="104"/>
+        <location filename="../../app/gui/actions/recommend.py" line="105"/>
         <source>Liked: {0}. It and titles like it move up.</source>
         <translation>已喜欢：{0}。它和类似的作品会排得更靠前。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="105"/>
+        <location filename="../../app/gui/actions/recommend.py" line="106"/>
         <source>Disliked: {0}. It and titles like it move down.</source>
         <translation>已标为不喜欢：{0}。它和类似的作品会排得更靠后。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="106"/>
+        <location filename="../../app/gui/actions/recommend.py" line="107"/>
         <source>Not interested: {0}. It is not recommended again.</source>
         <translation>不感兴趣：{0}。不会再推荐它。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="107"/>
+        <location filename="../../app/gui/actions/recommend.py" line="108"/>
         <source>Saved for later: {0}. It is marked so in the list.</source>
         <translation>已存为稍后再看：{0}。列表中已标出。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="119"/>
+        <location filename="../../app/gui/actions/recommend.py" line="120"/>
         <source>More like {0}</source>
         <translation>更多类似 {0} 的</translation>
     </message>
     <message>
-        <location filename="../../app/gui/actions/recommend.py" line="131"/>
+        <location filename="../../app/gui/actions/recommend.py" line="132"/>
         <source>Pinned: {0}. It counts in every list until you remove it on the Interests page.</source>
         <translation>已固定：{0}。在兴趣页移除之前，它在每个列表中都起作用。</translation>
     </message>
@@ -2407,97 +2407,102 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
         <translation>共看了{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="311"/>
+        <location filename="../../app/gui/pages/stats.py" line="308"/>
+        <source>{0} over the {1} of known length</source>
+        <translation>已知片长的{1}部共看了{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="313"/>
         <source>{0} rated</source>
         <translation>{0}有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="312"/>
+        <location filename="../../app/gui/pages/stats.py" line="314"/>
         <source>average {0} of {1}★</source>
         <translation>平均{0}（满分{1}★）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="313"/>
+        <location filename="../../app/gui/pages/stats.py" line="315"/>
         <source>highest rated ({0}★):</source>
         <translation>最高分（{0}★）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="316"/>
+        <location filename="../../app/gui/pages/stats.py" line="318"/>
         <source>no ratings this year</source>
         <translation>今年没有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="319"/>
+        <location filename="../../app/gui/pages/stats.py" line="321"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="321"/>
+        <location filename="../../app/gui/pages/stats.py" line="323"/>
         <source>more than the year before: {0}</source>
         <translation>比前一年多：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="324"/>
+        <location filename="../../app/gui/pages/stats.py" line="326"/>
         <source>less than the year before: {0}</source>
         <translation>比前一年少：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="326"/>
+        <location filename="../../app/gui/pages/stats.py" line="328"/>
         <source>no genres known</source>
         <translation>没有已知类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="329"/>
+        <location filename="../../app/gui/pages/stats.py" line="331"/>
         <source>longest: {0} ({1})</source>
         <translation>最长：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="330"/>
+        <location filename="../../app/gui/pages/stats.py" line="332"/>
         <source>shortest: {0} ({1})</source>
         <translation>最短：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="332"/>
+        <location filename="../../app/gui/pages/stats.py" line="334"/>
         <source>longest: {0} ({1} pages)</source>
         <translation>最长：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="333"/>
+        <location filename="../../app/gui/pages/stats.py" line="335"/>
         <source>shortest: {0} ({1} pages)</source>
         <translation>最短：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="334"/>
+        <location filename="../../app/gui/pages/stats.py" line="336"/>
         <source>no creators known</source>
         <translation>没有已知创作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="336"/>
+        <location filename="../../app/gui/pages/stats.py" line="338"/>
         <source>no years known</source>
         <translation>没有已知年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="348"/>
+        <location filename="../../app/gui/pages/stats.py" line="350"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="349"/>
+        <location filename="../../app/gui/pages/stats.py" line="351"/>
         <source>Interests that grew since {0}: {1}</source>
         <translation>比{0}年增长的兴趣：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="350"/>
+        <location filename="../../app/gui/pages/stats.py" line="352"/>
         <source>Interests that faded since {0}: {1}</source>
         <translation>比{0}年减少的兴趣：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="360"/>
+        <location filename="../../app/gui/pages/stats.py" line="362"/>
         <source>Opening by the local language model, checked; the rest from your figures</source>
         <translation>开头由本地语言模型撰写并经过核对；其余来自你的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="361"/>
+        <location filename="../../app/gui/pages/stats.py" line="363"/>
         <source>Built from your figures (template)</source>
         <translation>根据你的数据生成（模板）</translation>
     </message>

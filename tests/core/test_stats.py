@@ -52,6 +52,19 @@ def test_ratings_on_the_persons_scale_and_the_highest() -> None:
     assert books.pages == 420 and books.longest == ("Delta (2001)", 300) and books.shortest == ("Epsilon (2001)", 120)
 
 
+def test_a_scale_of_quarter_stars_rated_in_half_stars_counts_on_half_stars() -> None:
+    """StoryGraph's scale runs from 0.25 to 5; a reader who gives half stars had a chart of 0.25★, 0.75★ ... 5.25★
+    with no bar at all. Another scale's rating lands on the nearest of those points."""
+    story = (0.25, 5.0)
+    books = compute([Watch(book(1, "A"), "2025-01-02", rating=4.5, scale=story),
+                     Watch(book(2, "B"), "2025-02-02", rating=5.0, scale=story),
+                     Watch(book(3, "C"), "2025-03-02", rating=2.0, scale=story),
+                     Watch(book(4, "D"), "2025-04-02", rating=7.0, scale=(1.0, 10.0))]).years[2025]["book"]
+    assert list(books.ratings) == ["0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5"]
+    assert (books.ratings["4.5"], books.ratings["5"], books.ratings["2"], books.ratings["3.5"]) == (1, 1, 1, 1)
+    assert sum(books.ratings.values()) == books.rated == 4
+
+
 def test_films_longest_shortest_and_hours_from_their_runtime() -> None:
     heat = Item(id=7, kind="film", title="Heat", year=1995, runtime=170)
     short = Item(id=8, kind="film", title="La Jetée", year=1962, runtime=28)
@@ -66,9 +79,10 @@ def test_films_longest_shortest_and_hours_from_their_runtime() -> None:
     assert books.minutes == 0 and books.longest == ("Delta (2001)", 300)
     assert stats.as_dict()["years"]["2022"]["film"]["minutes"] == 368
     text = year_text(year_facts(stats, 2022))
-    assert text.startswith("In 2022 you watched 4 films (1 of them again; 6 h 8 min) and read 1 book (300 pages).")
+    assert text.startswith("In 2022 you watched 4 films (1 of them again; 6 h 8 min over the 3 of known length) and"
+                           " read 1 book (300 pages).")
     zh = year_text(year_facts(stats, 2022), "zh_CN")
-    assert zh.startswith("2022年，你看了4部电影（其中1次是重看，共6小时8分钟）")
+    assert zh.startswith("2022年，你看了4部电影（其中1次是重看，已知片长的3部共6小时8分钟）")
 
 
 def test_genres_creators_decades_and_what_moved() -> None:

@@ -78,6 +78,20 @@ def test_the_charts_stay_put_when_the_year_changes_and_data_stays_plain(qtbot) -
     assert page.columns == 2
 
 
+def test_the_hours_watched_say_over_how_many_films(qtbot) -> None:  # noqa: ANN001
+    """A Trakt history "watched 115 films (12 h 33 min)": the hours were of the 20 the catalog knows the length of."""
+    from app.core.stats import Watch, compute
+    from app.core.types import Item
+
+    heat = Item(id=7, kind="film", title="Heat", year=1995, runtime=170)
+    lost = Item(id=9, kind="film", title="Lost Reel", year=1920)
+    page = _page(qtbot)
+    page.show_stats(compute([Watch(heat, "2022-01-02"), Watch(lost, "2022-03-04")]))
+    assert "2\xa0h\xa050\xa0min over the 1 of known length" in page.numbers["months"].text()  # (kept on one line)
+    page.show_stats(compute([Watch(heat, "2022-01-02")]))
+    assert "2\xa0h\xa050\xa0min watched" in page.numbers["months"].text()
+
+
 def test_axis_ticks_are_whole_numbers_and_never_collide(qtbot) -> None:  # noqa: ANN001
     from app.core.stats import compute
     from app.gui.charts import Charts, _Axis

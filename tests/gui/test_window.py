@@ -314,6 +314,31 @@ def test_the_evidence_is_shares_of_the_score_with_whole_titles(qtbot) -> None:  
     assert ("The rest of your history", "0%") in panel.shares.rows()
 
 
+def test_the_bars_stay_put_while_an_explanation_is_written(qtbot) -> None:  # noqa: ANN001
+    """"Writing…" took one line and "Written by the local language model · checked against the evidence" two: the
+    bars under the badge moved down about 6 px as each explanation finished (seen under Xvfb)."""
+    from types import SimpleNamespace
+
+    from app.core.types import Item, Recommendation, ScoreTerms
+    from app.gui.explain_panel import ExplainPanel
+
+    panel = ExplainPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 600)
+    panel.show()
+    rec = Recommendation(rank=1, item=Item(id=99, title="Heat", kind="film"), probability=0.1, score=0.001,
+                         terms=ScoreTerms(content=0.0005, cf=0.0004, prior=0.0002, feedback=0), contributions=())
+    panel.begin(rec)
+    qtbot.wait(20)
+    top = panel.shares.geometry().top()
+    panel.finish(SimpleNamespace(path="llm", verified=True, drafts=[]))
+    qtbot.wait(20)
+    assert panel.shares.geometry().top() == top
+    assert panel.badge.text().startswith("Written by")
+    panel.finish(SimpleNamespace(path="template", verified=True, drafts=[{"error": "<b>bad</b> file"}]))
+    assert panel.shares.geometry().top() == top and "&lt;b&gt;bad" in panel.badge.toolTip()  # plain, escaped
+
+
 def test_the_panel_says_who_made_a_film_and_how_long_it_runs(qtbot) -> None:  # noqa: ANN001
     from app.core.types import Item, Recommendation, ScoreTerms
     from app.gui.explain_panel import ExplainPanel

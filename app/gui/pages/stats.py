@@ -303,8 +303,10 @@ class StatsPage(QWidget):
             lines.append(self.tr("busiest month: {0} ({1})").format(months[busiest], count(fig.months[busiest], kind)))
         if fig.pages:
             lines.append(self.tr("{0} pages").format(f"{fig.pages:,}"))
-        if fig.minutes:
-            lines.append(self.tr("{0} watched").format(runtime_label(fig.minutes)))
+        if fig.minutes:  # over the films whose length the catalog knows: say so where that is not all
+            lines.append(self.tr("{0} watched").format(runtime_label(fig.minutes)) if fig.timed >= fig.count else
+                         self.tr("{0} over the {1} of known length").format(runtime_label(fig.minutes),
+                                                                         f"{fig.timed:,}"))
         self.numbers["months"].setText("\n".join(lines))
         lines = []
         if fig.rated and fig.scale and fig.average is not None:
