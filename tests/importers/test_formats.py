@@ -60,6 +60,19 @@ def test_storygraph_statuses_and_dates() -> None:
     assert last_date("2025/01/01-2025/01/03;2025/02/05") == "2025-02-05"
 
 
+def test_a_storygraph_row_with_no_status_takes_a_tag_that_is_one(tmp_path: Path) -> None:
+    """IvanAlba97's Carrie has no Read Status and the tag "abandonados": it was counted as read."""
+    lines = (EXPORTS / "storygraph_export.csv").read_text(encoding="utf-8").splitlines()[:2]
+    lines += ["Carrie,Stephen King,,,audio,,,,,,,,,,,,,,,,,abandonados,No",
+              "It,Stephen King,,,audio,,,,,,,,,,,,,4.0,,,,horror,No"]
+    path = tmp_path / "storygraph_export.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, rows, _ = _records(path)
+    by_title = {r.title: r for r in rows}
+    assert by_title["Carrie"].status == "dnf" and by_title["Carrie"].shelf == "abandonados"
+    assert by_title["It"].status == "done" and by_title["Dune"].status == "done"
+
+
 @pytest.mark.parametrize("name", ["imdb_ratings.csv", "imdb_ratings_old.csv"])
 def test_imdb_both_layouts(name: str) -> None:
     fmt, rows, _ = _records(EXPORTS / name)

@@ -37,6 +37,15 @@ def last_date(dates_read: str | None, order: DateOrder = "mdy") -> str | None:
     return max(found) if found else None
 
 
+def _tagged(tags: str | None, ctx: ReadContext, *, rated: bool, finished: bool) -> str:
+    """The status of a row the export gives none: a tag that is one ("abandonados": IvanAlba97's Carrie was counted
+    as read), else read."""
+    for tag in (t.strip() for t in (tags or "").split(",")):
+        if tag and ctx.shelf_meaning(tag, rated=rated, finished=finished) not in ("read", "shelved"):
+            return tag
+    return "read"
+
+
 def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
     for row in csv_file.rows():
         line = csv_file.line
@@ -44,13 +53,14 @@ def read(csv_file: CsvFile, ctx: ReadContext) -> Iterator[ImportRow | Skip]:
         if not title:
             yield Skip(line, "no title")
             continue
-        status = (row.get("Read Status") or "").strip() or "read"
         rating, valid = ctx.stars(row.get("Star Rating"))
         if not valid:
             yield Skip(line, "rating outside 0-5")
             continue
         finished = parse_date(row.get("Last Date Read"), ctx.date_order) or last_date(row.get("Dates Read"),
                                                                                      ctx.date_order)
+        status = (row.get("Read Status") or "").strip() or _tagged(row.get("Tags"), ctx, rated=rating is not None,
+                                                                   finished=finished is not None)
         fields = ctx.row_fields(status, rated=rating is not None, finished=finished is not None)
         if fields is None:
             yield Skip(line, f"with the status {status!r}, which you chose to skip")
