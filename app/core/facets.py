@@ -293,6 +293,17 @@ def find_facets(items: Sequence[Item], embeddings: np.ndarray, weights: np.ndarr
             named[key][1].extend(int(m) for m in members)
         else:
             named[key] = (parts, [int(m) for m in members])
+    # A cluster named by its creators alone (titles of the person's own carry no genres) is one interest with a
+    # cluster of the same creators that has genres: IvanAlba97's Sanderson read in Spanish and the catalog's
+    # Sanderson were "Brandon Sanderson's books" and "Brandon Sanderson's fantasy books".
+    for key, (parts, members) in list(named.items()):
+        if parts.genres or parts.tags or parts.more or not parts.creators:
+            continue
+        home = next((k for k, (p, _) in named.items() if k != key and p.creators == parts.creators
+                     and (p.genres or p.tags)), None)
+        if home is not None:
+            named[home][1].extend(members)
+            del named[key]
     merged = [(p, np.array(m)) for p, m in named.values()]
     kept_dates = [dates[int(k)] for k in keep] if dates is not None else [None] * len(kept)
     trends = _trends([m for _, m in merged], kept_dates)

@@ -130,6 +130,23 @@ def test_a_facet_is_named_by_its_creator_and_examples_show_it() -> None:
     assert top.items[0].title.startswith("Nolan")  # the name's claim is what the list shows first
 
 
+def test_the_persons_own_titles_of_a_creator_join_that_creators_interest() -> None:
+    """IvanAlba97's Sanderson read in Spanish (not in a catalog: no genres) and the catalog's Sanderson were two
+    interests, "Brandon Sanderson's books" (73%) and "Brandon Sanderson's fantasy books" (20%)."""
+    rng = np.random.default_rng(5)
+    theirs = [Item(title=f"Mistborn {i}", kind="book", creators=("Brandon Sanderson",), genres=("Fantasy",))
+              for i in range(4)]
+    own = [_own(f"El libro {i}", creators=("Brandon Sanderson",)) for i in range(5)]
+    romance = [Item(title=f"Love {i}", kind="book", genres=("Romance",)) for i in range(5)]
+    emb = np.array([np.eye(8)[k] + 0.05 * rng.standard_normal(8) for k, group in enumerate((theirs, own, romance))
+                    for _ in group])
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    facets = find_facets(theirs + own + romance, emb, np.ones(14), max_facets=3)
+    sanderson = [f for f in facets if "Brandon Sanderson" in f.label]
+    assert len(sanderson) == 1 and sanderson[0].label == "Brandon Sanderson's fantasy books"
+    assert abs(sanderson[0].weight - 9 / 14) < 1e-9 and sanderson[0].items[0].title.startswith("Mistborn")
+
+
 def test_titles_that_share_only_a_few_creators_are_named_by_them() -> None:
     rng = np.random.default_rng(4)
     books = [_own(f"Libro {i}", creators=(("Camilla Läckberg",) if i < 3 else ("Jo  Nesbø",) if i < 5
