@@ -441,3 +441,21 @@ def test_films_of_one_name_and_no_genre_in_common_are_no_series() -> None:
     seen = replace(rec.contributions[0], item_id=4, title="Alien", year=1979)
     assert "series" in {f.relation for f in ex.evidence_from(replace(rec, item=covenant, contributions=(seen,)),
                                                              {4: alien}, {4: 1.0}).facts}
+
+
+def test_titles_known_by_their_titles_alone_are_said_to_be_close_in_text_not_in_what_they_are_about() -> None:
+    """IvanAlba97's Sanderson novellas read in Spanish, in no catalog, made El coronel no tiene quien le escriba
+    "close to them in what it is about" (这本书和它们讲的东西很接近): the two shared a language."""
+    own = (Reason("El aliento de los dioses", None, 0.02, 0.02, 0.0, kind="book", liked="loved"),
+           Reason("Esquirla del Amanecer", None, 0.01, 0.01, 0.0, kind="book", liked="loved"))
+    facts = tuple(Fact("similar", f'its description is close to that of "{r.title}"') for r in own)
+    ev = WhyEvidence(item_id=1, title="El coronel no tiene quien le escriba", year=1961, kind="book", reasons=own,
+                     facts=facts)
+    assert ex.template_text(ev) == ("Because you loved El aliento de los dioses and Esquirla del Amanecer, you may"
+                                    " like this book: its text is close to their titles.")
+    assert ex.template_text(ev, "zh_CN") == ("因为你很喜欢《El aliento de los dioses》、《Esquirla del Amanecer》："
+                                             "这本书的文字和它们的标题很接近。")
+    known = WhyEvidence(item_id=1, title="x", year=2000, kind="book", facts=facts[:1],
+                        reasons=(Reason("El aliento de los dioses", None, 0.02, 0.02, 0.0, kind="book", liked="loved",
+                                        tags=("magic",)),))
+    assert ex.template_text(known).endswith("close to that one in what it is about.")

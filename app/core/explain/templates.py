@@ -73,7 +73,17 @@ def template_text(ev: WhyEvidence, lang: str = "en") -> str:
         if common := _common_genres(ev):
             return f"{loved}, here is another {_kind_of(_and([_genre_word(g) for g in common[:2]]), what)}."
         return f"{loved}, you may like this {_kind_of(genres, what)}."
+    if _titles_only(ev, count):
+        return f"{loved}, you may like this {what}: its text is close to {'that' if count == 1 else 'their'} title" + \
+            ("." if count == 1 else "s.")
     return f"{loved}, you may like this {what}, close to {those} in what it is about."
+
+
+def _titles_only(ev: WhyEvidence, count: int) -> bool:
+    """Whether the titles a sentence names are known by their titles alone (the person's own, with no genres or
+    themes): "close in what it is about" would claim more than anyone knows. IvanAlba97's Spanish Sanderson
+    novellas were "close to" El coronel no tiene quien le escriba; the two shared a language."""
+    return all(not r.genres and not r.tags and r.liked != "asked for" for r in ev.reasons[:count])
 
 
 def _shared_tags(ev: WhyEvidence, count: int) -> list[str]:
@@ -158,4 +168,6 @@ def _template_zh(ev: WhyEvidence) -> str:
             return f"{named}：这{what}{'也' if n == 1 else '同样'}关于{'、'.join(themes[:2])}。"
     if genres:  # (no "气质相近", "a similar feel": a sentence says a fact or nothing)
         return f"{loved}：这{what}{kind}。"
+    if _titles_only(ev, count):
+        return f"{loved}：这{what}的文字和{it}的标题很接近。"
     return f"{loved}：这{what}和{it}讲的东西很接近。"
