@@ -109,6 +109,11 @@ def _close_author(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return bool(a[1]) and a[1] == b[1] and fuzz.ratio(a[0], b[0]) >= _CLOSE_AUTHOR
 
 
+def _numbers(text: str) -> set[str]:
+    """The numbers a title names ("Vol. 4", "Part 2"; not "10th Anniversary Edition")."""
+    return {n.lstrip("0") or "0" for n in re.findall(r"\b\d+\b", text)}
+
+
 def _best(found: Sequence[_Cand]) -> _Cand:
     return max(found, key=lambda c: (c.popularity, -c.id))
 
@@ -245,9 +250,15 @@ class Matcher:
         # A row's own subtitle must be the catalog title's: "Sherlock: The Blind Banker" is not "Sherlock - A Study in
         # Pink" of the same year (three episodes of afelka's Letterboxd diary were one film); "Star Wars: A New Hope"
         # is "Star Wars: Episode IV - A New Hope".
-        own = {k: set(content_words(sub)) for t in (row.title, *row.alt_titles) for k, sub in subtitles(t).items()}
+        # A book's editions differ in subtitle ("The Hare with Amber Eyes: A Hidden Inheritance"): where the part names
+        # one book, its numbers only must agree ("Cardcaptor Sakura: Clear Card, Vol. 4" is no "Vol. 1").
+        own = {k: sub for t in (row.title, *row.alt_titles) for k, sub in subtitles(t).items()}
         for key in dict.fromkeys(keys):
-            parts = [c for c in self._by_part.get(key, ()) if own.get(key, set()) <= set(content_words(c.title))]
+            parts = list(self._by_part.get(key, ()))
+            if key in own:
+                one_book = row.kind == "book" and len({c.id for c in parts}) == 1
+                parts = [c for c in parts if _numbers(own[key]) <= _numbers(c.title) and (
+                    one_book or set(content_words(own[key])) <= set(content_words(c.title)))]
             found = self._resolve(parts, row, kinds, row_authors, [], "part of the title", strict_year=True)
             if found is not None:
                 return found
