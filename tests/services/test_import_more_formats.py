@@ -4,6 +4,7 @@ stays the person's own and why, one transaction, and a re-import that updates ra
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,25 @@ from tests.services.test_import import _dump
 DOUMARK_HEADER = "id,title,intro,poster,pubdate,url,rating,genres,star,comment,tags,star_time,card\n"
 
 HEAD = "标题,个人评分,打分日期,我的短评,上映日期,制片国家,条目链接\n"
+
+
+def _alike(pairs: dict[str, dict[int, float]], *, more: Callable[[str], dict[int, float]] | None = None):  # noqa: ANN202
+    """A fake multilingual model: each text of ``pairs`` its vector (the pairs at the cosines they give), ``more``
+    adds to a text's, and any other text a direction of its own (crc32, not hash(): the same in every run)."""
+    import zlib
+
+    import numpy as np
+
+    def vectors(texts: Sequence[str]) -> np.ndarray:
+        out = []
+        for t in texts:
+            v = np.zeros(4096, np.float32)
+            for at, value in {**pairs.get(t, {11 + zlib.crc32(t.encode()) % 4000: 1.0}), **(more(t) if more else {})
+                              }.items():
+                v[at] = value
+            out.append(v / np.linalg.norm(v))
+        return np.stack(out)
+    return vectors
 
 
 def _douban(path: Path, rows: list[tuple[str, str, str, int]]) -> Path:
@@ -243,7 +263,6 @@ def test_a_translated_title_of_an_authors_book_is_matched_or_not_recommended(ser
     is that book, matched; a title only clearly closest (0.64) keeps the book out of the recommendations (a
     StoryGraph reader's top ten held it) and is not matched. "Ready Player Two" is near "Ready Player One" and
     is another book."""
-    import numpy as np
 
     from app.importers.records import ImportRow
     from app.services.matching import Matcher
@@ -260,16 +279,7 @@ def test_a_translated_title_of_an_authors_book_is_matched_or_not_recommended(ser
              "Palabras radiantes": {3: 0.8, 4: 0.6}, "Words of Radiance": {3: 1.0},
              "Ready Player Two": {5: 0.8, 6: 0.6}, "Ready Player One": {5: 0.8, 7: 0.6}}
 
-    def vectors(texts):  # noqa: ANN001,ANN202 - each pair of titles alike (cosine 0.64 or 0.8), others apart
-        out = []
-        for t in texts:
-            v = np.zeros(40, np.float32)
-            for at, value in alike.get(t, {11 + hash(t) % 29: 1.0}).items():
-                v[at] = value
-            out.append(v)
-        return np.stack(out)
-
-    matcher = Matcher(services.store, translations=vectors)
+    matcher = Matcher(services.store, translations=_alike(alike))  # pairs alike (0.64 or 0.8), others apart
     row = ImportRow(line=2, title="El camino de los reyes", kind="book", creators=("Brandon Sanderson",))
     match = matcher.match(row)
     assert match.item_id is None and kings in match.also
@@ -294,7 +304,6 @@ def test_look_alike_words_give_way_to_a_title_clearly_closer_in_meaning(services
     "Trois Soeurcières" to Sourcery ("Soeurcières" looks like it). By the multilingual model (faked here) the
     first is The Fall of Hyperion, which has the look-alike word too: that book; the second is closest to a
     book with no such word: no match. Without the model, look-alike words still decide."""
-    import numpy as np
 
     from app.importers.records import ImportRow
     from app.services.matching import Matcher
@@ -306,21 +315,12 @@ def test_look_alike_words_give_way_to_a_title_clearly_closer_in_meaning(services
     alike = {"La chute d'Hypérion": {0: 0.8, 1: 0.6}, "The Fall of Hyperion": {0: 1.0}, "Hyperion": {1: 1.0},
              "Trois Soeurcières": {2: 0.8, 3: 0.6}, "Wyrd Sisters": {2: 1.0}}
 
-    def vectors(texts):  # noqa: ANN001,ANN202
-        out = []
-        for t in texts:
-            v = np.zeros(40, np.float32)
-            for at, value in alike.get(t, {11 + hash(t) % 29: 1.0}).items():
-                v[at] = value
-            out.append(v)
-        return np.stack(out)
-
     fall, hyperion, sourcery = book("The Fall of Hyperion"), book("Hyperion"), book("Sourcery")
     chute = ImportRow(line=2, title="La chute d'Hypérion", kind="book", creators=("Dan Simmons",))
     sisters = ImportRow(line=3, title="Trois Soeurcières", kind="book", creators=("Terry Pratchett",))
     assert Matcher(services.store).match(chute).item_id == hyperion
     assert Matcher(services.store).match(sisters).item_id == sourcery
-    matcher = Matcher(services.store, translations=vectors)
+    matcher = Matcher(services.store, translations=_alike(alike))
     assert matcher.match(chute).item_id == fall and matcher.match(chute).loose
     assert matcher.match(sisters).item_id != sourcery
 
@@ -329,9 +329,7 @@ def test_translations_read_past_a_shared_name_an_omnibus_and_a_translator(servic
     """IvanAlba97's StoryGraph books in Spanish, matched none of these before. "Harry Potter y la piedra filosofal":
     by the rest of each title, past the name the author's books share. "Los juegos del hambre": The Hunger Games,
     whatever the Trilogy Boxset that holds it. "El marciano" by "Javier Guerrero, Andy Weir": the translator first."""
-    import zlib
 
-    import numpy as np
 
     from app.importers.records import ImportRow
     from app.services.matching import Matcher
@@ -346,18 +344,8 @@ def test_translations_read_past_a_shared_name_an_omnibus_and_a_translator(servic
              "The Hunger Games Trilogy Boxset": {2: 0.8, 7: 0.6}, "El marciano": {4: 0.8, 5: 0.6},
              "The Martian": {4: 1.0}}
 
-    def vectors(texts):  # noqa: ANN001,ANN202
-        out = []
-        for t in texts:
-            v = np.zeros(4096, np.float32)  # any other title apart from these, and from each other
-            if t.startswith("Harry Potter"):
-                v[6] = 1.0
-            for at, value in alike.get(t, {11 + zlib.crc32(t.encode()) % 4000: 1.0}).items():
-                v[at] = value
-            out.append(v / np.linalg.norm(v))
-        return np.stack(out)
-
-    matcher = Matcher(services.store, translations=vectors)
+    matcher = Matcher(services.store, translations=_alike(alike, more=lambda t: {6: 1.0} if t.startswith("Harry Potter")
+                                                           else {}))
     stone = matcher.match(ImportRow(line=2, title="Harry Potter y la piedra filosofal", kind="book",
                                     creators=("J.K. Rowling",)))
     assert stone.item_id == book("Harry Potter and the Sorcerer's Stone") and stone.loose
