@@ -84,6 +84,16 @@ def omnibus_key(title: str) -> str:
     return match_key(" ".join(kept))
 
 
+_SPLIT_PART = re.compile(r"\s*(?:[,:(-]|\s)\s*part\s+(?:\d+|one|two|three|i{1,3})\)?\s*$", re.IGNORECASE)
+
+
+def part_of_key(title: str) -> str:
+    """The match key of the book a title is one part of, as an edition splits it: "The Way of Kings, Part 1" gives
+    "way of kings"; "" if the title names no part."""
+    whole = _SPLIT_PART.sub("", title)
+    return match_key(whole) if whole != title else ""
+
+
 def loose_key(title: str) -> str:
     """The title's words without particles or a trailing parenthesis: "The Tale of The Princess
     Kaguya" and "The Tale of Princess Kaguya", "Wallace & Gromit: The Curse of the Were-Rabbit"

@@ -31,6 +31,7 @@ from app.core.titles import (
     loose_key,
     match_key,
     omnibus_key,
+    part_of_key,
     same_author,
     subtitles,
     title_keys,
@@ -503,12 +504,14 @@ class Matcher:
         if cand.kind == "book" and cand.authors:
             main = cand.authors[0]
             inner = omnibus_key(cand.title)
+            whole = part_of_key(cand.title) or match_key(cand.title)
             for c in self._by_author.get(main[0], ()):
                 if c.id == cand.id or not c.authors or not same_author(main, c.authors[0]):
                     continue
                 key = match_key(c.title)
+                # ("The Way of Kings, Part 1", an edition split in two, is The Way of Kings read)
                 if ((inner and key == inner) or omnibus_key(c.title) == match_key(cand.title)
-                        or (cand.series and key == cand.series)):
+                        or (cand.series and key == cand.series) or (part_of_key(c.title) or key) == whole):
                     out.append(c.id)
         return tuple(dict.fromkeys(out))
 

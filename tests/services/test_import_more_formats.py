@@ -385,6 +385,13 @@ def test_a_subtitle_of_the_rows_own_is_not_another_part_of_a_catalog_title(servi
     assert book("On Writing: 10th Anniversary Edition: A Memoir of the Craft", "Stephen King") == \
         "On Writing: A Memoir of the Craft"
     assert book("Cardcaptor Sakura: Clear Card, Vol. 4", "CLAMP") is None  # not Master of the Clow, Vol. 1
+    # An edition split in parts is the book: The Way of Kings read keeps "The Way of Kings, Part 1" out, and back.
+    kings = matcher.match(ImportRow(line=4, title="The Way of Kings", kind="book", creators=("Brandon Sanderson",)))
+    part = next(int(i.id or 0) for i in services.store.items.search(catalog="goodbooks-10k", text="The Way of Kings")
+                if i.title == "The Way of Kings, Part 1")
+    assert part in kings.also
+    assert kings.item_id in matcher.match(ImportRow(line=5, title="The Way of Kings, Part 1", kind="book",
+                                                    creators=("Brandon Sanderson",))).also
 
 
 def test_a_douban_book_by_its_authors_name_in_chinese_or_in_brackets(services: Services) -> None:
