@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from app.core.text import label_key, surname
+from app.core.text import NOT_GENRES, label_key, surname
 from app.core.types import Item
 from app.core.zh import genre_zh
 
@@ -78,7 +78,6 @@ def kmeans(x: np.ndarray, k: int, *, weights: np.ndarray | None = None, seed: in
     return labels
 
 
-_SKIP_GENRES = {"imax", "nogenreslisted"}
 _NO_CREATOR = {"unknown", "anonymous", "various", "variousauthors", "na", "none"}
 RECENT_DAYS = 365
 
@@ -94,7 +93,7 @@ def _coverage(members: Sequence[int] | np.ndarray, items: Sequence[Item],
     held: Counter[str] = Counter()
     total = float(w[list(members)].sum()) or 1.0
     for m in members:
-        mine_g = {label_key(g) for g in items[m].genres if label_key(g) not in _SKIP_GENRES}
+        mine_g = {label_key(g) for g in items[m].genres if label_key(g) not in NOT_GENRES}
         mine_t = {label_key(t) for t in items[m].tags if not t.lower().endswith(" series")}
         mine_c = {"@" + k for k in map(label_key, items[m].creators) if k and k not in _NO_CREATOR}
         genres.update({g: w[m] / total for g in mine_g})

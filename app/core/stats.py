@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.facets import Facet
+from app.core.text import true_genres
 from app.core.types import Item
 
 __all__ = ["KINDS", "FacetMove", "FacetMoves", "Stats", "Viewing", "Watch", "YearKind", "compute", "facets_moved",
@@ -192,7 +193,7 @@ def _figures(year: int | None, kind: str, watches: list[Watch], again: list[bool
             fig.again += 1
         else:
             fig.new += 1
-        genres.update(dict.fromkeys(w.item.genres, 1))
+        genres.update(dict.fromkeys(true_genres(w.item.genres), 1))
         tags.update(dict.fromkeys(w.item.tags, 1))
         creators.update(dict.fromkeys(w.item.creators, 1))
         if w.item.year:

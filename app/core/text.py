@@ -6,6 +6,7 @@ import hashlib
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from app.core.types import Item
 
@@ -15,6 +16,7 @@ __all__ = [
     "cjk_share",
     "item_text",
     "label_key",
+    "true_genres",
     "latin_lookalikes",
     "normalize_title",
     "runtime_text",
@@ -160,6 +162,14 @@ def series_name(title: str) -> str:
 # "Science fiction" and "Children's".
 _LABEL_ALIASES = {"scifi": "sciencefiction", "sf": "sciencefiction", "childrens": "children", "kids": "children",
                   "filmnoir": "noir", "humour": "humor", "comedy": "humor"}
+
+
+NOT_GENRES = frozenset({"imax", "nogenreslisted"})  # MovieLens lists a screen format and "no genres" as genres
+
+
+def true_genres(genres: Sequence[str]) -> tuple[str, ...]:
+    """The genres that say what a title is: not MovieLens's "IMAX" ("more fantasy and imax", said Your year)."""
+    return tuple(g for g in genres if label_key(g) not in NOT_GENRES)
 
 
 def label_key(label: str) -> str:

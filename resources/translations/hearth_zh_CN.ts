@@ -2326,17 +2326,17 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
         <translation>用文字描述你的一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="293"/>
+        <location filename="../../app/gui/pages/stats.py" line="297"/>
         <source>{0} entries have no date: counted in the totals, in no year</source>
         <translation>{0}条记录没有日期：计入总数，不归入任何一年</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="299"/>
+        <location filename="../../app/gui/pages/stats.py" line="303"/>
         <source>{0} in all</source>
         <translation>共{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="305"/>
+        <location filename="../../app/gui/pages/stats.py" line="309"/>
         <source>{0} pages</source>
         <translation>{0}页</translation>
     </message>
@@ -2377,132 +2377,142 @@ P(i|u) = {1:.4%}（在所有候选作品中，这正是你想要的那一部的�
         <translation>你的历史里有{0}和{1}，但都没有日期，所以无法归入任何一年。手动添加的记录没有日期；Letterboxd、Goodreads、StoryGraph 或 IMDb 的导出文件会给每条记录加上你看、读或评分的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="290"/>
+        <location filename="../../app/gui/pages/stats.py" line="292"/>
         <source>{0}: {1} watched, {2} read</source>
         <translation>{0}年：看了{1}，读了{2}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="297"/>
+        <location filename="../../app/gui/pages/stats.py" line="294"/>
+        <source>{0}: {1} read</source>
+        <translation>{0}年：读了{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="295"/>
+        <source>{0}: {1} watched</source>
+        <translation>{0}年：看了{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pages/stats.py" line="301"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="300"/>
+        <location filename="../../app/gui/pages/stats.py" line="304"/>
         <source>{0} new, {1} rewatches</source>
         <translation>{0}次初看，{1}次重看</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="300"/>
+        <location filename="../../app/gui/pages/stats.py" line="304"/>
         <source>{0} new, {1} re-reads</source>
         <translation>{0}次初读，{1}次重读</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="303"/>
+        <location filename="../../app/gui/pages/stats.py" line="307"/>
         <source>busiest month: {0} ({1})</source>
         <translation>最多的月份：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="307"/>
+        <location filename="../../app/gui/pages/stats.py" line="311"/>
         <source>{0} watched</source>
         <translation>共看了{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="308"/>
+        <location filename="../../app/gui/pages/stats.py" line="312"/>
         <source>{0} over the {1} of known length</source>
         <translation>已知片长的{1}部共看了{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="313"/>
+        <location filename="../../app/gui/pages/stats.py" line="317"/>
         <source>{0} rated</source>
         <translation>{0}有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="314"/>
+        <location filename="../../app/gui/pages/stats.py" line="318"/>
         <source>average {0} of {1}★</source>
         <translation>平均{0}（满分{1}★）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="315"/>
+        <location filename="../../app/gui/pages/stats.py" line="319"/>
         <source>highest rated ({0}★):</source>
         <translation>最高分（{0}★）：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="318"/>
+        <location filename="../../app/gui/pages/stats.py" line="322"/>
         <source>no ratings this year</source>
         <translation>今年没有评分</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="321"/>
+        <location filename="../../app/gui/pages/stats.py" line="325"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="323"/>
+        <location filename="../../app/gui/pages/stats.py" line="327"/>
         <source>more than the year before: {0}</source>
         <translation>比前一年多：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="326"/>
+        <location filename="../../app/gui/pages/stats.py" line="330"/>
         <source>less than the year before: {0}</source>
         <translation>比前一年少：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="328"/>
+        <location filename="../../app/gui/pages/stats.py" line="332"/>
         <source>no genres known</source>
         <translation>没有已知类型</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="331"/>
+        <location filename="../../app/gui/pages/stats.py" line="335"/>
         <source>longest: {0} ({1})</source>
         <translation>最长：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="332"/>
+        <location filename="../../app/gui/pages/stats.py" line="336"/>
         <source>shortest: {0} ({1})</source>
         <translation>最短：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="334"/>
+        <location filename="../../app/gui/pages/stats.py" line="338"/>
         <source>longest: {0} ({1} pages)</source>
         <translation>最长：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="335"/>
+        <location filename="../../app/gui/pages/stats.py" line="339"/>
         <source>shortest: {0} ({1} pages)</source>
         <translation>最短：{0}（{1}页）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="336"/>
+        <location filename="../../app/gui/pages/stats.py" line="340"/>
         <source>no creators known</source>
         <translation>没有已知创作者</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="338"/>
+        <location filename="../../app/gui/pages/stats.py" line="342"/>
         <source>no years known</source>
         <translation>没有已知年份</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="350"/>
+        <location filename="../../app/gui/pages/stats.py" line="354"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="351"/>
+        <location filename="../../app/gui/pages/stats.py" line="355"/>
         <source>Interests that grew since {0}: {1}</source>
         <translation>比{0}年增长的兴趣：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="352"/>
+        <location filename="../../app/gui/pages/stats.py" line="356"/>
         <source>Interests that faded since {0}: {1}</source>
         <translation>比{0}年减少的兴趣：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="362"/>
+        <location filename="../../app/gui/pages/stats.py" line="366"/>
         <source>Opening by the local language model, checked; the rest from your figures</source>
         <translation>开头由本地语言模型撰写并经过核对；其余来自你的数据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pages/stats.py" line="363"/>
+        <location filename="../../app/gui/pages/stats.py" line="367"/>
         <source>Built from your figures (template)</source>
         <translation>根据你的数据生成（模板）</translation>
     </message>

@@ -65,6 +65,12 @@ def test_a_scale_of_quarter_stars_rated_in_half_stars_counts_on_half_stars() -> 
     assert sum(books.ratings.values()) == books.rated == 4
 
 
+def test_imax_is_no_genre_of_the_year() -> None:
+    """Your year said "with more fantasy and imax": MovieLens lists the screen format among the genres."""
+    films = compute([Watch(film(1, "Avatar", 2009, ("Fantasy", "IMAX")), "2024-01-02")]).years[2024]["film"]
+    assert films.genres == [("Fantasy", 1)]
+
+
 def test_films_longest_shortest_and_hours_from_their_runtime() -> None:
     heat = Item(id=7, kind="film", title="Heat", year=1995, runtime=170)
     short = Item(id=8, kind="film", title="La Jetée", year=1962, runtime=28)

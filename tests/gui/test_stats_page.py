@@ -90,6 +90,9 @@ def test_the_hours_watched_say_over_how_many_films(qtbot) -> None:  # noqa: ANN0
     assert "2\xa0h\xa050\xa0min over the 1 of known length" in page.numbers["months"].text()  # (kept on one line)
     page.show_stats(compute([Watch(heat, "2022-01-02")]))
     assert "2\xa0h\xa050\xa0min watched" in page.numbers["months"].text()
+    assert page.summary.text() == "2022: 1 film watched"  # not "0 books read"
+    page.show_stats(compute([Watch(Item(id=5, kind="book", title="Dune", year=1965), "2023-01-02")]))
+    assert page.summary.text() == "2023: 1 book read"
 
 
 def test_axis_ticks_are_whole_numbers_and_never_collide(qtbot) -> None:  # noqa: ANN001

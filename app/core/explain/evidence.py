@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.core.claims import claim_words, genre_words, words_of
-from app.core.text import clean_text, label_key, series_name
+from app.core.text import clean_text, label_key, series_name, true_genres
 from app.core.titles import match_key
 from app.core.types import Item, Recommendation
 
@@ -274,7 +274,7 @@ def evidence_from(
     return WhyEvidence(
         item_id=int(rec.item.id or 0), title=rec.item.title, year=rec.item.year, kind=rec.item.kind,
         reasons=reasons, genres=genres, tags=tags, asked_tags=asked, creators=rec.item.creators, liked_verb=verb,
-        item_genres=tuple(g for g in rec.item.genres if label_key(g) not in ("imax", "nogenreslisted")),
+        item_genres=true_genres(rec.item.genres),
         extra_names=tuple(dict.fromkeys((*rec.item.alt_titles, *names))), facts=tuple(_dedupe(facts)),
         data_text=tuple(t for t in [rec.item.description, *(it.description for it in theirs)] if t),
     )

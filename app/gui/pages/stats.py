@@ -287,8 +287,12 @@ class StatsPage(QWidget):
     def _numbers(self, stats: Stats, year: int, kind: str) -> None:
         row = next(r for r in stats.by_year if r["year"] == year)
         count = self.charts.count
-        self.summary.setText(self.tr("{0}: {1} watched, {2} read").format(
-            year, count(row["films"], "film"), count(row["books"], "book")))
+        films, books = count(row["films"], "film"), count(row["books"], "book")
+        # Only the kinds the year has: a reader of books only read "0 films watched".
+        self.summary.setText(self.tr("{0}: {1} watched, {2} read").format(year, films, books)
+                             if row["films"] and row["books"] else
+                             self.tr("{0}: {1} read").format(year, books) if row["books"] else
+                             self.tr("{0}: {1} watched").format(year, films))
         undated = stats.undated["films"] + stats.undated["books"]
         self.undated.setText(self.tr("{0} entries have no date: counted in the totals, in no year").format(
             f"{undated:,}") if undated else "")
