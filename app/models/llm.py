@@ -260,12 +260,17 @@ _PARAMS_LOCK = threading.Lock()
 
 @contextlib.contextmanager
 def _plain_cpu_buffers() -> Iterator[None]:
-    """Models loaded meanwhile keep their weights as the file has them: llama.cpp's "extra" CPU buffer types
-    (weights repacked for AMX or wider SIMD) crash the first decode of Gemma 3 Q4_K_M on a CPU with AMX
-    (llama-cpp-python 0.3.35 and 0.3.36, a Xeon with amx_int8: every explanation was a segmentation fault).
-    llama-cpp-python has no argument for it, so its default model parameters are wrapped while loading."""
+    """Where llama.cpp runs on AMX, models loaded meanwhile keep their weights as the file has them: its "extra"
+    CPU buffer types (weights repacked for AMX) crash the first decode of Gemma 3 Q4_K_M at the AMX tile instruction
+    (llama-cpp-python 0.3.35 and 0.3.36 on a Xeon with amx_int8: every explanation was a segmentation fault, and the
+    window went with it). Elsewhere the repacked weights stay: they are faster. llama-cpp-python has no argument
+    for it, so its default model parameters are wrapped while loading."""
+    import llama_cpp
     import llama_cpp.llama as binding
 
+    if b"AMX_INT8 = 1" not in (llama_cpp.llama_print_system_info() or b""):
+        yield
+        return
     with _PARAMS_LOCK:
         default = binding.llama_cpp.llama_model_default_params
 

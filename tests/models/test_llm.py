@@ -194,3 +194,21 @@ def test_a_prompt_longer_than_the_context_is_a_model_error(tmp_path: Path) -> No
     with pytest.raises(ModelError, match="does not fit the language model's context") as caught:
         list(model.stream("a prompt"))
     assert "llm_context" in str(caught.value)
+
+
+@pytest.mark.parametrize(("system", "repacked"), [(b"CPU : AVX2 = 1 | AMX_INT8 = 1 | REPACK = 1 |", False),
+                                                  (b"CPU : AVX2 = 1 | REPACK = 1 |", True)])
+def test_weights_are_repacked_except_where_llama_cpp_runs_on_amx(monkeypatch: pytest.MonkeyPatch, system: bytes,
+                                                                 repacked: bool) -> None:
+    """On a Xeon with AMX, llama.cpp's repacked weights crashed Gemma's first decode (a segmentation fault that took
+    the window down); elsewhere they are kept, being faster. The defaults are restored after loading."""
+    import llama_cpp
+    import llama_cpp.llama as binding
+
+    from app.models.llm import _plain_cpu_buffers
+
+    monkeypatch.setattr(llama_cpp, "llama_print_system_info", lambda: system)
+    default = binding.llama_cpp.llama_model_default_params
+    with _plain_cpu_buffers():
+        assert binding.llama_cpp.llama_model_default_params().use_extra_bufts is repacked
+    assert binding.llama_cpp.llama_model_default_params is default and default().use_extra_bufts
