@@ -367,7 +367,10 @@ class Matcher:
     def _clearly_closest(self, title: str, cands: Sequence[_Cand], floor: float, margin: float) -> _Cand | None:
         """The candidate whose title the multilingual model puts closest to ``title``, at ``floor`` or more and
         ``margin`` ahead of the next; None when none is that clear."""
-        cosines = self._title_cosines(title, cands)
+        return self._clear_winner(cands, self._title_cosines(title, cands), floor, margin)
+
+    def _clear_winner(self, cands: Sequence[_Cand], cosines: np.ndarray, floor: float, margin: float) -> _Cand | None:
+        """The candidate of the highest cosine, at ``floor`` or more and ``margin`` ahead of its first rival."""
         order = np.argsort(-cosines)
         best = cands[int(order[0])]
         # Another edition of it, or an omnibus that holds it, is no rival: "Los juegos del hambre" is The Hunger
@@ -567,12 +570,8 @@ class Matcher:
         if not content_words(remainder):
             return None
         vectors = self._translations([remainder, *(rest(c.title) for c in group)])
-        cosines = vectors[1:] @ vectors[0]
-        order = np.argsort(-cosines)
-        best = group[int(order[0])]
-        same = set(self._editions(best))
-        rivals = [float(cosines[k]) for k in order[1:] if group[int(k)].id not in same]
-        if cosines[order[0]] < AUTHOR_TRANSLATED or (rivals and cosines[order[0]] - rivals[0] < _MARGIN):
+        best = self._clear_winner(group, vectors[1:] @ vectors[0], AUTHOR_TRANSLATED, _MARGIN)
+        if best is None:
             return None
         return Match(best.id, how="its author's book that the title translates", loose=True,
                      also=self._editions(best))
